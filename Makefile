@@ -1,0 +1,35 @@
+# The project's commands, defined once; README and .ci/run call these targets.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= sqlite:///lexversion.db
+
+.PHONY: demo test lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+## demo: build the store over corpus/ (SQLite) and show the Almaty oblast rules as of 1 June 2019
+demo: $(VENV)/.installed
+	$(BIN)/lexversion build corpus --db $(DB)
+	$(BIN)/lexversion show "Алматы облыстық мәслихатының 2017 жылғы 15 желтоқсандағы № 26-129 шешімі" --as-of 2019-06-01 --db $(DB)
+
+## test: lint, type-check and run the whole test suite on the real corpus
+test: $(VENV)/.installed lint
+	$(BIN)/pytest -q
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+## bench: print parse and build figures (not timed tests)
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_build.py
+
+clean:
+	rm -rf $(VENV) lexversion.db .pytest_cache .mypy_cache .ruff_cache

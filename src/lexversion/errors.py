@@ -1,0 +1,50 @@
+"""One exception tree for lexversion (after click's ``exceptions``).
+
+Every error carries a one-line message that names the input and the problem and
+an exit code; the CLI prints ``lexversion: <message>`` to stderr and exits with
+that code, never with a traceback (DEVELOPERS.md principle 6).
+"""
+
+from __future__ import annotations
+
+
+class LexversionError(Exception):
+    """Base of all lexversion errors. ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(LexversionError):
+    """Bad input: empty, binary, undecodable, not a legal act. Exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class NotFound(LexversionError):
+    """A work, expression or citation that the store does not hold. Exit code 3."""
+
+    exit_code = 3
+
+
+class StoreError(LexversionError):
+    """The store cannot be opened or written (bad URL, locked, corrupt). Exit code 4."""
+
+    exit_code = 4
+
+
+class UsageError(LexversionError):
+    """A well-formed command with a meaningless argument (bad date, format). Exit code 2."""
+
+    exit_code = 2

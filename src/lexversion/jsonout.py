@@ -1,0 +1,62 @@
+"""Document -> the JSON object of ``schemas/document.schema.json``.
+
+The CLI's ``parse --format json`` prints exactly :func:`document_json`'s
+result. Dates are ISO 8601 strings; every event carries ``certainty`` and
+``basis`` (DEVELOPERS.md principle 2).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lexversion.akn.frbr import expression_uri, work_uri
+from lexversion.model import iso
+
+if TYPE_CHECKING:
+    from lexversion.parse import Document
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """The parse result as a JSON-ready dict (see the schema for each field)."""
+    from lexversion.timeline.events import document_events
+
+    m = doc.meta
+    try:
+        frbr: dict[str, str | None] = {
+            "work": work_uri(doc.act),
+            "expression": expression_uri(doc.act, m.lang, m.date),
+        }
+    except ValueError:
+        frbr = {"work": None, "expression": None}
+    return {
+        "source": doc.source,
+        "sha256": doc.sha256,
+        "lang": m.lang,
+        "title": m.title,
+        "act_type": m.act_type,
+        "issuer": m.issuer,
+        "region": m.region,
+        "date": iso(m.date),
+        "number": m.number,
+        "registration": m.registration.to_json() if m.registration else None,
+        "status": m.status,
+        "status_label": m.status_label,
+        "repealed_by": (
+            {"issuer": m.repealed_by.issuer, "date": iso(m.repealed_by.date), "number": m.repealed_by.number}
+            if m.repealed_by
+            else None
+        ),
+        "commencement": m.commencement.to_json() if m.commencement else None,
+        "frbr": frbr,
+        "notes": [n.to_json() for n in m.notes],
+        "effects": [e.to_json() for e in m.effects],
+        "events": [e.to_json() for e in document_events(doc)],
+        "citations": [c.to_json() for c in doc.citations],
+        "structure": {
+            "preamble": len(doc.preamble),
+            "points": len(doc.body.children),
+            "conclusions": len(doc.conclusions),
+            "attachments": [{"eid": a.eid, "title": a.title} for a in doc.attachments],
+        },
+        "warnings": list(doc.warnings),
+    }

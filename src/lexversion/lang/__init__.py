@@ -1,0 +1,48 @@
+"""Language data for Kazakh (``kk``) and Russian (``ru``) and the helpers that bind it.
+
+The vocabularies live in :mod:`lexversion.lang.kk` and :mod:`lexversion.lang.ru`
+as data (regular-expression fragments, month stems, number words);
+:mod:`lexversion.lang.regions` holds the bilingual table of subdivisions. This
+module only selects a vocabulary and folds look-alike letters (DOMAIN.md 3:
+Kazakh words typed with Latin ``i``, Roman numerals typed with Cyrillic ``І``).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from lexversion.lang import kk, ru
+
+LANGS: dict[str, ModuleType] = {"kk": kk, "ru": ru}
+
+# Same-length folds: offsets in folded text equal offsets in the original.
+_TO_CYRILLIC = str.maketrans({"i": "і", "I": "І"})
+_TO_LATIN = str.maketrans(
+    {"І": "I", "і": "i", "Х": "X", "х": "x", "С": "C", "с": "c", "М": "M", "м": "m", "В": "V"}
+)
+
+
+def vocab(lang: str) -> ModuleType:
+    """Return the vocabulary module for ``lang`` ("kk" or "ru").
+
+    Raises ``KeyError`` for any other language code.
+    """
+    return LANGS[lang]
+
+
+def fold_text(text: str) -> str:
+    """Fold Latin ``i``/``I`` to Cyrillic ``і``/``І`` for matching words.
+
+    The result has exactly the length of ``text`` so spans found in it are spans
+    of ``text``. The text itself is never changed by lexversion (DOMAIN.md 4.6).
+    """
+    return text.translate(_TO_CYRILLIC)
+
+
+def fold_number(number: str) -> str:
+    """Canonical form of an act number for identity: Roman numerals in Latin.
+
+    ``"285/35-ІІІ"`` (Cyrillic ``І``) and ``"285/35-III"`` give the same key.
+    Digits and separators are kept; letters are upper-cased after folding.
+    """
+    return number.strip().translate(_TO_LATIN).upper()

@@ -1,0 +1,101 @@
+"""Russian vocabulary of maslikhat decisions: data only, no logic.
+
+Entries are regular-expression fragments matched case-insensitively. Sources:
+DOMAIN.md sections 2, 3 and 5; the Law of the Republic of Kazakhstan "On legal
+acts" of 6 April 2016 No 480-V for the commencement formulas.
+"""
+
+from __future__ import annotations
+
+CODE = "ru"
+AKN_LANG = "rus"
+
+MONTHS: dict[str, int] = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,  # "мая"; matched as a whole word with its ending below
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+
+#: "15 сентября 2017 года", "от "30" сентября 2024 года", "6 апреля 2016"
+DATE_PATTERNS: tuple[str, ...] = (
+    r'"?(?P<day>\d{1,2})"?\s+(?:(?P<displaced>[а-яё]+)\s+)?(?P<month>[а-яё]+)\s+(?P<year>\d{4})(?:\s*(?:года|г\.))?',
+)
+
+ACT_TYPES: dict[str, str] = {
+    "решени": "decision",
+    "постановлени": "resolution",
+    "приказ": "order",
+    "закон": "law",
+    "указ": "decree",
+    "программ": "programme",
+}
+
+STATUS_LABELS: dict[str, str | None] = {
+    "утративший силу": "repealed",
+    "действующий": "in_force",
+    "новый": None,
+}
+
+ENACTING_FORMULAS: tuple[str, ...] = (r"решил\s*:", r"постановляет\s*:", r"решает\s*:")
+
+NOTE_MARKERS: tuple[str, ...] = (r"сноска\b", r"утратил[оа]?\s+силу\b")
+
+REGISTRATION = r"зарегистрирован[оа]?\s+(?P<authority>.+?)\s+(?P<date>.+?)\s+(?:№|N)\s*(?P<number>[\w/\-]+)"
+REPEAL_PREFIX = r"утратил[оа]?\s+силу\s+"
+REPEALING_ACT_SUFFIX = r""
+
+SIGNATURE_ROLES: tuple[str, ...] = (
+    r"председател",
+    r"секретар",
+    r"аким\b",
+    r"исполняющ",
+    r"директор",
+    r"начальник",
+)
+APPROVAL_LIST = r"согласовано\s*:?"
+
+ANNEX_OPENERS: tuple[str, ...] = (r"^приложение\b", r"^утвержден[аоы]?\b")
+ANNEX_CLOSERS: tuple[str, ...] = (r"№\s*[\w/\-]+$",)
+
+CHAPTER = r"глава\s+(?P<num>\d+)\.?"
+SECTION_WORDS: tuple[str, ...] = ()
+EXTRACT_MARKERS: tuple[str, ...] = (r"выписка\s*:",)
+
+COMMENCEMENT: tuple[tuple[str, str], ...] = (
+    (
+        r"по\s+истечении\s+(?P<days>\w+)\s+календарных\s+дней\s+после\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования",
+        "days_after_publication",
+    ),
+    (r"со\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования", "from_publication"),
+    (r"после\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования", "day_after_publication"),
+    (r"со\s+дня\s+(?:его\s+)?принятия", "from_adoption"),
+    (r"со\s+дня\s+(?:его\s+)?государственной\s+регистрации", "from_registration"),
+)
+NUMBER_WORDS: dict[str, int] = {
+    "одного": 1,
+    "двух": 2,
+    "трех": 3,
+    "трёх": 3,
+    "пяти": 5,
+    "семи": 7,
+    "десяти": 10,
+    "двадцати": 20,
+    "тридцати": 30,
+}
+
+SUBSTITUTION = r"по\s+всему\s+тексту\s+слова\s+(?P<old>.+?)\s+заменены\s+(?:соответственно\s+)?словами\s+(?P<new>.+?)(?:[;.]|\s*[-–—]|$)"
+REPEAL_WORDS: tuple[str, ...] = (r"признать\s+утратившим(?:и)?\s+силу",)
+NEW_EDITION_WORDS: tuple[str, ...] = (r"изложить\s+в\s+новой\s+редакции",)
+
+COUNCIL = r"маслихат"
+EXECUTIVE = r"акимат"
+GOVERNMENT = r"правительств[оа]\s+республики\s+казахстан"

@@ -1,0 +1,152 @@
+"""Raw export bytes -> decoded text, lines, and paragraphs with an offset map.
+
+Normalisation moves and re-spaces text; it never drops or invents a non-blank
+character (ARCHITECTURE.md invariant 1). What it does (DOMAIN.md 4.3-4.4):
+
+* decodes the file (UTF-8, else the encoding ``charset-normalizer`` detects,
+  e.g. Windows-1251 or UTF-16) and unifies line ends;
+* splits lines, measures their indent and drops trailing spaces;
+* joins the printed lines of a paragraph with one space, or with none after a
+  hyphen at a line end ("6-" + "бабының" -> "6-бабының");
+* keeps, for every paragraph, the offsets of its pieces in the decoded text
+  (:class:`OffsetMap`), so spans found in clean text map back to the source.
+
+Blank lines (page breaks) are not decided here: :mod:`lexversion.parse.structure`
+decides which blank lines end a block and which fall mid-sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from lexversion.errors import InputError
+
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def decode(data: bytes | str, source: str = "<input>") -> str:
+    """Decode an export to text with ``\\n`` line ends.
+
+    ``data``: the file's bytes (or text, passed through). Tries strict UTF-8
+    (a BOM is dropped), then the encoding ``charset-normalizer`` detects.
+    Raises :class:`InputError` (exit code 2) for an empty file, a binary file
+    (NUL bytes without a UTF-16 BOM, or no plausible encoding) and for text
+    without a Cyrillic letter (not a Kazakh or Russian legal text).
+    """
+    if isinstance(data, str):
+        text = data
+    else:
+        if not data.strip():
+            raise InputError(source, "empty file")
+        if b"\x00" in data and not data.startswith(_BOMS[1:]):
+            guess = from_bytes(data).best()
+            if guess is None or guess.encoding not in {"utf_16", "utf_16_le", "utf_16_be"}:
+                raise InputError(source, "binary file, not a text export")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            best = from_bytes(data).best()
+            if best is None:
+                raise InputError(source, "cannot detect the text encoding") from None
+            text = str(best)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise InputError(source, "empty file")
+    if not any("\u0400" <= ch <= "\u04ff" for ch in text):
+        raise InputError(source, "no Cyrillic text: not a Kazakh or Russian legal act")
+    return text
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: 1-based number, offset of its first non-blank
+    character in the decoded text, leading-space count, and stripped text."""
+
+    no: int
+    start: int
+    indent: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        """True for a line with no visible character."""
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split decoded text into :class:`Line` s (trailing spaces dropped)."""
+    out: list[Line] = []
+    pos = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        body = raw.rstrip()
+        stripped = body.lstrip(" \t\u00a0")
+        indent = len(body) - len(stripped)
+        out.append(Line(no, pos + indent, indent, stripped))
+        pos += len(raw) + 1
+    return out
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in a paragraph's clean text to offsets in the decoded source.
+
+    ``clean_starts[i]`` is where piece ``i`` begins in the clean text and
+    ``raw_starts[i]`` where it begins in the source; pieces are copied verbatim,
+    so inside a piece the offsets move together. Monotonic by construction.
+    """
+
+    clean_starts: tuple[int, ...]
+    raw_starts: tuple[int, ...]
+
+    def to_raw(self, offset: int) -> int:
+        """Source offset of clean-text ``offset`` (a joining space maps to the next piece)."""
+        i = bisect.bisect_right(self.clean_starts, offset) - 1
+        if i < 0:
+            return self.raw_starts[0] if self.raw_starts else 0
+        return self.raw_starts[i] + (offset - self.clean_starts[i])
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Printed lines joined into one paragraph, with their offset map."""
+
+    text: str
+    lines: tuple[Line, ...]
+    offsets: OffsetMap
+
+    @property
+    def first(self) -> Line:
+        """The paragraph's first line."""
+        return self.lines[0]
+
+
+def join_lines(lines: Sequence[Line]) -> Paragraph:
+    """Join non-blank ``lines`` into a :class:`Paragraph` (DOMAIN.md 4.4).
+
+    Lines are joined with one space, except after a line ending in an ASCII
+    hyphen glued to a word or number ("6-" + "бабының", "12/160-" + "VIII"),
+    where the export broke a compound. Blank lines are skipped.
+    """
+    parts: list[str] = []
+    clean_starts: list[int] = []
+    raw_starts: list[int] = []
+    kept: list[Line] = []
+    length = 0
+    for line in lines:
+        if line.blank:
+            continue
+        if parts:
+            prev = parts[-1]
+            if not (prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace()):
+                parts.append(" ")
+                length += 1
+        clean_starts.append(length)
+        raw_starts.append(line.start)
+        parts.append(line.text)
+        length += len(line.text)
+        kept.append(line)
+    return Paragraph("".join(parts), tuple(kept), OffsetMap(tuple(clean_starts), tuple(raw_starts)))

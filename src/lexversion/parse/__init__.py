@@ -1,0 +1,281 @@
+"""Raw decision text -> :class:`Document` (metadata, structure, notes, effects, citations).
+
+``parse(data)`` runs the pipeline steps of ARCHITECTURE.md up to the document
+tree: decode and split lines (:mod:`lexversion.normalize`), cut the layout into
+parts (:mod:`.structure`), read the requisites (:mod:`.header`), assemble
+provisions with eIds (:mod:`.tree`), read notes, commencement and effects
+(:mod:`.effects`) and citations (:mod:`.acts`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lexversion.errors import InputError
+from lexversion.lang import fold_text
+from lexversion.model import (
+    ActRef,
+    Attachment,
+    Block,
+    Citation,
+    Effect,
+    Metadata,
+    Node,
+    Note,
+)
+from lexversion.normalize import Paragraph, decode, join_lines, split_lines
+from lexversion.parse import effects as E
+from lexversion.parse import layout as L
+from lexversion.parse import structure, tree
+from lexversion.parse.acts import find_anchors, same_act
+from lexversion.parse.header import read_header
+
+_KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def detect_language(text: str) -> str:
+    """``"kk"`` or ``"ru"``: Kazakh when its own letters (ә ғ қ ң ө ұ ү һ і) make
+    up more than 1% of the Cyrillic letters, else Russian. The Kazakh alphabet
+    of 1940 adds exactly these nine letters to the Russian one."""
+    cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    kk = sum(1 for ch in text if ch in _KK_LETTERS)
+    return "kk" if cyr and kk / cyr > 0.01 else "ru"
+
+
+@dataclass(frozen=True)
+class Preface:
+    """Title, status line, requisites and editorial notes, as printed."""
+
+    title: str
+    status_label: str | None
+    requisites: str
+    requisites_act_span: tuple[int, int] | None
+    notes: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed decision: metadata, structure, effects, citations, warnings.
+
+    ``text`` is the decoded source; ``sha256`` the hash of its bytes (UTF-8
+    when given text). Build it with :func:`parse`.
+    """
+
+    source: str
+    text: str
+    sha256: str
+    meta: Metadata
+    preface: Preface
+    preamble: tuple[str, ...]
+    body: Node
+    conclusions: tuple[str, ...]
+    attachments: tuple[Attachment, ...]
+    citations: tuple[Citation, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def act(self) -> ActRef:
+        """The act this document is, as an :class:`ActRef`."""
+        m = self.meta
+        return ActRef(m.act_type, m.issuer, m.region, m.body, m.date, m.number, m.title)
+
+    @property
+    def partial(self) -> bool:
+        """True for a header-only document (title, status, requisites)."""
+        return not self.body.children and not self.attachments and not self.preamble
+
+    def to_akn(self, expression_date: str | None = None) -> bytes:
+        """Akoma Ntoso 3.0 XML (UTF-8 bytes), valid against the official XSD."""
+        from lexversion.akn.build import document_to_akn
+
+        return document_to_akn(self, expression_date)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object of ``schemas/document.schema.json``."""
+        from lexversion.jsonout import document_json
+
+        return document_json(self)
+
+    def to_text(self) -> str:
+        """Plain text of the document, one provision per line."""
+        from lexversion.render.text import document_text
+
+        return document_text(self)
+
+
+def parse(data: str | bytes, source: str = "<input>") -> Document:
+    """Parse a raw decision export into a :class:`Document`.
+
+    ``data``: the file's bytes (any encoding ``decode`` detects) or text.
+    Raises :class:`~lexversion.errors.InputError` (exit code 2) for an empty,
+    binary or undecodable file and for text that is not a legal act (no act
+    date and number, no enacting formula, no numbered point). A truncated act
+    parses with warnings.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    text = decode(data, source)
+    lang = detect_language(text)
+    lines = split_lines(text)
+    parts = structure.split(lines, lang)
+    warnings: list[str] = []
+
+    title = join_lines(parts.title).text
+    requisites = join_lines(parts.requisites)
+    header = read_header(requisites.text, lang)
+    warnings.extend(header.warnings)
+    status_label = parts.status.text if parts.status else None
+    status_hit = L.status_of(status_label, lang) if status_label else None
+    status = status_hit[1] if status_hit else None
+    if header.repealed_by is not None:
+        status = "repealed"
+
+    body_root = tree.build(parts.body, lang)
+    sources: list[tree.SourceMap] = []
+    body = tree.freeze(body_root, "", sources)
+    body = Node("body", "body", None, None, body.blocks, body.children)
+    attachments: list[Attachment] = []
+    for a, annex in enumerate(parts.annexes, start=1):
+        eid = f"att_{a}"
+        root = tree.freeze(tree.build(annex.content, lang), eid, sources)
+        attachments.append(
+            Attachment(
+                eid,
+                tuple(ln.text for ln in annex.approval),
+                join_lines(annex.title).text,
+                Node("body", eid, None, None, root.blocks, root.children),
+            )
+        )
+
+    act = header.act
+    if act is None and not (parts.preamble or parts.body):
+        raise InputError(source, "not a legal act: no act date and number, no enacting formula, no points")
+    if act is None:
+        act = ActRef(None, None, None, None, None, None)
+    act = ActRef(act.act_type, act.issuer, act.region, act.body, act.date, act.number, title)
+
+    # editorial notes: preface notes and notes inside provisions
+    notes: list[Note] = []
+    effects: list[Effect] = []
+    pre_notes: list[Block] = []
+    for k, part in enumerate(parts.notes, start=1):
+        block = Block("note", part.para.text, lines=tuple(p.text for p in part.extract), eid=f"preface__note_{k}")
+        pre_notes.append(block)
+    scoped = [("whole", b) for b in pre_notes] + E.notes_in(body)
+    for att in attachments:
+        scoped += [(att.eid if s == att.eid else s, b) for s, b in E.notes_in(att.body)]
+    for n, (scope, block) in enumerate(scoped, start=1):
+        top = scope.split("__")[0] if scope.startswith("att_") else "whole"
+        found = E.note_effects(block.text, block.lines, lang, top, act)
+        notes.append(Note(block.eid or f"note_{n}", block.text, tuple(f for f in found if f.type != "commencement")))
+        effects.extend(found)
+    effects = _merge_repeal(effects, header.repealed_by)
+    effects.extend(E.body_effects(body, lang, act))
+    rule = E.own_commencement(body, lang)
+
+    if parts.body and not body.children:
+        warnings.append("body: no numbered points found")
+    if parts.preamble and not any(L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble):
+        warnings.append("preamble: no enacting formula (ШЕШІМ ҚАБЫЛДАДЫ / РЕШИЛ)")
+    last = lines[-1].text if lines else ""
+    for ln in reversed(lines):
+        if not ln.blank:
+            last = ln.text
+            break
+    if not re.search(r"[.;:!?)\"»_]$|\d$", last) and not (parts.status or header.registration) and not parts.body:
+        warnings.append("text ends mid-sentence: the file may be truncated")
+    elif parts.body and not attachments and not parts.conclusions and not re.search(r"[.;:!?)\"»_]$", last):
+        warnings.append("text ends mid-sentence: the file may be truncated")
+    warnings.extend(_slips(text, act, lang))
+
+    meta = Metadata(
+        lang=lang,
+        title=title,
+        act_type=act.act_type,
+        issuer=act.issuer,
+        region=act.region,
+        body=act.body,
+        date=act.date,
+        number=act.number,
+        registration=header.registration,
+        status=status,
+        status_label=status_label,
+        repealed_by=header.repealed_by,
+        commencement=rule,
+        notes=tuple(notes),
+        effects=tuple(effects),
+    )
+    doc_sources = _preamble_sources(parts.preamble) + sources
+    citations = _citations(doc_sources, lang, act)
+    return Document(
+        source=source,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        meta=meta,
+        preface=Preface(title, status_label, requisites.text, header.act_span, tuple(pre_notes)),
+        preamble=tuple(p.text for p in parts.preamble),
+        body=body,
+        conclusions=tuple(p.text for p in parts.conclusions),
+        attachments=tuple(attachments),
+        citations=tuple(citations),
+        warnings=tuple(warnings),
+    )
+
+
+def _merge_repeal(effects: list[Effect], repealed_by: ActRef | None) -> list[Effect]:
+    """One repeal effect per repealing act: the requisites name the act
+    reliably, the note adds its commencement rule (and an extract may too)."""
+    repeals = [e for e in effects if e.type == "repeal" and e.affected is None]
+    rules = [e for e in effects if e.type == "commencement"]
+    others = [e for e in effects if e not in repeals and e not in rules]
+    if repealed_by is None and not repeals:
+        return others
+    by = repealed_by or repeals[0].affecting
+    rule = None
+    for e in repeals + rules:
+        if e.rule is not None and (e.affecting is None or by is None or same_act(e.affecting, by) or e.affecting.date == by.date):
+            rule = e.rule
+            break
+    text = " ".join(e.text for e in repeals)
+    source = "note" if repeals else "requisites"
+    return [Effect("repeal", by, None, "whole", (), rule, source, text), *others]
+
+
+def _preamble_sources(paras: list[Paragraph]) -> list[tree.SourceMap]:
+    return [tree.SourceMap("preamble", p.text, p.offsets) for p in paras]
+
+
+def _citations(sources: list[tree.SourceMap], lang: str, own: ActRef) -> list[Citation]:
+    out: list[Citation] = []
+    for s in sources:
+        for a in find_anchors(s.text, lang):
+            if same_act(a.act, own):
+                continue
+            out.append(
+                Citation(
+                    a.act,
+                    s.text[a.start : a.end],
+                    s.eid,
+                    a.start,
+                    a.end,
+                    s.offsets.to_raw(a.start),
+                    s.offsets.to_raw(a.end - 1) + 1,
+                )
+            )
+    return out
+
+
+def _slips(text: str, act: ActRef, lang: str) -> list[str]:
+    """Slips of the source (DOMAIN.md 4.6): the act's number printed with
+    another date elsewhere in the text. Reported, never corrected."""
+    if act.number is None or act.date is None:
+        return []
+    out = []
+    for a in find_anchors(" ".join(L.despace(ln) for ln in text.split("\n")), lang):
+        if a.act.number and fold_text(a.act.number) == fold_text(act.number) and a.act.date != act.date:
+            out.append(
+                f"the text dates act No {act.number} {a.act.date} where the requisites say {act.date} (kept as published)"
+            )
+    return sorted(set(out))

@@ -1,0 +1,91 @@
+"""Dates as Kazakh and Russian legal texts write them (DOMAIN.md 3).
+
+kk: "2017 жылғы 15 желтоқсандағы", "2018 жылы 9 қаңтарда", "2002 жылдың 27
+наурызындағы", "2017 жылғы "15" желтоқсандағы"; ru: "15 сентября 2017 года",
+"от "30" сентября 2024 года", "6 апреля 2016"; both: "16.04.2024".
+Month stems and patterns are data in :mod:`lexversion.lang.kk` / ``ru``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from lexversion.lang import fold_text, vocab
+
+_DOTTED = r"(?P<dday>\d{1,2})\.(?P<dmonth>\d{1,2})\.(?P<dyear>\d{4})"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: half-open span ``[start, end)`` and the date.
+
+    ``displaced`` is a word the export moved into the date (DOMAIN.md 4.1:
+    "от 12 решение октября 2021 года"), or empty.
+    """
+
+    start: int
+    end: int
+    date: date
+    displaced: str = ""
+
+
+@cache
+def _pattern(lang: str) -> re.Pattern[str]:
+    words = "|".join(f"(?:{p})" for p in vocab(lang).DATE_PATTERNS)
+    return re.compile(rf"(?:{words})|(?:\b{_DOTTED}\b)", re.IGNORECASE)
+
+
+def month_number(word: str, lang: str) -> int | None:
+    """Month of ``word`` ("желтоқсандағы", "сентября", "мая"), or ``None``.
+
+    The longest month stem that opens the folded, lower-cased word wins, so
+    "марта" is March and "мая" is May.
+    """
+    w = fold_text(word.lower())
+    best: tuple[int, int] | None = None
+    for stem, month in vocab(lang).MONTHS.items():
+        if w.startswith(stem) and (best is None or len(stem) > best[0]):
+            best = (len(stem), month)
+    if best is None:
+        return None
+    if lang == "ru" and best[1] == 5 and w not in {"мая", "май"}:
+        return None
+    return best[1]
+
+
+def find_dates(text: str, lang: str) -> list[DateMatch]:
+    """All dates in ``text`` (any language form plus ``dd.mm.yyyy``), in order.
+
+    Impossible dates ("31 ақпан") and words that are not months are skipped.
+    """
+    folded = fold_text(text)
+    out: list[DateMatch] = []
+    for m in _pattern(lang).finditer(folded):
+        g = m.groupdict()
+        try:
+            if g.get("dyear"):
+                d = date(int(g["dyear"]), int(g["dmonth"]), int(g["dday"]))
+            else:
+                end, displaced = m.end(), g.get("displaced") or ""
+                month = month_number(g["month"], lang)
+                if month is None and displaced:
+                    # the optional displaced word took the month: "... желтоқсандағы шешімі"
+                    month, end, displaced = month_number(displaced, lang), m.end("displaced"), ""
+                if month is None:
+                    continue
+                d = date(int(g["year"]), month, int(g["day"]))
+        except ValueError:
+            continue
+        if g.get("dyear"):
+            end, displaced = m.end(), ""
+        out.append(DateMatch(m.start(), end, d, displaced))
+    return out
+
+
+def parse_date(text: str, lang: str) -> date | None:
+    """The first date in ``text``, or ``None``."""
+    found = find_dates(text, lang)
+    return found[0].date if found else None

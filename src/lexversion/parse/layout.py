@@ -1,0 +1,110 @@
+"""Line-level predicates of the exported layout (DOMAIN.md 2 and 4).
+
+Pure functions over :class:`lexversion.normalize.Line` and strings; the
+language-dependent words come from :mod:`lexversion.lang`. Matching uses
+:func:`despace`, which collapses letter spacing ("қ а б ы л д а д ы :") for
+*recognising* words only: the text itself keeps what the source has.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lexversion.lang import fold_text, vocab
+from lexversion.normalize import Line
+
+_SPACED_RUN = re.compile(r"(?<!\S)(\S(?: \S){2,})(?!\S)")
+_MULTI_SPACE = re.compile(r" {2,}")
+RULE = re.compile(r"^[-_=]{10,}$")
+NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)*\.)(?:\s+|$)")
+SUBPOINT = re.compile(r"^(?P<num>(?:\d+|[А-ЯA-ZӘІҢҒҮҰҚӨҺ])\))\s*")
+_TABULAR = re.compile(r"\S {3,}\S")
+_NAME = re.compile(r"\b[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһё]+\s*$")
+
+
+def despace(text: str) -> str:
+    """Collapse letter spacing and runs of spaces, for recognising words.
+
+    ``"к ү ш i  ж о й ы л ғ а н"`` -> ``"күш i жойылған"``-like forms are
+    joined letter runs; double spaces become single. Not lossless in spacing,
+    never used for output.
+    """
+    joined = _SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), text)
+    return _MULTI_SPACE.sub(" ", joined)
+
+
+def key(text: str) -> str:
+    """Recognition key: despaced, look-alikes folded, lower-cased."""
+    return fold_text(despace(text)).lower()
+
+
+@cache
+def _compiled(lang: str, name: str) -> re.Pattern[str]:
+    v = vocab(lang)
+    items = getattr(v, name)
+    if isinstance(items, str):
+        items = (items,)
+    return re.compile("|".join(f"(?:{p})" for p in items), re.IGNORECASE)
+
+
+def matches(lang: str, name: str, text: str) -> re.Match[str] | None:
+    """Search ``text``'s recognition key for vocabulary entry ``name`` of ``lang``."""
+    return _compiled(lang, name).search(key(text))
+
+
+def status_of(text: str, lang: str) -> tuple[str, str | None] | None:
+    """``(label, status)`` when ``text`` is a status line ("Күшін жойған" -> repealed)."""
+    k = key(text).strip(" .")
+    for label, status in vocab(lang).STATUS_LABELS.items():
+        if k == label:
+            return text.strip(), status
+    return None
+
+
+def is_rule(line: Line) -> bool:
+    """A ruling line of dashes or underscores (table borders, extract ends)."""
+    return bool(RULE.match(line.text))
+
+
+def is_tabular(line: Line) -> bool:
+    """A fixed-width line: columns separated by three or more spaces, or
+    text pushed right into a column (indent of eight or more)."""
+    return bool(_TABULAR.search(line.text)) or line.indent >= 8
+
+
+_LABEL_ROW = re.compile(r"^\S.{0,11}? {3,}\S")
+
+
+def is_label_row(text: str) -> bool:
+    """A row of a two-column layout: a short label, three or more spaces, a value
+    ("Атауы      2003-2005 жылдар ..."), as in programme passports."""
+    return bool(_LABEL_ROW.match(text))
+
+
+def chapter_num(text: str, lang: str) -> str | None:
+    """The chapter number when ``text`` opens a chapter ("1-тарау.", "Глава 1.")."""
+    m = re.match(vocab(lang).CHAPTER, fold_text(text), re.IGNORECASE)
+    return m.group("num") if m else None
+
+
+def chapter_split(text: str, lang: str) -> tuple[str, str]:
+    """Split a chapter line into (num, heading): "1-тарау. Жалпы ережелер"."""
+    m = re.match(vocab(lang).CHAPTER, fold_text(text), re.IGNORECASE)
+    assert m is not None
+    return text[: m.end()].strip(), text[m.end() :].strip()
+
+
+def is_signature_like(text: str, lang: str) -> bool:
+    """A signature line: a role word or an initial-and-surname ending."""
+    return bool(matches(lang, "SIGNATURE_ROLES", text) or _NAME.search(despace(text)))
+
+
+def is_annex_opener(text: str, lang: str) -> bool:
+    """A line that can open an annex approval block (DOMAIN.md 2.8)."""
+    return bool(matches(lang, "ANNEX_OPENERS", text.strip()))
+
+
+def is_annex_closer(text: str, lang: str) -> bool:
+    """A line that can close an annex approval block ("... бекітілген қосымша")."""
+    return bool(matches(lang, "ANNEX_CLOSERS", text.strip()))

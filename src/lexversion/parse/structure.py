@@ -1,0 +1,327 @@
+"""Lines -> the parts of a decision: header, notes, preamble, body, conclusions, annexes.
+
+The export keeps the printed layout (DOMAIN.md 2, 4): paragraphs open with an
+indent, wrapped lines start at the margin, page breaks leave blank lines in the
+middle of sentences. The header (title, status, requisites) and annex headers
+(approval block, title) are the only places where blank lines separate blocks;
+elsewhere a block ends only where the next one visibly begins (an indented
+line, a heading, a ruled table, an annex). Every non-blank line lands in
+exactly one block, which is what keeps the parse lossless.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lexversion.normalize import Line, Paragraph, join_lines
+from lexversion.parse import layout as L
+
+INDENT = 2  # a line indented by this much or more opens a paragraph
+
+
+@dataclass
+class Part:
+    """A run of paragraphs of one kind, in source order.
+
+    ``kind``: ``p`` (a paragraph), ``heading`` (chapter or section heading),
+    ``note`` (editorial note; ``extract`` holds a printed extract), ``layout``
+    (fixed-width lines kept one by one, ``name`` ``table``/``passport``).
+    """
+
+    kind: str
+    para: Paragraph
+    extract: list[Paragraph] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    name: str = ""
+    level: str = ""  # for headings: chapter | section | subsection
+
+
+@dataclass
+class AnnexParts:
+    """One annex: approval-block lines, title lines, content parts."""
+
+    approval: list[Line]
+    title: list[Line]
+    content: list[Part]
+
+
+@dataclass
+class Parts:
+    """The whole document cut into parts (no text interpreted yet)."""
+
+    title: list[Line] = field(default_factory=list)
+    status: Line | None = None
+    requisites: list[Line] = field(default_factory=list)
+    notes: list[Part] = field(default_factory=list)
+    preamble: list[Paragraph] = field(default_factory=list)
+    body: list[Part] = field(default_factory=list)
+    conclusions: list[Paragraph] = field(default_factory=list)
+    annexes: list[AnnexParts] = field(default_factory=list)
+
+
+def _next_nonblank(lines: Sequence[Line], i: int) -> int:
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    return i
+
+
+def _prev_nonblank(lines: Sequence[Line], i: int) -> Line | None:
+    j = i - 1
+    while j >= 0 and lines[j].blank:
+        j -= 1
+    return lines[j] if j >= 0 else None
+
+
+def is_annex_start(lines: Sequence[Line], i: int, lang: str) -> bool:
+    """Does an annex approval block open at line ``i``? (DOMAIN.md 2.8)
+
+    The line starts at the margin, reads like an opener ("... мәслихатының",
+    "Приложение", "Утвержден решением"), and follows a blank line, an indented
+    line or a finished sentence; a Kazakh opener also needs a closer
+    ("қосымша", "бекітілген", "шешіміне") within the next eight lines.
+    """
+    line = lines[i]
+    if line.blank or line.indent >= INDENT or not L.is_annex_opener(line.text, lang):
+        return False
+    prev = _prev_nonblank(lines, i)
+    blank_before = i > 0 and lines[i - 1].blank
+    if prev is not None and not blank_before and prev.indent < INDENT:
+        if not (prev.text.endswith((".", ";", ":")) or L.is_rule(prev)):
+            return False
+    if lang == "ru":
+        return True
+    window = [ln for ln in lines[i : i + 9] if not ln.blank]
+    return any(L.is_annex_closer(ln.text, lang) for ln in window)
+
+
+def _paragraphs(lines: Sequence[Line], lang: str) -> list[Paragraph]:
+    """Group lines into paragraphs: an indented line (or an approval-list
+    marker) opens one; lines at the margin and page breaks continue it."""
+    groups: list[list[Line]] = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        opens = ln.indent >= INDENT or not groups or bool(L.matches(lang, "APPROVAL_LIST", ln.text))
+        if groups and L.matches(lang, "APPROVAL_LIST", groups[-1][-1].text) and ln.indent < INDENT:
+            opens = True
+        if opens:
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+    return [join_lines(g) for g in groups]
+
+
+def split(lines: Sequence[Line], lang: str) -> Parts:
+    """Cut ``lines`` into :class:`Parts`; never raises on odd input (a part may be empty)."""
+    parts = Parts()
+    n = len(lines)
+    i = _next_nonblank(lines, 0)
+    # 1. title: the first group of lines at the margin
+    while i < n and not lines[i].blank and (lines[i].indent < INDENT or not parts.title):
+        parts.title.append(lines[i])
+        i += 1
+    i = _next_nonblank(lines, i)
+    # 2. status label
+    if i < n and lines[i].indent < INDENT and L.status_of(lines[i].text, lang):
+        parts.status = lines[i]
+        i = _next_nonblank(lines, i + 1)
+    # 3. requisites: lines at the margin up to the first indented line
+    while i < n and (lines[i].blank or lines[i].indent < INDENT):
+        if is_annex_start(lines, i, lang) and parts.requisites:
+            break
+        if not lines[i].blank:
+            parts.requisites.append(lines[i])
+        i += 1
+    # 4. editorial notes before the preamble (with a printed extract, if announced)
+    while i < n:
+        j = _next_nonblank(lines, i)
+        if j >= n or lines[j].indent < INDENT or not L.matches(lang, "NOTE_MARKERS", lines[j].text[:40]):
+            i = j
+            break
+        k = j + 1
+        while k < n and (lines[k].blank or lines[k].indent < INDENT) and not is_annex_start(lines, k, lang):
+            k += 1
+        note = join_lines(lines[j:k])
+        part = Part("note", note)
+        if L.matches(lang, "EXTRACT_MARKERS", note.text[-40:]):
+            end = next((m for m in range(k, n) if L.is_rule(lines[m])), None)
+            if end is not None:
+                part.extract = [join_lines([ln]) for ln in lines[k : end + 1] if not ln.blank]
+                k = end + 1
+        parts.notes.append(part)
+        i = k
+    # 5. the decision itself runs to the first annex
+    starts: list[int] = []
+    for k in range(i, n):
+        if not is_annex_start(lines, k, lang):
+            continue
+        # a second approval block right after the first ("Приложение к решению ...
+        # Утверждены решением ...") belongs to the same annex header
+        if starts and not any(ln.indent >= INDENT or L.chapter_num(ln.text, lang) for ln in lines[starts[-1] : k]):
+            continue
+        starts.append(k)
+    end = starts[0] if starts else n
+    decision = _paragraphs(lines[i:end], lang)
+    _split_decision(decision, lang, parts)
+    # 6. annexes
+    for a, start in enumerate(starts):
+        stop = starts[a + 1] if a + 1 < len(starts) else n
+        parts.annexes.append(_annex(lines[start:stop], lang))
+    return parts
+
+
+def _split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
+    formula = next((k for k, p in enumerate(paras) if L.matches(lang, "ENACTING_FORMULAS", p.text)), None)
+    if formula is None:
+        formula = next((k for k, p in enumerate(paras) if L.NUMBERED.match(p.text)), len(paras)) - 1
+    parts.preamble = paras[: formula + 1]
+    rest = paras[formula + 1 :]
+    # conclusions: the trailing run of short, unnumbered paragraphs holding a signature
+    cut = len(rest)
+    for k in range(len(rest) - 1, -1, -1):
+        p = rest[k]
+        if len(L.despace(p.text)) > 160 or L.NUMBERED.match(p.text) or L.SUBPOINT.match(p.text):
+            break
+        cut = k
+    tail = rest[cut:]
+    if tail and not any(
+        L.is_signature_like(p.text, lang) or L.matches(lang, "APPROVAL_LIST", p.text) for p in tail
+    ):
+        cut = len(rest)
+    # a signature run never starts before the first numbered point
+    first_num = next((k for k, p in enumerate(rest) if L.NUMBERED.match(p.text)), None)
+    if first_num is not None and cut <= first_num:
+        cut = len(rest)
+    parts.body = [_classify(p, lang) for p in rest[:cut]]
+    parts.conclusions = rest[cut:]
+
+
+def _classify(p: Paragraph, lang: str) -> Part:
+    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and re.match(r"^\s*\S+\s*[.\-–]", L.despace(p.text)):
+        return Part("note", p)
+    return Part("p", p)
+
+
+def _annex(lines: Sequence[Line], lang: str) -> AnnexParts:
+    n = len(lines)
+    k = 0
+    while k < n:
+        ln = lines[k]
+        if not ln.blank and (
+            ln.indent >= INDENT or L.chapter_num(ln.text, lang) or L.is_rule(ln) or (k > 0 and L.is_label_row(ln.text))
+        ):
+            break
+        k += 1
+    header = lines[:k]
+    groups: list[list[Line]] = [[]]
+    for ln in header:
+        if ln.blank:
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(ln)
+    groups = [g for g in groups if g]
+    if len(groups) >= 2:
+        approval = [ln for g in groups[:-1] for ln in g]
+        title = groups[-1]
+    else:
+        flat = groups[0] if groups else []
+        last = max((m for m, ln in enumerate(flat) if L.is_annex_closer(ln.text, lang)), default=-1)
+        approval, title = flat[: last + 1], flat[last + 1 :]
+    return AnnexParts(approval, title, _annex_content(lines[k:], lang))
+
+
+def _annex_content(lines: Sequence[Line], lang: str) -> list[Part]:
+    """Cut annex lines into headings, paragraphs, notes and fixed-width layout."""
+    out: list[Part] = []
+    n = len(lines)
+    k = 0
+    current: list[Line] = []
+    current_kind = "p"
+    current_level = ""
+
+    def flush() -> None:
+        nonlocal current, current_kind, current_level
+        if current:
+            para = join_lines(current)
+            if current_kind == "p":
+                out.append(_classify(para, lang))
+            else:
+                out.append(Part(current_kind, para, level=current_level))
+        current, current_kind, current_level = [], "p", ""
+
+    while k < n:
+        ln = lines[k]
+        if ln.blank:
+            k += 1
+            continue
+        if L.chapter_num(ln.text, lang) and ln.indent < INDENT:
+            flush()
+            out.append(Part("heading", join_lines([ln]), level="chapter"))
+            k += 1
+            continue
+        if INDENT <= ln.indent < 6 and L.NUMBERED.match(ln.text):
+            flush()
+            num = L.NUMBERED.match(ln.text)
+            assert num is not None
+            current = [ln]
+            current_kind = "heading"
+            current_level = "subsection" if num.group("num").count(".") > 1 else "section"
+            k += 1
+            # a wrapped heading continues at the margin
+            while k < n and not lines[k].blank and lines[k].indent < INDENT and not L.is_tabular(lines[k]):
+                current.append(lines[k])
+                k += 1
+            flush()
+            continue
+        if L.is_rule(ln) or (ln.indent < INDENT and L.is_label_row(ln.text)) or ln.indent >= 8:
+            flush()
+            k = _layout(lines, k, out)
+            continue
+        if ln.indent >= INDENT:
+            flush()
+            current = [ln]
+        elif current:
+            current.append(ln)
+        else:
+            current = [ln]
+        k += 1
+    flush()
+    return out
+
+
+def _layout(lines: Sequence[Line], k: int, out: list[Part]) -> int:
+    """Consume a fixed-width block from ``k``; return the index after it.
+
+    A ruled table runs to its closing rule (or to the end of the annex); an
+    unruled block (a two-column passport) runs to the next numbered heading or
+    ordinary indented paragraph.
+    """
+    n = len(lines)
+    start = k
+    ruled = L.is_rule(lines[k])
+    rules = 0
+    block: list[Line] = []
+    while k < n:
+        ln = lines[k]
+        if ruled:
+            if L.is_rule(ln):
+                rules += 1
+            block.append(ln)
+            k += 1
+            # header rule, rule under the column heads, closing rule
+            if rules >= 3:
+                break
+            continue
+        if not ln.blank and INDENT <= ln.indent < 8 and k > start:
+            break
+        block.append(ln)
+        k += 1
+    kept = [ln for ln in block if not ln.blank]
+    name = "table" if ruled else "passport"
+    if len(kept) == 1 and L.is_rule(kept[0]):
+        name = "rule"
+    out.append(Part("layout", join_lines(kept), lines=kept, name=name))
+    return k

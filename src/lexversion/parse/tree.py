@@ -1,0 +1,171 @@
+"""Parts -> a tree of provisions with eIds (AKN naming convention, section 4.8).
+
+Hierarchy, outermost first: chapter ("1-тарау.", "Глава 1."), section and
+subsection ("1.", "5.1." as headings in older programmes), paragraph (a
+numbered point "1."), point (a subpoint "1)", "А)"). Unnumbered paragraphs
+continue the innermost open provision; after a paragraph ending in ":" they
+form an unnumbered list (AKN ``blockList``) until an item ends in ".".
+
+eIds follow the AKN naming convention: the element's abbreviation (``chp``,
+``sec``, ``subsec``, ``para``, ``point``, ``list``, ``item``) and its number
+with punctuation removed (``5.1.`` -> ``5-1``), joined by ``__`` under the
+parent's eId; unnumbered elements take their ordinal position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lexversion.model import Block, Node
+from lexversion.normalize import OffsetMap
+from lexversion.parse import layout as L
+from lexversion.parse.structure import Part
+
+LEVELS = {"body": 0, "chapter": 1, "section": 2, "subsection": 3, "paragraph": 4, "point": 5}
+ABBR = {"chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para", "point": "point"}
+
+
+@dataclass
+class _Block:
+    kind: str
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    name: str = ""
+    open: bool = True  # a list still taking items
+    maps: list[OffsetMap] = field(default_factory=list)
+
+
+@dataclass
+class _Node:
+    kind: str
+    num: str | None = None
+    heading: str | None = None
+    blocks: list[_Block] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    maps: list[OffsetMap] = field(default_factory=list)  # heading's map
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where the text of a frozen block came from: eId, text, offset map."""
+
+    eid: str
+    text: str
+    offsets: OffsetMap
+
+
+def _num_key(num: str) -> str:
+    key = re.sub(r"[^\w]+", "-", num.strip().rstrip(".)")).strip("-").lower()
+    return key or "nn"
+
+
+def _add_text(top: _Node, text: str, omap: OffsetMap) -> None:
+    last = top.blocks[-1] if top.blocks else None
+    intro_colon = (last is None and (top.heading or "").endswith(":")) or (
+        last is not None and last.kind == "p" and last.text.rstrip().endswith(":")
+    )
+    if last is not None and last.kind == "list" and last.open:
+        last.items.append(text)
+        last.maps.append(omap)
+        last.open = text.rstrip().endswith((";", ":", ","))
+        return
+    if intro_colon and last is not None:
+        top.blocks[-1] = _Block("list", last.text, [text], maps=[last.maps[0], omap])
+        top.blocks[-1].open = text.rstrip().endswith((";", ":", ","))
+        return
+    top.blocks.append(_Block("p", text, maps=[omap]))
+
+
+def build(parts: list[Part], lang: str) -> _Node:
+    """Assemble parts into a mutable tree rooted at a ``body`` node."""
+    root = _Node("body")
+    stack: list[_Node] = [root]
+
+    def open_node(node: _Node) -> None:
+        while len(stack) > 1 and LEVELS[stack[-1].kind] >= LEVELS[node.kind]:
+            stack.pop()
+        stack[-1].children.append(node)
+        stack.append(node)
+
+    for part in parts:
+        text = part.para.text
+        if part.kind == "heading":
+            if part.level == "chapter":
+                num, heading = L.chapter_split(text, lang)
+            else:
+                m = L.NUMBERED.match(text)
+                assert m is not None
+                num, heading = m.group("num"), text[m.end() :].strip()
+            open_node(_Node(part.level, num, heading, maps=[part.para.offsets]))
+        elif part.kind == "note":
+            extract = [p.text for p in part.extract]
+            stack[-1].blocks.append(_Block("note", text, lines=extract, maps=[part.para.offsets]))
+        elif part.kind == "layout":
+            stack[-1].blocks.append(
+                _Block("layout", lines=[ln.text for ln in part.lines], name=part.name, maps=[part.para.offsets])
+            )
+        elif (m := L.NUMBERED.match(text)) and m.group("num").count(".") == 1:
+            node = _Node("paragraph", m.group("num"))
+            open_node(node)
+            rest = text[m.end() :]
+            if rest.strip():
+                node.blocks.append(_Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)]))
+        elif m := L.SUBPOINT.match(text):
+            node = _Node("point", m.group("num"))
+            open_node(node)
+            rest = text[m.end() :]
+            if rest.strip():
+                node.blocks.append(_Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)]))
+        else:
+            _add_text(stack[-1], text, part.para.offsets)
+    return root
+
+
+def _shift(omap: OffsetMap, text: str, rest: str) -> OffsetMap:
+    """Offset map of ``rest.strip()``, which is a suffix of ``text``."""
+    delta = len(text) - len(rest.lstrip())
+    cs: list[int] = []
+    rs: list[int] = []
+    for c, r in zip(omap.clean_starts, omap.raw_starts, strict=True):
+        if c <= delta:  # the piece holding ``delta`` starts the new map
+            cs, rs = [0], [r + (delta - c)]
+        else:
+            cs.append(c - delta)
+            rs.append(r)
+    return OffsetMap(tuple(cs), tuple(rs))
+
+
+def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
+    """Freeze a mutable tree, assigning eIds under ``eid`` and recording every
+    block's text and offset map in ``sources`` (for citations)."""
+    seen: dict[str, int] = {}
+    children: list[Node] = []
+    counters: dict[str, int] = {}
+    for child in node.children:
+        counters[child.kind] = counters.get(child.kind, 0) + 1
+        key = _num_key(child.num) if child.num else str(counters[child.kind])
+        base = f"{ABBR[child.kind]}_{key}"
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            base = f"{base}-{seen[base]}"
+        child_eid = f"{eid}__{base}" if eid else base
+        children.append(freeze(child, child_eid, sources))
+    blocks: list[Block] = []
+    lists = 0
+    for b in node.blocks:
+        if b.kind == "list":
+            lists += 1
+            list_eid = f"{eid}__list_{lists}" if eid else f"list_{lists}"
+            if b.text:
+                sources.append(SourceMap(list_eid + "__intro", b.text, b.maps[0]))
+            item_maps = b.maps[1:] if b.text else b.maps
+            for j, (item, omap) in enumerate(zip(b.items, item_maps, strict=True), start=1):
+                sources.append(SourceMap(f"{list_eid}__item_{j}", item, omap))
+            blocks.append(Block("list", b.text, tuple(b.items), eid=list_eid))
+        else:
+            if b.kind in {"p", "note"}:
+                sources.append(SourceMap(eid, b.text, b.maps[0]))
+            blocks.append(Block(b.kind, b.text, lines=tuple(b.lines), name=b.name, eid=eid))
+    return Node(node.kind, eid, node.num, node.heading, tuple(blocks), tuple(children))
