@@ -52,6 +52,7 @@ def document_json(doc: Document) -> dict[str, Any]:
         "effects": [e.to_json() for e in m.effects],
         "events": [e.to_json() for e in document_events(doc)],
         "citations": [c.to_json() for c in doc.citations],
+        "facts": [f.to_json() for f in doc.facts],
         "structure": {
             "preamble": len(doc.preamble),
             "points": len(doc.body.children),

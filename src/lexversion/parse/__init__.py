@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from lexversion.errors import InputError
-from lexversion.lang import fold_text
+from lexversion.lang import fold_number, fold_text
 from lexversion.model import (
     ActRef,
     Attachment,
@@ -43,6 +44,21 @@ def detect_language(text: str) -> str:
     cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
     kk = sum(1 for ch in text if ch in _KK_LETTERS)
     return "kk" if cyr and kk / cyr > 0.01 else "ru"
+
+
+@dataclass(frozen=True)
+class CitedFact:
+    """A fact the text states about another act: ``kind`` ``publication``,
+    its ``date``, and the words it was read from."""
+
+    act: ActRef
+    kind: str
+    date: date
+    basis: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{act, kind, date, basis}``."""
+        return {"act": self.act.to_json(), "kind": self.kind, "date": self.date.isoformat(), "basis": self.basis}
 
 
 @dataclass(frozen=True)
@@ -74,6 +90,7 @@ class Document:
     conclusions: tuple[str, ...]
     attachments: tuple[Attachment, ...]
     citations: tuple[Citation, ...]
+    facts: tuple[CitedFact, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())
 
     @property
@@ -208,6 +225,16 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         effects=tuple(effects),
     )
     doc_sources = _preamble_sources(parts.preamble) + sources
+    # publication dates the corpus states (of this act, or of acts it names)
+    pub_texts = [b.text + " " + " ".join(b.lines) for b in pre_notes] + [s.text for s in doc_sources]
+    facts: list[CitedFact] = []
+    for ref, when, basis in E.publications(pub_texts, lang):
+        if same_act(ref, act) or (
+            ref.number and act.number and fold_number(ref.number) == fold_number(act.number) and ref.region == act.region
+        ):
+            meta = replace(meta, publication=when)
+        else:
+            facts.append(CitedFact(ref, "publication", when, basis))
     citations = _citations(doc_sources, lang, act)
     return Document(
         source=source,
@@ -220,6 +247,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         conclusions=tuple(p.text for p in parts.conclusions),
         attachments=tuple(attachments),
         citations=tuple(citations),
+        facts=tuple(facts),
         warnings=tuple(warnings),
     )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from lexversion.lang import fold_text, vocab
 from lexversion.model import ActRef, Block, CommencementRule, Effect, Node
@@ -137,4 +138,36 @@ def notes_in(node: Node) -> list[tuple[str, Block]]:
     out = [(node.eid or "whole", b) for b in node.blocks if b.kind == "note"]
     for c in node.children:
         out.extend(notes_in(c))
+    return out
+
+
+def publications(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, str]]:
+    """Publication dates the text states for acts it names.
+
+    Russian reports "… № 152 "…" (… опубликовано 19 октября 2017 года в газетах
+    …)": the date follows the word. Kazakh reports "… шешiмi (… 2003 жылғы 30
+    желтоқсанда "Астана ақшамы" газетiнде жарияланды)": the date precedes it.
+    Each hit belongs to the nearest act named before it. Returns (act, date,
+    the sentence it was read from). Letter spacing is tolerated.
+    """
+    from lexversion.parse.dates import find_dates
+
+    out: list[tuple[ActRef, date, str]] = []
+    pat = re.compile(vocab(lang).PUBLISHED, re.IGNORECASE)
+    for raw in texts:
+        text = L.despace(raw)
+        anchors = find_anchors(text, lang)
+        for k, a in enumerate(anchors):
+            stop = anchors[k + 1].start if k + 1 < len(anchors) else min(len(text), a.end + 400)
+            seg = text[a.end : stop]
+            m = pat.search(fold_text(seg))
+            if m is None:
+                continue
+            dates = find_dates(seg, lang)
+            if lang == "ru":
+                pick = [d for d in dates if d.start >= m.end() and d.start - m.end() < 60][:1]
+            else:
+                pick = [d for d in dates if d.end <= m.start() and m.start() - d.end < 80][-1:]
+            if pick:
+                out.append((a.act, pick[0].date, seg[: m.end() + 40].strip()))
     return out

@@ -57,6 +57,11 @@ class SourceMap:
 
 
 def _num_key(num: str) -> str:
+    """eId number of a ``num``: its digits ("1-тарау." -> "1", "5.1." -> "5-1"),
+    else its letters lower-cased ("А)" -> "а")."""
+    digits = re.findall(r"\d+", num)
+    if digits:
+        return "-".join(digits)
     key = re.sub(r"[^\w]+", "-", num.strip().rstrip(".)")).strip("-").lower()
     return key or "nn"
 

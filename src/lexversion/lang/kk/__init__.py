@@ -90,7 +90,7 @@ EXTRACT_MARKERS: tuple[str, ...] = (r"үзінді\s*:",)
 #: commencement phrases (DOMAIN.md section 5) -> rule kind; "N" days parsed from NUMBER_WORDS
 COMMENCEMENT: tuple[tuple[str, str], ...] = (
     (
-        r"алғашқы\s+ресми\s+жарияланған\s+күнінен\s+кейін\s+күнтізбелік\s+(?P<days>\w+)\s+күн\s+өткен\s+соң",
+        r"алғашқы\s+ресми\s+жарияланған\s+күнінен\s+кейін\s+күнтізбелік\s+(?P<days>\w+)\s+(?:№\s*\S+\s+)?күн\s+өткен\s+соң",
         "days_after_publication",
     ),
     (r"алғашқы\s+ресми\s+жарияланған\s+күнінен\s+кейін", "day_after_publication"),
@@ -112,6 +112,9 @@ NUMBER_WORDS: dict[str, int] = {
     "жиырма": 20,
     "отыз": 30,
 }
+
+#: publication as the text reports it: "... "Астана ақшамы" газетінде жарияланды"
+PUBLISHED = r"газет\w*\s+жарияланды|жарияланды"
 
 #: amendment wording in editorial notes (DOMAIN.md section 5)
 SUBSTITUTION = r"бүкіл\s+мәтін\s+бойынша\s+(?P<old>.+?)\s+деген\s+сөздер\s+(?:тиісінше\s+)?(?P<new>.+?)\s+деген\s+сөздермен\s+ауыстырылды"

@@ -1,0 +1,50 @@
+"""A parsed document's own events, each with a DateFact (ARCHITECTURE.md).
+
+adoption and registration are stated by the requisites; entry into force is
+computed (or estimated) from the act's own rule; repeal and amendments take
+effect when the repealing or amending act does, by the rule the editorial
+note quotes for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lexversion.model import DateFact, Event
+from lexversion.timeline.commencement import entry_into_force
+
+if TYPE_CHECKING:
+    from lexversion.parse import Document
+
+
+def document_events(doc: Document) -> list[Event]:
+    """Events of ``doc``'s act in date order (unknown dates last)."""
+    m = doc.meta
+    out: list[Event] = []
+    if m.date:
+        out.append(Event("adoption", DateFact.stated(m.date, "requisites: " + doc.preface.requisites[:120])))
+    if m.registration and m.registration.date:
+        reg = m.registration
+        out.append(
+            Event(
+                "registration",
+                DateFact.stated(reg.date, f"requisites: registered by {reg.authority} No {reg.number}"),  # type: ignore[arg-type]
+            )
+        )
+    if m.publication:
+        out.append(Event("publication", DateFact.stated(m.publication, "stated in the corpus")))
+    if m.date:
+        out.append(
+            Event(
+                "entry_into_force",
+                entry_into_force(m.commencement, m.date, m.registration.date if m.registration else None, m.publication),
+            )
+        )
+    for e in m.effects:
+        if e.affected is not None or e.affecting is None:
+            continue
+        when = entry_into_force(e.rule, e.affecting.date) if e.affecting.date else DateFact.unknown("no date")
+        kind = "repeal" if e.type == "repeal" else "amendment"
+        out.append(Event(kind, when, by=e.affecting, note=e.text[:200]))
+    out.sort(key=lambda ev: (ev.date.earliest is None, ev.date.earliest or m.date))
+    return out
