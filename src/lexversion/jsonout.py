@@ -42,7 +42,11 @@ def document_json(doc: Document) -> dict[str, Any]:
         "status": m.status,
         "status_label": m.status_label,
         "repealed_by": (
-            {"issuer": m.repealed_by.issuer, "date": iso(m.repealed_by.date), "number": m.repealed_by.number}
+            {
+                "issuer": m.repealed_by.issuer,
+                "date": iso(m.repealed_by.date),
+                "number": m.repealed_by.number,
+            }
             if m.repealed_by
             else None
         ),

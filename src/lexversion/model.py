@@ -10,6 +10,7 @@ Dates are :class:`datetime.date`; JSON renders them as ISO 8601 strings.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -287,7 +288,7 @@ class Metadata:
     issuer: str | None
     region: str | None
     body: str | None
-    date: date | None
+    date: dt.date | None
     number: str | None
     registration: Registration | None
     status: str | None
@@ -296,4 +297,4 @@ class Metadata:
     commencement: CommencementRule | None
     notes: tuple[Note, ...] = ()
     effects: tuple[Effect, ...] = field(default=())
-    publication: date | None = None
+    publication: dt.date | None = None

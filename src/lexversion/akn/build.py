@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
@@ -36,19 +36,31 @@ if TYPE_CHECKING:
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XHTML = "http://www.w3.org/1999/xhtml"
 _NSMAP = {None: NS}
-TAGS = {"chapter": "chapter", "section": "section", "subsection": "subsection", "paragraph": "paragraph", "point": "point"}
-_NAME_TAIL = re.compile(r"(?P<name>[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһё]+)\s*$")
+TAGS = {
+    "chapter": "chapter",
+    "section": "section",
+    "subsection": "subsection",
+    "paragraph": "paragraph",
+    "point": "point",
+}
+_NAME_TAIL = re.compile(
+    r"(?P<name>[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһё]+)\s*$"
+)
 
 
 def _el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
-    el = etree.Element(f"{{{NS}}}{tag}", attrib or {}, nsmap=_NSMAP)
+    el = etree.Element(f"{{{NS}}}{tag}", attrib or {}, nsmap=cast(Any, _NSMAP))
     if text is not None:
         el.text = text
     return el
 
 
 def _sub(
-    parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None, ns: str = ""
+    parent: etree._Element,
+    tag: str,
+    attrib: dict[str, str] | None = None,
+    text: str | None = None,
+    ns: str = "",
 ) -> etree._Element:
     el = etree.SubElement(parent, f"{{{ns or NS}}}{tag}", attrib or {})
     if text is not None:
@@ -195,16 +207,29 @@ class _Builder:
             text = d.preface.requisites
             if span and d.meta.date:
                 for dm in _date_spans(text[span[0] : span[1]], self.lang):
-                    spans.append((span[0] + dm[0], span[0] + dm[1], "docDate", {"date": d.meta.date.isoformat()}))
+                    spans.append(
+                        (
+                            span[0] + dm[0],
+                            span[0] + dm[1],
+                            "docDate",
+                            {"date": d.meta.date.isoformat()},
+                        )
+                    )
                 num = text.rfind(d.meta.number or "\0", span[0], span[1])
                 if d.meta.number and num >= 0:
                     spans.append((num, num + len(d.meta.number), "docNumber", {}))
             for a in find_anchors(text, self.lang):
-                if not same_act(a.act, self.own) and a.act.issuer and (href := _safe_work_uri(a.act)):
+                if (
+                    not same_act(a.act, self.own)
+                    and a.act.issuer
+                    and (href := _safe_work_uri(a.act))
+                ):
                     spans.append((a.start, a.end, "ref", {"href": href}))
             _inline(req, text, spans)
         for k, note in enumerate(d.preface.notes, start=1):
-            box = _sub(pre, "container", {"name": "editorialNote", "eId": f"preface__container_{k}"})
+            box = _sub(
+                pre, "container", {"name": "editorialNote", "eId": f"preface__container_{k}"}
+            )
             self.note(box, note)
 
     def preamble(self, act: etree._Element) -> None:
@@ -236,12 +261,36 @@ class _Builder:
             sig = _sub(p, "signature")
             role_text = text[: m.start()].rstrip()
             self.roles += 1
-            role_id = self.tlc("TLCRole", f"role_{self.roles}", f"/ontology/role/kz/signatory_{self.roles}", role_text or "signatory")
-            person_id = self.tlc("TLCPerson", f"person_{self.roles}", f"/ontology/person/kz/{_slug(m.group('name'))}", m.group("name"))
+            role_id = self.tlc(
+                "TLCRole",
+                f"role_{self.roles}",
+                f"/ontology/role/kz/signatory_{self.roles}",
+                role_text or "signatory",
+            )
+            person_id = self.tlc(
+                "TLCPerson",
+                f"person_{self.roles}",
+                f"/ontology/person/kz/{_slug(m.group('name'))}",
+                m.group("name"),
+            )
             if role_text:
-                _sub(sig, "role", {"eId": f"conclusions__role_{k}", "refersTo": f"#{role_id}"}, role_text)
+                _sub(
+                    sig,
+                    "role",
+                    {"eId": f"conclusions__role_{k}", "refersTo": f"#{role_id}"},
+                    role_text,
+                )
                 sig[-1].tail = text[len(role_text) : m.start()]
-            _sub(sig, "person", {"eId": f"conclusions__person_{k}", "refersTo": f"#{person_id}", "as": f"#{role_id}"}, m.group("name"))
+            _sub(
+                sig,
+                "person",
+                {
+                    "eId": f"conclusions__person_{k}",
+                    "refersTo": f"#{person_id}",
+                    "as": f"#{role_id}",
+                },
+                m.group("name"),
+            )
             sig[-1].tail = text[m.end() :]
 
     def attachments(self, act: etree._Element) -> None:
@@ -251,7 +300,9 @@ class _Builder:
         for n, att in enumerate(self.doc.attachments, start=1):
             a = _sub(atts, "attachment", {"eId": att.eid})
             doc = _sub(a, "doc", {"name": "annex"})
-            self.identification(_sub(doc, "meta"), component=f"annex_{n}", name=att.title or "annex")
+            self.identification(
+                _sub(doc, "meta"), component=f"annex_{n}", name=att.title or "annex"
+            )
             pre = _sub(doc, "preface")
             for line in att.approval:
                 _sub(pre, "p", {"class": "approval"}, line)
@@ -266,7 +317,9 @@ class _Builder:
                 _sub(main, "p")
 
     # -- meta -------------------------------------------------------------------
-    def identification(self, meta: etree._Element, component: str = "main", name: str | None = None) -> None:
+    def identification(
+        self, meta: etree._Element, component: str = "main", name: str | None = None
+    ) -> None:
         m = self.doc.meta
         work = _safe_work_uri(self.own) or "/akn/kz/act/unknown/0000-01-01/nn"
         when = (self.expression_date or m.date or date(1900, 1, 1)).isoformat()
@@ -281,7 +334,9 @@ class _Builder:
         _sub(w, "FRBRuri", {"value": work})
         if name or m.title:
             _sub(w, "FRBRalias", {"value": name or m.title, "name": "title"})
-        _sub(w, "FRBRdate", {"date": (m.date or date(1900, 1, 1)).isoformat(), "name": "Generation"})
+        _sub(
+            w, "FRBRdate", {"date": (m.date or date(1900, 1, 1)).isoformat(), "name": "Generation"}
+        )
         _sub(w, "FRBRauthor", {"href": "#issuer"})
         _sub(w, "FRBRcountry", {"value": (m.region or "KZ").lower()})
         _sub(w, "FRBRsubtype", {"value": m.act_type or "act"})
@@ -303,13 +358,34 @@ class _Builder:
         meta = _sub(act, "meta")
         self.identification(meta)
         self.tlc("TLCOrganization", "lexversion", "/ontology/organization/lexversion", "lexversion")
-        self.tlc("TLCOrganization", "issuer", f"/ontology/organization/kz/{_slug(m.issuer or 'unknown')}", m.issuer or "unknown")
+        self.tlc(
+            "TLCOrganization",
+            "issuer",
+            f"/ontology/organization/kz/{_slug(m.issuer or 'unknown')}",
+            m.issuer or "unknown",
+        )
         # lifecycle
         events: list[tuple[date, str, str, str]] = []
         if m.date:
-            events.append((m.date, "generation", self.tlc("TLCEvent", "adoption", "/ontology/event/adoption", "adoption"), "original"))
+            events.append(
+                (
+                    m.date,
+                    "generation",
+                    self.tlc("TLCEvent", "adoption", "/ontology/event/adoption", "adoption"),
+                    "original",
+                )
+            )
         if m.registration and m.registration.date:
-            events.append((m.registration.date, "generation", self.tlc("TLCEvent", "registration", "/ontology/event/registration", "registration"), "original"))
+            events.append(
+                (
+                    m.registration.date,
+                    "generation",
+                    self.tlc(
+                        "TLCEvent", "registration", "/ontology/event/registration", "registration"
+                    ),
+                    "original",
+                )
+            )
         passive = [e for e in m.effects if e.affected is None and e.affecting is not None]
         active = [e for e in m.effects if e.affecting is None and e.affected is not None]
         for e in passive:
@@ -320,25 +396,66 @@ class _Builder:
                 ev = self.tlc("TLCEvent", kind, f"/ontology/event/{kind}", kind)
                 events.append((e.affecting.date, kind, ev, src))
         lc = _sub(meta, "lifecycle", {"source": "#lexversion"})
-        for k, (d, typ, refers, src) in enumerate(sorted(events, key=lambda x: (x[0], x[1])), start=1):
+        for k, (d, typ, refers, src) in enumerate(
+            sorted(events, key=lambda x: (x[0], x[1])), start=1
+        ):
             if src == "original":
-                self.tlc("original", "original", expression_uri(self.own, self.lang, m.date) if _safe_work_uri(self.own) else "/akn/kz/act/unknown", m.title)
-            _sub(lc, "eventRef", {"eId": f"e_{k}", "date": d.isoformat(), "source": f"#{src}", "type": typ, "refersTo": f"#{refers}"})
+                self.tlc(
+                    "original",
+                    "original",
+                    expression_uri(self.own, self.lang, m.date)
+                    if _safe_work_uri(self.own)
+                    else "/akn/kz/act/unknown",
+                    m.title,
+                )
+            _sub(
+                lc,
+                "eventRef",
+                {
+                    "eId": f"e_{k}",
+                    "date": d.isoformat(),
+                    "source": f"#{src}",
+                    "type": typ,
+                    "refersTo": f"#{refers}",
+                },
+            )
         if passive or active:
             an = _sub(meta, "analysis", {"source": "#lexversion"})
             if active:
                 am = _sub(an, "activeModifications")
                 for k, e in enumerate(active, start=1):
-                    self.textual_mod(am, e, f"amod_{k}", self.act_ref(self.own, "activeRef"), e.affected, "#" + self.act_ref(e.affected, "activeRef") if e.affected else "")
+                    self.textual_mod(
+                        am,
+                        e,
+                        f"amod_{k}",
+                        self.act_ref(self.own, "activeRef"),
+                        e.affected,
+                        "#" + self.act_ref(e.affected, "activeRef") if e.affected else "",
+                    )
             if passive:
                 pm = _sub(an, "passiveModifications")
                 for k, e in enumerate(passive, start=1):
                     assert e.affecting is not None
-                    self.textual_mod(pm, e, f"pmod_{k}", self.act_ref(e.affecting, "passiveRef"), None, "")
+                    self.textual_mod(
+                        pm, e, f"pmod_{k}", self.act_ref(e.affecting, "passiveRef"), None, ""
+                    )
         return meta
 
-    def textual_mod(self, parent: etree._Element, e: Effect, eid: str, source: str, affected: ActRef | None, dest: str) -> None:
-        typ = {"repeal": "repeal", "substitution": "substitution", "new_edition": "substitution", "insertion": "insertion"}.get(e.type, "substitution")
+    def textual_mod(
+        self,
+        parent: etree._Element,
+        e: Effect,
+        eid: str,
+        source: str,
+        affected: ActRef | None,
+        dest: str,
+    ) -> None:
+        typ = {
+            "repeal": "repeal",
+            "substitution": "substitution",
+            "new_edition": "substitution",
+            "insertion": "insertion",
+        }.get(e.type, "substitution")
         tm = _sub(parent, "textualMod", {"eId": eid, "type": typ})
         _sub(tm, "source", {"href": f"#{source}"})
         if affected is not None:
@@ -348,7 +465,11 @@ class _Builder:
             _sub(tm, "destination", {"href": target})
         else:
             scope = "" if e.scope == "whole" else e.scope
-            _sub(tm, "destination", {"href": f"#{scope}" if scope else (_safe_work_uri(self.own) or "#")})
+            _sub(
+                tm,
+                "destination",
+                {"href": f"#{scope}" if scope else (_safe_work_uri(self.own) or "#")},
+            )
         # <old>/<new> hold foreign markup only (anyOtherType): an XHTML span each
         for k, (word, _) in enumerate(e.pairs, start=1):
             _sub(_sub(tm, "old", {"eId": f"{eid}__old_{k}"}), "span", None, word, ns=XHTML)
@@ -357,7 +478,15 @@ class _Builder:
 
     def references(self, meta: etree._Element) -> None:
         refs = _sub(meta, "references", {"source": "#lexversion"})
-        order = ["original", "passiveRef", "activeRef", "TLCOrganization", "TLCPerson", "TLCRole", "TLCEvent"]
+        order = [
+            "original",
+            "passiveRef",
+            "activeRef",
+            "TLCOrganization",
+            "TLCPerson",
+            "TLCRole",
+            "TLCEvent",
+        ]
         for kind in order:
             for eid, (k, href, show) in self.refs.items():
                 if k == kind:
@@ -404,7 +533,11 @@ def _safe_work_uri(act: ActRef) -> str | None:
 
 
 def _show(act: ActRef) -> str:
-    bits = [act.issuer or "", act.date.isoformat() if act.date else "", f"№ {act.number}" if act.number else ""]
+    bits = [
+        act.issuer or "",
+        act.date.isoformat() if act.date else "",
+        f"№ {act.number}" if act.number else "",
+    ]
     return " ".join(b for b in bits if b) or "act"
 
 
@@ -414,6 +547,8 @@ def _slug(text: str) -> str:
 
 def document_to_akn(doc: Document, expression_date: str | date | None = None) -> bytes:
     """Serialise ``doc`` as AKN 3.0 XML bytes (UTF-8, with XML declaration)."""
-    when = date.fromisoformat(expression_date) if isinstance(expression_date, str) else expression_date
+    when = (
+        date.fromisoformat(expression_date) if isinstance(expression_date, str) else expression_date
+    )
     root = _Builder(doc, when).build()
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

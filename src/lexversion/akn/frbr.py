@@ -68,7 +68,10 @@ def parse_work_uri(uri: str) -> tuple[str, str | None]:
     ``<work>:<date>`` (AKN/Indigo point-in-time addressing). Raises
     ``ValueError`` for a string that is not an AKN URI.
     """
-    m = re.match(r"^(/akn/kz(?:-\d+)?/act/[a-z\-]+/\d{4}-\d{2}-\d{2}/[0-9a-z\-]+)(.*)$", uri.strip().rstrip("/"))
+    m = re.match(
+        r"^(/akn/kz(?:-\d+)?/act/[a-z\-]+/\d{4}-\d{2}-\d{2}/[0-9a-z\-]+)(.*)$",
+        uri.strip().rstrip("/"),
+    )
     if not m:
         raise ValueError(f"not a lexversion FRBR work URI: {uri}")
     FrbrUri.parse(m.group(1))

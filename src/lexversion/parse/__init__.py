@@ -58,7 +58,12 @@ class CitedFact:
 
     def to_json(self) -> dict[str, Any]:
         """``{act, kind, date, basis}``."""
-        return {"act": self.act.to_json(), "kind": self.kind, "date": self.date.isoformat(), "basis": self.basis}
+        return {
+            "act": self.act.to_json(),
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "basis": self.basis,
+        }
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ class Document:
         """True for a header-only document (title, status, requisites)."""
         return not self.body.children and not self.attachments and not self.preamble
 
-    def to_akn(self, expression_date: str | None = None) -> bytes:
+    def to_akn(self, expression_date: str | date | None = None) -> bytes:
         """Akoma Ntoso 3.0 XML (UTF-8 bytes), valid against the official XSD."""
         from lexversion.akn.build import document_to_akn
 
@@ -168,7 +173,9 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
 
     act = header.act
     if act is None and not (parts.preamble or parts.body):
-        raise InputError(source, "not a legal act: no act date and number, no enacting formula, no points")
+        raise InputError(
+            source, "not a legal act: no act date and number, no enacting formula, no points"
+        )
     if act is None:
         act = ActRef(None, None, None, None, None, None)
     act = ActRef(act.act_type, act.issuer, act.region, act.body, act.date, act.number, title)
@@ -178,7 +185,12 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     effects: list[Effect] = []
     pre_notes: list[Block] = []
     for k, part in enumerate(parts.notes, start=1):
-        block = Block("note", part.para.text, lines=tuple(p.text for p in part.extract), eid=f"preface__note_{k}")
+        block = Block(
+            "note",
+            part.para.text,
+            lines=tuple(p.text for p in part.extract),
+            eid=f"preface__note_{k}",
+        )
         pre_notes.append(block)
     scoped = [("whole", b) for b in pre_notes] + E.notes_in(body)
     for att in attachments:
@@ -186,7 +198,13 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     for n, (scope, block) in enumerate(scoped, start=1):
         top = scope.split("__")[0] if scope.startswith("att_") else "whole"
         found = E.note_effects(block.text, block.lines, lang, top, act)
-        notes.append(Note(block.eid or f"note_{n}", block.text, tuple(f for f in found if f.type != "commencement")))
+        notes.append(
+            Note(
+                block.eid or f"note_{n}",
+                block.text,
+                tuple(f for f in found if f.type != "commencement"),
+            )
+        )
         effects.extend(found)
     effects = _merge_repeal(effects, header.repealed_by)
     effects.extend(E.body_effects(body, lang, act))
@@ -194,16 +212,25 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
 
     if parts.body and not body.children:
         warnings.append("body: no numbered points found")
-    if parts.preamble and not any(L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble):
+    if parts.preamble and not any(
+        L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble
+    ):
         warnings.append("preamble: no enacting formula (ШЕШІМ ҚАБЫЛДАДЫ / РЕШИЛ)")
     last = lines[-1].text if lines else ""
     for ln in reversed(lines):
         if not ln.blank:
             last = ln.text
             break
-    if not re.search(r"[.;:!?)\"»_]$|\d$", last) and not (parts.status or header.registration) and not parts.body:
-        warnings.append("text ends mid-sentence: the file may be truncated")
-    elif parts.body and not attachments and not parts.conclusions and not re.search(r"[.;:!?)\"»_]$", last):
+    if (
+        not re.search(r"[.;:!?)\"»_]$|\d$", last)
+        and not (parts.status or header.registration)
+        and not parts.body
+    ) or (
+        parts.body
+        and not attachments
+        and not parts.conclusions
+        and not re.search(r"[.;:!?)\"»_]$", last)
+    ):
         warnings.append("text ends mid-sentence: the file may be truncated")
     warnings.extend(_slips(text, act, lang))
 
@@ -226,11 +253,16 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     )
     doc_sources = _preamble_sources(parts.preamble) + sources
     # publication dates the corpus states (of this act, or of acts it names)
-    pub_texts = [b.text + " " + " ".join(b.lines) for b in pre_notes] + [s.text for s in doc_sources]
+    pub_texts = [b.text + " " + " ".join(b.lines) for b in pre_notes] + [
+        s.text for s in doc_sources
+    ]
     facts: list[CitedFact] = []
     for ref, when, basis in E.publications(pub_texts, lang):
         if same_act(ref, act) or (
-            ref.number and act.number and fold_number(ref.number) == fold_number(act.number) and ref.region == act.region
+            ref.number
+            and act.number
+            and fold_number(ref.number) == fold_number(act.number)
+            and ref.region == act.region
         ):
             meta = replace(meta, publication=when)
         else:
@@ -263,7 +295,12 @@ def _merge_repeal(effects: list[Effect], repealed_by: ActRef | None) -> list[Eff
     by = repealed_by or repeals[0].affecting
     rule = None
     for e in repeals + rules:
-        if e.rule is not None and (e.affecting is None or by is None or same_act(e.affecting, by) or e.affecting.date == by.date):
+        if e.rule is not None and (
+            e.affecting is None
+            or by is None
+            or same_act(e.affecting, by)
+            or e.affecting.date == by.date
+        ):
             rule = e.rule
             break
     text = " ".join(e.text for e in repeals)
@@ -302,7 +339,11 @@ def _slips(text: str, act: ActRef, lang: str) -> list[str]:
         return []
     out = []
     for a in find_anchors(" ".join(L.despace(ln) for ln in text.split("\n")), lang):
-        if a.act.number and fold_text(a.act.number) == fold_text(act.number) and a.act.date != act.date:
+        if (
+            a.act.number
+            and fold_text(a.act.number) == fold_text(act.number)
+            and a.act.date != act.date
+        ):
             out.append(
                 f"the text dates act No {act.number} {a.act.date} where the requisites say {act.date} (kept as published)"
             )

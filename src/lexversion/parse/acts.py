@@ -107,7 +107,11 @@ def _issuer_patterns(lang: str) -> tuple[tuple[re.Pattern[str], Region | None, s
 
 def _issuer_name(region: Region | None, body: str, lang: str) -> str:
     if body == "government":
-        return "Қазақстан Республикасының Үкіметі" if lang == "kk" else "Правительство Республики Казахстан"
+        return (
+            "Қазақстан Республикасының Үкіметі"
+            if lang == "kk"
+            else "Правительство Республики Казахстан"
+        )
     if body == "ministry":
         return "министрлік" if lang == "kk" else "министерство"
     assert region is not None
@@ -126,7 +130,13 @@ def find_issuers(text: str, lang: str) -> list[Issuer]:
     for pat, region, body in _issuer_patterns(lang):
         for m in pat.finditer(folded):
             found.append(
-                Issuer(m.start(), m.end(), _issuer_name(region, body, lang), region.code if region else None, body)
+                Issuer(
+                    m.start(),
+                    m.end(),
+                    _issuer_name(region, body, lang),
+                    region.code if region else None,
+                    body,
+                )
             )
     found.sort(key=lambda i: (i.start, -(i.end - i.start)))
     out: list[Issuer] = []
@@ -148,7 +158,7 @@ def act_type_of(word: str, lang: str) -> str | None:
     w = fold_text(word.lower())
     for stem, subtype in sorted(vocab(lang).ACT_TYPES.items(), key=lambda kv: -len(kv[0])):
         if w.startswith(stem):
-            return subtype
+            return str(subtype)
     return None
 
 
@@ -196,10 +206,17 @@ def find_anchors(text: str, lang: str, *, loose_number: bool = False) -> list[An
         if i + 1 < len(dates):
             hi = min(hi, dates[i + 1].start)
         before = [s for s in issuers if lo <= s.start and s.end <= dm.start]
-        after = [s for s in issuers if end <= s.start < min(hi, end + 80)]
+        # an issuer named after the number ("№ 296 Қазақстан Республикасы Үкіметінің
+        # ... қаулысына") must come before the next act-type word, else that word
+        # belongs to this act ("N 204-I ... Заңымен, ... Үкіметінің ...")
+        type_after = _act_type_pattern(lang).search(fold_text(text), end, hi)
+        limit = min(hi, end + 80, type_after.start() if type_after else hi)
+        after = [s for s in issuers if end <= s.start < limit]
         issuer = before[-1] if before else (after[0] if after else None)
         if lang == "ru":
-            act_type = _nearest_act_type(text, lo, issuer.start if issuer and before else dm.start, lang, last=True)
+            act_type = _nearest_act_type(
+                text, lo, issuer.start if issuer and before else dm.start, lang, last=True
+            )
             if act_type is None:
                 act_type = _nearest_act_type(text, end, hi, lang, last=False)
         else:
@@ -210,11 +227,12 @@ def find_anchors(text: str, lang: str, *, loose_number: bool = False) -> list[An
             act_type = act_type_of(moved, lang)
         if issuer is not None and act_type not in BODY_ACT_TYPES[issuer.body]:
             act_type = BODY_ACT_TYPES[issuer.body][0]
+        body = issuer.body if issuer else ("parliament" if act_type == "law" else None)
         ref = ActRef(
             act_type=act_type,
             issuer=issuer.name if issuer else None,
             region=issuer.region if issuer else None,
-            body=issuer.body if issuer else None,
+            body=body,
             date=dm.date,
             number=number,
         )

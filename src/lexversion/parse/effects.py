@@ -65,7 +65,9 @@ def _texts(node: Node) -> list[str]:
     return out
 
 
-def note_effects(text: str, extract: Sequence[str], lang: str, scope: str, own: ActRef | None) -> list[Effect]:
+def note_effects(
+    text: str, extract: Sequence[str], lang: str, scope: str, own: ActRef | None
+) -> list[Effect]:
     """Effects an editorial note records on the act it is printed in.
 
     ``scope`` is the eId of the part the note sits in (``"whole"`` in the
@@ -74,7 +76,9 @@ def note_effects(text: str, extract: Sequence[str], lang: str, scope: str, own: 
     so the caller can attach it to the act the note names.
     """
     v = vocab(lang)
-    anchors = [a for a in find_anchors(text, lang, loose_number=True) if not (own and same_act(a.act, own))]
+    anchors = [
+        a for a in find_anchors(text, lang, loose_number=True) if not (own and same_act(a.act, own))
+    ]
     affecting = anchors[0].act if anchors else None
     full = text + " " + " ".join(extract)
     rule = commencement_rule(full, lang)
@@ -98,7 +102,16 @@ def _items(para: Node) -> list[tuple[str, list[str]]]:
     intro = " ".join(b.text for b in para.blocks)
     if para.children:
         return [(intro, [" ".join(_texts(c))]) for c in para.children]
-    return [(intro, [" ".join(b.text for b in para.blocks) + " " + " ".join(i for b in para.blocks for i in b.items)])]
+    return [
+        (
+            intro,
+            [
+                " ".join(b.text for b in para.blocks)
+                + " "
+                + " ".join(i for b in para.blocks for i in b.items)
+            ],
+        )
+    ]
 
 
 def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:
@@ -129,7 +142,9 @@ def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:
                     out.append(Effect("repeal", None, target.act, "whole", (), None, "body", text))
                 else:
                     scope = "annex" if re.search(r"приложени|қосымша", k) else "whole"
-                    out.append(Effect("new_edition", None, anchors[0].act, scope, (), None, "body", text))
+                    out.append(
+                        Effect("new_edition", None, anchors[0].act, scope, (), None, "body", text)
+                    )
     return out
 
 

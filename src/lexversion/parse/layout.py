@@ -20,7 +20,9 @@ RULE = re.compile(r"^[-_=]{10,}$")
 NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)*\.)(?:\s+|$)")
 SUBPOINT = re.compile(r"^(?P<num>(?:\d+|[А-ЯA-ZӘІҢҒҮҰҚӨҺ])\))\s*")
 _TABULAR = re.compile(r"\S {3,}\S")
-_NAME = re.compile(r"\b[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһё]+\s*$")
+_NAME = re.compile(
+    r"\b[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһё]+\s*$"
+)
 
 
 def despace(text: str) -> str:

@@ -87,9 +87,13 @@ def is_annex_start(lines: Sequence[Line], i: int, lang: str) -> bool:
         return False
     prev = _prev_nonblank(lines, i)
     blank_before = i > 0 and lines[i - 1].blank
-    if prev is not None and not blank_before and prev.indent < INDENT:
-        if not (prev.text.endswith((".", ";", ":")) or L.is_rule(prev)):
-            return False
+    if (
+        prev is not None
+        and not blank_before
+        and prev.indent < INDENT
+        and not (prev.text.endswith((".", ";", ":")) or L.is_rule(prev))
+    ):
+        return False
     if lang == "ru":
         return True
     window = [ln for ln in lines[i : i + 9] if not ln.blank]
@@ -137,11 +141,19 @@ def split(lines: Sequence[Line], lang: str) -> Parts:
     # 4. editorial notes before the preamble (with a printed extract, if announced)
     while i < n:
         j = _next_nonblank(lines, i)
-        if j >= n or lines[j].indent < INDENT or not L.matches(lang, "NOTE_MARKERS", lines[j].text[:40]):
+        if (
+            j >= n
+            or lines[j].indent < INDENT
+            or not L.matches(lang, "NOTE_MARKERS", lines[j].text[:40])
+        ):
             i = j
             break
         k = j + 1
-        while k < n and (lines[k].blank or lines[k].indent < INDENT) and not is_annex_start(lines, k, lang):
+        while (
+            k < n
+            and (lines[k].blank or lines[k].indent < INDENT)
+            and not is_annex_start(lines, k, lang)
+        ):
             k += 1
         note = join_lines(lines[j:k])
         part = Part("note", note)
@@ -159,7 +171,9 @@ def split(lines: Sequence[Line], lang: str) -> Parts:
             continue
         # a second approval block right after the first ("Приложение к решению ...
         # Утверждены решением ...") belongs to the same annex header
-        if starts and not any(ln.indent >= INDENT or L.chapter_num(ln.text, lang) for ln in lines[starts[-1] : k]):
+        if starts and not any(
+            ln.indent >= INDENT or L.chapter_num(ln.text, lang) for ln in lines[starts[-1] : k]
+        ):
             continue
         starts.append(k)
     end = starts[0] if starts else n
@@ -173,7 +187,9 @@ def split(lines: Sequence[Line], lang: str) -> Parts:
 
 
 def _split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
-    formula = next((k for k, p in enumerate(paras) if L.matches(lang, "ENACTING_FORMULAS", p.text)), None)
+    formula = next(
+        (k for k, p in enumerate(paras) if L.matches(lang, "ENACTING_FORMULAS", p.text)), None
+    )
     if formula is None:
         formula = next((k for k, p in enumerate(paras) if L.NUMBERED.match(p.text)), len(paras)) - 1
     parts.preamble = paras[: formula + 1]
@@ -199,7 +215,9 @@ def _split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
 
 
 def _classify(p: Paragraph, lang: str) -> Part:
-    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and re.match(r"^\s*\S+\s*[.\-–]", L.despace(p.text)):
+    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and re.match(
+        r"^\s*\S+\s*[.\-–]", L.despace(p.text)
+    ):
         return Part("note", p)
     return Part("p", p)
 
@@ -210,7 +228,10 @@ def _annex(lines: Sequence[Line], lang: str) -> AnnexParts:
     while k < n:
         ln = lines[k]
         if not ln.blank and (
-            ln.indent >= INDENT or L.chapter_num(ln.text, lang) or L.is_rule(ln) or (k > 0 and L.is_label_row(ln.text))
+            ln.indent >= INDENT
+            or L.chapter_num(ln.text, lang)
+            or L.is_rule(ln)
+            or (k > 0 and L.is_label_row(ln.text))
         ):
             break
         k += 1
@@ -271,7 +292,12 @@ def _annex_content(lines: Sequence[Line], lang: str) -> list[Part]:
             current_level = "subsection" if num.group("num").count(".") > 1 else "section"
             k += 1
             # a wrapped heading continues at the margin
-            while k < n and not lines[k].blank and lines[k].indent < INDENT and not L.is_tabular(lines[k]):
+            while (
+                k < n
+                and not lines[k].blank
+                and lines[k].indent < INDENT
+                and not L.is_tabular(lines[k])
+            ):
                 current.append(lines[k])
                 k += 1
             flush()

@@ -23,7 +23,13 @@ from lexversion.parse import layout as L
 from lexversion.parse.structure import Part
 
 LEVELS = {"body": 0, "chapter": 1, "section": 2, "subsection": 3, "paragraph": 4, "point": 5}
-ABBR = {"chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para", "point": "point"}
+ABBR = {
+    "chapter": "chp",
+    "section": "sec",
+    "subsection": "subsec",
+    "paragraph": "para",
+    "point": "point",
+}
 
 
 @dataclass
@@ -109,20 +115,29 @@ def build(parts: list[Part], lang: str) -> _Node:
             stack[-1].blocks.append(_Block("note", text, lines=extract, maps=[part.para.offsets]))
         elif part.kind == "layout":
             stack[-1].blocks.append(
-                _Block("layout", lines=[ln.text for ln in part.lines], name=part.name, maps=[part.para.offsets])
+                _Block(
+                    "layout",
+                    lines=[ln.text for ln in part.lines],
+                    name=part.name,
+                    maps=[part.para.offsets],
+                )
             )
         elif (m := L.NUMBERED.match(text)) and m.group("num").count(".") == 1:
             node = _Node("paragraph", m.group("num"))
             open_node(node)
             rest = text[m.end() :]
             if rest.strip():
-                node.blocks.append(_Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)]))
+                node.blocks.append(
+                    _Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
+                )
         elif m := L.SUBPOINT.match(text):
             node = _Node("point", m.group("num"))
             open_node(node)
             rest = text[m.end() :]
             if rest.strip():
-                node.blocks.append(_Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)]))
+                node.blocks.append(
+                    _Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
+                )
         else:
             _add_text(stack[-1], text, part.para.offsets)
     return root

@@ -26,7 +26,9 @@ from lexversion.model import CommencementRule, DateFact
 PUBLICATION_WINDOW = 30
 
 
-def _pub_window(adoption: date | None, registration: date | None, publication: date | None) -> tuple[date, date, str, bool] | None:
+def _pub_window(
+    adoption: date | None, registration: date | None, publication: date | None
+) -> tuple[date, date, str, bool] | None:
     """(earliest, latest, basis, exact) of the first publication."""
     if publication is not None:
         return publication, publication, f"published {publication.isoformat()} (stated)", True
@@ -76,8 +78,12 @@ def entry_into_force(
             if adoption is None:
                 return DateFact.unknown(f"rule '{rule.text}' but no registration date")
             latest = adoption + timedelta(days=PUBLICATION_WINDOW)
-            return DateFact(adoption, latest, "estimated", f"'{rule.text}': registration date not in the corpus")
-        return DateFact.computed(registration, f"'{rule.text}': from registration {registration.isoformat()}")
+            return DateFact(
+                adoption, latest, "estimated", f"'{rule.text}': registration date not in the corpus"
+            )
+        return DateFact.computed(
+            registration, f"'{rule.text}': from registration {registration.isoformat()}"
+        )
     offset = {"from_publication": 0, "day_after_publication": 1}.get(rule.kind)
     if rule.kind == "days_after_publication":
         offset = (rule.days or 0) + 1

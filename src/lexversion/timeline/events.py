@@ -22,28 +22,37 @@ def document_events(doc: Document) -> list[Event]:
     m = doc.meta
     out: list[Event] = []
     if m.date:
-        out.append(Event("adoption", DateFact.stated(m.date, "requisites: " + doc.preface.requisites[:120])))
-    if m.registration and m.registration.date:
-        reg = m.registration
         out.append(
             Event(
-                "registration",
-                DateFact.stated(reg.date, f"requisites: registered by {reg.authority} No {reg.number}"),  # type: ignore[arg-type]
+                "adoption", DateFact.stated(m.date, "requisites: " + doc.preface.requisites[:120])
             )
         )
+    reg = m.registration
+    if reg is not None and reg.date is not None:
+        basis = f"requisites: registered by {reg.authority} No {reg.number}"
+        out.append(Event("registration", DateFact.stated(reg.date, basis)))
     if m.publication:
         out.append(Event("publication", DateFact.stated(m.publication, "stated in the corpus")))
     if m.date:
         out.append(
             Event(
                 "entry_into_force",
-                entry_into_force(m.commencement, m.date, m.registration.date if m.registration else None, m.publication),
+                entry_into_force(
+                    m.commencement,
+                    m.date,
+                    m.registration.date if m.registration else None,
+                    m.publication,
+                ),
             )
         )
     for e in m.effects:
         if e.affected is not None or e.affecting is None:
             continue
-        when = entry_into_force(e.rule, e.affecting.date) if e.affecting.date else DateFact.unknown("no date")
+        when = (
+            entry_into_force(e.rule, e.affecting.date)
+            if e.affecting.date
+            else DateFact.unknown("no date")
+        )
         kind = "repeal" if e.type == "repeal" else "amendment"
         out.append(Event(kind, when, by=e.affecting, note=e.text[:200]))
     out.sort(key=lambda ev: (ev.date.earliest is None, ev.date.earliest or m.date))

@@ -80,7 +80,12 @@ APPROVAL_LIST = r"келісілген\s*:?"
 
 #: annex approval block openers and closers (DOMAIN.md 2.8)
 ANNEX_OPENERS: tuple[str, ...] = (r"мәслихатының(\s+\d{4})?$", r"маслихатының(\s+\d{4})?$")
-ANNEX_CLOSERS: tuple[str, ...] = (r"қосымша$", r"бекітілген$", r"шешіміне$", r"бекітілген\s+қосымша$")
+ANNEX_CLOSERS: tuple[str, ...] = (
+    r"қосымша$",
+    r"бекітілген$",
+    r"шешіміне$",
+    r"бекітілген\s+қосымша$",
+)
 
 #: structure headings
 CHAPTER = r"(?P<num>\d+)\s*-\s*тарау\.?"

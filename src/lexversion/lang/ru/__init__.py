@@ -49,7 +49,9 @@ ENACTING_FORMULAS: tuple[str, ...] = (r"решил\s*:", r"постановля�
 
 NOTE_MARKERS: tuple[str, ...] = (r"сноска\b", r"утратил[оа]?\s+силу\b")
 
-REGISTRATION = r"зарегистрирован[оа]?\s+(?P<authority>.+?)\s+(?P<date>.+?)\s+(?:№|N)\s*(?P<number>[\w/\-]+)"
+REGISTRATION = (
+    r"зарегистрирован[оа]?\s+(?P<authority>.+?)\s+(?P<date>.+?)\s+(?:№|N)\s*(?P<number>[\w/\-]+)"
+)
 REPEAL_PREFIX = r"утратил[оа]?\s+силу\s+"
 REPEALING_ACT_SUFFIX = r""
 

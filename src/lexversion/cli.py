@@ -1,0 +1,281 @@
+"""The ``lexversion`` command line (Typer): thin handlers over the library.
+
+Every handler parses its arguments, calls library functions and prints; any
+:class:`~lexversion.errors.LexversionError` becomes ``lexversion: <message>``
+on stderr and its exit code (2 bad input or usage, 3 not found, 4 store),
+never a traceback (DEVELOPERS.md principle 6).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from lexversion.errors import InputError, LexversionError, UsageError
+
+app = typer.Typer(
+    name="lexversion",
+    help="Versioned, queryable law from the decisions of Kazakhstan's maslikhats.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+T = TypeVar("T")
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLAlchemy URL of the store (default: $LEXVERSION_DB or sqlite:///lexversion.db).",
+    ),
+]
+
+
+class ParseFormat(StrEnum):
+    akn = "akn"
+    json = "json"
+    text = "text"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    html = "html"
+    akn = "akn"
+    json = "json"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class TextJson(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Lang(StrEnum):
+    kk = "kk"
+    ru = "ru"
+
+
+def _guard(fn: Callable[[], T]) -> T:
+    try:
+        return fn()
+    except LexversionError as exc:
+        typer.echo(f"lexversion: {exc.message}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _emit(text: str | bytes, out: Path | None) -> None:
+    if out is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            typer.echo(text, nl=not text.endswith("\n"))
+        return
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def _as_of(value: str) -> date:
+    if value == "today":
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of {value!r}: not a date (use YYYY-MM-DD or 'today')") from None
+
+
+@app.command("parse")
+def parse_cmd(
+    file: Annotated[
+        str, typer.Argument(help="A decision export (any encoding), or - for standard input.")
+    ],
+    fmt: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="Output: Akoma Ntoso XML, JSON or text.")
+    ] = ParseFormat.akn,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Parse one decision to Akoma Ntoso 3.0, JSON or text."""
+    from lexversion.parse import parse
+
+    def run() -> None:
+        if file == "-":
+            data, source = sys.stdin.buffer.read(), "<stdin>"
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise InputError(file, "no such file")
+            try:
+                data, source = path.read_bytes(), file
+            except OSError as exc:
+                raise InputError(file, f"cannot read: {exc.strerror}") from None
+        doc = parse(data, source)
+        for w in doc.warnings:
+            typer.echo(f"lexversion: warning: {source}: {w}", err=True)
+        if fmt is ParseFormat.akn:
+            _emit(doc.to_akn(), out)
+        elif fmt is ParseFormat.json:
+            _emit(_dump(doc.to_json()), out)
+        else:
+            _emit(doc.to_text(), out)
+
+    _guard(run)
+
+
+@app.command()
+def build(
+    directory: Annotated[Path, typer.Argument(help="Corpus directory.")] = Path("corpus"),
+    db: DbOption = None,
+) -> None:
+    """Ingest a corpus directory into the store (works, expressions, events, effects, citations)."""
+    from lexversion.pipeline import build as run_build
+    from lexversion.pipeline import corpus_files
+    from lexversion.store import open_store
+
+    def run() -> int:
+        store = open_store(db)
+        files = corpus_files(directory)
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as progress:
+                task = progress.add_task("parsing", total=len(files))
+                report = run_build(directory, store, lambda _: progress.advance(task))
+        else:
+            report = run_build(directory, store)
+        for _name, msg in report.failed:
+            typer.echo(f"lexversion: skipped {msg}", err=True)
+        for name, msg in report.warnings:
+            typer.echo(f"lexversion: warning: {name}: {msg}", err=True)
+        w = report.write
+        changed = (
+            "no change"
+            if w is None or not w.changed
+            else ", ".join(f"{k} +{v}" for k, v in sorted(w.inserted.items()))
+            + ("".join(f", {k} -{v}" for k, v in sorted(w.deleted.items())))
+        )
+        typer.echo(
+            f"built {len(report.files) - len(report.failed)}/{len(report.files)} files: {report.works} works, "
+            f"{report.stubs} stubs, {report.expressions} expressions, {report.effects} effects, "
+            f"{report.citations} citations ({changed})"
+        )
+        return 1 if report.failed else 0
+
+    code = _guard(run)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
+def works(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List every work, stubs included, with its status today."""
+    from lexversion.store import open_store
+    from lexversion.timeline.pit import point_in_time
+
+    def run() -> None:
+        store = open_store(db)
+        today = date.today()
+        rows: list[dict[str, Any]] = []
+        for w in store.works():
+            pit = point_in_time(store.timeline(w.frbr_uri), today)
+            rows.append(
+                {
+                    "frbr_uri": w.frbr_uri,
+                    "title": w.title,
+                    "issuer": w.issuer,
+                    "date": w.date.isoformat() if w.date else None,
+                    "number": w.number,
+                    "languages": list(w.languages),
+                    "status": pit.status,
+                    "certainty": pit.certainty,
+                    "text_in_corpus": not w.stub,
+                }
+            )
+        if fmt is ListFormat.json:
+            _emit(_dump(rows), None)
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("work", "issuer", "date", "No", "lang", f"status {today}", "text")
+        for r in rows:
+            table.add_row(
+                r["frbr_uri"],
+                r["issuer"] or "",
+                r["date"] or "",
+                r["number"] or "",
+                ",".join(r["languages"]),
+                f"{r['status']} ({r['certainty']})",
+                "yes" if r["text_in_corpus"] else "stub",
+            )
+        Console(width=200).print(table)
+
+    _guard(run)
+
+
+@app.command()
+def show(
+    work: Annotated[
+        str,
+        typer.Argument(
+            help="FRBR work URI (optionally with :DATE or @DATE) or a citation in Kazakh or Russian."
+        ),
+    ],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    db: DbOption = None,
+) -> None:
+    """The text of a work in force on a date, with its status and certainty."""
+    from lexversion.query import show as run_show
+
+    def run() -> None:
+        when = _as_of(as_of) if as_of else None
+        result = run_show(db, work, when, lang.value if lang else None, fmt.value)
+        _emit(result if isinstance(result, (str, bytes)) else _dump(result), None)
+
+    _guard(run)
+
+
+@app.command()
+def history(
+    work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
+    fmt: Annotated[TextJson, typer.Option("--format", "-f")] = TextJson.text,
+    db: DbOption = None,
+) -> None:
+    """Events and effects of a work in date order, each with its certainty and basis."""
+    from lexversion.query import history as run_history
+
+    def run() -> None:
+        result = run_history(db, work, fmt.value)
+        _emit(result if isinstance(result, str) else _dump(result), None)
+
+    _guard(run)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Rendering of AKN expressions: plain text (:mod:`.text`) and HTML (:mod:`.html`)."""

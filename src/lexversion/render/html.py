@@ -1,0 +1,183 @@
+"""AKN XML -> HTML through one jinja2 environment (templates in ``templates/``).
+
+The AKN tree is first turned into a flat view model (a list of blocks with a
+depth, a CSS class, a label and text segments, each segment optionally a
+link), so the templates hold no logic (DEVELOPERS.md principle 8). Legal text
+is always escaped (jinja2 autoescape).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from lxml import etree
+
+from lexversion.akn.build import NS
+from lexversion.render.text import all_text
+
+_WS = re.compile(r"\s+")
+HIER = {"chapter", "section", "subsection", "paragraph", "point", "hcontainer"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text, a link when ``href`` is set."""
+
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class ViewBlock:
+    """One displayed block: ``kind`` (``title``, ``heading``, ``p``, ``item``,
+    ``note``, ``layout``, ``annex``), ``depth``, ``label`` (num), ``eid``."""
+
+    kind: str
+    depth: int
+    segments: tuple[Segment, ...]
+    label: str = ""
+    eid: str = ""
+
+
+@cache
+def environment() -> Environment:
+    """The one jinja2 environment, templates from the package's ``templates``."""
+    return Environment(
+        loader=PackageLoader("lexversion", "templates"),
+        autoescape=select_autoescape(["html", "xml"]),
+    )
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _segments(el: etree._Element) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    if el.text:
+        out.append(Segment(el.text))
+    for child in el:
+        if _local(child) == "ref":
+            out.append(Segment(all_text(child), child.get("href")))
+        else:
+            out.append(Segment(all_text(child)))
+        if child.tail:
+            out.append(Segment(child.tail))
+    merged = [Segment(_WS.sub(" ", s.text), s.href) for s in out if s.text]
+    if merged:
+        merged[0] = Segment(merged[0].text.lstrip(), merged[0].href)
+        merged[-1] = Segment(merged[-1].text.rstrip(), merged[-1].href)
+    return tuple(merged)
+
+
+def view(xml: bytes, *, full: bool = False) -> list[ViewBlock]:
+    """The view model of an AKN document (see :func:`lexversion.render.text.akn_to_text`
+    for what ``full`` includes)."""
+    root = etree.fromstring(xml)
+    out: list[ViewBlock] = []
+    for part in root[0]:
+        name = _local(part)
+        if name == "preface":
+            _preface(part, out, full)
+        elif name in {"preamble", "conclusions"}:
+            for p in part.iter(f"{{{NS}}}p"):
+                out.append(ViewBlock("p", 0, _segments(p)))
+        elif name == "body":
+            for child in part:
+                _node(child, 0, out, full)
+        elif name == "attachments":
+            for att in part:
+                out.append(ViewBlock("annex", 0, (), eid=att.get("eId") or ""))
+                for sub in att[0]:
+                    if _local(sub) == "preface":
+                        _preface(sub, out, True)
+                    elif _local(sub) == "mainBody":
+                        for child in sub:
+                            _node(child, 0, out, full)
+    return out
+
+
+def _preface(el: etree._Element, out: list[ViewBlock], full: bool) -> None:
+    for child in el:
+        cls = child.get("class") or ""
+        if _local(child) == "container":
+            if full:
+                for p in child.iter(f"{{{NS}}}p"):
+                    out.append(ViewBlock("note", 0, _segments(p)))
+            continue
+        if cls == "title":
+            out.append(ViewBlock("title", 0, _segments(child)))
+        elif full or cls not in {"status", "requisites"}:
+            out.append(ViewBlock("p", 0, _segments(child)))
+
+
+def _node(el: etree._Element, depth: int, out: list[ViewBlock], full: bool) -> None:
+    name = _local(el)
+    if name not in HIER:
+        _block(el, depth, out, full)
+        return
+    num = el.find(f"{{{NS}}}num")
+    heading = el.find(f"{{{NS}}}heading")
+    label = all_text(num) if num is not None else ""
+    if heading is not None:
+        out.append(ViewBlock("heading", depth, _segments(heading), label, el.get("eId") or ""))
+        label = ""
+    first = True
+    for child in el:
+        cname = _local(child)
+        if cname in {"content", "intro"}:
+            for b in child:
+                before = len(out)
+                _block(b, depth, out, full)
+                if first and label and len(out) > before:
+                    out[before] = ViewBlock(
+                        out[before].kind, depth, out[before].segments, label, el.get("eId") or ""
+                    )
+                    first = False
+        elif cname in HIER:
+            if first and label:
+                out.append(ViewBlock("p", depth, (), label, el.get("eId") or ""))
+                first = False
+            _node(child, depth + 1, out, full)
+
+
+def _block(b: etree._Element, depth: int, out: list[ViewBlock], full: bool) -> None:
+    name = _local(b)
+    cls = b.get("class") or ""
+    if name == "p":
+        if cls == "editorialNote":
+            if full:
+                out.append(ViewBlock("note", depth, _segments(b)))
+            return
+        out.append(ViewBlock("p", depth, _segments(b)))
+    elif name == "blockList":
+        for item in b:
+            if _local(item) == "listIntroduction":
+                out.append(ViewBlock("p", depth, _segments(item)))
+            elif _local(item) == "item":
+                p = item.find(f"{{{NS}}}p")
+                out.append(
+                    ViewBlock(
+                        "item",
+                        depth + 1,
+                        _segments(p if p is not None else item),
+                        "",
+                        item.get("eId") or "",
+                    )
+                )
+    elif name == "blockContainer":
+        if cls == "extract" and not full:
+            return
+        lines = tuple(Segment(all_text(p) + "\n") for p in b)
+        out.append(ViewBlock("layout", depth, lines))
+
+
+def render_html(
+    xml: bytes, context: dict[str, Any], *, template: str = "expression.html", full: bool = False
+) -> str:
+    """HTML page of an expression: ``context`` (title, status, notes...) plus the view model."""
+    return environment().get_template(template).render(blocks=view(xml, full=full), **context)

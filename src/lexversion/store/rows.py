@@ -1,0 +1,126 @@
+"""ORM rows of the store (SQLAlchemy 2.0 declarative mapping).
+
+One table per model concept of ARCHITECTURE.md: ``sources`` (raw files, byte
+for byte), ``works``, ``expressions`` (insert-only), ``events``, ``effects``,
+``citations``. DateFacts are stored as (earliest, latest, certainty, basis).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base of lexversion's tables."""
+
+
+class SourceRow(Base):
+    """A corpus file as given: its bytes, hash and name."""
+
+    __tablename__ = "sources"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    lang: Mapped[str] = mapped_column(String(2))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class WorkRow(Base):
+    """A work (possibly a stub known only by citation)."""
+
+    __tablename__ = "works"
+    frbr_uri: Mapped[str] = mapped_column(String(200), primary_key=True)
+    act_type: Mapped[str | None] = mapped_column(String(40))
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    region: Mapped[str | None] = mapped_column(String(10))
+    body: Mapped[str | None] = mapped_column(String(20))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    number: Mapped[str | None] = mapped_column(String(60))
+    title: Mapped[str | None] = mapped_column(Text)
+    stub: Mapped[bool] = mapped_column(Boolean)
+    languages: Mapped[str] = mapped_column(String(20), default="")
+
+
+class ExpressionRow(Base):
+    """An expression: insert-only; a new version is a new row."""
+
+    __tablename__ = "expressions"
+    uri: Mapped[str] = mapped_column(String(250), primary_key=True)
+    work_uri: Mapped[str] = mapped_column(ForeignKey("works.frbr_uri"), index=True)
+    lang: Mapped[str] = mapped_column(String(2))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    af_earliest: Mapped[dt.date | None] = mapped_column(Date)
+    af_latest: Mapped[dt.date | None] = mapped_column(Date)
+    af_certainty: Mapped[str] = mapped_column(String(12))
+    af_basis: Mapped[str] = mapped_column(Text)
+    effects: Mapped[Any] = mapped_column(JSON)
+    akn: Mapped[bytes] = mapped_column(LargeBinary)
+    source_sha: Mapped[str | None] = mapped_column(String(64))
+
+
+class EventRow(Base):
+    """An event on a work with its DateFact."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    work_uri: Mapped[str] = mapped_column(String(200), index=True)
+    type: Mapped[str] = mapped_column(String(30))
+    earliest: Mapped[dt.date | None] = mapped_column(Date)
+    latest: Mapped[dt.date | None] = mapped_column(Date)
+    certainty: Mapped[str] = mapped_column(String(12))
+    basis: Mapped[str] = mapped_column(Text)
+    by_uri: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EffectRow(Base):
+    """An effect of one work on another, in force from a DateFact."""
+
+    __tablename__ = "effects"
+    __table_args__ = (UniqueConstraint("type", "affecting", "affected", "scope"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    type: Mapped[str] = mapped_column(String(30))
+    affecting: Mapped[str] = mapped_column(String(200), index=True)
+    affected: Mapped[str] = mapped_column(String(200), index=True)
+    scope: Mapped[str] = mapped_column(String(100))
+    pairs: Mapped[Any] = mapped_column(JSON)
+    if_earliest: Mapped[dt.date | None] = mapped_column(Date)
+    if_latest: Mapped[dt.date | None] = mapped_column(Date)
+    if_certainty: Mapped[str] = mapped_column(String(12))
+    if_basis: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    applied_in: Mapped[Any] = mapped_column(JSON)
+    reversed_in: Mapped[Any] = mapped_column(JSON)
+
+
+class CitationRow(Base):
+    """A citation found in a corpus text, resolved to a work."""
+
+    __tablename__ = "citations"
+    __table_args__ = (UniqueConstraint("source_sha", "eid", "start"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_sha: Mapped[str] = mapped_column(String(64), index=True)
+    citing: Mapped[str] = mapped_column(String(200), index=True)
+    eid: Mapped[str] = mapped_column(String(200))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    raw_start: Mapped[int] = mapped_column(Integer)
+    raw_end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    cited: Mapped[str] = mapped_column(String(200), index=True)

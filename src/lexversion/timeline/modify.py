@@ -1,0 +1,111 @@
+"""Apply and reverse recorded modifications on a parsed document.
+
+Only what the text records exactly can be undone: a substitution "throughout
+the text" of word X by word Y (DOMAIN.md 5) is reversed by replacing each
+whole-word Y in its scope by X. Occurrences of X that the published text
+kept (DOMAIN.md 5: some "оралмандарды" in seed 000 point 7 were not replaced)
+stay as they are. Editorial notes recording the reversed effects, and the
+database's status and repeal notes, are dropped from a reconstructed text:
+they describe a later state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from lexversion.lang import vocab
+from lexversion.model import Attachment, Block, Effect, Node
+
+if TYPE_CHECKING:
+    from lexversion.parse import Document
+
+Fn = Callable[[str], str]
+
+
+def map_node(node: Node, fn: Fn, drop_note: Callable[[Block], bool]) -> Node:
+    """A copy of ``node`` with ``fn`` applied to every text and the notes
+    for which ``drop_note`` is true removed."""
+    blocks = tuple(
+        replace(
+            b,
+            text=fn(b.text),
+            items=tuple(fn(i) for i in b.items),
+            lines=tuple(fn(ln) for ln in b.lines),
+        )
+        for b in node.blocks
+        if not (b.kind == "note" and drop_note(b))
+    )
+    return replace(
+        node,
+        heading=fn(node.heading) if node.heading else node.heading,
+        blocks=blocks,
+        children=tuple(map_node(c, fn, drop_note) for c in node.children),
+    )
+
+
+def is_reversible(effect: Effect) -> bool:
+    """True for effects whose earlier wording the record gives exactly."""
+    return effect.type == "substitution" and bool(effect.pairs)
+
+
+def _reverser(pairs: Sequence[tuple[str, str]]) -> Fn:
+    table = {new: old for old, new in pairs}
+    if not table:
+        return lambda s: s
+    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    pat = re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+    return lambda s: pat.sub(lambda m: table[m.group(0)], s)
+
+
+def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
+    """The document as it read before ``effects`` (all reversible).
+
+    Raises ``ValueError`` if an effect is not reversible. The result's
+    preface keeps the title and the requisites up to the repeal clause; its
+    notes and status label are dropped.
+    """
+    from lexversion.parse import Preface
+
+    for e in effects:
+        if not is_reversible(e):
+            raise ValueError(f"cannot reverse a {e.type} effect")
+    texts = {e.text for e in effects}
+
+    def drop(b: Block) -> bool:
+        return b.text in texts
+
+    body = doc.body
+    attachments: list[Attachment] = []
+    whole = [e for e in effects if e.scope == "whole"]
+    fn_whole = _reverser([p for e in whole for p in e.pairs])
+    body = map_node(body, fn_whole, drop)
+    for att in doc.attachments:
+        scoped = [p for e in effects if e.scope in {"whole", att.eid} for p in e.pairs]
+        attachments.append(replace(att, body=map_node(att.body, _reverser(scoped), drop)))
+    req = doc.preface.requisites
+    m = re.search(vocab(doc.meta.lang).REPEAL_PREFIX, req, re.IGNORECASE)
+    if m:
+        req = req[: m.start()].rstrip()
+    preface = Preface(doc.preface.title, None, req, doc.preface.requisites_act_span, ())
+    meta = replace(doc.meta, status=None, status_label=None, notes=(), effects=())
+    return replace(doc, preface=preface, body=body, attachments=tuple(attachments), meta=meta)
+
+
+def reprefix(node: Node, old: str, new: str) -> Node:
+    """``node`` with every eId prefix ``old`` replaced by ``new`` (``""`` drops it)."""
+
+    def fix(eid: str) -> str:
+        if eid.startswith(old):
+            rest = eid[len(old) :].lstrip("_")
+            return f"{new}__{rest}" if new and rest else (new or rest)
+        return eid
+
+    return replace(
+        node,
+        eid=fix(node.eid),
+        blocks=tuple(replace(b, eid=fix(b.eid)) for b in node.blocks),
+        children=tuple(reprefix(c, old, new) for c in node.children),
+    )
