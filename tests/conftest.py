@@ -24,6 +24,12 @@ def seed_of(path: Path) -> str:
     return path.name.split("_", 1)[0]
 
 
+def corpus_file(seed: str) -> Path:
+    """The corpus file of seed ``seed`` ("000" ... "004")."""
+    (path,) = [p for p in CORPUS if seed_of(p) == seed]
+    return path
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--regen-golden",
