@@ -16,7 +16,7 @@ annex printed in a corpus text becomes the stub's text from when it takes force.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -344,14 +344,13 @@ def _expressions_of(
     d: Document,
     own: WorkRecord,
     effects: Iterable[EffectRecord],
-    commencement: object,
+    commencement: Callable[[str], DateFact],
     g: Graph,
     applied: dict[tuple[str, str, str, str], list[str]],
     reversed_: dict[tuple[str, str, str, str], list[str]],
 ) -> None:
     """The corpus text's own expression and, before its recorded amendments,
     a reconstructed one when every amendment is exactly reversible."""
-    assert callable(commencement)
     lang = d.meta.lang
     amendments = [
         r

@@ -72,7 +72,7 @@ def show(
     if fmt == "html":
         ctx = {**pit.to_json(), "title": pit.work, "lang": pit.lang or ""}
         if akn is None:
-            return render_html(b"", ctx, template="notext.html") if False else _notext_html(ctx)
+            return _notext_html(ctx)
         return render_html(akn, ctx)
     lines = [
         f"work:       {pit.work}",

@@ -34,6 +34,7 @@ from lexversion.parse import structure, tree
 from lexversion.parse.acts import find_anchors, same_act
 from lexversion.parse.header import read_header
 
+_ENDS = re.compile(r"[.;:!?)\"»_]$")
 _KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
@@ -216,22 +217,14 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble
     ):
         warnings.append("preamble: no enacting formula (ШЕШІМ ҚАБЫЛДАДЫ / РЕШИЛ)")
-    last = lines[-1].text if lines else ""
-    for ln in reversed(lines):
-        if not ln.blank:
-            last = ln.text
-            break
-    if (
-        not re.search(r"[.;:!?)\"»_]$|\d$", last)
-        and not (parts.status or header.registration)
-        and not parts.body
-    ) or (
-        parts.body
-        and not attachments
-        and not parts.conclusions
-        and not re.search(r"[.;:!?)\"»_]$", last)
-    ):
+    last = next((ln.text for ln in reversed(lines) if not ln.blank), "")
+    if parts.body and not attachments and not parts.conclusions and not _ENDS.search(last):
         warnings.append("text ends mid-sentence: the file may be truncated")
+    for att in attachments:
+        if not att.body.children and not att.body.blocks:
+            warnings.append(
+                f"{att.eid}: annex '{att.title[:60]}' has no content: the file may be truncated"
+            )
     warnings.extend(_slips(text, act, lang))
 
     meta = Metadata(
@@ -293,16 +286,15 @@ def _merge_repeal(effects: list[Effect], repealed_by: ActRef | None) -> list[Eff
     if repealed_by is None and not repeals:
         return others
     by = repealed_by or repeals[0].affecting
-    rule = None
-    for e in repeals + rules:
-        if e.rule is not None and (
-            e.affecting is None
-            or by is None
-            or same_act(e.affecting, by)
-            or e.affecting.date == by.date
-        ):
-            rule = e.rule
-            break
+    rule = next(
+        (
+            e.rule
+            for e in repeals + rules
+            if e.rule is not None
+            and (e.affecting is None or by is None or e.affecting.date == by.date)
+        ),
+        None,
+    )
     text = " ".join(e.text for e in repeals)
     source = "note" if repeals else "requisites"
     return [Effect("repeal", by, None, "whole", (), rule, source, text), *others]

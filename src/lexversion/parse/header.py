@@ -32,7 +32,6 @@ class Header:
 def _registration(text: str, a: Anchor, prev_end: int, lang: str) -> Registration | None:
     after = fold_text(text[a.end : a.end + 40]).lower()
     before = fold_text(text[prev_end : a.start]).lower()
-    v = vocab(lang)
     if lang == "kk":
         if "тіркелді" not in after:
             return None
@@ -43,7 +42,6 @@ def _registration(text: str, a: Anchor, prev_end: int, lang: str) -> Registratio
         if not m:
             return None
         authority = text[prev_end + m.end() : a.start].strip(" .,")
-    _ = v
     return Registration(authority or None, a.act.date, a.act.number)
 
 

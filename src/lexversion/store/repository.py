@@ -12,13 +12,13 @@ build twice changes nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, select
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -166,9 +166,9 @@ class Store:
                         )
                     )
                     ins["expressions"] = ins.get("expressions", 0) + 1
-                self._sync(s, EventRow, _event_rows(graph), ins, upd, dele)
-                self._sync(s, EffectRow, _effect_rows(graph), ins, upd, dele)
-                self._sync(s, CitationRow, _citation_rows(graph), ins, upd, dele)
+                self._sync(s, EventRow, _event_rows(graph), ins, dele)
+                self._sync(s, EffectRow, _effect_rows(graph), ins, dele)
+                self._sync(s, CitationRow, _citation_rows(graph), ins, dele)
                 for uri, row in rows.items():
                     if uri not in want and not s.scalar(
                         select(ExpressionRow.uri).where(ExpressionRow.work_uri == uri).limit(1)
@@ -187,7 +187,6 @@ class Store:
         model: Any,
         wanted: list[dict[str, Any]],
         ins: dict[str, int],
-        upd: dict[str, int],
         dele: dict[str, int],
     ) -> None:
         """Make ``model``'s table hold exactly ``wanted`` (compared without ids)."""
@@ -208,7 +207,6 @@ class Store:
             if k not in existing:
                 s.add(model(**d))
                 ins[table] = ins.get(table, 0) + 1
-        _ = upd
 
     # -- reading ------------------------------------------------------------------
     def works(self) -> list[WorkRecord]:
@@ -417,11 +415,3 @@ def open_store(url: str | None = None) -> Store:
     except (SQLAlchemyError, ValueError, OSError) as exc:
         raise StoreError(f"cannot open store {target}: {str(exc).splitlines()[0]}") from exc
     return Store(engine)
-
-
-def iter_rows(rows: Iterable[Any]) -> list[Any]:
-    """Materialise ``rows`` (helper for callers holding a session)."""
-    return list(rows)
-
-
-_ = delete
