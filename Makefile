@@ -17,9 +17,12 @@ demo: $(VENV)/.installed
 	$(BIN)/lexversion build corpus --db $(DB)
 	$(BIN)/lexversion show "Алматы облыстық мәслихатының 2017 жылғы 15 желтоқсандағы № 26-129 шешімі" --as-of 2019-06-01 --db $(DB)
 
-## test: lint, type-check and run the whole test suite on the real corpus
+## test: lint, type-check and run the whole test suite on the real corpus,
+## the store tests also against a throwaway PostgreSQL server (scripts/pg-test-server)
 test: $(VENV)/.installed lint
-	$(BIN)/pytest -q
+	@url=$$(scripts/pg-test-server start) || url=""; \
+	LEXVERSION_TEST_PG_URL="$$url" $(BIN)/pytest -q; status=$$?; \
+	scripts/pg-test-server stop; exit $$status
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench

@@ -276,6 +276,112 @@ def history(
     _guard(run)
 
 
+class GraphFormat(StrEnum):
+    json = "json"
+    dot = "dot"
+
+
+@app.command()
+def graph(
+    fmt: Annotated[GraphFormat, typer.Option("--format", "-f")] = GraphFormat.json,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date for the works' status (default today).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """The whole version graph: works and the effects between them."""
+    from lexversion.export import graph_dot, graph_json
+    from lexversion.store import open_store
+
+    def run() -> None:
+        store = open_store(db)
+        on = _as_of(as_of) if as_of else date.today()
+        _emit(
+            graph_dot(store, on) if fmt is GraphFormat.dot else _dump(graph_json(store, on)), None
+        )
+
+    _guard(run)
+
+
+class DiffFormat(StrEnum):
+    html = "html"
+    text = "text"
+    json = "json"
+
+
+class DiffView(StrEnum):
+    inline = "inline"
+    side = "side-by-side"
+
+
+@app.command()
+def diff(
+    work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
+    work_b: Annotated[
+        str | None, typer.Argument(help="A second work to compare with (same language).")
+    ] = None,
+    from_: Annotated[
+        str | None, typer.Option("--from", help="Earlier date YYYY-MM-DD (one work).")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Later date YYYY-MM-DD (one work).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date for comparing two works (default today).")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
+    view: Annotated[DiffView, typer.Option("--view", help="HTML layout.")] = DiffView.inline,
+    out: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    db: DbOption = None,
+) -> None:
+    """What changed between the texts in force on two dates, or between two works."""
+    from lexversion.diff import cli_diff
+
+    def run() -> None:
+        result = cli_diff(
+            db,
+            work,
+            work_b,
+            _as_of(from_) if from_ else None,
+            _as_of(to) if to else None,
+            _as_of(as_of) if as_of else None,
+            lang.value if lang else None,
+            fmt.value,
+            view.value,
+        )
+        _emit(result if isinstance(result, str) else _dump(result), out)
+
+    _guard(run)
+
+
+@app.command()
+def pdf(
+    work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
+    as_of: Annotated[str, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="The PDF file to write.")],
+    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
+    changes_since: Annotated[
+        str | None, typer.Option("--changes-since", help="Mark the changes made since this date.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """A consolidated PDF of the text in force on a date, ready to cite."""
+    from lexversion.render.pdf import cli_pdf
+
+    def run() -> None:
+        cli_pdf(
+            db,
+            work,
+            _as_of(as_of),
+            lang.value if lang else None,
+            _as_of(changes_since) if changes_since else None,
+            out,
+        )
+
+    _guard(run)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

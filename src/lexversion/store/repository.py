@@ -26,7 +26,6 @@ from lexversion.errors import NotFound, StoreError
 from lexversion.graph import Graph, WorkRecord
 from lexversion.model import DateFact
 from lexversion.store.rows import (
-    Base,
     CitationRow,
     EffectRow,
     EventRow,
@@ -317,6 +316,24 @@ class Store:
         out.sort(key=lambda d: (d["earliest"] is None, d["earliest"] or "", str(d["type"])))
         return out
 
+    def effects(self) -> list[dict[str, Any]]:
+        """Every effect: ``{type, affecting, affected, scope, date (DateFact JSON), applied_in}``."""
+        with Session(self.engine) as s:
+            rows = s.scalars(
+                select(EffectRow).order_by(EffectRow.affected, EffectRow.type, EffectRow.affecting)
+            )
+            return [
+                {
+                    "type": r.type,
+                    "affecting": r.affecting,
+                    "affected": r.affected,
+                    "scope": r.scope,
+                    "date": _fact(r.if_earliest, r.if_latest, r.if_certainty, r.if_basis).to_json(),
+                    "applied_in": list(r.applied_in or ()),
+                }
+                for r in rows
+            ]
+
     def citations_of(self, uri: str) -> list[dict[str, Any]]:
         """Citations made by work ``uri``'s texts: ``{eid, text, cited, raw_span}``."""
         with Session(self.engine) as s:
@@ -389,6 +406,29 @@ def _citation_rows(g: Graph) -> list[dict[str, Any]]:
     ]
 
 
+MIGRATIONS = "lexversion.store:migrations"
+
+
+def migrate(engine: Engine) -> str | None:
+    """Bring the store's schema to the newest Alembic revision; return the
+    revision it was at (``None`` for an empty database). A store already at
+    the head is left untouched (no DDL, no lock)."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.begin() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current != head:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    return current
+
+
 def open_store(url: str | None = None) -> Store:
     """Open (creating tables if needed) the store at ``url`` (see :func:`resolve_url`).
 
@@ -411,7 +451,7 @@ def open_store(url: str | None = None) -> Store:
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.close()
 
-        Base.metadata.create_all(engine)
+        migrate(engine)
     except (SQLAlchemyError, ValueError, OSError) as exc:
         raise StoreError(f"cannot open store {target}: {str(exc).splitlines()[0]}") from exc
     return Store(engine)

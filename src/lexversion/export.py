@@ -1,0 +1,57 @@
+"""The whole version graph as JSON (``schemas/graph.schema.json``) or Graphviz DOT.
+
+``lexversion graph``: every work (stubs included) with its status on a date,
+and every effect between works with the DateFact it takes force on. DOT is
+produced with the ``graphviz`` package (it quotes and escapes labels).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import graphviz
+
+from lexversion.store.repository import Store
+from lexversion.timeline.pit import point_in_time
+
+
+def graph_json(store: Store, on: date) -> dict[str, Any]:
+    """``{"as_of", "works": [...], "effects": [...]}`` for the store's whole graph."""
+    works = []
+    for w in store.works():
+        pit = point_in_time(store.timeline(w.frbr_uri), on)
+        works.append(
+            {
+                "frbr_uri": w.frbr_uri,
+                "title": w.title,
+                "issuer": w.issuer,
+                "date": w.date.isoformat() if w.date else None,
+                "number": w.number,
+                "languages": list(w.languages),
+                "status": pit.status,
+                "certainty": pit.certainty,
+                "stub": w.stub,
+            }
+        )
+    return {"as_of": on.isoformat(), "works": works, "effects": store.effects()}
+
+
+def _when(fact: dict[str, Any]) -> str:
+    if fact["date"]:
+        return f"{fact['date']} ({fact['certainty']})"
+    if fact["earliest"]:
+        return f"{fact['earliest']}..{fact['latest']} ({fact['certainty']})"
+    return "date unknown"
+
+
+def graph_dot(store: Store, on: date) -> str:
+    """Graphviz DOT source: works as nodes (stubs dashed), effects as labelled edges."""
+    data = graph_json(store, on)
+    dot = graphviz.Digraph("lexversion", graph_attr={"rankdir": "LR"}, node_attr={"shape": "box"})
+    for w in data["works"]:
+        label = f"{w['frbr_uri']}\\n{w['issuer'] or ''} {w['date'] or ''} No {w['number'] or ''}\\n{w['status']} on {on}"
+        dot.node(w["frbr_uri"], label, style="dashed" if w["stub"] else "solid")
+    for e in data["effects"]:
+        dot.edge(e["affecting"], e["affected"], label=f"{e['type']}\\n{_when(e['date'])}")
+    return str(dot.source)
