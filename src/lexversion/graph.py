@@ -169,9 +169,13 @@ class _Registry:
         return (w.region, w.date, fold_number(w.number) if w.number else None)
 
 
-def build_graph(docs: Sequence[Document]) -> Graph:
+def build_graph(
+    docs: Sequence[Document], publications: Sequence[tuple[str, date, str]] = ()
+) -> Graph:
     """The version graph of ``docs`` (parsed corpus texts, any order).
 
+    ``publications``: (work as FRBR URI or citation, date, source) facts from
+    the corpus sidecar, used where no text states the publication date.
     Deterministic: the same documents give the same graph whatever their order.
     """
     docs = sorted(docs, key=lambda d: d.sha256)
@@ -189,9 +193,12 @@ def build_graph(docs: Sequence[Document]) -> Graph:
     # rules and publication dates the corpus states for each act
     rules: dict[str, tuple[CommencementRule | None, date | None, date | None, str]] = {}
     pubs: dict[str, tuple[date, str]] = {}
+    retro: dict[str, tuple[date, str]] = {}
     for d in docs:
         w = reg.find(d.act)
         assert w is not None
+        if d.meta.retroactive_from:
+            retro[w.frbr_uri] = (d.meta.retroactive_from, d.sha256)
         rules[w.frbr_uri] = (
             d.meta.commencement,
             d.meta.date,
@@ -204,6 +211,10 @@ def build_graph(docs: Sequence[Document]) -> Graph:
             fw = reg.find(f.act)
             if fw is not None and f.kind == "publication":
                 pubs.setdefault(fw.frbr_uri, (f.date, f"stated in {d.source}: {f.basis[:160]}"))
+    for ref, when, source in publications:
+        sw = _sidecar_work(reg, ref)
+        if sw is not None:
+            pubs.setdefault(sw.frbr_uri, (when, f"corpus sidecar metadata.json: {source}"))
     quoted: dict[str, CommencementRule] = {}
     for d in docs:
         for e in d.meta.effects:
@@ -244,6 +255,10 @@ def build_graph(docs: Sequence[Document]) -> Graph:
         g.events.append(
             EventRecord(w.frbr_uri, "entry_into_force", commencement(w.frbr_uri), None, "graph")
         )
+        if w.frbr_uri in retro:
+            back, sha = retro[w.frbr_uri]
+            fact = DateFact.stated(back, "the act applies to relations arising from this date")
+            g.events.append(EventRecord(w.frbr_uri, "retroactive_application", fact, None, sha))
 
     # effects
     seen: dict[tuple[str, str, str, str], EffectRecord] = {}
@@ -283,7 +298,7 @@ def build_graph(docs: Sequence[Document]) -> Graph:
     for d in docs:
         own = reg.find(d.act)
         assert own is not None
-        _expressions_of(d, own, effects, commencement, g, applied, reversed_)
+        _expressions_of(d, own, effects, commencement, _uri_of(reg), g, applied, reversed_)
     for d in docs:
         own = reg.find(d.act)
         assert own is not None
@@ -333,6 +348,25 @@ def build_graph(docs: Sequence[Document]) -> Graph:
     return g
 
 
+def _uri_of(reg: _Registry) -> Callable[[ActRef], str | None]:
+    def find(act: ActRef) -> str | None:
+        w = reg.find(act)
+        return w.frbr_uri if w else None
+
+    return find
+
+
+def _sidecar_work(reg: _Registry, ref: str) -> WorkRecord | None:
+    """The work a sidecar fact names (FRBR URI or citation), if known."""
+    from lexversion.parse import detect_language
+    from lexversion.parse.acts import find_anchors
+
+    if ref.startswith("/akn/"):
+        return next((w for w in reg.by_id.values() if w.frbr_uri == ref.rstrip("/")), None)
+    anchors = find_anchors(ref, detect_language(ref))
+    return reg.find(anchors[0].act) if anchors else None
+
+
 def _work(reg: _Registry, uri: str) -> WorkRecord:
     for w in reg.by_id.values():
         if w.frbr_uri == uri:
@@ -345,20 +379,32 @@ def _expressions_of(
     own: WorkRecord,
     effects: Iterable[EffectRecord],
     commencement: Callable[[str], DateFact],
+    uri_of: Callable[[ActRef], str | None],
     g: Graph,
     applied: dict[tuple[str, str, str, str], list[str]],
     reversed_: dict[tuple[str, str, str, str], list[str]],
 ) -> None:
-    """The corpus text's own expression and, before its recorded amendments,
-    a reconstructed one when every amendment is exactly reversible."""
+    """The corpus text's expressions: the text as exported (``official``, or
+    ``consolidated`` when its notes record amendments) and, before each
+    amending act's changes, a ``reconstructed`` one as long as every later
+    change is exactly reversible (:func:`lexversion.timeline.modify.is_reversible`).
+
+    Amendments are grouped by amending act and ordered by when they take force;
+    the version before group *j* applies from group *j-1*'s in-force DateFact
+    (the work's own commencement for the original wording).
+    """
     lang = d.meta.lang
-    amendments = [
-        r
-        for r in effects
-        if r.affected == own.frbr_uri and r.type != "repeal" and r.source == d.sha256
-    ]
     start: DateFact = commencement(own.frbr_uri)
-    if not amendments:
+    records = {r.key: r for r in effects if r.affected == own.frbr_uri and r.source == d.sha256}
+    groups: dict[str, list[tuple[Effect, EffectRecord]]] = {}
+    for e in d.meta.effects:
+        if e.affected is not None or e.type in {"repeal", "commencement"} or e.affecting is None:
+            continue
+        by = uri_of(e.affecting)
+        rec = records.get((e.type, by or "", own.frbr_uri, e.scope))
+        if by is not None and rec is not None:
+            groups.setdefault(by, []).append((e, rec))
+    if not groups:
         uri = expression_uri(d.act, lang, d.meta.date)
         g.expressions.append(
             ExpressionRecord(
@@ -366,10 +412,14 @@ def _expressions_of(
             )
         )
         return
-    latest = max(amendments, key=lambda r: r.in_force.earliest or date.min)
-    when = latest.in_force.earliest
+    ordered = sorted(
+        groups.values(),
+        key=lambda grp: (grp[0][1].in_force.earliest or date.min, grp[0][1].affecting),
+    )
+    last = ordered[-1][0][1]
+    when = last.in_force.earliest
     uri = expression_uri(d.act, lang, when)
-    labels = tuple(f"{r.type} by {r.affecting}" for r in amendments)
+    labels = tuple(f"{r.type} by {r.affecting}" for grp in ordered for _, r in grp)
     g.expressions.append(
         ExpressionRecord(
             uri,
@@ -377,35 +427,42 @@ def _expressions_of(
             lang,
             when,
             "consolidated",
-            latest.in_force,
+            last.in_force,
             labels,
             d.to_akn(when),
             d.sha256,
         )
     )
-    for r in amendments:
-        applied.setdefault(r.key, []).append(uri)
-    recorded = [
-        e for e in d.meta.effects if e.type not in {"repeal", "commencement"} and e.affected is None
-    ]
-    if recorded and all(is_reversible(e) for e in recorded):
-        before = reverse(d, recorded)
-        ruri = expression_uri(d.act, lang, d.meta.date)
-        rlabels = tuple(f"reversed: {r.type} by {r.affecting}" for r in amendments)
+    for grp in ordered:
+        for _, r in grp:
+            applied.setdefault(r.key, []).append(uri)
+    for j in range(len(ordered) - 1, -1, -1):
+        later = [pair for grp in ordered[j:] for pair in grp]
+        if not all(is_reversible(e) for e, _ in later):
+            break
+        before = reverse(d, [e for e, _ in later])
+        prev = ordered[j - 1][0][1] if j > 0 else None
+        on = prev.in_force.earliest if prev else d.meta.date
+        ruri = expression_uri(d.act, lang, on)
+        if any(x.uri == ruri for x in g.expressions):
+            continue
+        kept = tuple(f"{r.type} by {r.affecting}" for grp in ordered[:j] for _, r in grp)
+        rlabels = kept + tuple(f"reversed: {r.type} by {r.affecting}" for _, r in later)
+        applies = prev.in_force if prev else start
         g.expressions.append(
             ExpressionRecord(
                 ruri,
                 own.frbr_uri,
                 lang,
-                d.meta.date,
+                on,
                 "reconstructed",
-                start,
+                applies,
                 rlabels,
-                before.to_akn(),
+                before.to_akn(on),
                 d.sha256,
             )
         )
-        for r in amendments:
+        for _, r in later:
             reversed_.setdefault(r.key, []).append(ruri)
 
 

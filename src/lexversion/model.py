@@ -119,16 +119,18 @@ class CommencementRule:
 
     ``kind`` is one of ``days_after_publication`` (``days`` set),
     ``day_after_publication``, ``from_publication``, ``from_adoption``,
-    ``from_registration``; ``text`` the wording it was read from.
+    ``from_registration``, ``from_date`` (``date`` set); ``text`` the wording
+    it was read from.
     """
 
     kind: str
     days: int | None
     text: str
+    date: dt.date | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The rule as a JSON object."""
-        return {"kind": self.kind, "days": self.days, "text": self.text}
+        """The rule as a JSON object (``date`` for ``from_date`` rules)."""
+        return {"kind": self.kind, "days": self.days, "text": self.text, "date": iso(self.date)}
 
 
 @dataclass(frozen=True)
@@ -298,3 +300,4 @@ class Metadata:
     notes: tuple[Note, ...] = ()
     effects: tuple[Effect, ...] = field(default=())
     publication: dt.date | None = None
+    retroactive_from: dt.date | None = None

@@ -9,8 +9,11 @@ writes nothing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
 from pathlib import Path
 
 from lexversion.errors import InputError, UsageError
@@ -19,6 +22,48 @@ from lexversion.parse import Document, parse
 from lexversion.store.repository import SourceFile, Store, WriteReport
 
 SKIP_SUFFIXES = {".json", ".md", ".yaml", ".yml"}
+SIDECAR = "metadata.json"
+
+
+@dataclass(frozen=True)
+class SidecarFact:
+    """A fact from ``corpus/metadata.json``: the work as written, kind, date, source."""
+
+    work: str
+    kind: str
+    date: date
+    source: str
+
+
+def read_sidecar(directory: Path) -> list[SidecarFact]:
+    """Facts of ``directory/metadata.json`` (none when the file is absent).
+
+    The file is validated against ``schemas/corpus-metadata.schema.json``;
+    raises :class:`UsageError` naming the file and the first problem.
+    """
+    path = directory / SIDECAR
+    if not path.is_file():
+        return []
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:
+        raise UsageError(f"{path}: not readable JSON: {exc}") from None
+    schema = json.loads(
+        (resources.files("lexversion") / "schemas" / "corpus-metadata.schema.json").read_text(
+            "utf-8"
+        )
+    )
+    error = best_match(Draft202012Validator(schema).iter_errors(data))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(top)"
+        raise UsageError(f"{path}: {where}: {error.message}")
+    return [
+        SidecarFact(f["work"], f["kind"], date.fromisoformat(f["date"]), f["source"])
+        for f in data["facts"]
+    ]
 
 
 @dataclass
@@ -82,8 +127,12 @@ def build(directory: Path, store: Store, tick: Callable[[str], None] | None = No
     (nothing is written then).
     """
     report = BuildReport()
+    sidecar = read_sidecar(directory) if directory.is_dir() else []
     parsed = parse_files(corpus_files(directory), report, tick)
-    graph: Graph = build_graph([d for d, _ in parsed])
+    graph: Graph = build_graph(
+        [d for d, _ in parsed],
+        [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"],
+    )
     sources = [SourceFile(d.sha256, Path(d.source).name, d.meta.lang, data) for d, data in parsed]
     report.write = store.write(graph, sources)
     report.works = sum(1 for w in graph.works.values() if not w.stub)

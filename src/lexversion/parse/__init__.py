@@ -207,9 +207,10 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
             )
         )
         effects.extend(found)
+    effects = [_locate(e, body, attachments) for e in effects]
     effects = _merge_repeal(effects, header.repealed_by)
     effects.extend(E.body_effects(body, lang, act))
-    rule = E.own_commencement(body, lang)
+    rule, retro = E.own_commencement(body, lang)
 
     if parts.body and not body.children:
         warnings.append("body: no numbered points found")
@@ -243,6 +244,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         commencement=rule,
         notes=tuple(notes),
         effects=tuple(effects),
+        retroactive_from=retro,
     )
     doc_sources = _preamble_sources(parts.preamble) + sources
     # publication dates the corpus states (of this act, or of acts it names)
@@ -275,6 +277,16 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         facts=tuple(facts),
         warnings=tuple(warnings),
     )
+
+
+def _locate(e: Effect, body: Node, attachments: list[Attachment]) -> Effect:
+    """Turn a provision pinpoint ``scope|kind|num`` into the provision's eId,
+    looked up in the part of the document the note sits in."""
+    if e.scope.count("|") != 2:
+        return e
+    where, kind, num = e.scope.split("|")
+    root = next((a.body for a in attachments if a.eid == where), body)
+    return replace(e, scope=E.provision_eid(root, kind, num))
 
 
 def _merge_repeal(effects: list[Effect], repealed_by: ActRef | None) -> list[Effect]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from types import ModuleType
 
 from lexversion.lang import fold_text, vocab
 from lexversion.model import ActRef, Block, CommencementRule, Effect, Node
@@ -28,31 +29,58 @@ _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
 
 
 def commencement_rule(text: str, lang: str) -> CommencementRule | None:
-    """The first commencement rule stated in ``text`` (letter spacing tolerated)."""
+    """The first commencement rule stated in ``text`` (letter spacing tolerated).
+
+    Returns ``None`` when no rule of the vocabulary's ``COMMENCEMENT`` list is
+    there (or a ``from_date`` rule's date cannot be read).
+    """
+    from lexversion.parse.dates import parse_date
+
     k = L.key(text)
     v = vocab(lang)
     for pattern, kind in v.COMMENCEMENT:
         m = re.search(pattern, k, re.IGNORECASE)
         if m is None:
             continue
+        groups = m.groupdict()
         days = None
-        if "days" in m.groupdict() and m.group("days"):
-            word = m.group("days")
+        if groups.get("days"):
+            word = groups["days"]
             days = int(word) if word.isdigit() else v.NUMBER_WORDS.get(word)
             if days is None:
                 continue
-        return CommencementRule(kind, days, m.group(0))
+        when = None
+        if kind == "from_date":
+            when = parse_date(groups.get("date") or "", lang)
+            if when is None:
+                continue
+        return CommencementRule(kind, days, m.group(0), when)
     return None
 
 
-def own_commencement(body: Node, lang: str) -> CommencementRule | None:
-    """The act's own rule: the last point of the body that states one."""
+def retroactive_from(text: str, lang: str) -> date | None:
+    """The date an act's rules reach back to ("распространяется на отношения,
+    возникшие с ...", "... бастап туындаған қатынастарға таралады"), or ``None``."""
+    from lexversion.parse.dates import parse_date
+
+    k = L.key(text)
+    for pattern in vocab(lang).RETROACTIVE:
+        m = re.search(pattern, k, re.IGNORECASE)
+        if m:
+            return parse_date(m.group("date"), lang)
+    return None
+
+
+def own_commencement(body: Node, lang: str) -> tuple[CommencementRule | None, date | None]:
+    """The act's own rule (the last point of the body that states one) and
+    the date it applies retroactively from, if it says so."""
+    rule: CommencementRule | None = None
+    back: date | None = None
     for para in reversed(body.children):
         text = " ".join(_texts(para))
-        rule = commencement_rule(text, lang)
-        if rule is not None:
-            return rule
-    return None
+        rule = rule or commencement_rule(text, lang)
+        back = back or retroactive_from(text, lang)
+    return rule, back
 
 
 def _texts(node: Node) -> list[str]:
@@ -90,11 +118,58 @@ def note_effects(
         new = [w for w in _QUOTED.findall(sub.group("new") + '"')] or [sub.group("new").strip(' "')]
         pairs = tuple(zip(old, new, strict=False))
         out.append(Effect("substitution", affecting, None, scope, pairs, rule, "note", text))
+    elif prov := _provision_effect(k, v):
+        kind, what, num = prov
+        target = scope if what == "annex" else f"{scope}|{what}|{num}"
+        out.append(Effect(kind, affecting, None, target, (), rule, "note", text))
     elif re.search(v.REPEAL_PREFIX, k, re.IGNORECASE) or (lang == "ru" and "утратил" in k):
         out.append(Effect("repeal", affecting, None, "whole", (), rule, "note", text))
     elif extract and affecting is not None and rule is not None:
         out.append(Effect("commencement", affecting, None, "whole", (), rule, "note", text))
     return out
+
+
+def _provision_effect(k: str, v: ModuleType) -> tuple[str, str, str] | None:
+    """(effect type, provision kind, number) of a provision-level note, else ``None``.
+
+    Types: ``provision_amended`` (new wording of a provision or of the annex),
+    ``insertion`` (a provision added), ``exclusion`` (a provision removed).
+    """
+    for name, kind in (
+        ("PROVISION_AMENDED", "provision_amended"),
+        ("PROVISION_INSERTED", "insertion"),
+        ("PROVISION_EXCLUDED", "exclusion"),
+    ):
+        m = re.search(getattr(v, name), k, re.IGNORECASE)
+        if m is None:
+            continue
+        if m.groupdict().get("annex"):
+            return kind, "annex", ""
+        return kind, v.PROVISION_KINDS.get(m.group("what").lower(), "paragraph"), m.group("num")
+    return None
+
+
+def provision_eid(root: Node, kind: str, num: str) -> str:
+    """eId of the ``kind`` provision numbered ``num`` under ``root``; when the
+    tree has none (an excluded provision), the eId the naming convention gives."""
+    from lexversion.parse.tree import ABBR
+
+    want = num.replace(".", "-")
+
+    def walk(node: Node) -> str | None:
+        for c in node.children:
+            if c.kind == kind and c.num and "-".join(re.findall(r"\d+", c.num)) == want:
+                return c.eid
+            hit = walk(c)
+            if hit:
+                return hit
+        return None
+
+    found = walk(root)
+    if found:
+        return found
+    prefix = "" if root.eid in {"", "body"} else root.eid + "__"
+    return f"{prefix}{ABBR.get(kind, 'para')}_{want}"
 
 
 def _items(para: Node) -> list[tuple[str, list[str]]]:

@@ -17,8 +17,8 @@ from lexversion.normalize import Line
 _SPACED_RUN = re.compile(r"(?<!\S)(\S(?: \S){2,})(?!\S)")
 _MULTI_SPACE = re.compile(r" {2,}")
 RULE = re.compile(r"^[-_=]{10,}$")
-NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)*\.)(?:\s+|$)")
-SUBPOINT = re.compile(r"^(?P<num>(?:\d+|[А-ЯA-ZӘІҢҒҮҰҚӨҺ])\))\s*")
+NUMBERED = re.compile(r"^(?P<num>\d+(?:-\d+)?(?:\.\d+)*\.)(?:\s+|$)")
+SUBPOINT = re.compile(r"^(?P<num>(?:\d+(?:-\d+)?|[А-ЯA-ZӘІҢҒҮҰҚӨҺ])\))\s*")
 _TABULAR = re.compile(r"\S {3,}\S")
 _NAME = re.compile(
     r"\b[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?(?:[А-ЯӘІҢҒҮҰҚӨҺA-Z]\.\s?)?[А-ЯӘІҢҒҮҰҚӨҺ][а-яәіңғүұқөһё]+\s*$"

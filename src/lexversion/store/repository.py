@@ -240,6 +240,7 @@ class Store:
         adoption = first("adoption")
         commencement = first("entry_into_force")
         repeal = first("repeal")
+        retro = first("retroactive_application")
         return WorkTimeline(
             work=uri,
             title=w.title,
@@ -274,6 +275,9 @@ class Store:
                 for x in exprs
             ),
             cited_by=tuple(cited_by),
+            retroactive=(
+                _fact(retro.earliest, retro.latest, retro.certainty, retro.basis) if retro else None
+            ),
         )
 
     def expression_akn(self, uri: str) -> bytes:

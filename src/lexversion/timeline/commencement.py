@@ -57,7 +57,7 @@ def entry_into_force(
     window otherwise, unknown when there is no date at all.
     """
     if rule is None:
-        start = adoption
+        start = adoption or registration
         pub = _pub_window(adoption, registration, publication)
         if start is None or pub is None:
             return DateFact.unknown("no entry-into-force rule and no adoption date in the corpus")
@@ -66,13 +66,17 @@ def entry_into_force(
             start,
             latest,
             "estimated",
-            f"no entry-into-force rule in the corpus: between adoption ({start.isoformat()}) and ten "
+            f"no entry-into-force rule in the corpus: between {'adoption' if adoption else 'registration'} ({start.isoformat()}) and ten "
             f"calendar days after first publication ({pub[2]})",
         )
     if rule.kind == "from_adoption":
         if adoption is None:
             return DateFact.unknown(f"rule '{rule.text}' but no adoption date")
         return DateFact.computed(adoption, f"'{rule.text}': from adoption {adoption.isoformat()}")
+    if rule.kind == "from_date":
+        if rule.date is None:
+            return DateFact.unknown(f"rule '{rule.text}' without a readable date")
+        return DateFact.stated(rule.date, f"'{rule.text}'")
     if rule.kind == "from_registration":
         if registration is None:
             if adoption is None:

@@ -45,6 +45,15 @@ def document_events(doc: Document) -> list[Event]:
                 ),
             )
         )
+    if m.retroactive_from:
+        out.append(
+            Event(
+                "retroactive_application",
+                DateFact.stated(
+                    m.retroactive_from, "the act applies to relations arising from this date"
+                ),
+            )
+        )
     for e in m.effects:
         if e.affected is not None or e.affecting is None:
             continue

@@ -2,7 +2,9 @@
 
 Only what the text records exactly can be undone: a substitution "throughout
 the text" of word X by word Y (DOMAIN.md 5) is reversed by replacing each
-whole-word Y in its scope by X. Occurrences of X that the published text
+whole-word Y in its scope by X; an inserted provision is removed. A provision
+set out in a new wording or excluded cannot be undone: its earlier text is
+not in the record. Occurrences of X that the published text
 kept (DOMAIN.md 5: some "оралмандарды" in seed 000 point 7 were not replaced)
 stay as they are. Editorial notes recording the reversed effects, and the
 database's status and repeal notes, are dropped from a reconstructed text:
@@ -47,8 +49,22 @@ def map_node(node: Node, fn: Fn, drop_note: Callable[[Block], bool]) -> Node:
 
 
 def is_reversible(effect: Effect) -> bool:
-    """True for effects whose earlier wording the record gives exactly."""
-    return effect.type == "substitution" and bool(effect.pairs)
+    """True for effects whose earlier wording the record gives exactly: a
+    substitution with its word pairs, an insertion of a located provision."""
+    if effect.type == "substitution":
+        return bool(effect.pairs)
+    return (
+        effect.type == "insertion"
+        and effect.scope not in {"whole", "annex"}
+        and "|" not in effect.scope
+    )
+
+
+def drop_provisions(node: Node, eids: set[str]) -> Node:
+    """``node`` without the provisions whose eId is in ``eids``."""
+    return replace(
+        node, children=tuple(drop_provisions(c, eids) for c in node.children if c.eid not in eids)
+    )
 
 
 def _reverser(pairs: Sequence[tuple[str, str]]) -> Fn:
@@ -77,14 +93,16 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
     def drop(b: Block) -> bool:
         return b.text in texts
 
-    body = doc.body
+    inserted = {e.scope for e in effects if e.type == "insertion"}
+    body = drop_provisions(doc.body, inserted)
     attachments: list[Attachment] = []
     whole = [e for e in effects if e.scope == "whole"]
     fn_whole = _reverser([p for e in whole for p in e.pairs])
     body = map_node(body, fn_whole, drop)
     for att in doc.attachments:
         scoped = [p for e in effects if e.scope in {"whole", att.eid} for p in e.pairs]
-        attachments.append(replace(att, body=map_node(att.body, _reverser(scoped), drop)))
+        body_att = drop_provisions(att.body, inserted)
+        attachments.append(replace(att, body=map_node(body_att, _reverser(scoped), drop)))
     req = doc.preface.requisites
     m = re.search(vocab(doc.meta.lang).REPEAL_PREFIX, req, re.IGNORECASE)
     if m:

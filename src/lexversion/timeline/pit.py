@@ -42,6 +42,7 @@ class WorkTimeline:
     repealed_by: str | None
     expressions: tuple[ExpressionInfo, ...]
     cited_by: tuple[str, ...] = ()
+    retroactive: DateFact | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,15 @@ def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointI
                 notes.append(
                     "no repeal is recorded in the corpus; changes made by acts outside it are unknown"
                 )
+
+    if (
+        tl.retroactive is not None
+        and tl.retroactive.earliest is not None
+        and on >= tl.retroactive.earliest
+        and status in {"not_yet_in_force", "in_force", "unknown"}
+        and not (tl.adoption and tl.adoption.earliest and on < tl.adoption.earliest)
+    ):
+        notes.append(_fact_note("applies retroactively to relations arising from", tl.retroactive))
 
     # expression
     expression: ExpressionInfo | None = None

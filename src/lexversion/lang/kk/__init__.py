@@ -101,8 +101,14 @@ COMMENCEMENT: tuple[tuple[str, str], ...] = (
     (r"алғашқы\s+ресми\s+жарияланған\s+күнінен\s+кейін", "day_after_publication"),
     (r"алғашқы\s+ресми\s+жарияланған\s+күнінен\s+бастап", "from_publication"),
     (r"қабылданған\s+күн(?:інен|нен)\s+бастап", "from_adoption"),
+    (r"(?P<date>\d{4}\s*жылғы\s+\S+\s+\S+)\s+бастап\s+қолданысқа\s+енгізіледі", "from_date"),
     (r"мемлекеттік\s+тіркелген\s+күн(?:інен|нен)\s+бастап", "from_registration"),
 )
+#: retroactive application: "... 2024 жылғы 1 қаңтардан бастап туындаған (құқықтық) қатынастарға таралады"
+RETROACTIVE: tuple[str, ...] = (
+    r"(?P<date>\d{4}\s*жылғы\s+\S+\s+\S+)\s+бастап\s+туындаған\s+(?:құқықтық\s+)?қатынастарға\s+(?:таралады|қолданылады)",
+)
+
 NUMBER_WORDS: dict[str, int] = {
     "бір": 1,
     "екі": 2,
@@ -123,6 +129,13 @@ PUBLISHED = r"газет\w*\s+жарияланды|жарияланды"
 
 #: amendment wording in editorial notes (DOMAIN.md section 5)
 SUBSTITUTION = r"бүкіл\s+мәтін\s+бойынша\s+(?P<old>.+?)\s+деген\s+сөздер\s+(?:тиісінше\s+)?(?P<new>.+?)\s+деген\s+сөздермен\s+ауыстырылды"
+#: provision-level amendments recorded in notes: "5-тармақ жаңа редакцияда", "шешім
+#: 3-1-тармақпен толықтырылды", "4-тармақ алып тасталды"; ``what`` -> provision kind
+PROVISION_AMENDED = r"(?:(?P<num>\d+(?:-\d+)?)-(?P<what>тармақша|тармақ|тарау)\w*|(?P<annex>қосымша))\s+жаңа\s+редакцияда"
+PROVISION_INSERTED = r"(?P<num>\d+(?:-\d+)?)-(?P<what>тармақша|тармақ|тарау)\w*\s+толықтырылды"
+PROVISION_EXCLUDED = r"(?P<num>\d+(?:-\d+)?)-(?P<what>тармақша|тармақ|тарау)\w*\s+алып\s+тасталды"
+PROVISION_KINDS: dict[str, str] = {"тармақ": "paragraph", "тармақша": "point", "тарау": "chapter"}
+
 REPEAL_WORDS: tuple[str, ...] = (r"күші\s+жойылды\s+деп\s+танылсын",)
 NEW_EDITION_WORDS: tuple[str, ...] = (r"жаңа\s+редакцияда",)
 

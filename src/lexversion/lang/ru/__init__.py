@@ -80,8 +80,14 @@ COMMENCEMENT: tuple[tuple[str, str], ...] = (
     (r"со\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования", "from_publication"),
     (r"после\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования", "day_after_publication"),
     (r"со\s+дня\s+(?:его\s+)?принятия", "from_adoption"),
+    (r"вводится\s+в\s+действие\s+с\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})", "from_date"),
     (r"со\s+дня\s+(?:его\s+)?государственной\s+регистрации", "from_registration"),
 )
+#: retroactive application: "распространяется на отношения, возникшие с 1 января 2024 года"
+RETROACTIVE: tuple[str, ...] = (
+    r"распространя\w+\s+(?:свое\s+действие\s+)?на\s+(?:право)?отношения,?\s+возникшие\s+с\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})",
+)
+
 NUMBER_WORDS: dict[str, int] = {
     "одного": 1,
     "двух": 2,
@@ -98,6 +104,18 @@ NUMBER_WORDS: dict[str, int] = {
 PUBLISHED = r"опубликован\w*"
 
 SUBSTITUTION = r"по\s+всему\s+тексту\s+слова\s+(?P<old>.+?)\s+заменены\s+(?:соответственно\s+)?словами\s+(?P<new>.+?)(?:[;.]|\s*[-–—]|$)"
+#: provision-level amendments recorded in notes: "Пункт 5 - в редакции решения ...",
+#: "дополнено пунктом 3-1", "пункт 4 исключен решением"
+PROVISION_AMENDED = r"(?:(?P<what>подпункт|пункт|глава)\s+(?P<num>\d+(?:-\d+)?)|(?P<annex>приложение))\s*[-–—]?\s*в\s+редакции"
+PROVISION_INSERTED = r"дополнен\w*\s+(?P<what>подпункт|пункт|глав)\w*\s+(?P<num>\d+(?:-\d+)?)"
+PROVISION_EXCLUDED = r"(?P<what>подпункт|пункт|глава)\s+(?P<num>\d+(?:-\d+)?)\s+исключ\w+"
+PROVISION_KINDS: dict[str, str] = {
+    "пункт": "paragraph",
+    "подпункт": "point",
+    "глава": "chapter",
+    "глав": "chapter",
+}
+
 REPEAL_WORDS: tuple[str, ...] = (r"признать\s+утратившим(?:и)?\s+силу",)
 NEW_EDITION_WORDS: tuple[str, ...] = (r"изложить\s+в\s+новой\s+редакции",)
 
