@@ -19,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import cast
 
 from lexversion.akn.frbr import expression_uri, work_uri
 from lexversion.lang import fold_number
+from lexversion.matching import Match, match_act
 from lexversion.model import ActRef, CommencementRule, DateFact, Effect
 from lexversion.parse import Document, Preface
 from lexversion.timeline.commencement import entry_into_force
@@ -94,7 +96,8 @@ class ExpressionRecord:
 
 @dataclass(frozen=True)
 class CitationRecord:
-    """A citation found in a corpus text, resolved to a work URI."""
+    """A citation found in a corpus text, resolved to a work URI by ``method``
+    (``exact``, ``unique``, ``fuzzy``) with its ``score`` (0-100)."""
 
     source: str
     citing: str
@@ -105,6 +108,8 @@ class CitationRecord:
     raw_end: int
     text: str
     cited: str
+    method: str = "exact"
+    score: float = 100.0
 
 
 @dataclass
@@ -124,29 +129,38 @@ def act_identity(act: ActRef) -> tuple[str | None, date | None, str | None]:
 
 
 class _Registry:
-    """Works by identity; stubs are upgraded when their text turns up."""
+    """Works by identity, indexed by (date, folded number); stubs are upgraded
+    when their text turns up. Lookups go through :func:`lexversion.matching.match_act`."""
 
     def __init__(self) -> None:
         self.by_id: dict[tuple[str | None, date | None, str | None], WorkRecord] = {}
+        self.by_dn: dict[tuple[date, str], list[tuple[str | None, date | None, str | None]]] = {}
 
-    def find(self, act: ActRef) -> WorkRecord | None:
-        w = self.by_id.get(act_identity(act))
-        if w is None and act.region is None:
-            # a citation that names no issuer matches a unique work by date and number
-            hits = [v for (r, d, n), v in self.by_id.items() if (d, n) == act_identity(act)[1:]]
-            w = hits[0] if len(hits) == 1 else None
-        return w
-
-    def ensure(self, act: ActRef, *, stub: bool, lang: str | None = None) -> WorkRecord | None:
+    def match(self, act: ActRef, words: str = "") -> Match | None:
+        """The work ``act`` names (``words``: the reference as written), with method and score."""
         if act.date is None or act.number is None:
             return None
-        existing = self.find(act)
+        keys = self.by_dn.get((act.date, fold_number(act.number)), [])
+        return match_act(act, words, [self.by_id[k] for k in keys])
+
+    def find(self, act: ActRef, words: str = "") -> WorkRecord | None:
+        """The work ``act`` names, or ``None``."""
+        m = self.match(act, words)
+        return cast(WorkRecord, m.work) if m else None
+
+    def ensure(
+        self, act: ActRef, *, stub: bool, lang: str | None = None, words: str = ""
+    ) -> WorkRecord | None:
+        """The work ``act`` names, created (as a stub when ``stub``) if unknown."""
+        if act.date is None or act.number is None:
+            return None
+        existing = self.find(act, words)
         if existing is not None:
             if not stub and existing.stub:
                 existing = replace(existing, stub=False, title=act.title or existing.title)
             if lang and lang not in existing.languages:
                 existing = replace(existing, languages=tuple(sorted({*existing.languages, lang})))
-            self.by_id[act_identity(act) if act.region else self._key_of(existing)] = existing
+            self.by_id[self._key_of(existing)] = existing
             return existing
         uri = work_uri(act if act.act_type else replace(act, act_type="act"))
         rec = WorkRecord(
@@ -161,7 +175,9 @@ class _Registry:
             stub,
             (lang,) if lang else (),
         )
-        self.by_id[act_identity(act)] = rec
+        key = act_identity(act)
+        self.by_id[key] = rec
+        self.by_dn.setdefault((act.date, fold_number(act.number)), []).append(key)
         return rec
 
     @staticmethod
@@ -188,7 +204,7 @@ def build_graph(
                 if a is not None:
                     reg.ensure(a, stub=True)
         for c in d.citations:
-            reg.ensure(c.act, stub=True)
+            reg.ensure(c.act, stub=True, words=c.text)
 
     # rules and publication dates the corpus states for each act
     rules: dict[str, tuple[CommencementRule | None, date | None, date | None, str]] = {}
@@ -329,8 +345,8 @@ def build_graph(
         own = reg.find(d.act)
         assert own is not None
         for c in d.citations:
-            cw = reg.find(c.act)
-            if cw is None:
+            m = reg.match(c.act, c.text)
+            if m is None:
                 continue
             g.citations.append(
                 CitationRecord(
@@ -342,7 +358,9 @@ def build_graph(
                     c.raw_start,
                     c.raw_end,
                     c.text,
-                    cw.frbr_uri,
+                    cast(WorkRecord, m.work).frbr_uri,
+                    m.method,
+                    m.score,
                 )
             )
     return g

@@ -34,13 +34,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from lexversion.diff.provisions import Provision, read
 
-KEEP = 50.0
-MATCH = 60.0
-EID_BONUS = 10.0
+KEEP = 0.35
+FLOOR = 0.2
+MATCH = 0.5
+EID_BONUS = 0.1
 CONTAINED = 90.0
 MIN_CONTAINED_CHARS = 40
 
@@ -170,64 +171,78 @@ class Pair:
     move: str | None = None
 
 
-def _score(a: str, b: str) -> float:
-    if a == b:
-        return 100.0
-    s: float = fuzz.ratio(a, b)
-    return s
+def _keys(text: str) -> list[str]:
+    return [t.lstrip().lower() for t in tokens(text)]
 
 
 def align(old: Sequence[Provision], new: Sequence[Provision]) -> list[Pair]:
     """The pairs of old and new provisions (see the module doc for the rules),
-    unpaired ones included; in no particular order."""
+    one per provision without a partner too; in no particular order."""
+    keys_old: dict[int, list[str]] = {}
+    keys_new: dict[int, list[str]] = {}
+
+    def k_old(i: int) -> list[str]:
+        if i not in keys_old:
+            keys_old[i] = _keys(old[i].text)
+        return keys_old[i]
+
+    def k_new(j: int) -> list[str]:
+        if j not in keys_new:
+            keys_new[j] = _keys(new[j].text)
+        return keys_new[j]
+
+    def score(i: int, j: int) -> float:
+        if old[i].text == new[j].text:
+            return 1.0
+        s: float = Indel.normalized_similarity(k_old(i), k_new(j))
+        return s
+
     pairs: dict[int, int] = {}  # old index -> new index
     weak: dict[tuple[int, int], float] = {}
+    held_old: set[int] = set()
+    held_new: set[int] = set()
     for key in (lambda e: e, lambda e: _ATT.sub("", e)):
         by_eid: dict[str, int] = {}
         for j, p in enumerate(new):
-            if j not in pairs.values() and not any(j == w[1] for w in weak):
+            if j not in held_new:
                 by_eid.setdefault(key(p.eid), j)
-        taken_new = set(pairs.values()) | {w[1] for w in weak}
         for i, p in enumerate(old):
-            if i in pairs or any(i == w[0] for w in weak):
-                continue
             j = by_eid.get(key(p.eid), -1)
-            if j < 0 or j in taken_new:
+            if i in held_old or j < 0 or j in held_new:
                 continue
-            s = _score(p.text, new[j].text)
+            s = score(i, j)
             if s >= KEEP:
                 pairs[i] = j
-            else:
+            elif s >= FLOOR:
                 weak[(i, j)] = s
-            taken_new.add(j)
+            held_old.add(i)
+            held_new.add(j)
 
-    free_old = [i for i in range(len(old)) if i not in pairs]
     used_new = set(pairs.values())
+    free_old = [i for i in range(len(old)) if i not in pairs]
     free_new = [j for j in range(len(new)) if j not in used_new]
-    candidates: list[tuple[float, int, int]] = [(s + EID_BONUS, i, j) for (i, j), s in weak.items()]
+    candidates = [(s + EID_BONUS, i, j) for (i, j), s in weak.items()]
     if free_old and free_new:
-        matrix = process.cdist(
-            [old[i].text for i in free_old],
-            [new[j].text for j in free_new],
-            scorer=fuzz.ratio,
-            score_cutoff=MATCH,
-        )
-        for a, i in enumerate(free_old):
-            for b, j in enumerate(free_new):
-                s = float(matrix[a][b])
-                if s >= MATCH and (i, j) not in weak:
-                    candidates.append((s, i, j))
+        choices = [k_new(j) for j in free_new]
+        for i in free_old:
+            for _, s, b in process.extract(
+                k_old(i),
+                choices,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=MATCH,
+                limit=None,
+            ):
+                if (i, free_new[b]) not in weak:
+                    candidates.append((float(s), i, free_new[b]))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     for _, i, j in candidates:
         if i not in pairs and j not in used_new:
             pairs[i] = j
             used_new.add(j)
 
-    out = [Pair(i, j) for i, j in pairs.items()]
     lone_old = [i for i in range(len(old)) if i not in pairs]
     lone_new = [j for j in range(len(new)) if j not in used_new]
-    out += _contained(old, new, lone_old, lone_new)
-    return out
+    return [Pair(i, j) for i, j in pairs.items()] + _contained(old, new, lone_old, lone_new)
 
 
 def _contained(
@@ -303,11 +318,13 @@ def word_ops(
 # -- statuses and order ---------------------------------------------------------------
 
 
-def _move(eid_old: str, eid_new: str) -> str | None:
-    a, b = _ATT.sub("", eid_old), _ATT.sub("", eid_new)
-    if a == b:
-        return None
-    return "renumbered" if a.rpartition("__")[0] == b.rpartition("__")[0] else "relocated"
+def _parent(eid: str, eids: set[str]) -> str:
+    """The eId of the nearest enclosing provision (``""`` at the top)."""
+    while "__" in eid:
+        eid = eid.rpartition("__")[0]
+        if eid in eids:
+            return eid
+    return ""
 
 
 def _diff(
@@ -321,7 +338,6 @@ def _diff(
         ops = (("insert", new.text),) if new.text else ()
         return ProvisionDiff(None, new.eid, "added", "", new.label, "", new.text, ops)
     ops = word_ops(old.text, new.text, wd)
-    move = move or _move(old.eid, new.eid)
     if move:
         status = "moved"
     elif old.text == new.text and old.label == new.label:
@@ -336,37 +352,48 @@ def _diff(
 def _order(
     old: Sequence[Provision], new: Sequence[Provision], pairs: list[Pair], wd: WordDiff
 ) -> list[ProvisionDiff]:
-    """Reading order: new order; removed after their old predecessor's entry;
-    merged after the provision they were merged into."""
-    by_new: dict[int, Pair] = {p.new: p for p in pairs if p.new is not None and p.move != "merged"}
-    after_new: dict[int, list[Pair]] = {}
+    """Reading order: the new text's order; a removed provision after the entry
+    of its nearest paired predecessor in the old text; a merged one after the
+    provision it was merged into."""
+    at_new: dict[int, Pair] = {}  # paired, split and added: one per new provision
+    after: dict[int, list[Pair]] = {}  # new index (-1: before all) -> merged and removed
     for p in pairs:
-        if p.move == "merged":
-            assert p.new is not None
-            after_new.setdefault(p.new, []).append(p)
-    old_to_new = {
+        if p.new is not None and p.move != "merged":
+            at_new[p.new] = p
+        elif p.new is not None:
+            after.setdefault(p.new, []).append(p)
+    regular = {
         p.old: p.new for p in pairs if p.old is not None and p.new is not None and not p.move
     }
-    removed_after: dict[int, list[Pair]] = {}  # new index (-1: start) -> removed old provisions
+    removed = {p.old for p in pairs if p.new is None}
     last = -1
     for i in range(len(old)):
-        j = old_to_new.get(i)
-        if j is not None:
-            last = j
-        elif not any(p.old == i for p in pairs if p.move == "merged"):
-            removed_after.setdefault(last, []).append(Pair(i, None))
-    seq: list[Pair] = removed_after.get(-1, [])[:]
+        if i in regular:
+            last = regular[i]
+        elif i in removed:
+            after.setdefault(last, []).append(Pair(i, None))
+    eids_old, eids_new = {p.eid for p in old}, {p.eid for p in new}
+    partner = {old[i].eid: new[j].eid for i, j in regular.items() if j is not None}
+
+    def move(p: Pair) -> str | None:
+        if p.move or p.old is None or p.new is None:
+            return p.move
+        a, b = old[p.old].eid, new[p.new].eid
+        if _ATT.sub("", a) == _ATT.sub("", b):
+            return None
+        pa, pb = _parent(a, eids_old), _parent(b, eids_new)
+        same = partner.get(pa) == pb if pa else not pb
+        return "renumbered" if same or _ATT.sub("", pa) == _ATT.sub("", pb) else "relocated"
+
+    seq = list(after.get(-1, []))
     for j in range(len(new)):
-        seq.append(by_new.get(j, Pair(None, j)))
-        seq += after_new.get(j, [])
-        seq += removed_after.get(j, [])
+        seq.append(at_new[j])
+        seq += after.get(j, [])
     return [
         _diff(
             old[p.old] if p.old is not None else None,
-            new[p.new]
-            if p.new is not None and p.move != "merged" or p.move == "merged" and p.new is not None
-            else None,
-            p.move,
+            new[p.new] if p.new is not None else None,
+            move(p),
             wd,
         )
         for p in seq

@@ -33,7 +33,7 @@ HIER = frozenset({"chapter", "section", "subsection", "paragraph", "point", "hco
 _OWN = frozenset({"intro", "content", "wrapUp"})
 _WS = re.compile(r"\s+")
 _SKIP_PREFACE = frozenset({"status", "requisites"})
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @dataclass(frozen=True)

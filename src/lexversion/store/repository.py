@@ -350,6 +350,8 @@ class Store:
                     "text": r.text,
                     "cited": r.cited,
                     "raw_span": [r.raw_start, r.raw_end],
+                    "method": r.method,
+                    "score": r.score,
                 }
                 for r in rows
             ]
@@ -405,6 +407,8 @@ def _citation_rows(g: Graph) -> list[dict[str, Any]]:
             raw_end=c.raw_end,
             text=c.text,
             cited=c.cited,
+            method=c.method,
+            score=c.score,
         )
         for c in g.citations
     ]

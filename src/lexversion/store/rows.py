@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -124,3 +125,5 @@ class CitationRow(Base):
     raw_end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     cited: Mapped[str] = mapped_column(String(200), index=True)
+    method: Mapped[str] = mapped_column(String(10), default="exact")
+    score: Mapped[float] = mapped_column(Float, default=100.0)
