@@ -135,12 +135,7 @@ def _encodable(text: str, codec: str) -> bool:
 
 
 #: (seed, encoding) cases the decoder gets wrong today
-_KNOWN_DECODE_BUGS = {
-    ("001", "kz-1048"): (
-        "a Russian export with a few Kazakh words in KZ-1048 is detected as Windows-1251: "
-        "'Алматы ақшамы' decodes as 'Алматы аќшамы' (silently wrong text)"
-    ),
-}
+_KNOWN_DECODE_BUGS: dict[tuple[str, str], str] = {}
 
 
 def _decode_cases() -> list[object]:

@@ -53,12 +53,40 @@ def decode(data: bytes | str, source: str = "<input>") -> str:
             if best is None:
                 raise InputError(source, "cannot detect the text encoding") from None
             text = str(best)
+            if best.encoding in {"cp1251", "kz1048"}:
+                text = _cyrillic_codepage(data, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise InputError(source, "empty file")
     if not any("\u0400" <= ch <= "\u04ff" for ch in text):
         raise InputError(source, "no Cyrillic text: not a Kazakh or Russian legal act")
     return text
+
+
+# Letters of Serbian, Macedonian, Ukrainian and Belarusian in Windows-1251 sit where
+# KZ-1048 (the Kazakh Windows code page) has Kazakh letters: "аќшамы" is "ақшамы".
+_NOT_KK_RU = set("ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЄЇІіґєїјЅѕ")
+_KK = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
+
+
+def _cyrillic_codepage(data: bytes, detected: str) -> str:
+    """Choose between Windows-1251 and KZ-1048 for a single-byte Cyrillic file.
+
+    ``charset-normalizer`` cannot tell the two apart (they share the Russian
+    alphabet); the one whose text has fewer letters foreign to Kazakh and
+    Russian, then more Kazakh letters, wins.
+    """
+    candidates = [detected]
+    for codec in ("cp1251", "kz1048"):
+        try:
+            candidates.append(data.decode(codec))
+        except UnicodeDecodeError:
+            continue
+
+    def score(t: str) -> tuple[int, int]:
+        return (-sum(ch in _NOT_KK_RU for ch in t), sum(ch in _KK for ch in t))
+
+    return max(candidates, key=score)
 
 
 @dataclass(frozen=True)

@@ -360,12 +360,6 @@ CASES = [
     ),
 ]
 
-_XFAIL_GENITIVE = pytest.mark.xfail(
-    strict=True,
-    reason="the Russian city-council pattern wants the city's nominative after 'города': "
-    "the genitive ('города Астаны', 'города Шымкента') leaves the issuer unrecognised",
-)
-
 XFAIL_CASES = [
     pytest.param(
         Case(
@@ -380,7 +374,6 @@ XFAIL_CASES = [
             "285/35-ІІІ",
         ),
         id="ru-city-genitive-astana",
-        marks=_XFAIL_GENITIVE,
     ),
     pytest.param(
         Case(
@@ -395,7 +388,6 @@ XFAIL_CASES = [
             "5/6-VII",
         ),
         id="ru-city-genitive-shymkent",
-        marks=_XFAIL_GENITIVE,
     ),
 ]
 
@@ -457,13 +449,6 @@ def test_no_anchor_without_date_and_number(lang: str, text: str) -> None:
     assert find_anchors(text, lang) == []
 
 
-_XFAIL_KK_MUTATION = pytest.mark.xfail(
-    strict=True,
-    reason="Kazakh stems ending in қ voice to ғ before a vowel (бұйрық -> бұйрығы, "
-    "жарлық -> жарлығы); ACT_TYPES holds only the dictionary stem, so these forms get no type",
-)
-
-
 ACT_TYPE_WORDS = [
     ("kk", "шешімі", "decision"),
     ("kk", "шешімімен", "decision"),
@@ -483,8 +468,8 @@ ACT_TYPE_WORDS = [
     ("lang", "word", "subtype"),
     [pytest.param(*w, id=f"{w[0]}-{w[2]}-{i}") for i, w in enumerate(ACT_TYPE_WORDS)]
     + [
-        pytest.param("kk", "бұйрығына", "order", id="kk-order-voiced", marks=_XFAIL_KK_MUTATION),
-        pytest.param("kk", "Жарлығымен", "decree", id="kk-decree-voiced", marks=_XFAIL_KK_MUTATION),
+        pytest.param("kk", "бұйрығына", "order", id="kk-order-voiced"),
+        pytest.param("kk", "Жарлығымен", "decree", id="kk-decree-voiced"),
     ],
 )
 def test_act_type_words(lang: str, word: str, subtype: str | None) -> None:

@@ -4,7 +4,8 @@ The rules are those of DOMAIN.md 5 (Law "On legal acts" No 480-V): "ten
 calendar days after the day of first publication", published 1 March,
 applies from 12 March. A rule applied to stated inputs is ``computed``; a
 rule applied to an assumed publication window is ``estimated`` (never
-``stated``); nothing to go on is ``unknown``.
+``stated``); a date the text itself gives (``from_date``) is ``stated``;
+nothing to go on is ``unknown``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ DAY_AFTER = CommencementRule("day_after_publication", None, "со дня пер�
 FROM_PUB = CommencementRule("from_publication", None, "со дня его первого опубликования")
 FROM_ADOPTION = CommencementRule("from_adoption", None, "қабылданған күннен бастап")
 FROM_REG = CommencementRule("from_registration", None, "со дня государственной регистрации")
+FROM_DATE = CommencementRule(
+    "from_date", None, "вводится в действие с 1 января 2022 года", date=date(2022, 1, 1)
+)
 
 D = date.fromisoformat
 
@@ -158,6 +162,26 @@ CASES = [
         D("2017-09-15"),
         D("2017-10-30"),
     ),
+    (
+        "from-stated-date",
+        FROM_DATE,
+        D("2021-12-14"),
+        None,
+        None,
+        "stated",
+        D("2022-01-01"),
+        D("2022-01-01"),
+    ),
+    (
+        "from-date-unreadable",
+        CommencementRule("from_date", None, "с даты, указанной в приложении"),
+        D("2021-12-14"),
+        None,
+        None,
+        "unknown",
+        None,
+        None,
+    ),
     ("no-rule-no-dates", None, None, None, None, "unknown", None, None),
     ("ten-days-no-dates", TEN_DAYS_RU, None, None, None, "unknown", None, None),
     (
@@ -236,15 +260,8 @@ def test_no_rule_with_stated_publication_is_not_presented_as_computed() -> None:
     assert fact.earliest < fact.latest
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "commencement.py docstring: with no rule, entry into force is estimated "
-        "'between adoption (or registration)' and ten days after publication; the code "
-        "only uses adoption and returns unknown when only registration is known"
-    ),
-)
 def test_no_rule_registration_only_is_estimated_from_registration() -> None:
+    """The docstring: with no rule, estimated from adoption *or registration*."""
     fact = entry_into_force(None, None, registration=D("2018-01-09"))
     assert fact.certainty == "estimated"
     assert fact.earliest == D("2018-01-09")

@@ -7,6 +7,7 @@ estimated window it says "uncertain between" instead of guessing.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -171,6 +172,24 @@ def test_unknown_commencement_is_unknown() -> None:
     tl = timeline(commencement=DateFact.unknown("no entry-into-force event"))
     pit = point_in_time(tl, D("2019-01-01"))
     assert (pit.status, pit.certainty) == ("unknown", "unknown")
+
+
+def test_retroactive_application_is_noted_but_status_follows_commencement() -> None:
+    tl = dataclasses.replace(
+        timeline(commencement=window("2018-01-20", "2018-02-19")),
+        retroactive=stated("2018-01-01"),
+    )
+    before_adoption = point_in_time(tl, D("2017-12-01"))
+    assert before_adoption.status == "not_yet_in_force"
+    assert not any("retroactively" in n for n in before_adoption.notes)
+    inside = point_in_time(tl, D("2018-02-01"))
+    assert inside.status == "unknown"
+    assert any("retroactively" in n and "2018-01-01" in n for n in inside.notes)
+    repealed = point_in_time(
+        dataclasses.replace(tl, repeal=computed("2020-01-01")), D("2021-01-01")
+    )
+    assert repealed.status == "repealed"
+    assert not any("retroactively" in n for n in repealed.notes)
 
 
 # -- expression choice --------------------------------------------------------------

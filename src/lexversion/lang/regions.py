@@ -26,6 +26,7 @@ class Region:
     ru_adj: str
     former_kk: tuple[str, ...] = ()
     former_ru_adj: tuple[str, ...] = ()
+    ru_genitive: tuple[str, ...] = ()  # "города Астаны", "города Шымкента"
 
     @property
     def council_kk(self) -> str:
@@ -105,9 +106,12 @@ REGIONS: tuple[Region, ...] = (
         "Астанинск",
         former_kk=("Нұр-Сұлтан",),
         former_ru_adj=("Нур-Султан",),
+        ru_genitive=("Астаны", "Нур-Султана"),
     ),
     Region("KZ-75", "city", "Алматы", "Алматы", "Алматы", "Алматинск"),
-    Region("KZ-79", "city", "Шымкент", "Шымкент", "Шымкент", "Шымкентск"),
+    Region(
+        "KZ-79", "city", "Шымкент", "Шымкент", "Шымкент", "Шымкентск", ru_genitive=("Шымкента",)
+    ),
 )
 
 BY_CODE: dict[str, Region] = {r.code: r for r in REGIONS}

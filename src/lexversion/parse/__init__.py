@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from lexversion.errors import InputError
-from lexversion.lang import fold_number, fold_text
+from lexversion.lang import fold_number, fold_text, vocab
 from lexversion.model import (
     ActRef,
     Attachment,
@@ -35,6 +35,7 @@ from lexversion.parse.acts import find_anchors, same_act
 from lexversion.parse.header import read_header
 
 _ENDS = re.compile(r"[.;:!?)\"»_]$")
+_DANGLING = re.compile(r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|\b\d{4}\s*$")
 _KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
@@ -219,8 +220,17 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     ):
         warnings.append("preamble: no enacting formula (ШЕШІМ ҚАБЫЛДАДЫ / РЕШИЛ)")
     last = next((ln.text for ln in reversed(lines) if not ln.blank), "")
-    if parts.body and not attachments and not parts.conclusions and not _ENDS.search(last):
+    if (parts.body or attachments) and not _ENDS.search(last):
         warnings.append("text ends mid-sentence: the file may be truncated")
+    if (
+        re.search(vocab(lang).REPEAL_PREFIX, requisites.text, re.IGNORECASE)
+        and header.repealed_by is None
+    ):
+        warnings.append(
+            "requisites: a repeal clause names no readable act: the file may be truncated"
+        )
+    if requisites.text and _DANGLING.search(requisites.text):
+        warnings.append("requisites end mid-reference: the file may be truncated")
     for att in attachments:
         if not att.body.children and not att.body.blocks:
             warnings.append(

@@ -84,7 +84,7 @@ def _issuer_patterns(lang: str) -> tuple[tuple[re.Pattern[str], Region | None, s
                 council = rf"\b(?:{kk_names})\s+облыст(?:ық|ың)\s+м[әа]слихат\w*"
                 executive = rf"\b(?:{kk_names})\s+облыс(?:ы|ының)\s+әкімдіг\w*"
         else:
-            city = _alt(r.ru, *r.former_ru_adj)
+            city = _alt(r.ru, *r.former_ru_adj, *r.ru_genitive)
             if r.kind == "city":
                 council = (
                     rf"\bмаслихат\w*\s+(?:[\w-]+\s+){{0,3}}?города\s+(?:{city})\b"

@@ -41,19 +41,21 @@ def _pattern(lang: str) -> re.Pattern[str]:
 def month_number(word: str, lang: str) -> int | None:
     """Month of ``word`` ("желтоқсандағы", "сентября", "мая"), or ``None``.
 
-    The longest month stem that opens the folded, lower-cased word wins, so
-    "марта" is March and "мая" is May.
+    The word must be a month stem followed by one of the language's case
+    endings (``MONTH_ENDING``), so "марта" is March, "мая" May and "мартышек"
+    no month; the longest matching stem wins.
     """
     w = fold_text(word.lower())
+    v = vocab(lang)
     best: tuple[int, int] | None = None
-    for stem, month in vocab(lang).MONTHS.items():
-        if w.startswith(stem) and (best is None or len(stem) > best[0]):
+    for stem, month in v.MONTHS.items():
+        if (
+            w.startswith(stem)
+            and re.fullmatch(v.MONTH_ENDING, w[len(stem) :])
+            and (best is None or len(stem) > best[0])
+        ):
             best = (len(stem), month)
-    if best is None:
-        return None
-    if lang == "ru" and best[1] == 5 and w not in {"мая", "май"}:
-        return None
-    return best[1]
+    return best[1] if best else None
 
 
 def find_dates(text: str, lang: str) -> list[DateMatch]:

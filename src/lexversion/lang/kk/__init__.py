@@ -28,6 +28,10 @@ MONTHS: dict[str, int] = {
     "желтоқсан": 12,
 }
 
+#: what may follow a month stem: possessive (-ы/-ын), locative (-да/-де/-та/-те/-нда/-нде)
+#: with the adjectival -ғы/-гі, or ablative (-дан/-ден/-тан/-тен/-нан/-нен)
+MONTH_ENDING = r"(?:ы|і|ын|ін)?(?:(?:да|де|та|те|нда|нде)(?:ғы|гі)?|дан|ден|тан|тен|нан|нен)?"
+
 #: "2017 жылғы 15 желтоқсандағы", "2018 жылы 9 қаңтарда", "2002 жылдың 27 наурызындағы",
 #: "2017 жылғы "15" желтоқсандағы"; groups: year, day, month (stem + ending)
 DATE_PATTERNS: tuple[str, ...] = (
@@ -38,9 +42,9 @@ DATE_PATTERNS: tuple[str, ...] = (
 ACT_TYPES: dict[str, str] = {
     "шешім": "decision",
     "қаулы": "resolution",
-    "бұйрық": "order",
+    "бұйры": "order",  # бұйрық, бұйрығы (final қ voices to ғ before a vowel)
     "заң": "law",
-    "жарлық": "decree",
+    "жарлы": "decree",  # жарлық, жарлығымен
     "бағдарлама": "programme",
 }
 
