@@ -422,26 +422,12 @@ def test_parse_any_encoding_on_stdin(encoding: str) -> None:
 # -- known bugs (kept failing on purpose; see the reasons) ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "cli._emit writes <out>.part without catching OSError: -o into a missing directory "
-        "ends in a FileNotFoundError traceback and exit 1 instead of 'lexversion: ...' exit 2"
-    ),
-)
 def test_parse_output_into_a_missing_directory(tmp_path: Path) -> None:
     out = tmp_path / "no" / "such" / "out.xml"
     result = CliRunner().invoke(app, ["parse", str(RU_004), "-o", str(out)])
     assert_one_error_line(result, 2, str(out))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "cli._emit: -o naming a directory raises IsADirectoryError (traceback, exit 1) and "
-        "leaves a stray '<dir>.part' file next to the directory"
-    ),
-)
 def test_parse_output_onto_a_directory(tmp_path: Path) -> None:
     out = tmp_path / "adir"
     out.mkdir()
@@ -450,14 +436,6 @@ def test_parse_output_onto_a_directory(tmp_path: Path) -> None:
     assert_one_error_line(result, 2, str(out))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "ARCHITECTURE.md 'Point in time': '@2021-03-13' addresses that exact expression, "
-        "':2022-01-01' the latest on or before; query.resolve_date treats @DATE as :DATE, "
-        "so a stored expression URI shows a different expression"
-    ),
-)
 def test_show_at_date_is_that_exact_expression(db: str) -> None:
     expression = f"{W_000}/kaz@2021-12-25"  # the consolidated text stored by build
     result = run("show", expression, "-f", "json", "--db", db)

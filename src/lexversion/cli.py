@@ -83,9 +83,15 @@ def _emit(text: str | bytes, out: Path | None) -> None:
             typer.echo(text, nl=not text.endswith("\n"))
         return
     data = text.encode("utf-8") if isinstance(text, str) else text
+    if out.is_dir():
+        raise UsageError(f"{out}: is a directory, not a file to write")
     tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"{out}: cannot write: {exc.strerror}") from None
 
 
 def _dump(obj: Any) -> str:

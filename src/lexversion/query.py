@@ -7,10 +7,13 @@ question (:mod:`lexversion.timeline.pit`) and renders the chosen expression;
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from lexversion.errors import UsageError
+from lexversion.akn.frbr import LANG_OF
+from lexversion.errors import NotFound, UsageError
 from lexversion.render.html import render_html
 from lexversion.render.text import akn_to_text
 from lexversion.resolve import find_work
@@ -18,41 +21,82 @@ from lexversion.store import open_store
 from lexversion.timeline.pit import PointInTime, point_in_time
 
 
-def resolve_date(suffix: str | None, as_of: date | None) -> tuple[date, str | None]:
-    """The query date from ``--as-of`` or the URI's ``:DATE`` / ``@DATE`` suffix.
+@dataclass(frozen=True)
+class Address:
+    """What a URI's point-in-time suffix asks for (AKN naming convention, Indigo):
+    ``mode`` ``at`` (``:DATE``, the latest expression on or before DATE), ``exact``
+    (``@DATE``, that very expression), ``first`` (``@``, the first expression)."""
 
-    ``@`` alone (the first expression) is answered as of the work's adoption by
-    the caller. Raises :class:`UsageError` when neither gives a date.
+    mode: str
+    on: date | None
+    lang: str | None
+
+
+_SUFFIX = re.compile(r"^(?:/(?P<lang>kaz|rus))?(?:(?P<op>[:@])(?P<date>\d{4}-\d{2}-\d{2})?)?$")
+
+
+def resolve_address(suffix: str | None, as_of: date | None) -> Address:
+    """The question a suffix and ``--as-of`` ask. ``--as-of`` wins over a suffix.
+
+    Raises :class:`UsageError` for a malformed suffix or when nothing gives a date.
     """
+    m = _SUFFIX.match(suffix or "")
+    if m is None:
+        raise UsageError(f"'{suffix}': not a point-in-time suffix (:YYYY-MM-DD, @YYYY-MM-DD or @)")
+    lang = LANG_OF.get(m.group("lang") or "")
     if as_of is not None:
-        return as_of, None
-    if suffix:
-        tail = suffix.split("@")[-1] if "@" in suffix else suffix.lstrip(":")
-        if tail.startswith("/"):
-            tail = tail.rsplit("@", 1)[-1]
-        if not tail:
-            return date.min, "@"
-        try:
-            return date.fromisoformat(tail), None
-        except ValueError:
-            raise UsageError(
-                f"'{suffix}': not a point-in-time suffix (:YYYY-MM-DD or @YYYY-MM-DD)"
-            ) from None
-    raise UsageError("give --as-of DATE (or a URI ending in :YYYY-MM-DD)")
+        return Address("at", as_of, lang)
+    op, when = m.group("op"), m.group("date")
+    try:
+        on = date.fromisoformat(when) if when else None
+    except ValueError:
+        raise UsageError(f"'{suffix}': {when} is not a date") from None
+    if op == ":" and on:
+        return Address("at", on, lang)
+    if op == "@":
+        return Address("exact" if on else "first", on, lang)
+    raise UsageError("give --as-of DATE (or a URI ending in :YYYY-MM-DD, @YYYY-MM-DD or @)")
 
 
 def answer(
     db: str | None, work: str, as_of: date | None, lang: str | None
 ) -> tuple[PointInTime, bytes | None]:
-    """The point-in-time answer and the chosen expression's AKN (or ``None``)."""
+    """The point-in-time answer and the chosen expression's AKN (or ``None``).
+
+    Raises :class:`NotFound` when ``@DATE`` names no stored expression.
+    """
     store = open_store(db)
     rec, suffix = find_work(store, work)
-    on, mode = resolve_date(suffix, as_of)
+    addr = resolve_address(suffix, as_of)
+    lang = lang or addr.lang
     tl = store.timeline(rec.frbr_uri)
-    if mode == "@":
-        first = tl.commencement.latest or tl.commencement.earliest or rec.date or date.today()
-        on = first
-    pit = point_in_time(tl, on, lang)
+    if addr.mode == "at":
+        assert addr.on is not None
+        pit = point_in_time(tl, addr.on, lang)
+    else:
+        pool = sorted(
+            (x for x in tl.expressions if lang is None or x.lang == lang),
+            key=lambda x: (x.date or date.min, x.uri),
+        )
+        chosen = pool[0] if addr.mode == "first" and pool else None
+        if addr.mode == "exact":
+            chosen = next((x for x in pool if x.date == addr.on), None)
+        if chosen is None:
+            raise NotFound(f"{work}: no such expression of {rec.frbr_uri}")
+        on = chosen.date or chosen.applies_from.earliest or date.today()
+        pit = point_in_time(tl, on, chosen.lang)
+        pit = replace(
+            pit,
+            expression=chosen.uri,
+            expression_kind=chosen.kind,
+            lang=chosen.lang,
+            effects=chosen.effects,
+            reason=None,
+            notes=(
+                *pit.notes,
+                f"addressed expression {chosen.uri} (applies from: {chosen.applies_from.basis})",
+            ),
+        )
     akn = store.expression_akn(pit.expression) if pit.expression else None
     return pit, akn
 

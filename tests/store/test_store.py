@@ -330,14 +330,6 @@ def test_reads_after_a_build(built: Store) -> None:
         assert len(store.citations_of(uri)) == n.scalar_one()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "open_store now runs Alembic migrations; a store created by the previous release "
-        "(Base.metadata.create_all, no alembic_version table) fails to open with "
-        "'StoreError: ... table citations already exists' instead of being adopted"
-    ),
-)
 def test_store_created_before_migrations_still_opens(tmp_path: Path, corpus_docs: Docs) -> None:
     from lexversion.store.rows import Base
 

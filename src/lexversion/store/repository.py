@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -433,6 +433,11 @@ def migrate(engine: Engine) -> str | None:
         current = MigrationContext.configure(conn).get_current_revision()
         if current != head:
             cfg.attributes["connection"] = conn
+            if current is None and inspect(conn).has_table("works"):
+                # a store created before migrations existed (Base.metadata.create_all):
+                # stamp the revision its tables already match, then upgrade from there
+                columns = {c["name"] for c in inspect(conn).get_columns("citations")}
+                command.stamp(cfg, "0002" if "method" in columns else "0001")
             command.upgrade(cfg, "head")
     return current
 
