@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
@@ -48,20 +48,18 @@ MIN_CONTAINED_CHARS = 40
 STATUSES = ("added", "removed", "changed", "moved", "unchanged")
 MOVES = ("renumbered", "relocated", "merged", "split")
 
-_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s]+)|\s+")
 _ATT = re.compile(r"^att_\d+__")
 
-Opcode = tuple[str, int, int, int, int]
-WordDiff = Callable[[Sequence[str], Sequence[str]], Iterable[Opcode]]
+EditOp = tuple[str, int, int, int, int]
+WordDiff = Callable[[Sequence[str], Sequence[str]], Iterable[EditOp]]
 """A word-level differ: two token lists -> opcodes ``(tag, i1, i2, j1, j2)`` with
 ``tag`` in ``equal``/``replace``/``insert``/``delete`` (the shape of
 ``difflib.SequenceMatcher.get_opcodes`` and rapidfuzz's ``Opcodes.as_list``)."""
 
 
-def levenshtein_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+def levenshtein_opcodes(a: Sequence[str], b: Sequence[str]) -> list[EditOp]:
     """The default :data:`WordDiff`: ``rapidfuzz.distance.Levenshtein.opcodes``."""
-    ops: list[Opcode] = Levenshtein.opcodes(a, b).as_list()
-    return ops
+    return cast(list[EditOp], Levenshtein.opcodes(a, b).as_list())
 
 
 @dataclass(frozen=True)
@@ -171,30 +169,14 @@ class Pair:
     move: str | None = None
 
 
-def _keys(text: str) -> list[str]:
-    return [t.lstrip().lower() for t in tokens(text)]
-
-
 def align(old: Sequence[Provision], new: Sequence[Provision]) -> list[Pair]:
     """The pairs of old and new provisions (see the module doc for the rules),
     one per provision without a partner too; in no particular order."""
-    keys_old: dict[int, list[str]] = {}
-    keys_new: dict[int, list[str]] = {}
-
-    def k_old(i: int) -> list[str]:
-        if i not in keys_old:
-            keys_old[i] = _keys(old[i].text)
-        return keys_old[i]
-
-    def k_new(j: int) -> list[str]:
-        if j not in keys_new:
-            keys_new[j] = _keys(new[j].text)
-        return keys_new[j]
 
     def score(i: int, j: int) -> float:
         if old[i].text == new[j].text:
             return 1.0
-        s: float = Indel.normalized_similarity(k_old(i), k_new(j))
+        s: float = Indel.normalized_similarity(old[i].words, new[j].words)
         return s
 
     pairs: dict[int, int] = {}  # old index -> new index
@@ -223,10 +205,10 @@ def align(old: Sequence[Provision], new: Sequence[Provision]) -> list[Pair]:
     free_new = [j for j in range(len(new)) if j not in used_new]
     candidates = [(s + EID_BONUS, i, j) for (i, j), s in weak.items()]
     if free_old and free_new:
-        choices = [k_new(j) for j in free_new]
+        choices = [new[j].words for j in free_new]
         for i in free_old:
             for _, s, b in process.extract(
-                k_old(i),
+                old[i].words,
                 choices,
                 scorer=Indel.normalized_similarity,
                 score_cutoff=MATCH,
@@ -272,46 +254,53 @@ def _contained(
 # -- word level -------------------------------------------------------------------
 
 
-def tokens(text: str) -> list[str]:
-    """``text`` cut into tokens that concatenate back to it: each a word or a run
-    of punctuation with the whitespace before it."""
-    return _TOKEN.findall(text)
-
-
 def word_ops(
     text_old: str, text_new: str, word_diff: WordDiff = levenshtein_opcodes
 ) -> tuple[tuple[str, str], ...]:
     """The word-level diff of two texts as ``(op, text)`` runs (see
-    :class:`ProvisionDiff` for what they reassemble to)."""
-    if text_old == text_new:
-        return (("equal", text_new),) if text_new else ()
-    a, b = tokens(text_old), tokens(text_new)
-    ka, kb = [t.lstrip() for t in a], [t.lstrip() for t in b]
+    :class:`ProvisionDiff` for what they reassemble to).
+
+    Adjacent non-equal opcodes form one change: its deleted words, then its
+    inserted words. The space before a change stays outside it when both
+    sides have it (or the change only inserts).
+    """
+    return _word_ops(Provision("", "", "", text_old), Provision("", "", "", text_new), word_diff)
+
+
+def _word_ops(old: Provision, new: Provision, word_diff: WordDiff) -> tuple[tuple[str, str], ...]:
+    if old.text == new.text:
+        return (("equal", new.text),) if new.text else ()
+    a, b = old.tokens, new.tokens
     runs: list[tuple[str, str]] = []
+    gone: list[str] = []
+    came: list[str] = []
 
     def add(op: str, text: str) -> None:
-        if not text:
-            return
-        if runs and runs[-1][0] == op:
-            runs[-1] = (op, runs[-1][1] + text)
-        else:
-            runs.append((op, text))
+        if text:
+            if runs and runs[-1][0] == op:
+                runs[-1] = (op, runs[-1][1] + text)
+            else:
+                runs.append((op, text))
 
-    for tag, i1, i2, j1, j2 in word_diff(ka, kb):
-        if tag == "equal":
-            add("equal", "".join(b[j1:j2]))
-            continue
-        old_run, new_run = "".join(a[i1:i2]), "".join(b[j1:j2])
+    def flush() -> None:
+        old_run, new_run = "".join(gone), "".join(came)
         space = new_run[: len(new_run) - len(new_run.lstrip())]
-        if new_run and (tag == "insert" or old_run.startswith(space)):
-            # keep the space before a change outside the marks (new text unchanged)
+        if new_run and (not old_run or old_run.startswith(space)):
             add("equal", space)
-            old_run, new_run = (
-                old_run[len(space) :] if tag != "insert" else "",
-                new_run[len(space) :],
-            )
+            old_run, new_run = old_run[len(space) :], new_run[len(space) :]
         add("delete", old_run)
         add("insert", new_run)
+        gone.clear()
+        came.clear()
+
+    for tag, i1, i2, j1, j2 in word_diff(old.words, new.words):
+        if tag == "equal":
+            flush()
+            add("equal", "".join(b[j1:j2]))
+        else:
+            gone.extend(a[i1:i2])
+            came.extend(b[j1:j2])
+    flush()
     return tuple(runs)
 
 
@@ -330,6 +319,7 @@ def _parent(eid: str, eids: set[str]) -> str:
 def _diff(
     old: Provision | None, new: Provision | None, move: str | None, wd: WordDiff
 ) -> ProvisionDiff:
+    ops: tuple[tuple[str, str], ...]
     if new is None:
         assert old is not None
         ops = (("delete", old.text),) if old.text else ()
@@ -337,7 +327,7 @@ def _diff(
     if old is None:
         ops = (("insert", new.text),) if new.text else ()
         return ProvisionDiff(None, new.eid, "added", "", new.label, "", new.text, ops)
-    ops = word_ops(old.text, new.text, wd)
+    ops = _word_ops(old, new, wd)
     if move:
         status = "moved"
     elif old.text == new.text and old.label == new.label:

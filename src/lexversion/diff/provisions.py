@@ -22,7 +22,10 @@ facts about the act, not its wording, and change with every export.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import cast
 
 from lxml import etree
 
@@ -31,7 +34,7 @@ from lexversion.errors import InputError
 
 HIER = frozenset({"chapter", "section", "subsection", "paragraph", "point", "hcontainer"})
 _OWN = frozenset({"intro", "content", "wrapUp"})
-_WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s]+)|\s+")
 _SKIP_PREFACE = frozenset({"status", "requisites"})
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
@@ -49,6 +52,17 @@ class Provision:
     kind: str
     text: str
 
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """``text`` cut into tokens that concatenate back to it: each a word
+        (``\\w+``) or a run of punctuation with the whitespace before it."""
+        return tuple(_TOKEN.findall(self.text))
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The tokens without their whitespace: what the diff compares."""
+        return tuple(t.lstrip() for t in self.tokens)
+
 
 @dataclass(frozen=True)
 class Expression:
@@ -63,8 +77,13 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
+def _raw(el: etree._Element) -> str:
+    # lxml yields ``str`` for text parsed from XML (the stubs say str | bytes)
+    return "".join(cast("Iterable[str]", el.itertext()))
+
+
 def _text(el: etree._Element) -> str:
-    return _WS.sub(" ", "".join(str(t) for t in el.itertext())).strip()
+    return " ".join(_raw(el).split())
 
 
 def read(xml: bytes) -> Expression:
@@ -174,7 +193,7 @@ def _blocks(b: etree._Element, out: list[Provision]) -> list[str]:
     if name == "blockContainer":
         if b.get("class") == "extract":
             return []
-        return ["".join(str(t) for t in p.itertext()).rstrip() for p in b if not _is_note(p)]
+        return [_raw(p).rstrip() for p in b if not _is_note(p)]
     if name in {"container", "formula", "intro", "content"}:
         if b.get("name") == "editorialNote":
             return []

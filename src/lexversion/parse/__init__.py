@@ -352,7 +352,7 @@ def _slips(text: str, act: ActRef, lang: str) -> list[str]:
     if act.number is None or act.date is None:
         return []
     out = []
-    for a in find_anchors(" ".join(L.despace(ln) for ln in text.split("\n")), lang):
+    for a in find_anchors(L.despace(" ".join(text.split())), lang):
         if (
             a.act.number
             and fold_text(a.act.number) == fold_text(act.number)

@@ -68,41 +68,48 @@ def _alt(*names: str) -> str:
 
 
 @cache
-def _issuer_patterns(lang: str) -> tuple[tuple[re.Pattern[str], Region | None, str], ...]:
-    """Compiled issuer patterns for ``lang``: (pattern, region, body)."""
+def _issuer_pattern(lang: str) -> tuple[re.Pattern[str], tuple[tuple[Region | None, str], ...]]:
+    """One compiled alternation of every issuer pattern of ``lang``; group
+    ``i<k>`` matched means entry ``k`` of the returned (region, body) table."""
     v = vocab(lang)
-    pats: list[tuple[re.Pattern[str], Region | None, str]] = []
-    flags = re.IGNORECASE
+    alts: list[str] = []
+    table: list[tuple[Region | None, str]] = []
+
+    def add(pattern: str, region: Region | None, body: str) -> None:
+        alts.append(f"(?P<i{len(table)}>{pattern})")
+        table.append((region, body))
+
     for r in REGIONS:
         kk_names = _alt(r.kk_stem, *r.former_kk)
         ru_adj = _alt(r.ru_adj, *r.former_ru_adj)
         if lang == "kk":
             if r.kind == "city":
-                council = rf"\b(?:{kk_names})\s+қала(?:сы|сының|лық)\s+м[әа]слихат\w*"
-                executive = rf"\b(?:{kk_names})\s+қала(?:сы|сының)\s+әкімдіг\w*"
+                add(rf"\b(?:{kk_names})\s+қала(?:сы|сының|лық)\s+м[әа]слихат\w*", r, "maslikhat")
+                add(rf"\b(?:{kk_names})\s+қала(?:сы|сының)\s+әкімдіг\w*", r, "akimat")
             else:
-                council = rf"\b(?:{kk_names})\s+облыст(?:ық|ың)\s+м[әа]слихат\w*"
-                executive = rf"\b(?:{kk_names})\s+облыс(?:ы|ының)\s+әкімдіг\w*"
+                add(rf"\b(?:{kk_names})\s+облыст(?:ық|ың)\s+м[әа]слихат\w*", r, "maslikhat")
+                add(rf"\b(?:{kk_names})\s+облыс(?:ы|ының)\s+әкімдіг\w*", r, "akimat")
         else:
             city = _alt(r.ru, *r.former_ru_adj, *r.ru_genitive)
             if r.kind == "city":
-                council = (
+                add(
                     rf"\bмаслихат\w*\s+(?:[\w-]+\s+){{0,3}}?города\s+(?:{city})\b"
-                    rf"|\b(?:{ru_adj})\w*\s+городск\w+\s+маслихат\w*"
+                    rf"|\b(?:{ru_adj})\w*\s+городск\w+\s+маслихат\w*",
+                    r,
+                    "maslikhat",
                 )
-                executive = rf"\bакимат\w*\s+города\s+(?:{city})\b"
+                add(rf"\bакимат\w*\s+города\s+(?:{city})\b", r, "akimat")
             else:
-                council = (
+                add(
                     rf"\b(?:{ru_adj})\w*\s+областн\w+\s+маслихат\w*"
-                    rf"|\bмаслихат\w*\s+(?:{ru_adj})\w*\s+област\w*"
+                    rf"|\bмаслихат\w*\s+(?:{ru_adj})\w*\s+област\w*",
+                    r,
+                    "maslikhat",
                 )
-                executive = rf"\bакимат\w*\s+(?:{ru_adj})\w*\s+област\w*"
-        pats.append((re.compile(council, flags), r, "maslikhat"))
-        pats.append((re.compile(executive, flags), r, "akimat"))
-    pats.append((re.compile(rf"\b{v.GOVERNMENT}\w*", flags), None, "government"))
-    minister = r"\b\S*министр\w*" if lang == "kk" else r"\b(?:министр|министерств)\w*"
-    pats.append((re.compile(minister, flags), None, "ministry"))
-    return tuple(pats)
+                add(rf"\bакимат\w*\s+(?:{ru_adj})\w*\s+област\w*", r, "akimat")
+    add(rf"\b{v.GOVERNMENT}\w*", None, "government")
+    add(r"\b\S*министр\w*" if lang == "kk" else r"\b(?:министр|министерств)\w*", None, "ministry")
+    return re.compile("|".join(alts), re.IGNORECASE), tuple(table)
 
 
 def _issuer_name(region: Region | None, body: str, lang: str) -> str:
@@ -123,27 +130,29 @@ def _issuer_name(region: Region | None, body: str, lang: str) -> str:
     return f"акимат {region.ru}" if region.kind == "city" else f"акимат {region.ru_adj}ой области"
 
 
+#: every issuer pattern contains one of these words; matching starts near them only
+_ISSUER_KEYS = re.compile(r"м[аә]слихат|әкімдіг|акимат|үкімет|правительств|министр", re.IGNORECASE)
+
+
 def find_issuers(text: str, lang: str) -> list[Issuer]:
-    """Issuing bodies named in ``text``, in order, overlapping matches removed."""
+    """Issuing bodies named in ``text``, in order, leftmost-longest, not overlapping."""
+    pattern, table = _issuer_pattern(lang)
     folded = fold_text(text)
-    found: list[Issuer] = []
-    for pat, region, body in _issuer_patterns(lang):
-        for m in pat.finditer(folded):
-            found.append(
-                Issuer(
-                    m.start(),
-                    m.end(),
-                    _issuer_name(region, body, lang),
-                    region.code if region else None,
-                    body,
-                )
-            )
-    found.sort(key=lambda i: (i.start, -(i.end - i.start)))
     out: list[Issuer] = []
-    for i in found:
-        if out and i.start < out[-1].end:
+    end = 0
+    for key in _ISSUER_KEYS.finditer(folded):
+        if key.start() < end:
             continue
-        out.append(i)
+        for m in pattern.finditer(
+            folded, max(end, key.start() - 80), min(len(folded), key.end() + 80)
+        ):
+            if m.start() <= key.start() < m.end():
+                assert m.lastgroup is not None
+                region, body = table[int(m.lastgroup[1:])]
+                name = _issuer_name(region, body, lang)
+                out.append(Issuer(m.start(), m.end(), name, region.code if region else None, body))
+                end = m.end()
+                break
     return out
 
 
@@ -162,8 +171,8 @@ def act_type_of(word: str, lang: str) -> str | None:
     return None
 
 
-def _nearest_act_type(text: str, lo: int, hi: int, lang: str, *, last: bool) -> str | None:
-    hits = list(_act_type_pattern(lang).finditer(fold_text(text), lo, hi))
+def _nearest_act_type(folded: str, lo: int, hi: int, lang: str, *, last: bool) -> str | None:
+    hits = list(_act_type_pattern(lang).finditer(folded, lo, hi))
     if not hits:
         return None
     m = hits[-1] if last else hits[0]
@@ -183,8 +192,11 @@ def find_anchors(text: str, lang: str, *, loose_number: bool = False) -> list[An
     clause. With ``loose_number``, a date whose number the export moved away
     takes the single "№ ..." found elsewhere in ``text`` (editorial notes).
     """
-    issuers = find_issuers(text, lang)
     dates = find_dates(text, lang)
+    if not dates:
+        return []
+    issuers = find_issuers(text, lang)
+    folded = fold_text(text)
     out: list[Anchor] = []
     loose = _LOOSE_NUMBER.findall(text) if loose_number else []
     for i, dm in enumerate(dates):
@@ -209,20 +221,20 @@ def find_anchors(text: str, lang: str, *, loose_number: bool = False) -> list[An
         # an issuer named after the number ("№ 296 Қазақстан Республикасы Үкіметінің
         # ... қаулысына") must come before the next act-type word, else that word
         # belongs to this act ("N 204-I ... Заңымен, ... Үкіметінің ...")
-        type_after = _act_type_pattern(lang).search(fold_text(text), end, hi)
+        type_after = _act_type_pattern(lang).search(folded, end, hi)
         limit = min(hi, end + 80, type_after.start() if type_after else hi)
         after = [s for s in issuers if end <= s.start < limit]
         issuer = before[-1] if before else (after[0] if after else None)
         if lang == "ru":
             act_type = _nearest_act_type(
-                text, lo, issuer.start if issuer and before else dm.start, lang, last=True
+                folded, lo, issuer.start if issuer and before else dm.start, lang, last=True
             )
             if act_type is None:
-                act_type = _nearest_act_type(text, end, hi, lang, last=False)
+                act_type = _nearest_act_type(folded, end, hi, lang, last=False)
         else:
-            act_type = _nearest_act_type(text, end, hi, lang, last=False)
+            act_type = _nearest_act_type(folded, end, hi, lang, last=False)
             if act_type is None:
-                act_type = _nearest_act_type(text, lo, dm.start, lang, last=True)
+                act_type = _nearest_act_type(folded, lo, dm.start, lang, last=True)
         if moved and act_type is None:
             act_type = act_type_of(moved, lang)
         if issuer is not None and act_type not in BODY_ACT_TYPES[issuer.body]:

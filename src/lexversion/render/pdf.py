@@ -43,8 +43,6 @@ FACES = (
     ("LV Serif", "bold", "normal", "DejaVu Serif:style=Bold"),
     ("LV Serif", "normal", "italic", "DejaVu Serif:style=Italic"),
     ("LV Serif", "bold", "italic", "DejaVu Serif:style=Bold Italic"),
-    ("LV Sans", "normal", "normal", "DejaVu Sans:style=Book"),
-    ("LV Sans", "bold", "normal", "DejaVu Sans:style=Bold"),
     ("LV Mono", "normal", "normal", "DejaVu Sans Mono:style=Book"),
 )
 STATUS_WORDS = {
