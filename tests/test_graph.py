@@ -1,0 +1,263 @@
+"""The version graph beyond the corpus: sidecar facts, provision-level effects,
+commencement from a stated date, retroactive application, fuzzy resolution,
+and the graph export (issue 4)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from lexversion import build
+from lexversion.errors import UsageError
+from lexversion.export import graph_dot, graph_json
+from lexversion.graph import WorkRecord
+from lexversion.matching import match_act
+from lexversion.model import ActRef
+from lexversion.parse import parse
+from lexversion.query import answer, history
+from lexversion.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_000 = ROOT / "corpus" / "000_2b6e168a817b5ca2.txt"
+SEED_001 = ROOT / "corpus" / "001_0bdf235b94211e1c.txt"
+OBLAST = "/akn/kz-19/act/decision/2017-12-15/26-129"
+RULE_RU = "(вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования)"
+RULE_KK = (
+    "(алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)"
+)
+
+
+def _corpus(tmp_path: Path, files: dict[str, str], sidecar: object | None = None) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for name, text in files.items():
+        (d / name).write_text(text, encoding="utf-8")
+    if sidecar is not None:
+        (d / "metadata.json").write_text(json.dumps(sidecar, ensure_ascii=False), encoding="utf-8")
+    return d
+
+
+def test_a_sidecar_publication_date_makes_entry_into_force_computed(tmp_path: Path) -> None:
+    facts = {
+        "facts": [
+            {
+                "work": OBLAST,
+                "kind": "publication",
+                "date": "2018-01-25",
+                "source": "«Жетісу» газеті, 25.01.2018",
+            }
+        ]
+    }
+    corpus = _corpus(tmp_path, {SEED_000.name: SEED_000.read_text(encoding="utf-8")}, facts)
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    items = history(db, OBLAST, "json")["items"]
+    eif = next(i for i in items if i["type"] == "entry_into_force")
+    assert (eif["date"], eif["certainty"]) == (
+        "2018-02-05",
+        "computed",
+    )  # published 25 Jan: + 11 days
+    pub = next(i for i in items if i["type"] == "publication")
+    assert "metadata.json" in pub["basis"] and "Жетісу" in pub["basis"]
+
+
+def test_a_sidecar_can_name_the_work_by_citation(tmp_path: Path) -> None:
+    cite = "Алматы облыстық мәслихатының 2017 жылғы 15 желтоқсандағы № 26-129 шешімі"
+    facts = {
+        "facts": [{"work": cite, "kind": "publication", "date": "2018-01-25", "source": "газет"}]
+    }
+    corpus = _corpus(tmp_path, {SEED_000.name: SEED_000.read_text(encoding="utf-8")}, facts)
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    pit, _ = answer(db, OBLAST, date(2018, 2, 4), None)
+    assert (pit.status, pit.certainty) == ("not_yet_in_force", "computed")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"facts": [{"work": OBLAST, "kind": "publication", "date": "25.01.2018", "source": "x y"}]},
+        {"facts": [{"work": OBLAST, "kind": "guess", "date": "2018-01-25", "source": "x y"}]},
+        {"facts": [{"work": OBLAST, "kind": "publication", "date": "2018-01-25"}]},
+        {"fact": []},
+    ],
+)
+def test_an_invalid_sidecar_is_a_one_line_usage_error(tmp_path: Path, bad: object) -> None:
+    corpus = _corpus(tmp_path, {SEED_000.name: SEED_000.read_text(encoding="utf-8")}, bad)
+    with pytest.raises(UsageError) as err:
+        build(corpus, f"sqlite:///{tmp_path / 's.db'}")
+    assert "metadata.json" in str(err.value) and "\n" not in str(err.value)
+
+
+def _with_notes_ru() -> str:
+    text = SEED_001.read_text(encoding="utf-8")
+    text = text.replace(
+        "      5. Для регулирования",
+        "      Сноска. Пункт 5 - в редакции решения маслихата города Алматы от 12.05.2022 № 150 "
+        + RULE_RU
+        + ".\n      5. Для регулирования",
+    )
+    return text.replace(
+        "      11. Акимат города",
+        "      Сноска. Правила дополнены пунктом 10-1 в соответствии с решением маслихата города "
+        "Алматы от 12.05.2022 № 150 "
+        + RULE_RU
+        + ".\n      10-1. Новый пункт.\n      11. Акимат города",
+    )
+
+
+def test_provision_notes_become_located_effects() -> None:
+    doc = parse(_with_notes_ru())
+    found = {(e.type, e.scope) for e in doc.meta.effects}
+    assert ("provision_amended", "att_1__chp_2__para_5") in found
+    assert ("insertion", "att_1__chp_2__para_10-1") in found
+    amended = next(e for e in doc.meta.effects if e.type == "provision_amended")
+    assert amended.affecting is not None and amended.affecting.number == "150"
+    assert amended.rule is not None and amended.rule.days == 10
+
+
+def test_a_new_wording_cannot_be_reversed_so_the_earlier_text_is_null(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, {"001.txt": _with_notes_ru()})
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    work = "/akn/kz-75/act/decision/2021-02-19/22"
+    before, akn = answer(db, work, date(2021, 6, 1), None)
+    assert akn is None and before.reason and "not in the corpus" in before.reason
+    after, akn = answer(db, work, date(2023, 1, 1), None)
+    assert after.expression_kind == "consolidated" and akn is not None
+
+
+def test_an_insertion_alone_is_reversed(tmp_path: Path) -> None:
+    text = SEED_000.read_text(encoding="utf-8").replace(
+        "      10. Алматы облысының",
+        "      Ескерту. Қағидалар 9-1-тармақпен толықтырылды - Алматы облыстық мәслихатының 2022 жылғы "
+        "20 мамырдағы № 20-100 шешімімен "
+        + RULE_KK
+        + ".\n      9-1. Жаңа тармақ мәтіні.\n      10. Алматы облысының",
+    )
+    corpus = _corpus(tmp_path, {"000.txt": text})
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    middle, akn = answer(db, OBLAST, date(2022, 3, 1), None)
+    assert middle.expression_kind == "reconstructed" and akn is not None
+    assert "9-1. Жаңа".encode() not in akn and "қандастарды".encode() in akn
+    later, akn = answer(db, OBLAST, date(2023, 1, 1), None)
+    assert later.expression_kind == "consolidated" and akn is not None and b"9-1." in akn
+
+
+def test_commencement_from_a_stated_date_and_retroactive_application(tmp_path: Path) -> None:
+    text = re.sub(
+        r"      4\. Настоящее решение вводится.*?опубликования\.",
+        "      4. Настоящее решение вводится в действие с 1 апреля 2021 года и распространяется на "
+        "отношения, возникшие с 1 января 2021 года.",
+        SEED_001.read_text(encoding="utf-8"),
+        flags=re.DOTALL,
+    )
+    assert "1 апреля 2021" in text
+    corpus = _corpus(tmp_path, {"001.txt": text})
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    work = "/akn/kz-75/act/decision/2021-02-19/22"
+    items = history(db, work, "json")["items"]
+    eif = next(i for i in items if i["type"] == "entry_into_force")
+    assert (eif["date"], eif["certainty"]) == ("2021-04-01", "stated")
+    assert any(i["type"] == "retroactive_application" and i["date"] == "2021-01-01" for i in items)
+    pit, _ = answer(db, work, date(2021, 3, 15), None)
+    assert pit.status == "not_yet_in_force"
+    assert any("retroactively" in n for n in pit.notes)
+
+
+def _work(region: str, issuer: str) -> WorkRecord:
+    return WorkRecord(
+        f"/akn/kz-{region[3:]}/act/decision/2017-09-15/152",
+        "decision",
+        issuer,
+        region,
+        "maslikhat",
+        date(2017, 9, 15),
+        "152",
+        None,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "region", "method"),
+    [
+        ("решение маслихата г. Алматы от 15 сентября 2017 года № 152", "KZ-75", "fuzzy"),
+        ("решение Алматинского обл. маслихата от 15 сентября 2017 года № 152", "KZ-19", "fuzzy"),
+        ("Алматы облыстық мәслихатының 2017 жылғы 15 қыркүйектегі № 152 шешімі", "KZ-19", "fuzzy"),
+    ],
+)
+def test_fuzzy_resolution_picks_the_issuer_and_reports_the_score(
+    words: str, region: str, method: str
+) -> None:
+    works = [_work("KZ-75", "маслихат города Алматы"), _work("KZ-19", "Алматы облыстық мәслихаты")]
+    act = ActRef("decision", None, None, None, date(2017, 9, 15), "152")
+    m = match_act(act, words, works)
+    assert m is not None and m.work.region == region and m.method == method
+    assert 70 <= m.score <= 100
+
+
+def test_fuzzy_resolution_refuses_an_ambiguous_reference() -> None:
+    works = [_work("KZ-75", "маслихат города Алматы"), _work("KZ-19", "Алматы облыстық мәслихаты")]
+    act = ActRef("decision", None, None, None, date(2017, 9, 15), "152")
+    assert match_act(act, "решение от 15 сентября 2017 года № 152", works) is None
+
+
+def test_exact_resolution_folds_look_alike_letters() -> None:
+    works = [
+        WorkRecord(
+            "/akn/kz-71/act/decision/2006-09-21/285-35-iii",
+            "decision",
+            "x",
+            "KZ-71",
+            "maslikhat",
+            date(2006, 9, 21),
+            "285/35-III",
+            None,
+            True,
+        )
+    ]
+    act = ActRef(
+        "decision", "x", "KZ-71", "maslikhat", date(2006, 9, 21), "285/35-ІІІ"
+    )  # Cyrillic І
+    m = match_act(act, "", works)
+    assert m is not None and m.method == "exact"
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = f"sqlite:///{tmp_path_factory.mktemp('g') / 'g.db'}"
+    build(ROOT / "corpus", db)
+    return db
+
+
+def test_graph_json_validates_and_holds_the_chains(corpus_db: str) -> None:
+    data = graph_json(open_store(corpus_db), date(2025, 1, 1))
+    schema = json.loads((ROOT / "schemas" / "graph.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(data)
+    assert len(data["works"]) == 18 and sum(not w["stub"] for w in data["works"]) == 5
+    kinds = {
+        (e["type"], e["affecting"].rsplit("/", 2)[-1], e["affected"].rsplit("/", 2)[-1])
+        for e in data["effects"]
+    }
+    assert ("repeal", "18-84", "26-129") in kinds
+    assert ("new_edition", "22", "152") in kinds
+    assert ("repeal", "149-19-viii", "356-45-vi") in kinds
+    bad = json.loads(json.dumps(data))
+    bad["effects"][0]["date"]["certainty"] = "guessed"
+    assert list(Draft202012Validator(schema).iter_errors(bad))
+
+
+def test_graph_dot_has_a_node_per_work_and_an_edge_per_effect(corpus_db: str) -> None:
+    store = open_store(corpus_db)
+    dot = graph_dot(store, date(2025, 1, 1))
+    assert dot.startswith("digraph")
+    assert dot.count("->") == len(store.effects())
+    assert dot.count("style=dashed") == 13
