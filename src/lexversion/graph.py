@@ -24,8 +24,8 @@ from typing import cast
 from lexversion.akn.frbr import expression_uri, work_uri
 from lexversion.lang import fold_number
 from lexversion.matching import Match, match_act
-from lexversion.model import ActRef, CommencementRule, DateFact, Effect
-from lexversion.parse import Document, Preface
+from lexversion.model import ActRef, Citation, CommencementRule, DateFact, Effect
+from lexversion.parse import CitedFact, Document, Preface
 from lexversion.timeline.commencement import entry_into_force
 from lexversion.timeline.modify import is_reversible, reprefix, reverse
 
@@ -123,6 +123,85 @@ class Graph:
     citations: list[CitationRecord] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class DocSummary:
+    """What the graph needs of a parsed corpus text: small and picklable, so a
+    national corpus is planned without holding its documents (issue 4)."""
+
+    sha256: str
+    source: str
+    lang: str
+    act: ActRef
+    commencement: CommencementRule | None
+    registration: date | None
+    publication: date | None
+    retroactive_from: date | None
+    effects: tuple[Effect, ...]
+    facts: tuple[CitedFact, ...]
+    citations: tuple[Citation, ...]
+    has_annex: bool
+
+
+def summarize(d: Document) -> DocSummary:
+    """The :class:`DocSummary` of a parsed document."""
+    m = d.meta
+    return DocSummary(
+        d.sha256,
+        d.source,
+        m.lang,
+        d.act,
+        m.commencement,
+        m.registration.date if m.registration else None,
+        m.publication,
+        m.retroactive_from,
+        m.effects,
+        d.facts,
+        d.citations,
+        bool(d.attachments),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressionPlan:
+    """An expression to render from corpus text ``sha256``: ``kind`` official,
+    consolidated or reconstructed (``reverse``: indices of the text's effects
+    to undo), or a stub's new edition (``edition_of``: the stub)."""
+
+    uri: str
+    work: str
+    lang: str
+    date: date | None
+    kind: str
+    applies_from: DateFact
+    effects: tuple[str, ...]
+    sha256: str
+    reverse: tuple[int, ...] = ()
+    edition_of: WorkRecord | None = None
+
+    def record(self, akn: bytes) -> ExpressionRecord:
+        """The store record of this plan with its rendered AKN."""
+        return ExpressionRecord(
+            self.uri,
+            self.work,
+            self.lang,
+            self.date,
+            self.kind,
+            self.applies_from,
+            self.effects,
+            akn,
+            self.sha256,
+        )
+
+
+def render_plan(d: Document, plan: ExpressionPlan) -> bytes:
+    """The AKN XML of ``plan`` from its corpus document ``d``."""
+    if plan.edition_of is not None:
+        return _edition_doc(d, plan.edition_of).to_akn(plan.date)
+    if plan.kind == "reconstructed":
+        return reverse(d, [d.meta.effects[i] for i in plan.reverse]).to_akn(plan.date)
+    return d.to_akn(plan.date)
+
+
 def act_identity(act: ActRef) -> tuple[str | None, date | None, str | None]:
     """(region, date, folded number): how works are matched across texts."""
     return (act.region, act.date, fold_number(act.number) if act.number else None)
@@ -188,7 +267,21 @@ class _Registry:
 def build_graph(
     docs: Sequence[Document], publications: Sequence[tuple[str, date, str]] = ()
 ) -> Graph:
-    """The version graph of ``docs`` (parsed corpus texts, any order).
+    """The version graph of ``docs`` with every expression rendered (in process).
+
+    See :func:`plan_graph`; this is the small-corpus path, and what tests use.
+    """
+    g, plans = plan_graph([summarize(d) for d in docs], publications)
+    by_sha = {d.sha256: d for d in docs}
+    g.expressions = [p.record(render_plan(by_sha[p.sha256], p)) for p in plans]
+    return g
+
+
+def plan_graph(
+    docs: Sequence[DocSummary], publications: Sequence[tuple[str, date, str]] = ()
+) -> tuple[Graph, list[ExpressionPlan]]:
+    """The version graph of the summarised corpus texts ``docs`` (any order),
+    without expression texts, and the plans to render them.
 
     ``publications``: (work as FRBR URI or citation, date, source) facts from
     the corpus sidecar, used where no text states the publication date.
@@ -197,9 +290,9 @@ def build_graph(
     docs = sorted(docs, key=lambda d: d.sha256)
     reg = _Registry()
     for d in docs:
-        reg.ensure(d.act, stub=False, lang=d.meta.lang)
+        reg.ensure(d.act, stub=False, lang=d.lang)
     for d in docs:
-        for e in d.meta.effects:
+        for e in d.effects:
             for a in (e.affecting, e.affected):
                 if a is not None:
                     reg.ensure(a, stub=True)
@@ -213,16 +306,11 @@ def build_graph(
     for d in docs:
         w = reg.find(d.act)
         assert w is not None
-        if d.meta.retroactive_from:
-            retro[w.frbr_uri] = (d.meta.retroactive_from, d.sha256)
-        rules[w.frbr_uri] = (
-            d.meta.commencement,
-            d.meta.date,
-            d.meta.registration.date if d.meta.registration else None,
-            d.sha256,
-        )
-        if d.meta.publication:
-            pubs[w.frbr_uri] = (d.meta.publication, f"stated in {d.source}")
+        if d.retroactive_from:
+            retro[w.frbr_uri] = (d.retroactive_from, d.sha256)
+        rules[w.frbr_uri] = (d.commencement, d.act.date, d.registration, d.sha256)
+        if d.publication:
+            pubs[w.frbr_uri] = (d.publication, f"stated in {d.source}")
         for f in d.facts:
             fw = reg.find(f.act)
             if fw is not None and f.kind == "publication":
@@ -233,19 +321,20 @@ def build_graph(
             pubs.setdefault(sw.frbr_uri, (when, f"corpus sidecar metadata.json: {source}"))
     quoted: dict[str, CommencementRule] = {}
     for d in docs:
-        for e in d.meta.effects:
+        for e in d.effects:
             if e.affecting is not None and e.rule is not None:
                 aw = reg.find(e.affecting)
                 if aw is not None:
                     quoted.setdefault(aw.frbr_uri, e.rule)
 
+    dates = {w.frbr_uri: w.date for w in reg.by_id.values()}
+
     def commencement(uri: str) -> DateFact:
-        w = _work(reg, uri)
         pub = pubs.get(uri)
         if uri in rules:
             rule, adopted, registered, _ = rules[uri]
             return entry_into_force(rule, adopted, registered, pub[0] if pub else None)
-        return entry_into_force(quoted.get(uri), w.date, None, pub[0] if pub else None)
+        return entry_into_force(quoted.get(uri), dates[uri], None, pub[0] if pub else None)
 
     g = Graph()
     for w in sorted({w.frbr_uri: w for w in reg.by_id.values()}.values(), key=lambda w: w.frbr_uri):
@@ -281,7 +370,7 @@ def build_graph(
     for d in docs:
         own = reg.find(d.act)
         assert own is not None
-        for e in d.meta.effects:
+        for e in d.effects:
             if e.type == "commencement":
                 continue
             affecting = reg.find(e.affecting) if e.affecting else own
@@ -308,13 +397,14 @@ def build_graph(
                 EventRecord(r.affected, "amendment", r.in_force, r.affecting, r.source, r.type)
             )
 
-    # expressions
+    # expressions (planned; rendered by the caller)
     applied: dict[tuple[str, str, str, str], list[str]] = {}
     reversed_: dict[tuple[str, str, str, str], list[str]] = {}
+    plans: list[ExpressionPlan] = []
     for d in docs:
         own = reg.find(d.act)
         assert own is not None
-        _expressions_of(d, own, effects, commencement, _uri_of(reg), g, applied, reversed_)
+        plans += _expressions_of(d, own, effects, commencement, _uri_of(reg), applied, reversed_)
     for d in docs:
         own = reg.find(d.act)
         assert own is not None
@@ -323,13 +413,33 @@ def build_graph(
                 r.type == "new_edition"
                 and r.affecting == own.frbr_uri
                 and r.scope == "annex"
-                and d.attachments
+                and d.has_annex
             ):
                 target = g.works[r.affected]
-                uri = _edition(d, target, r, g)
-                applied.setdefault(r.key, []).append(uri)
+                act = ActRef(
+                    target.act_type,
+                    target.issuer,
+                    target.region,
+                    target.body,
+                    target.date,
+                    target.number,
+                )
+                since = r.in_force.earliest
+                plan = ExpressionPlan(
+                    expression_uri(act, d.lang, since),
+                    target.frbr_uri,
+                    d.lang,
+                    since,
+                    "consolidated",
+                    r.in_force,
+                    (f"new_edition by {r.affecting}",),
+                    d.sha256,
+                    edition_of=target,
+                )
+                plans.append(plan)
+                applied.setdefault(r.key, []).append(plan.uri)
     for uri, w in list(g.works.items()):
-        langs = tuple(sorted({*w.languages, *(x.lang for x in g.expressions if x.work == uri)}))
+        langs = tuple(sorted({*w.languages, *(x.lang for x in plans if x.work == uri)}))
         if langs != w.languages:
             g.works[uri] = replace(w, languages=langs)
     g.effects = [
@@ -363,7 +473,7 @@ def build_graph(
                     m.score,
                 )
             )
-    return g
+    return g, plans
 
 
 def _uri_of(reg: _Registry) -> Callable[[ActRef], str | None]:
@@ -385,23 +495,15 @@ def _sidecar_work(reg: _Registry, ref: str) -> WorkRecord | None:
     return reg.find(anchors[0].act) if anchors else None
 
 
-def _work(reg: _Registry, uri: str) -> WorkRecord:
-    for w in reg.by_id.values():
-        if w.frbr_uri == uri:
-            return w
-    raise KeyError(uri)
-
-
 def _expressions_of(
-    d: Document,
+    d: DocSummary,
     own: WorkRecord,
     effects: Iterable[EffectRecord],
     commencement: Callable[[str], DateFact],
     uri_of: Callable[[ActRef], str | None],
-    g: Graph,
     applied: dict[tuple[str, str, str, str], list[str]],
     reversed_: dict[tuple[str, str, str, str], list[str]],
-) -> None:
+) -> list[ExpressionPlan]:
     """The corpus text's expressions: the text as exported (``official``, or
     ``consolidated`` when its notes record amendments) and, before each
     amending act's changes, a ``reconstructed`` one as long as every later
@@ -411,64 +513,52 @@ def _expressions_of(
     the version before group *j* applies from group *j-1*'s in-force DateFact
     (the work's own commencement for the original wording).
     """
-    lang = d.meta.lang
+    lang = d.lang
     start: DateFact = commencement(own.frbr_uri)
     records = {r.key: r for r in effects if r.affected == own.frbr_uri and r.source == d.sha256}
-    groups: dict[str, list[tuple[Effect, EffectRecord]]] = {}
-    for e in d.meta.effects:
+    groups: dict[str, list[tuple[int, Effect, EffectRecord]]] = {}
+    for k, e in enumerate(d.effects):
         if e.affected is not None or e.type in {"repeal", "commencement"} or e.affecting is None:
             continue
         by = uri_of(e.affecting)
         rec = records.get((e.type, by or "", own.frbr_uri, e.scope))
         if by is not None and rec is not None:
-            groups.setdefault(by, []).append((e, rec))
+            groups.setdefault(by, []).append((k, e, rec))
     if not groups:
-        uri = expression_uri(d.act, lang, d.meta.date)
-        g.expressions.append(
-            ExpressionRecord(
-                uri, own.frbr_uri, lang, d.meta.date, "official", start, (), d.to_akn(), d.sha256
-            )
-        )
-        return
+        uri = expression_uri(d.act, lang, d.act.date)
+        return [
+            ExpressionPlan(uri, own.frbr_uri, lang, d.act.date, "official", start, (), d.sha256)
+        ]
     ordered = sorted(
         groups.values(),
-        key=lambda grp: (grp[0][1].in_force.earliest or date.min, grp[0][1].affecting),
+        key=lambda grp: (grp[0][2].in_force.earliest or date.min, grp[0][2].affecting),
     )
-    last = ordered[-1][0][1]
+    last = ordered[-1][0][2]
     when = last.in_force.earliest
     uri = expression_uri(d.act, lang, when)
-    labels = tuple(f"{r.type} by {r.affecting}" for grp in ordered for _, r in grp)
-    g.expressions.append(
-        ExpressionRecord(
-            uri,
-            own.frbr_uri,
-            lang,
-            when,
-            "consolidated",
-            last.in_force,
-            labels,
-            d.to_akn(when),
-            d.sha256,
+    labels = tuple(f"{r.type} by {r.affecting}" for grp in ordered for _, _, r in grp)
+    plans = [
+        ExpressionPlan(
+            uri, own.frbr_uri, lang, when, "consolidated", last.in_force, labels, d.sha256
         )
-    )
+    ]
     for grp in ordered:
-        for _, r in grp:
+        for _, _, r in grp:
             applied.setdefault(r.key, []).append(uri)
     for j in range(len(ordered) - 1, -1, -1):
-        later = [pair for grp in ordered[j:] for pair in grp]
-        if not all(is_reversible(e) for e, _ in later):
+        later = [item for grp in ordered[j:] for item in grp]
+        if not all(is_reversible(e) for _, e, _ in later):
             break
-        before = reverse(d, [e for e, _ in later])
-        prev = ordered[j - 1][0][1] if j > 0 else None
-        on = prev.in_force.earliest if prev else d.meta.date
+        prev = ordered[j - 1][0][2] if j > 0 else None
+        on = prev.in_force.earliest if prev else d.act.date
         ruri = expression_uri(d.act, lang, on)
-        if any(x.uri == ruri for x in g.expressions):
+        if any(p.uri == ruri for p in plans):
             continue
-        kept = tuple(f"{r.type} by {r.affecting}" for grp in ordered[:j] for _, r in grp)
-        rlabels = kept + tuple(f"reversed: {r.type} by {r.affecting}" for _, r in later)
+        kept = tuple(f"{r.type} by {r.affecting}" for grp in ordered[:j] for _, _, r in grp)
+        rlabels = kept + tuple(f"reversed: {r.type} by {r.affecting}" for _, _, r in later)
         applies = prev.in_force if prev else start
-        g.expressions.append(
-            ExpressionRecord(
+        plans.append(
+            ExpressionPlan(
                 ruri,
                 own.frbr_uri,
                 lang,
@@ -476,27 +566,18 @@ def _expressions_of(
                 "reconstructed",
                 applies,
                 rlabels,
-                before.to_akn(on),
                 d.sha256,
+                reverse=tuple(k for k, _, _ in later),
             )
         )
-        for _, r in later:
+        for _, _, r in later:
             reversed_.setdefault(r.key, []).append(ruri)
+    return plans
 
 
-def _edition(d: Document, target: WorkRecord, r: EffectRecord, g: Graph) -> str:
+def _edition_doc(d: Document, target: WorkRecord) -> Document:
     """The stub ``target``'s text as set out anew in ``d``'s first annex."""
     att = d.attachments[0]
-    act = ActRef(
-        target.act_type,
-        target.issuer,
-        target.region,
-        target.body,
-        target.date,
-        target.number,
-        att.title,
-    )
-    when = r.in_force.earliest
     body = reprefix(att.body, att.eid, "")
     meta = replace(
         d.meta,
@@ -517,7 +598,7 @@ def _edition(d: Document, target: WorkRecord, r: EffectRecord, g: Graph) -> str:
         publication=None,
     )
     preface = Preface(att.title, None, " ".join(att.approval), None, ())
-    doc = replace(
+    return replace(
         d,
         meta=meta,
         preface=preface,
@@ -527,30 +608,20 @@ def _edition(d: Document, target: WorkRecord, r: EffectRecord, g: Graph) -> str:
         attachments=(),
         citations=(),
     )
-    uri = expression_uri(act, d.meta.lang, when)
-    g.expressions.append(
-        ExpressionRecord(
-            uri,
-            target.frbr_uri,
-            d.meta.lang,
-            when,
-            "consolidated",
-            r.in_force,
-            (f"new_edition by {r.affecting}",),
-            doc.to_akn(when),
-            d.sha256,
-        )
-    )
-    return uri
 
 
 __all__ = [
     "CitationRecord",
+    "DocSummary",
     "Effect",
     "EffectRecord",
     "EventRecord",
+    "ExpressionPlan",
     "ExpressionRecord",
     "Graph",
     "WorkRecord",
     "build_graph",
+    "plan_graph",
+    "render_plan",
+    "summarize",
 ]
