@@ -1,29 +1,35 @@
 """Provision-aligned diff of two AKN expressions: :func:`compare`.
 
-Alignment, in this order (the thresholds are rapidfuzz ``fuzz.ratio`` scores,
-0-100, chosen on the corpus: two wordings of one provision score 55 or more,
-unrelated provisions of the migration rules 25-50):
+Provisions are those of :mod:`lexversion.diff.provisions`. Their likeness is
+the Indel similarity of their word lists (``rapidfuzz.distance.Indel``, 0-1:
+twice the longest common subsequence of words over the total length). The
+thresholds were set on the corpus: unrelated provisions of the migration rules
+score 0.05-0.20 (median 0.07), two wordings of one provision 0.3 and more.
+Alignment, in this order:
 
 1. **By eId.** Provisions with the same eId are the same provision when their
-   texts are alike (score >= :data:`KEEP`). An eId that differs only by the
-   annex prefix (``att_1__chp_1__para_1`` and ``chp_1__para_1``: the rules
-   printed as an annex in one act and as the body of its new edition in
-   another, seeds 001 and the consolidated 2017/152) is tried next, the same way.
-2. **By content.** The provisions left over, and the same-eId pairs whose texts
-   are not alike, are paired best-first by score (>= :data:`MATCH`); a
-   same-eId pair is kept unless both of its sides find a better partner
-   (it gets :data:`EID_BONUS`). This finds renumbered and moved provisions.
-3. **Merged and split.** A provision still without a partner whose text reads,
-   almost verbatim, inside a longer provision of the other side
-   (``fuzz.partial_ratio`` >= :data:`CONTAINED`) was merged into it (old side)
-   or split from it (new side).
+   texts are alike (>= :data:`KEEP`). An eId that differs only by the annex
+   prefix (``att_1__chp_1__para_1`` and ``chp_1__para_1``: the rules printed as
+   the annex of decision 2021/22 and as the body of the 2017/152 rules in their
+   new edition) is tried next, the same way. A same-eId pair below
+   :data:`FLOOR` is not the same provision.
+2. **By content.** The provisions left, and the same-eId pairs scoring between
+   :data:`FLOOR` and :data:`KEEP`, are paired best-first by score; a new pair
+   needs :data:`MATCH`, a same-eId pair gets :data:`EID_BONUS` (it is kept
+   unless a side finds a clearly better partner). This finds renumbered and
+   moved provisions.
+3. **Merged and split.** A provision still alone whose text reads almost
+   verbatim (``fuzz.partial_ratio`` >= :data:`CONTAINED`, at least
+   :data:`MIN_CONTAINED_CHARS` characters) inside a longer provision of the
+   other side was merged into it (old side) or split from it (new side).
 
-Within a pair, the word-level changes are the edit opcodes of the two token
-lists (``rapidfuzz.distance.Levenshtein.opcodes``; a token is a word or a run
-of punctuation with the whitespace before it, compared without that
-whitespace). A pair whose eIds differ is *moved* (``renumbered`` when only the
-last eId component differs, ``relocated`` otherwise); same place and same
-wording is *unchanged*, same place and other wording *changed*.
+Within a pair the word-level changes are the edit opcodes of the two word
+lists (``rapidfuzz.distance.Levenshtein.opcodes``, about 20-60 times faster
+than ``difflib`` on these texts: ``bench/bench_diff.py``). A pair whose eIds
+differ (the annex prefix aside) has *moved*: ``renumbered`` when its enclosing
+provisions are paired with each other (or both are the top level),
+``relocated`` otherwise. Same place and same number and wording is
+*unchanged*, same place and another number or wording *changed*.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ MATCH = 0.5
 EID_BONUS = 0.1
 CONTAINED = 90.0
 MIN_CONTAINED_CHARS = 40
+WORDS_SHARED = 0.8
 
 STATUSES = ("added", "removed", "changed", "moved", "unchanged")
 MOVES = ("renumbered", "relocated", "merged", "split")
@@ -71,7 +78,7 @@ class ProvisionDiff:
     what kind of move a ``moved`` provision made, else ``None``. ``ops`` is the
     word-level diff as ``(op, text)`` runs with ``op`` in ``equal``/``insert``/
     ``delete``: the ``equal`` and ``insert`` runs concatenated are exactly
-    ``text_new``; the ``equal`` and ``delete`` runs are ``text_old`` up to
+    ``text_new``; the ``equal`` and ``delete`` runs are ``text_old`` but for
     whitespace (``equal`` runs carry the new text's spacing).
     """
 
@@ -230,18 +237,26 @@ def align(old: Sequence[Provision], new: Sequence[Provision]) -> list[Pair]:
 def _contained(
     old: Sequence[Provision], new: Sequence[Provision], lone_old: list[int], lone_new: list[int]
 ) -> list[Pair]:
-    """Pairs for unpaired provisions: merged into / split from a longer one, or alone."""
+    """Pairs for unpaired provisions: merged into / split from a longer one, or alone.
+
+    ``fuzz.partial_ratio`` is tried only where :data:`WORDS_SHARED` of the
+    provision's distinct words occur in the longer one (a cheap necessary
+    condition for reading almost verbatim inside it).
+    """
     out: list[Pair] = []
     for lone, side, other, kind in ((lone_old, old, new, "merged"), (lone_new, new, old, "split")):
         for i in lone:
-            text = side[i].text
+            text, mine = side[i].text, side[i].vocabulary
             best, best_j = 0.0, -1
             if len(text) >= MIN_CONTAINED_CHARS:
                 for j, p in enumerate(other):
-                    if len(p.text) > len(text):
-                        s = float(fuzz.partial_ratio(text, p.text, score_cutoff=CONTAINED))
-                        if s > best:
-                            best, best_j = s, j
+                    if len(p.text) <= len(text) or len(mine & p.vocabulary) < WORDS_SHARED * len(
+                        mine
+                    ):
+                        continue
+                    s = float(fuzz.partial_ratio(text, p.text, score_cutoff=CONTAINED))
+                    if s > best:
+                        best, best_j = s, j
             if best_j < 0:
                 out.append(Pair(i, None) if kind == "merged" else Pair(None, i))
             elif kind == "merged":

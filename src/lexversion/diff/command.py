@@ -9,6 +9,8 @@ Two ways to ask (issue 5):
   acts in force at different times can be set side by side
   (``/akn/kz-75/act/decision/2021-02-19/22:2022-01-01``). Both must be in one
   language (``--lang``, or the language of each work's corpus text).
+
+``--from`` later than ``--to`` is allowed: it is the same diff read backwards.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def sides(
 
     ``mode`` is ``dates`` or ``works``. Raises :class:`UsageError` for a
     meaningless combination (one work without both ``--from`` and ``--to`` or
-    with ``--as-of`` or a dated URI; two works with ``--from``/``--to``), for
+    with ``--as-of`` or a dated URI; two works with ``--from``/``--to``, or a
+    dated URI and ``--as-of``), for
     two works in different languages, and when a side has no text (with the
     point-in-time reason); :class:`~lexversion.errors.NotFound` for an unknown
     work.
@@ -72,11 +75,12 @@ def sides(
                 "--from/--to compare one work on two dates; for two works give --as-of DATE "
                 "(or end each URI in :DATE)"
             )
-        on = as_of or date.today()
         picked = []
         for w in (work, work_b):
-            dated = find_work(store, w)[1] is not None and as_of is None
-            picked.append(answer(db, w, None if dated else on, lang))
+            dated = find_work(store, w)[1] is not None
+            if dated and as_of is not None:
+                raise UsageError(f"'{w}': give the date in the URI or with --as-of, not both")
+            picked.append(answer(db, w, None if dated else as_of or date.today(), lang))
         old, new = picked[0], picked[1]
         if old[0].lang and new[0].lang and old[0].lang != new[0].lang:
             raise UsageError(

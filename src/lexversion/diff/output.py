@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from lexversion.diff.align import STATUSES, DiffResult, ProvisionDiff
+from lexversion.render.html import environment
 from lexversion.timeline.pit import PointInTime
 
 VIEWS = ("inline", "side-by-side")
@@ -150,14 +151,19 @@ class Piece:
 
 @dataclass(frozen=True)
 class Row:
-    """One provision of the redline: ``status`` (a CSS class too), ``anchor`` (its
-    HTML id: the new eId, or ``old-`` and the old eId for removed and merged ones), ``depth`` (indent), ``note`` (e.g. where it moved from), its
-    label and text as pieces for the inline view, the old and new side for the
-    side-by-side view."""
+    """One provision of the redline.
+
+    ``status`` (a CSS class too); ``anchor``, its HTML id (the new eId, or
+    ``old-`` and the old eId for removed and merged provisions); ``depth``
+    (indent); ``badge`` (the status, empty when unchanged); ``note`` (e.g.
+    where it moved from); its label and text as pieces
+    for the inline view, the old and the new side for the side-by-side view.
+    """
 
     status: str
     anchor: str
     depth: int
+    badge: str
     note: str
     label: tuple[Piece, ...]
     inline: tuple[Piece, ...]
@@ -198,6 +204,7 @@ def row(p: ProvisionDiff) -> Row:
         status=p.status,
         anchor=p.eid_new if p.eid_new and p.move != "merged" else f"old-{p.eid_old}",
         depth=_depth(p.eid_new or p.eid_old or ""),
+        badge="" if p.status == "unchanged" else p.status,
         note=_note(p),
         label=_label(p),
         inline=pieces,
@@ -209,9 +216,8 @@ def row(p: ProvisionDiff) -> Row:
 
 
 def diff_html(result: DiffResult, old: Side, new: Side, view: str = "inline") -> str:
-    """The HTML redline page in ``view`` (``inline`` or ``side-by-side``)."""
-    from lexversion.render.html import environment
-
+    """The HTML redline page in ``view`` (``inline`` or ``side-by-side``); raises
+    ``ValueError`` for another view."""
     if view not in VIEWS:
         raise ValueError(f"view {view!r}: not one of {', '.join(VIEWS)}")
     counts = [(s, getattr(result.summary, s)) for s in STATUSES]

@@ -63,6 +63,11 @@ class Provision:
         """The tokens without their whitespace: what the diff compares."""
         return tuple(t.lstrip() for t in self.tokens)
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct words."""
+        return frozenset(self.words)
+
 
 @dataclass(frozen=True)
 class Expression:

@@ -12,7 +12,8 @@ build twice changes nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,9 +31,9 @@ from lexversion.store.rows import (
     EffectRow,
     EventRow,
     ExpressionRow,
-    SourceRow,
     WorkRow,
 )
+from lexversion.store.writer import GraphWriter
 from lexversion.timeline.pit import ExpressionInfo, WorkTimeline
 
 DEFAULT_URL = "sqlite:///lexversion.db"
@@ -96,116 +97,34 @@ class Store:
         self.engine = engine
 
     # -- writing ------------------------------------------------------------------
-    def write(self, graph: Graph, sources: Sequence[SourceFile]) -> WriteReport:
-        """Make the store hold ``graph``; raises :class:`StoreError` on database errors."""
-        ins: dict[str, int] = {}
-        upd: dict[str, int] = {}
-        dele: dict[str, int] = {}
-        kept: list[str] = []
+    @contextmanager
+    def writer(self) -> Iterator[GraphWriter]:
+        """A :class:`~lexversion.store.writer.GraphWriter` inside one transaction:
+        committed when the block ends, rolled back (store unchanged) when it
+        raises. Database errors become :class:`StoreError`."""
         try:
             with Session(self.engine) as s, s.begin():
-                have = set(s.scalars(select(SourceRow.sha256)))
-                for src in sources:
-                    if src.sha256 not in have:
-                        s.add(
-                            SourceRow(
-                                sha256=src.sha256, name=src.name, lang=src.lang, data=src.data
-                            )
-                        )
-                        ins["sources"] = ins.get("sources", 0) + 1
-                # works: upsert by URI, delete those no longer derived
-                want = {w.frbr_uri: w for w in graph.works.values()}
-                rows = {r.frbr_uri: r for r in s.scalars(select(WorkRow))}
-                for uri, w in want.items():
-                    values = dict(
-                        act_type=w.act_type,
-                        issuer=w.issuer,
-                        region=w.region,
-                        body=w.body,
-                        date=w.date,
-                        number=w.number,
-                        title=w.title,
-                        stub=w.stub,
-                        languages=",".join(w.languages),
-                    )
-                    row = rows.get(uri)
-                    if row is None:
-                        s.add(WorkRow(frbr_uri=uri, **values))
-                        ins["works"] = ins.get("works", 0) + 1
-                    elif any(getattr(row, k) != v for k, v in values.items()):
-                        for k, v in values.items():
-                            setattr(row, k, v)
-                        upd["works"] = upd.get("works", 0) + 1
-                s.flush()
-                # expressions: insert-only
-                known = {
-                    r.uri: r.akn
-                    for r in s.execute(select(ExpressionRow.uri, ExpressionRow.akn)).all()
-                }
-                for x in graph.expressions:
-                    if x.uri in known:
-                        if known[x.uri] != x.akn:
-                            kept.append(x.uri)
-                        continue
-                    af = x.applies_from
-                    s.add(
-                        ExpressionRow(
-                            uri=x.uri,
-                            work_uri=x.work,
-                            lang=x.lang,
-                            date=x.date,
-                            kind=x.kind,
-                            af_earliest=af.earliest,
-                            af_latest=af.latest,
-                            af_certainty=af.certainty,
-                            af_basis=af.basis,
-                            effects=list(x.effects),
-                            akn=x.akn,
-                            source_sha=x.source,
-                        )
-                    )
-                    ins["expressions"] = ins.get("expressions", 0) + 1
-                self._sync(s, EventRow, _event_rows(graph), ins, dele)
-                self._sync(s, EffectRow, _effect_rows(graph), ins, dele)
-                self._sync(s, CitationRow, _citation_rows(graph), ins, dele)
-                for uri, row in rows.items():
-                    if uri not in want and not s.scalar(
-                        select(ExpressionRow.uri).where(ExpressionRow.work_uri == uri).limit(1)
-                    ):
-                        s.delete(row)
-                        dele["works"] = dele.get("works", 0) + 1
+                w = GraphWriter(s)
+                yield w
+                w.flush()
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"store {self.engine.url.render_as_string(hide_password=True)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
-            ) from exc
-        return WriteReport(ins, upd, dele, kept)
+            first = str(exc).splitlines()[0]
+            where = self.engine.url.render_as_string(hide_password=True)
+            raise StoreError(f"store {where}: {exc.__class__.__name__}: {first}") from exc
 
-    @staticmethod
-    def _sync(
-        s: Session,
-        model: Any,
-        wanted: list[dict[str, Any]],
-        ins: dict[str, int],
-        dele: dict[str, int],
-    ) -> None:
-        """Make ``model``'s table hold exactly ``wanted`` (compared without ids)."""
-        table = model.__tablename__
-        cols = [c.name for c in model.__table__.columns if c.name != "id"]
-
-        def key(d: dict[str, Any]) -> str:
-            return repr([d.get(c) for c in cols])
-
-        existing = {key({c: getattr(r, c) for c in cols}): r for r in s.scalars(select(model))}
-        target = {key(d): d for d in wanted}
-        for k, r in existing.items():
-            if k not in target:
-                s.delete(r)
-                dele[table] = dele.get(table, 0) + 1
-        s.flush()
-        for k, d in target.items():
-            if k not in existing:
-                s.add(model(**d))
-                ins[table] = ins.get(table, 0) + 1
+    def write(self, graph: Graph, sources: Sequence[SourceFile]) -> WriteReport:
+        """Make the store hold ``graph`` (with its rendered expressions) and
+        ``sources``, in one transaction; raises :class:`StoreError` on database
+        errors, leaving the store unchanged."""
+        with self.writer() as w:
+            for src in sources:
+                w.add_source(src.sha256, src.name, src.lang, src.data)
+            w.put_works(graph.works.values())
+            for x in graph.expressions:
+                w.add_expression(x)
+            w.put_derived(graph)
+            w.drop_works_not_in(set(graph.works))
+        return WriteReport(w.inserted, w.updated, w.deleted, w.kept)
 
     # -- reading ------------------------------------------------------------------
     def works(self) -> list[WorkRecord]:
@@ -357,63 +276,6 @@ class Store:
             ]
 
 
-def _event_rows(g: Graph) -> list[dict[str, Any]]:
-    return [
-        dict(
-            work_uri=e.work,
-            type=e.type,
-            earliest=e.date.earliest,
-            latest=e.date.latest,
-            certainty=e.date.certainty,
-            basis=e.date.basis,
-            by_uri=e.by,
-            source=e.source,
-            note=e.note,
-        )
-        for e in g.events
-    ]
-
-
-def _effect_rows(g: Graph) -> list[dict[str, Any]]:
-    return [
-        dict(
-            type=r.type,
-            affecting=r.affecting,
-            affected=r.affected,
-            scope=r.scope,
-            pairs=[list(p) for p in r.pairs],
-            if_earliest=r.in_force.earliest,
-            if_latest=r.in_force.latest,
-            if_certainty=r.in_force.certainty,
-            if_basis=r.in_force.basis,
-            source=r.source,
-            text=r.text,
-            applied_in=list(r.applied_in),
-            reversed_in=list(r.reversed_in),
-        )
-        for r in g.effects
-    ]
-
-
-def _citation_rows(g: Graph) -> list[dict[str, Any]]:
-    return [
-        dict(
-            source_sha=c.source,
-            citing=c.citing,
-            eid=c.eid,
-            start=c.start,
-            end=c.end,
-            raw_start=c.raw_start,
-            raw_end=c.raw_end,
-            text=c.text,
-            cited=c.cited,
-            method=c.method,
-            score=c.score,
-        )
-        for c in g.citations
-    ]
-
-
 MIGRATIONS = "lexversion.store:migrations"
 
 
@@ -437,7 +299,10 @@ def migrate(engine: Engine) -> str | None:
                 # a store created before migrations existed (Base.metadata.create_all):
                 # stamp the revision its tables already match, then upgrade from there
                 columns = {c["name"] for c in inspect(conn).get_columns("citations")}
-                command.stamp(cfg, "0002" if "method" in columns else "0001")
+                stamp = "0002" if "method" in columns else "0001"
+                if inspect(conn).has_table("build_state"):
+                    stamp = "0003"
+                command.stamp(cfg, stamp)
             command.upgrade(cfg, "head")
     return current
 

@@ -127,3 +127,12 @@ class CitationRow(Base):
     cited: Mapped[str] = mapped_column(String(200), index=True)
     method: Mapped[str] = mapped_column(String(10), default="exact")
     score: Mapped[float] = mapped_column(Float, default=100.0)
+
+
+class BuildStateRow(Base):
+    """Fingerprints of what the last build wrote (``derived``: events, effects
+    and citations), so a build over an unchanged corpus writes nothing."""
+
+    __tablename__ = "build_state"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))

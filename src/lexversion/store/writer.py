@@ -1,0 +1,291 @@
+"""One build's writes, streamed in batches inside one transaction.
+
+A national corpus does not fit in memory as documents and texts (issue 4:
+100,000 acts, peak memory at most 1 GB), so a build hands the store its
+sources and expressions one by one and the derived graph (works, events,
+effects, citations) once:
+
+* sources and expressions are insert-only: a row already stored is never
+  overwritten (a changed text of a stored expression is reported as *kept*);
+  an expression's applies-from DateFact, which later texts can refine, is
+  updated in place;
+* works are upserted by FRBR URI; works no longer derived are removed unless
+  an expression still refers to them;
+* events, effects and citations are fingerprinted (SHA-256 over their rows
+  in the graph's deterministic order); an unchanged fingerprint writes
+  nothing, a changed one replaces the three tables.
+
+Everything goes through one :class:`~sqlalchemy.orm.Session` transaction
+(:meth:`lexversion.store.repository.Store.writer`): a failed or killed build
+leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from lexversion.graph import ExpressionRecord, Graph, WorkRecord
+from lexversion.store.rows import (
+    BuildStateRow,
+    CitationRow,
+    EffectRow,
+    EventRow,
+    ExpressionRow,
+    SourceRow,
+    WorkRow,
+)
+
+BATCH = 500
+
+
+def _work_values(w: WorkRecord) -> dict[str, Any]:
+    return {
+        "frbr_uri": w.frbr_uri,
+        "act_type": w.act_type,
+        "issuer": w.issuer,
+        "region": w.region,
+        "body": w.body,
+        "date": w.date,
+        "number": w.number,
+        "title": w.title,
+        "stub": w.stub,
+        "languages": ",".join(w.languages),
+    }
+
+
+def event_rows(g: Graph) -> list[dict[str, Any]]:
+    """Rows of the ``events`` table for ``g``."""
+    return [
+        {
+            "work_uri": e.work,
+            "type": e.type,
+            "earliest": e.date.earliest,
+            "latest": e.date.latest,
+            "certainty": e.date.certainty,
+            "basis": e.date.basis,
+            "by_uri": e.by,
+            "source": e.source,
+            "note": e.note,
+        }
+        for e in g.events
+    ]
+
+
+def effect_rows(g: Graph) -> list[dict[str, Any]]:
+    """Rows of the ``effects`` table for ``g``."""
+    return [
+        {
+            "type": r.type,
+            "affecting": r.affecting,
+            "affected": r.affected,
+            "scope": r.scope,
+            "pairs": [list(p) for p in r.pairs],
+            "if_earliest": r.in_force.earliest,
+            "if_latest": r.in_force.latest,
+            "if_certainty": r.in_force.certainty,
+            "if_basis": r.in_force.basis,
+            "source": r.source,
+            "text": r.text,
+            "applied_in": list(r.applied_in),
+            "reversed_in": list(r.reversed_in),
+        }
+        for r in g.effects
+    ]
+
+
+def citation_rows(g: Graph) -> list[dict[str, Any]]:
+    """Rows of the ``citations`` table for ``g``."""
+    return [
+        {
+            "source_sha": c.source,
+            "citing": c.citing,
+            "eid": c.eid,
+            "start": c.start,
+            "end": c.end,
+            "raw_start": c.raw_start,
+            "raw_end": c.raw_end,
+            "text": c.text,
+            "cited": c.cited,
+            "method": c.method,
+            "score": c.score,
+        }
+        for c in g.citations
+    ]
+
+
+class GraphWriter:
+    """Batched writes of one build inside the session's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.inserted: dict[str, int] = {}
+        self.updated: dict[str, int] = {}
+        self.deleted: dict[str, int] = {}
+        self.kept: list[str] = []
+        self._sources: list[dict[str, Any]] = []
+        self._exprs: list[ExpressionRecord] = []
+
+    def _count(self, table: dict[str, int], name: str, n: int) -> None:
+        if n:
+            table[name] = table.get(name, 0) + n
+
+    # -- sources ------------------------------------------------------------------
+    def add_source(self, sha256: str, name: str, lang: str, data: bytes) -> None:
+        """Keep a corpus file byte for byte (insert-only, by SHA-256)."""
+        self._sources.append({"sha256": sha256, "name": name, "lang": lang, "data": data})
+        if len(self._sources) >= BATCH:
+            self._flush_sources()
+
+    def _flush_sources(self) -> None:
+        batch, self._sources = self._sources, []
+        if not batch:
+            return
+        shas = [b["sha256"] for b in batch]
+        have = set(self.s.scalars(select(SourceRow.sha256).where(SourceRow.sha256.in_(shas))))
+        fresh = {b["sha256"]: b for b in batch if b["sha256"] not in have}
+        if fresh:
+            self.s.execute(insert(SourceRow), list(fresh.values()))
+        self._count(self.inserted, "sources", len(fresh))
+
+    # -- works ----------------------------------------------------------------------
+    def put_works(self, works: Iterable[WorkRecord]) -> None:
+        """Insert new works and update changed ones (before any expression)."""
+        self._flush_sources()
+        cols = [c for c in WorkRow.__table__.columns]
+        existing = {row[0]: tuple(row) for row in self.s.execute(select(*cols))}
+        fresh, changed = [], []
+        for w in works:
+            values = _work_values(w)
+            row = tuple(values[c.name] for c in cols)
+            old = existing.get(w.frbr_uri)
+            if old is None:
+                fresh.append(values)
+            elif old != row:
+                changed.append(values)
+        for k in range(0, len(fresh), BATCH):
+            self.s.execute(insert(WorkRow), fresh[k : k + BATCH])
+        for values in changed:
+            self.s.execute(
+                update(WorkRow).where(WorkRow.frbr_uri == values["frbr_uri"]).values(**values)
+            )
+        self._count(self.inserted, "works", len(fresh))
+        self._count(self.updated, "works", len(changed))
+
+    def drop_works_not_in(self, wanted: set[str]) -> None:
+        """Remove works the graph no longer derives, unless an expression refers to them."""
+        self.flush()
+        stored = set(self.s.scalars(select(WorkRow.frbr_uri)))
+        referenced = set(self.s.scalars(select(ExpressionRow.work_uri).distinct()))
+        gone = sorted(stored - wanted - referenced)
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(WorkRow).where(WorkRow.frbr_uri.in_(gone[k : k + BATCH])))
+        self._count(self.deleted, "works", len(gone))
+
+    # -- expressions ------------------------------------------------------------------
+    def add_expression(self, x: ExpressionRecord) -> None:
+        """Insert an expression unless stored; refresh its applies-from DateFact."""
+        self._exprs.append(x)
+        if len(self._exprs) >= BATCH // 5:
+            self._flush_expressions()
+
+    def _flush_expressions(self) -> None:
+        batch, self._exprs = self._exprs, []
+        if not batch:
+            return
+        uris = [x.uri for x in batch]
+        rows = self.s.execute(
+            select(
+                ExpressionRow.uri,
+                ExpressionRow.akn,
+                ExpressionRow.af_earliest,
+                ExpressionRow.af_latest,
+                ExpressionRow.af_certainty,
+                ExpressionRow.af_basis,
+            ).where(ExpressionRow.uri.in_(uris))
+        ).all()
+        stored = {r[0]: r for r in rows}
+        fresh: dict[str, dict[str, Any]] = {}
+        for x in batch:
+            af = x.applies_from
+            old = stored.get(x.uri)
+            if old is None:
+                fresh[x.uri] = {
+                    "uri": x.uri,
+                    "work_uri": x.work,
+                    "lang": x.lang,
+                    "date": x.date,
+                    "kind": x.kind,
+                    "af_earliest": af.earliest,
+                    "af_latest": af.latest,
+                    "af_certainty": af.certainty,
+                    "af_basis": af.basis,
+                    "effects": list(x.effects),
+                    "akn": x.akn,
+                    "source_sha": x.source,
+                }
+                continue
+            if old[1] != x.akn:
+                self.kept.append(x.uri)
+            if tuple(old[2:]) != (af.earliest, af.latest, af.certainty, af.basis):
+                self.s.execute(
+                    update(ExpressionRow)
+                    .where(ExpressionRow.uri == x.uri)
+                    .values(
+                        af_earliest=af.earliest,
+                        af_latest=af.latest,
+                        af_certainty=af.certainty,
+                        af_basis=af.basis,
+                    )
+                )
+                self._count(self.updated, "expressions", 1)
+        if fresh:
+            self.s.execute(insert(ExpressionRow), list(fresh.values()))
+        self._count(self.inserted, "expressions", len(fresh))
+
+    # -- derived graph ------------------------------------------------------------------
+    def put_derived(self, g: Graph) -> None:
+        """Make events, effects and citations those of ``g`` (nothing written when
+        their fingerprint matches the stored one)."""
+        tables = (
+            (EventRow, event_rows(g)),
+            (EffectRow, effect_rows(g)),
+            (CitationRow, citation_rows(g)),
+        )
+        digest = hashlib.sha256()
+        for model, rows in tables:
+            digest.update(model.__tablename__.encode())
+            for r in rows:
+                digest.update(
+                    json.dumps(r, sort_keys=True, default=str, ensure_ascii=False).encode()
+                )
+        fingerprint = digest.hexdigest()
+        stored = self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
+        if stored == fingerprint:
+            return
+        for model, rows in tables:
+            name = model.__tablename__
+            gone = self.s.scalar(select(func.count()).select_from(model)) or 0
+            self.s.execute(delete(model))
+            for k in range(0, len(rows), BATCH):
+                self.s.execute(insert(model), rows[k : k + BATCH])
+            self._count(self.deleted, name, gone)
+            self._count(self.inserted, name, len(rows))
+        if stored is None:
+            self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
+        else:
+            self.s.execute(
+                update(BuildStateRow)
+                .where(BuildStateRow.key == "derived")
+                .values(value=fingerprint)
+            )
+
+    def flush(self) -> None:
+        """Send buffered sources and expressions."""
+        self._flush_sources()
+        self._flush_expressions()
