@@ -163,7 +163,7 @@ def build(
             from rich.progress import Progress
 
             with Progress(transient=True) as progress:
-                task = progress.add_task("parsing", total=len(files))
+                task = progress.add_task("building", total=2 * len(files))
                 report = run_build(directory, store, lambda _: progress.advance(task))
         else:
             report = run_build(directory, store)

@@ -10,16 +10,26 @@ writes nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from lexversion.errors import InputError, UsageError
-from lexversion.graph import Graph, build_graph
-from lexversion.parse import Document, parse
-from lexversion.store.repository import SourceFile, Store, WriteReport
+from lexversion.graph import (
+    DocSummary,
+    ExpressionPlan,
+    ExpressionRecord,
+    plan_graph,
+    render_plan,
+    summarize,
+)
+from lexversion.parse import parse
+from lexversion.store.repository import Store, WriteReport
 
 SKIP_SUFFIXES = {".json", ".md", ".yaml", ".yml"}
 SIDECAR = "metadata.json"
@@ -96,48 +106,105 @@ def corpus_files(directory: Path) -> list[Path]:
     )
 
 
-def parse_files(
-    paths: Sequence[Path], report: BuildReport, tick: Callable[[str], None] | None = None
-) -> list[tuple[Document, bytes]]:
-    """Parse ``paths``; record failures and warnings in ``report``."""
-    out: list[tuple[Document, bytes]] = []
-    for path in paths:
-        name = str(path)
-        report.files.append(name)
-        try:
-            data = path.read_bytes()
-            doc = parse(data, name)
-        except InputError as exc:
-            report.failed.append((name, exc.message))
-        except OSError as exc:
-            report.failed.append((name, f"{name}: cannot read: {exc.strerror}"))
-        else:
-            out.append((doc, data))
-            report.warnings.extend((name, w) for w in doc.warnings)
-        if tick:
-            tick(name)
-    return out
+#: below this many files the build stays in one process (a pool costs more than it saves)
+PARALLEL_MIN = 64
+#: files handed to the pool at a time: bounds the results waiting in memory
+WINDOW = 256
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-def build(directory: Path, store: Store, tick: Callable[[str], None] | None = None) -> BuildReport:
+def _summarize(
+    path: str,
+) -> tuple[str, DocSummary | None, bytes | None, str | None, tuple[str, ...]]:
+    """Worker: parse one file into (name, summary, raw bytes, error, warnings)."""
+    try:
+        data = Path(path).read_bytes()
+        doc = parse(data, path)
+    except InputError as exc:
+        return path, None, None, exc.message, ()
+    except OSError as exc:
+        return path, None, None, f"{path}: cannot read: {exc.strerror}", ()
+    return path, summarize(doc), data, None, doc.warnings
+
+
+def _render(job: tuple[str, tuple[ExpressionPlan, ...]]) -> list[ExpressionRecord]:
+    """Worker: parse one file again and render its planned expressions."""
+    path, plans = job
+    doc = parse(Path(path).read_bytes(), path)
+    return [p.record(render_plan(doc, p)) for p in plans]
+
+
+def _mapped(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
+    """``fn`` over ``items`` in order, on ``workers`` processes when it pays."""
+    if workers <= 1 or len(items) < PARALLEL_MIN:
+        yield from map(fn, items)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for k in range(0, len(items), WINDOW):
+            yield from pool.map(fn, items[k : k + WINDOW], chunksize=8)
+
+
+def build(
+    directory: Path,
+    store: Store,
+    tick: Callable[[str], None] | None = None,
+    workers: int | None = None,
+) -> BuildReport:
     """Ingest ``directory`` into ``store``; returns a :class:`BuildReport`.
 
-    Raises :class:`UsageError` for a missing directory and
-    :class:`~lexversion.errors.StoreError` if the store cannot be written
-    (nothing is written then).
+    Streams (issue 4, national scale): files are parsed on ``workers``
+    processes (default: every core) into small summaries while their bytes go
+    to the store; the graph is planned from the summaries; each text is then
+    parsed again to render those of its expressions the store does not hold
+    yet, which go to the store in batches.
+    Everything is one transaction. Raises :class:`UsageError` for a missing
+    directory or a bad sidecar and :class:`~lexversion.errors.StoreError` if
+    the store cannot be written (nothing is written then).
     """
     report = BuildReport()
     sidecar = read_sidecar(directory) if directory.is_dir() else []
-    parsed = parse_files(corpus_files(directory), report, tick)
-    graph: Graph = build_graph(
-        [d for d, _ in parsed],
-        [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"],
-    )
-    sources = [SourceFile(d.sha256, Path(d.source).name, d.meta.lang, data) for d, data in parsed]
-    report.write = store.write(graph, sources)
-    report.works = sum(1 for w in graph.works.values() if not w.stub)
-    report.stubs = sum(1 for w in graph.works.values() if w.stub)
-    report.expressions = len(graph.expressions)
+    files = [str(p) for p in corpus_files(directory)]
+    n = workers or os.cpu_count() or 1
+    with store.writer() as w:
+        summaries: list[DocSummary] = []
+        path_of: dict[str, str] = {}
+        for name, summary, data, error, warnings in _mapped(_summarize, files, n):
+            report.files.append(name)
+            if summary is None or data is None:
+                report.failed.append((name, error or f"{name}: unreadable"))
+            else:
+                report.warnings.extend((name, x) for x in warnings)
+                w.add_source(summary.sha256, Path(name).name, summary.lang, data)
+                if summary.sha256 not in path_of:
+                    path_of[summary.sha256] = name
+                    summaries.append(summary)
+            if tick:
+                tick(name)
+        pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
+        graph, plans = plan_graph(summaries, pubs)
+        w.put_works(graph.works.values())
+        w.put_derived(graph)
+        done = w.stored(plans)
+        by_sha: dict[str, list[ExpressionPlan]] = {}
+        for plan in plans:
+            if plan.uri not in done:
+                by_sha.setdefault(plan.sha256, []).append(plan)
+        jobs = [
+            (path_of[sha], tuple(ps))
+            for sha, ps in sorted(by_sha.items(), key=lambda kv: path_of[kv[0]])
+        ]
+        for (name, _), records in zip(jobs, _mapped(_render, jobs, n), strict=True):
+            for rec in records:
+                w.add_expression(rec)
+            if tick:
+                tick(name)
+        w.drop_works_not_in(set(graph.works))
+    report.write = WriteReport(w.inserted, w.updated, w.deleted, w.kept)
+    report.works = sum(1 for x in graph.works.values() if not x.stub)
+    report.stubs = sum(1 for x in graph.works.values() if x.stub)
+    report.expressions = len(plans)
     report.effects = len(graph.effects)
     report.citations = len(graph.citations)
     return report

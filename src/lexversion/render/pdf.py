@@ -15,9 +15,10 @@ single day only when the fact is exact and a range otherwise.
 
 from __future__ import annotations
 
+import atexit
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -26,10 +27,12 @@ from typing import Any
 from lxml import etree
 
 from lexversion.akn.build import NS
+from lexversion.diff import DiffResult, ProvisionDiff, compare
 from lexversion.errors import UsageError
 from lexversion.model import DateFact
 from lexversion.query import answer
 from lexversion.render.html import Segment, ViewBlock, environment, view
+from lexversion.render.text import all_text
 from lexversion.resolve import find_work
 from lexversion.store import open_store
 from lexversion.timeline.pit import ExpressionInfo, PointInTime, WorkTimeline, relation
@@ -39,11 +42,11 @@ TEMPLATE = "print.html"
 PDF_VARIANT = "pdf/ua-1"
 #: (CSS family, weight, style, fontconfig pattern) of the embedded faces.
 FACES = (
-    ("LV Serif", "normal", "normal", "DejaVu Serif:style=Book"),
-    ("LV Serif", "bold", "normal", "DejaVu Serif:style=Bold"),
-    ("LV Serif", "normal", "italic", "DejaVu Serif:style=Italic"),
-    ("LV Serif", "bold", "italic", "DejaVu Serif:style=Bold Italic"),
-    ("LV Mono", "normal", "normal", "DejaVu Sans Mono:style=Book"),
+    ("DejaVu Serif", "normal", "normal", "DejaVu Serif:style=Book"),
+    ("DejaVu Serif", "bold", "normal", "DejaVu Serif:style=Bold"),
+    ("DejaVu Serif", "normal", "italic", "DejaVu Serif:style=Italic"),
+    ("DejaVu Serif", "bold", "italic", "DejaVu Serif:style=Bold Italic"),
+    ("DejaVu Sans Mono", "normal", "normal", "DejaVu Sans Mono:style=Book"),
 )
 STATUS_WORDS = {
     "in_force": "in force",
@@ -97,8 +100,10 @@ class Run:
 @dataclass(frozen=True)
 class PrintBlock:
     """One printed block of the text: HTML ``tag`` and ``css`` class, ``label``
-    (the provision's number), ``runs``, ``anchor`` (HTML id, the eId) and the
-    editorial ``notes`` attached to it as footnotes (each a tuple of lines)."""
+    (the provision's number), ``runs``, ``anchor`` (HTML id, the eId), the
+    editorial ``notes`` attached to it as footnotes (each a tuple of lines) and,
+    with ``--changes-since``, the number it had before (``label_was``, when it
+    changed)."""
 
     tag: str
     css: str
@@ -106,6 +111,7 @@ class PrintBlock:
     runs: tuple[Run, ...]
     anchor: str = ""
     notes: tuple[tuple[str, ...], ...] = ()
+    label_was: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,31 @@ class AppliedEffect:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """A provision changed since the earlier date: ``status`` (with the kind of
+    move), its ``label`` and the start of its text, linking to ``#anchor``."""
+
+    anchor: str
+    status: str
+    label: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What ``--changes-since`` compared: the earlier date and the text in force
+    then (expression, kind, status certainty), the counts and the changed
+    provisions (empty when both dates have the same wording)."""
+
+    since: str
+    expression: str
+    expression_kind: str
+    certainty: str
+    summary: str
+    rows: tuple[ChangeRow, ...]
+
+
+@dataclass(frozen=True)
 class Cover:
     """The facts on the cover page."""
 
@@ -172,6 +203,7 @@ class PrintView:
     blocks: tuple[PrintBlock, ...]
     effects: tuple[AppliedEffect, ...]
     history: tuple[HistoryRow, ...]
+    changes: Changes | None = None
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -287,10 +319,10 @@ def _without_status(xml: bytes) -> tuple[bytes, str]:
     says so.
     """
     root = etree.fromstring(xml)
-    labels = root.findall(f".//{{{NS}}}preface/{{{NS}}}p[@class='status']")
+    labels = root.findall(f"./*/{{{NS}}}preface/{{{NS}}}p[@class='status']")
     if not labels:
         return xml, ""
-    text = " ".join(" ".join("".join(p.itertext()).split()) for p in labels)
+    text = " ".join(" ".join(all_text(p).split()) for p in labels)
     for p in labels:
         parent = p.getparent()
         assert parent is not None
@@ -364,14 +396,189 @@ def applied_effects(items: Sequence[dict[str, Any]], pit: PointInTime) -> tuple[
     return tuple(out)
 
 
+# -- changes since an earlier date -----------------------------------------------------
+
+_MARK = {"equal": "", "insert": "ins", "delete": "del"}
+EXCERPT = 90
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of a provision's new text with its marked runs; a removed
+    provision is one entry with ``removed`` set and its old text as a deletion."""
+
+    plain: str
+    runs: tuple[Run, ...]
+    diff: ProvisionDiff
+    first: bool
+    removed: bool = False
+
+
+def _split_lines(pd: ProvisionDiff) -> list[_Line]:
+    """The lines of ``pd``'s new text, each with its runs (a deletion stays on
+    the line where it happened, its line breaks as spaces)."""
+    if pd.status == "removed":
+        text = " ".join(pd.text_old.split())
+        return [_Line("", (Run(text, "del"),), pd, True, removed=True)]
+    lines: list[list[Run]] = [[]]
+    for op, text in pd.ops:
+        if op == "delete":
+            lines[-1].append(Run(" ".join(text.split("\n")), "del"))
+            continue
+        for k, part in enumerate(text.split("\n")):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append(Run(part, _MARK[op]))
+    return [
+        _Line("".join(r.text for r in runs if r.mark != "del"), tuple(runs), pd, k == 0)
+        for k, runs in enumerate(lines)
+    ]
+
+
+def _block_lines(b: PrintBlock) -> list[str]:
+    """The lines a printed block holds, as the diff writes them (a fixed-width
+    block: its lines right-stripped; any other: whitespace collapsed)."""
+    text = "".join(r.text for r in b.runs)
+    if b.tag == "pre":
+        return [ln.rstrip() for ln in text.rstrip("\n").split("\n")]
+    return [" ".join(text.split())]
+
+
+def _norm(line: _Line, pre: bool) -> str:
+    return line.plain.rstrip() if pre else " ".join(line.plain.split())
+
+
+def mark_changes(
+    blocks: Sequence[PrintBlock], diff: DiffResult
+) -> tuple[tuple[PrintBlock, ...], tuple[ChangeRow, ...]]:
+    """``blocks`` with the changes of ``diff`` marked (``ins``/``del`` runs) and the
+    rows of the list of changes.
+
+    The diff's provisions (:func:`lexversion.diff.compare`, in the new text's
+    reading order) are cut into lines; each block takes the runs of the next
+    lines whose text is its own (blocks the diff leaves out, such as the
+    requisites, stay as they are). A removed provision becomes a struck-out
+    block where the diff places it. A changed number shows the old one struck
+    out before the new.
+    """
+    lines = [ln for pd in diff.provisions for ln in _split_lines(pd)]
+    out: list[PrintBlock] = []
+    rows: list[ChangeRow] = []
+    at = 0
+
+    def note(pd: ProvisionDiff, anchor: str, label: str) -> None:
+        status = f"{pd.status} ({pd.move})" if pd.move else pd.status
+        text = " ".join((pd.text_new or pd.text_old).split())
+        cut = text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + " …"
+        rows.append(ChangeRow(anchor, status, label, cut))
+
+    def removed(ln: _Line) -> None:
+        anchor = f"removed-{len(rows) + 1}"
+        out.append(PrintBlock("p", "p d0 chg-removed", "", ln.runs, anchor, (), ln.diff.label_old))
+        note(ln.diff, anchor, ln.diff.label_old)
+
+    for b in blocks:
+        want = _block_lines(b)
+        pre = b.tag == "pre"
+        hit = next(
+            (
+                k
+                for k in range(at, len(lines) - len(want) + 1)
+                if not lines[k].removed
+                and all(
+                    _norm(lines[k + i], pre) == w and not lines[k + i].removed
+                    for i, w in enumerate(want)
+                )
+            ),
+            -1,
+        )
+        if hit < 0 or not any(w for w in want):
+            out.append(b)
+            continue
+        for ln in lines[at:hit]:
+            if ln.removed:
+                removed(ln)
+        mine = lines[hit : hit + len(want)]
+        at = hit + len(want)
+        pd = mine[0].diff
+        if pd.status == "unchanged":
+            out.append(b)
+            continue
+        runs: list[Run] = []
+        for i, ln in enumerate(mine):
+            runs += ([Run("\n")] if i else []) + list(ln.runs)
+        was = pd.label_old if pd.label_old != pd.label_new and mine[0].first else ""
+        anchor = b.anchor or f"change-{len(rows) + 1}"
+        out.append(
+            PrintBlock(
+                b.tag, f"{b.css} chg-{pd.status}", b.label, tuple(runs), anchor, b.notes, was
+            )
+        )
+        if mine[0].first:
+            note(pd, anchor, pd.label_new)
+    for ln in lines[at:]:
+        if ln.removed:
+            removed(ln)
+    return tuple(out), tuple(rows)
+
+
+def compare_since(
+    db: str | None, work: str, since: date, lang: str | None, new: bytes, pit: PointInTime
+) -> tuple[Changes, DiffResult | None]:
+    """What changed between the text in force on ``since`` and ``new`` (the
+    text of ``pit``): the :class:`Changes` for the cover and the diff (``None``
+    when both dates have the same expression).
+
+    Raises :class:`UsageError` when ``since`` is not before the as-of date or
+    no text was in force on ``since``.
+    """
+    if since >= pit.as_of:
+        raise UsageError(
+            f"--changes-since {since.isoformat()} is not before --as-of {pit.as_of.isoformat()}"
+        )
+    old_pit, old = answer(db, work, since, lang)
+    if old is None or old_pit.expression is None:
+        raise UsageError(
+            f"--changes-since {since.isoformat()}: no text in force then to compare with: "
+            f"{old_pit.reason}"
+        )
+    diff = None if old_pit.expression == pit.expression else compare(old, new)
+    if diff is None:
+        summary = "the same wording was in force on both dates: nothing to mark"
+    else:
+        n = diff.summary
+        summary = (
+            f"{n.changed} changed, {n.added} added, {n.removed} removed, {n.moved} moved, "
+            f"{n.unchanged} unchanged provisions"
+        )
+    changes = Changes(
+        since.isoformat(),
+        old_pit.expression,
+        old_pit.expression_kind or "",
+        old_pit.certainty,
+        summary,
+        (),
+    )
+    return changes, diff
+
+
 # -- the whole view --------------------------------------------------------------------
 
 
-def print_view(db: str | None, work: str, as_of: date, lang: str | None) -> PrintView:
-    """The print view model of ``work`` (URI or citation) in force on ``as_of``.
+def print_view(
+    db: str | None,
+    work: str,
+    as_of: date,
+    lang: str | None,
+    changes_since: date | None = None,
+) -> PrintView:
+    """The print view model of ``work`` (URI or citation) in force on ``as_of``,
+    with the changes made since ``changes_since`` marked when it is given.
 
     Raises :class:`UsageError` when no text is in force then (not yet adopted,
-    repealed, text not in the corpus; the reason is point-in-time's),
+    repealed, text not in the corpus; the reason is point-in-time's) or on
+    ``changes_since`` (see :func:`compare_since`),
     :class:`~lexversion.errors.NotFound` for an unknown work.
     """
     pit, akn = answer(db, work, as_of, lang)
@@ -383,6 +590,12 @@ def print_view(db: str | None, work: str, as_of: date, lang: str | None) -> Prin
     items = store.history(rec.frbr_uri)
     xml, status_label = _without_status(akn)
     blocks, toc = text_blocks(view(xml, full=True))
+    changes = None
+    if changes_since is not None:
+        changes, diff = compare_since(db, work, changes_since, pit.lang, akn, pit)
+        if diff is not None:
+            blocks, rows = mark_changes(blocks, diff)
+            changes = replace(changes, rows=rows)
     start, end = validity(tl, pit.expression)
     notes = list(pit.notes)
     if pit.expression_kind in KIND_NOTES:
@@ -416,6 +629,7 @@ def print_view(db: str | None, work: str, as_of: date, lang: str | None) -> Prin
     toc_all = (
         TocEntry("text", title, 0),
         *toc,
+        *((TocEntry("changes", f"Changes since {changes.since}", 0),) if changes else ()),
         TocEntry("effects", "Effects applied to reach this text", 0),
         TocEntry("history", "History: events and effects", 0),
     )
@@ -431,6 +645,7 @@ def print_view(db: str | None, work: str, as_of: date, lang: str | None) -> Prin
         blocks=blocks,
         effects=applied_effects(items, pit),
         history=history_rows(items, as_of, rec.frbr_uri),
+        changes=changes,
     )
 
 
@@ -484,6 +699,10 @@ def _weasy() -> tuple[Any, Any]:
     return fonts, CSS(string=font_css(), font_config=fonts)
 
 
+# drop the FontConfiguration while its C library is still loaded
+atexit.register(_weasy.cache_clear)
+
+
 def html_to_pdf(html: str) -> bytes:
     """PDF bytes of ``html`` laid out by WeasyPrint: fonts of :func:`font_css`,
     variant :data:`PDF_VARIANT` (tagged; title, author and language from the
@@ -511,7 +730,7 @@ def cli_pdf(
     the old file or the complete new one. Raises :class:`UsageError` when no
     text is in force on ``as_of`` or ``out`` cannot be written.
     """
-    pv = print_view(db, work, as_of, lang)
+    pv = print_view(db, work, as_of, lang, changes_since)
     data = html_to_pdf(render_print_html(pv))
     tmp = out.with_name(out.name + ".part")
     try:

@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from lexversion.graph import ExpressionRecord, Graph, WorkRecord
+from lexversion.graph import ExpressionPlan, ExpressionRecord, Graph, WorkRecord
 from lexversion.store.rows import (
     BuildStateRow,
     CitationRow,
@@ -247,6 +247,45 @@ class GraphWriter:
         if fresh:
             self.s.execute(insert(ExpressionRow), list(fresh.values()))
         self._count(self.inserted, "expressions", len(fresh))
+
+    def stored(self, plans: Iterable[ExpressionPlan]) -> set[str]:
+        """URIs of ``plans`` already stored from the same source text (their text
+        cannot change: expressions are insert-only); their applies-from DateFact
+        is refreshed here, so the caller need not render them again."""
+        self.flush()
+        wanted = {p.uri: p for p in plans}
+        uris = list(wanted)
+        done: set[str] = set()
+        for k in range(0, len(uris), BATCH):
+            rows = self.s.execute(
+                select(
+                    ExpressionRow.uri,
+                    ExpressionRow.source_sha,
+                    ExpressionRow.af_earliest,
+                    ExpressionRow.af_latest,
+                    ExpressionRow.af_certainty,
+                    ExpressionRow.af_basis,
+                ).where(ExpressionRow.uri.in_(uris[k : k + BATCH]))
+            ).all()
+            for uri, sha, *af in rows:
+                plan = wanted[uri]
+                if sha != plan.sha256:
+                    continue
+                done.add(uri)
+                new = plan.applies_from
+                if tuple(af) != (new.earliest, new.latest, new.certainty, new.basis):
+                    self.s.execute(
+                        update(ExpressionRow)
+                        .where(ExpressionRow.uri == uri)
+                        .values(
+                            af_earliest=new.earliest,
+                            af_latest=new.latest,
+                            af_certainty=new.certainty,
+                            af_basis=new.basis,
+                        )
+                    )
+                    self._count(self.updated, "expressions", 1)
+        return done
 
     # -- derived graph ------------------------------------------------------------------
     def put_derived(self, g: Graph) -> None:
