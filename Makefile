@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml
 
 ## demo: build the store over corpus/ (SQLite) and show the Almaty oblast rules as of 1 June 2019
 demo: $(VENV)/.installed
+	scripts/system-deps
 	$(BIN)/lexversion build corpus --db $(DB)
 	$(BIN)/lexversion show "Алматы облыстық мәслихатының 2017 жылғы 15 желтоқсандағы № 26-129 шешімі" --as-of 2019-06-01 --db $(DB)
 
@@ -29,10 +30,12 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-## bench: print parse and build figures (not timed tests)
+## bench: print parse, build, diff and PDF figures (not timed tests)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_diff.py
+	$(BIN)/python bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) lexversion.db .pytest_cache .mypy_cache .ruff_cache

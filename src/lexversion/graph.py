@@ -30,7 +30,7 @@ from lexversion.timeline.commencement import entry_into_force
 from lexversion.timeline.modify import is_reversible, reprefix, reverse
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkRecord:
     """A work: identity, whether it is a stub, languages of its texts in the corpus."""
 
@@ -46,7 +46,7 @@ class WorkRecord:
     languages: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventRecord:
     """An event on ``work`` with its DateFact; ``by`` the causing work's URI."""
 
@@ -58,7 +58,7 @@ class EventRecord:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EffectRecord:
     """An effect between two works (FRBR work URIs), in force from ``in_force``."""
 
@@ -79,7 +79,7 @@ class EffectRecord:
         return (self.type, self.affecting, self.affected, self.scope)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExpressionRecord:
     """One expression: its URI, kind, the DateFact it applies from, its AKN."""
 
@@ -94,7 +94,7 @@ class ExpressionRecord:
     source: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitationRecord:
     """A citation found in a corpus text, resolved to a work URI by ``method``
     (``exact``, ``unique``, ``fuzzy``) with its ``score`` (0-100)."""
@@ -401,20 +401,22 @@ def plan_graph(
     applied: dict[tuple[str, str, str, str], list[str]] = {}
     reversed_: dict[tuple[str, str, str, str], list[str]] = {}
     plans: list[ExpressionPlan] = []
+    on_text: dict[tuple[str, str], list[EffectRecord]] = {}  # (affected, source) -> effects
+    editions: dict[str, list[EffectRecord]] = {}  # affecting -> new editions of annexes
+    for r in effects:
+        on_text.setdefault((r.affected, r.source), []).append(r)
+        if r.type == "new_edition" and r.scope == "annex":
+            editions.setdefault(r.affecting, []).append(r)
     for d in docs:
         own = reg.find(d.act)
         assert own is not None
-        plans += _expressions_of(d, own, effects, commencement, _uri_of(reg), applied, reversed_)
+        mine = on_text.get((own.frbr_uri, d.sha256), [])
+        plans += _expressions_of(d, own, mine, commencement, _uri_of(reg), applied, reversed_)
     for d in docs:
         own = reg.find(d.act)
         assert own is not None
-        for r in effects:
-            if (
-                r.type == "new_edition"
-                and r.affecting == own.frbr_uri
-                and r.scope == "annex"
-                and d.has_annex
-            ):
+        for r in editions.get(own.frbr_uri, []):
+            if d.has_annex:
                 target = g.works[r.affected]
                 act = ActRef(
                     target.act_type,
@@ -438,8 +440,11 @@ def plan_graph(
                 )
                 plans.append(plan)
                 applied.setdefault(r.key, []).append(plan.uri)
+    plan_langs: dict[str, set[str]] = {}
+    for x in plans:
+        plan_langs.setdefault(x.work, set()).add(x.lang)
     for uri, w in list(g.works.items()):
-        langs = tuple(sorted({*w.languages, *(x.lang for x in plans if x.work == uri)}))
+        langs = tuple(sorted({*w.languages, *plan_langs.get(uri, ())}))
         if langs != w.languages:
             g.works[uri] = replace(w, languages=langs)
     g.effects = [
@@ -498,7 +503,7 @@ def _sidecar_work(reg: _Registry, ref: str) -> WorkRecord | None:
 def _expressions_of(
     d: DocSummary,
     own: WorkRecord,
-    effects: Iterable[EffectRecord],
+    effects: Iterable[EffectRecord],  # the effects read from this text on its own work
     commencement: Callable[[str], DateFact],
     uri_of: Callable[[ActRef], str | None],
     applied: dict[tuple[str, str, str, str], list[str]],
@@ -515,7 +520,7 @@ def _expressions_of(
     """
     lang = d.lang
     start: DateFact = commencement(own.frbr_uri)
-    records = {r.key: r for r in effects if r.affected == own.frbr_uri and r.source == d.sha256}
+    records = {r.key: r for r in effects}
     groups: dict[str, list[tuple[int, Effect, EffectRecord]]] = {}
     for k, e in enumerate(d.effects):
         if e.affected is not None or e.type in {"repeal", "commencement"} or e.affecting is None:

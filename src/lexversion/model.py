@@ -24,7 +24,7 @@ def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateFact:
     """A date with its certainty and basis (ARCHITECTURE.md, "DateFact").
 
@@ -69,7 +69,7 @@ class DateFact:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActRef:
     """An act identified by issuer, type, date and number, as text names it.
 
@@ -100,7 +100,7 @@ class ActRef:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Registration:
     """State registration with the justice authority (DOMAIN.md 2.3)."""
 
@@ -113,7 +113,7 @@ class Registration:
         return {"authority": self.authority, "date": iso(self.date), "number": self.number}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommencementRule:
     """An entry-into-force rule as stated (DOMAIN.md 5).
 
@@ -133,7 +133,7 @@ class CommencementRule:
         return {"kind": self.kind, "days": self.days, "text": self.text, "date": iso(self.date)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Effect:
     """What one act does to another (ARCHITECTURE.md, "Effect").
 
@@ -169,7 +169,7 @@ class Effect:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """An editorial note of the database (kk *Ескерту*, ru *Сноска*), DOMAIN.md 2.4."""
 
@@ -182,7 +182,7 @@ class Note:
         return {"eid": self.eid, "text": self.text, "effects": [e.to_json() for e in self.effects]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A reference to another act found in the text.
 
@@ -208,7 +208,7 @@ class Citation:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened to a work (adoption, registration, publication,
     entry into force, amendment, repeal), with its date as a :class:`DateFact`.
@@ -236,7 +236,7 @@ class Event:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A block of text inside a provision.
 
@@ -254,7 +254,7 @@ class Block:
     eid: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A hierarchical provision: ``chapter``, ``section``, ``subsection``,
     ``paragraph`` (a numbered point "1."), ``point`` (a subpoint "1)"), or the
@@ -270,7 +270,7 @@ class Node:
     children: tuple[Node, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """An annex: its approval block, title and body (DOMAIN.md 2.8-2.9)."""
 
@@ -280,7 +280,7 @@ class Attachment:
     body: Node
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What the header, notes and final points say about the act."""
 

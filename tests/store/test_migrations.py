@@ -12,7 +12,6 @@ from sqlalchemy import create_engine, text
 from lexversion.store import open_store
 from lexversion.store.repository import MIGRATIONS, migrate
 
-
 HEAD = "0003"
 
 

@@ -48,7 +48,7 @@ def detect_language(text: str) -> str:
     return "kk" if cyr and kk / cyr > 0.01 else "ru"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedFact:
     """A fact the text states about another act: ``kind`` ``publication``,
     its ``date``, and the words it was read from."""

@@ -198,6 +198,7 @@ class PrintView:
     meta_title: str
     meta_author: str
     meta_description: str
+    meta_keywords: str
     cover: Cover
     toc: tuple[TocEntry, ...]
     blocks: tuple[PrintBlock, ...]
@@ -333,9 +334,11 @@ def _without_status(xml: bytes) -> tuple[bytes, str]:
 # -- history and effects ---------------------------------------------------------------
 
 
-def _fact(item: dict[str, Any], prefix: str = "") -> DateFact:
+def _fact(item: dict[str, Any]) -> DateFact:
+    """The DateFact of a ``Store.history`` item."""
+
     def day(key: str) -> date | None:
-        v = item[prefix + key]
+        v = item[key]
         return date.fromisoformat(v) if v else None
 
     return DateFact(day("earliest"), day("latest"), item["certainty"], item["basis"])
@@ -392,7 +395,7 @@ def applied_effects(items: Sequence[dict[str, Any]], pit: PointInTime) -> tuple[
             what = str(it["type"]).removeprefix("effect:").replace("_", " ")
             out.append(AppliedEffect(how, what, it["by"] or "", shown(_fact(it)), _detail(d)))
     if not out:
-        out = [AppliedEffect("", e, "", shown(None, "—"), "") for e in pit.effects]
+        out = [AppliedEffect("", e, "", shown(None, "not recorded"), "") for e in pit.effects]
     return tuple(out)
 
 
@@ -438,7 +441,8 @@ def _split_lines(pd: ProvisionDiff) -> list[_Line]:
 
 def _block_lines(b: PrintBlock) -> list[str]:
     """The lines a printed block holds, as the diff writes them (a fixed-width
-    block: its lines right-stripped; any other: whitespace collapsed)."""
+    block: its lines right-stripped, empty ones included; any other: one line,
+    whitespace collapsed)."""
     text = "".join(r.text for r in b.runs)
     if b.tag == "pre":
         return [ln.rstrip() for ln in text.rstrip("\n").split("\n")]
@@ -449,6 +453,15 @@ def _norm(line: _Line, pre: bool) -> str:
     return line.plain.rstrip() if pre else " ".join(line.plain.split())
 
 
+def _find(lines: Sequence[_Line], at: int, want: Sequence[str], pre: bool) -> int:
+    """Index of the first run of ``len(want)`` lines from ``at`` reading ``want``, or -1."""
+    for k in range(at, len(lines) - len(want) + 1):
+        run = lines[k : k + len(want)]
+        if all(not ln.removed and _norm(ln, pre) == w for ln, w in zip(run, want, strict=True)):
+            return k
+    return -1
+
+
 def mark_changes(
     blocks: Sequence[PrintBlock], diff: DiffResult
 ) -> tuple[tuple[PrintBlock, ...], tuple[ChangeRow, ...]]:
@@ -456,18 +469,21 @@ def mark_changes(
     rows of the list of changes.
 
     The diff's provisions (:func:`lexversion.diff.compare`, in the new text's
-    reading order) are cut into lines; each block takes the runs of the next
-    lines whose text is its own (blocks the diff leaves out, such as the
-    requisites, stay as they are). A removed provision becomes a struck-out
-    block where the diff places it. A changed number shows the old one struck
-    out before the new.
+    reading order; their lines are the blocks' texts, empty lines left out) are
+    cut into lines; each block takes the runs of the next lines that read as
+    its own. Blocks the diff leaves out (the requisites) stay as they are. A
+    removed provision becomes a struck-out block where the diff places it; a
+    changed number shows the old one struck out before the new. A changed
+    provision no block matched is still listed, without a page.
     """
     lines = [ln for pd in diff.provisions for ln in _split_lines(pd)]
     out: list[PrintBlock] = []
     rows: list[ChangeRow] = []
+    listed: set[int] = set()
     at = 0
 
     def note(pd: ProvisionDiff, anchor: str, label: str) -> None:
+        listed.add(id(pd))
         status = f"{pd.status} ({pd.move})" if pd.move else pd.status
         text = " ".join((pd.text_new or pd.text_old).split())
         cut = text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + " …"
@@ -479,47 +495,39 @@ def mark_changes(
         note(ln.diff, anchor, ln.diff.label_old)
 
     for b in blocks:
-        want = _block_lines(b)
         pre = b.tag == "pre"
-        hit = next(
-            (
-                k
-                for k in range(at, len(lines) - len(want) + 1)
-                if not lines[k].removed
-                and all(
-                    _norm(lines[k + i], pre) == w and not lines[k + i].removed
-                    for i, w in enumerate(want)
-                )
-            ),
-            -1,
-        )
-        if hit < 0 or not any(w for w in want):
+        every = _block_lines(b)
+        want = [w for w in every if w]
+        hit = _find(lines, at, want, pre) if want else -1
+        if hit < 0:
             out.append(b)
             continue
         for ln in lines[at:hit]:
             if ln.removed:
                 removed(ln)
-        mine = lines[hit : hit + len(want)]
+        mine = iter(lines[hit : hit + len(want)])
         at = hit + len(want)
-        pd = mine[0].diff
+        first = lines[hit]
+        pd = first.diff
         if pd.status == "unchanged":
             out.append(b)
             continue
         runs: list[Run] = []
-        for i, ln in enumerate(mine):
-            runs += ([Run("\n")] if i else []) + list(ln.runs)
-        was = pd.label_old if pd.label_old != pd.label_new and mine[0].first else ""
+        for i, w in enumerate(every):
+            runs += ([Run("\n")] if i else []) + (list(next(mine).runs) if w else [])
+        was = pd.label_old if pd.label_old != pd.label_new and first.first else ""
+        flagged = was or any(r.mark for r in runs) or (first.first and pd.status != "changed")
         anchor = b.anchor or f"change-{len(rows) + 1}"
-        out.append(
-            PrintBlock(
-                b.tag, f"{b.css} chg-{pd.status}", b.label, tuple(runs), anchor, b.notes, was
-            )
-        )
-        if mine[0].first:
+        css = f"{b.css} chg-{pd.status}" if flagged else b.css
+        out.append(PrintBlock(b.tag, css, b.label, tuple(runs), anchor, b.notes, was))
+        if first.first:
             note(pd, anchor, pd.label_new)
     for ln in lines[at:]:
         if ln.removed:
             removed(ln)
+    for pd in diff.provisions:
+        if pd.status != "unchanged" and id(pd) not in listed:
+            note(pd, "", pd.label_new or pd.label_old)
     return tuple(out), tuple(rows)
 
 
@@ -608,7 +616,7 @@ def print_view(
     if any(b.notes for b in blocks):
         notes.append(NOTES_CAVEAT)
     notes.append(CERTAINTY_LEGEND)
-    title = rec.title or "".join(r.text for r in blocks[0].runs) if blocks else rec.frbr_uri
+    title = rec.title or ("".join(r.text for r in blocks[0].runs) if blocks else rec.frbr_uri)
     number = f"№ {rec.number}" if rec.number else ""
     citation = ", ".join(x for x in (rec.issuer, rec.date and rec.date.isoformat(), number) if x)
     cover = Cover(
@@ -640,6 +648,7 @@ def print_view(
         meta_description=f"{citation}: the text in force on {as_of.isoformat()} "
         f"({STATUS_WORDS.get(pit.status, pit.status)}, certainty {pit.certainty}); "
         f"expression {pit.expression}",
+        meta_keywords=", ".join((rec.frbr_uri, pit.expression, f"as of {as_of.isoformat()}")),
         cover=cover,
         toc=toc_all,
         blocks=blocks,
