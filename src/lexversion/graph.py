@@ -278,16 +278,21 @@ def build_graph(
 
 
 def plan_graph(
-    docs: Sequence[DocSummary], publications: Sequence[tuple[str, date, str]] = ()
+    docs: Iterable[DocSummary], publications: Sequence[tuple[str, date, str]] = ()
 ) -> tuple[Graph, list[ExpressionPlan]]:
     """The version graph of the summarised corpus texts ``docs`` (any order),
     without expression texts, and the plans to render them.
 
-    ``publications``: (work as FRBR URI or citation, date, source) facts from
-    the corpus sidecar, used where no text states the publication date.
-    Deterministic: the same documents give the same graph whatever their order.
+    ``docs``: a list, or any re-iterable yielding summaries in SHA-256 order
+    (it is read several times). ``publications``: (work as FRBR URI or
+    citation, date, source) facts from the corpus sidecar, used where no text
+    states the publication date. Deterministic: the same documents give the
+    same graph whatever their order.
     """
-    docs = sorted(docs, key=lambda d: d.sha256)
+    if isinstance(docs, list):
+        docs = sorted(
+            docs, key=lambda d: d.sha256
+        )  # else: re-iterable in SHA-256 order (SummarySpool)
     reg = _Registry()
     for d in docs:
         reg.ensure(d.act, stub=False, lang=d.lang)
@@ -329,7 +334,15 @@ def plan_graph(
 
     dates = {w.frbr_uri: w.date for w in reg.by_id.values()}
 
+    known: dict[str, DateFact] = {}
+
     def commencement(uri: str) -> DateFact:
+        """The work's entry into force, computed once (events and effects share it)."""
+        if uri not in known:
+            known[uri] = _commencement(uri)
+        return known[uri]
+
+    def _commencement(uri: str) -> DateFact:
         pub = pubs.get(uri)
         if uri in rules:
             rule, adopted, registered, _ = rules[uri]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -115,6 +117,36 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+class SummarySpool:
+    """Document summaries kept on disk (pickled to a temporary file) and read
+    back in SHA-256 order as often as the planner iterates, so planning a
+    national corpus holds the graph, not the documents (issue 4: flat memory)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the spool; close()
+        self._index: list[tuple[str, int, int]] = []
+
+    def add(self, summary: DocSummary) -> None:
+        """Append ``summary``."""
+        blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(0, os.SEEK_END)
+        self._index.append((summary.sha256, self._file.tell(), len(blob)))
+        self._file.write(blob)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __iter__(self) -> Iterator[DocSummary]:
+        for _, offset, size in sorted(self._index):
+            self._file.seek(offset)
+            summary: DocSummary = pickle.loads(self._file.read(size))
+            yield summary
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._file.close()
+
+
 def _summarize(
     path: str,
 ) -> tuple[str, DocSummary | None, bytes | None, str | None, tuple[str, ...]]:
@@ -168,7 +200,7 @@ def build(
     files = [str(p) for p in corpus_files(directory)]
     n = workers or os.cpu_count() or 1
     with store.writer() as w:
-        summaries: list[DocSummary] = []
+        summaries = SummarySpool()
         path_of: dict[str, str] = {}
         for name, summary, data, error, warnings in _mapped(_summarize, files, n):
             report.files.append(name)
@@ -179,11 +211,12 @@ def build(
                 w.add_source(summary.sha256, Path(name).name, summary.lang, data)
                 if summary.sha256 not in path_of:
                     path_of[summary.sha256] = name
-                    summaries.append(summary)
+                    summaries.add(summary)
             if tick:
                 tick(name)
         pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
         graph, plans = plan_graph(summaries, pubs)
+        summaries.close()
         w.put_works(graph.works.values())
         w.put_derived(graph)
         done = w.stored(plans)

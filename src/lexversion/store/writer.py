@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -59,9 +59,9 @@ def _work_values(w: WorkRecord) -> dict[str, Any]:
     }
 
 
-def event_rows(g: Graph) -> list[dict[str, Any]]:
+def event_rows(g: Graph) -> Iterator[dict[str, Any]]:
     """Rows of the ``events`` table for ``g``."""
-    return [
+    return (
         {
             "work_uri": e.work,
             "type": e.type,
@@ -74,12 +74,12 @@ def event_rows(g: Graph) -> list[dict[str, Any]]:
             "note": e.note,
         }
         for e in g.events
-    ]
+    )
 
 
-def effect_rows(g: Graph) -> list[dict[str, Any]]:
+def effect_rows(g: Graph) -> Iterator[dict[str, Any]]:
     """Rows of the ``effects`` table for ``g``."""
-    return [
+    return (
         {
             "type": r.type,
             "affecting": r.affecting,
@@ -96,12 +96,12 @@ def effect_rows(g: Graph) -> list[dict[str, Any]]:
             "reversed_in": list(r.reversed_in),
         }
         for r in g.effects
-    ]
+    )
 
 
-def citation_rows(g: Graph) -> list[dict[str, Any]]:
+def citation_rows(g: Graph) -> Iterator[dict[str, Any]]:
     """Rows of the ``citations`` table for ``g``."""
-    return [
+    return (
         {
             "source_sha": c.source,
             "citing": c.citing,
@@ -116,7 +116,7 @@ def citation_rows(g: Graph) -> list[dict[str, Any]]:
             "score": c.score,
         }
         for c in g.citations
-    ]
+    )
 
 
 class GraphWriter:
@@ -290,16 +290,13 @@ class GraphWriter:
     # -- derived graph ------------------------------------------------------------------
     def put_derived(self, g: Graph) -> None:
         """Make events, effects and citations those of ``g`` (nothing written when
-        their fingerprint matches the stored one)."""
-        tables = (
-            (EventRow, event_rows(g)),
-            (EffectRow, effect_rows(g)),
-            (CitationRow, citation_rows(g)),
-        )
+        their fingerprint matches the stored one). Rows are generated twice,
+        never held: once for the fingerprint, once to insert."""
+        tables = ((EventRow, event_rows), (EffectRow, effect_rows), (CitationRow, citation_rows))
         digest = hashlib.sha256()
         for model, rows in tables:
             digest.update(model.__tablename__.encode())
-            for r in rows:
+            for r in rows(g):
                 digest.update(
                     json.dumps(r, sort_keys=True, default=str, ensure_ascii=False).encode()
                 )
@@ -311,10 +308,19 @@ class GraphWriter:
             name = model.__tablename__
             gone = self.s.scalar(select(func.count()).select_from(model)) or 0
             self.s.execute(delete(model))
-            for k in range(0, len(rows), BATCH):
-                self.s.execute(insert(model), rows[k : k + BATCH])
+            batch: list[dict[str, Any]] = []
+            n = 0
+            for r in rows(g):
+                batch.append(r)
+                if len(batch) >= BATCH:
+                    self.s.execute(insert(model), batch)
+                    n += len(batch)
+                    batch = []
+            if batch:
+                self.s.execute(insert(model), batch)
+                n += len(batch)
             self._count(self.deleted, name, gone)
-            self._count(self.inserted, name, len(rows))
+            self._count(self.inserted, name, n)
         if stored is None:
             self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
         else:
