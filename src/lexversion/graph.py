@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import PurePath
 from typing import cast
 
 from lexversion.akn.frbr import expression_uri, work_uri
@@ -315,11 +316,13 @@ def plan_graph(
             retro[w.frbr_uri] = (d.retroactive_from, d.sha256)
         rules[w.frbr_uri] = (d.commencement, d.act.date, d.registration, d.sha256)
         if d.publication:
-            pubs[w.frbr_uri] = (d.publication, f"stated in {d.source}")
+            pubs[w.frbr_uri] = (d.publication, f"stated in {PurePath(d.source).name}")
         for f in d.facts:
             fw = reg.find(f.act)
             if fw is not None and f.kind == "publication":
-                pubs.setdefault(fw.frbr_uri, (f.date, f"stated in {d.source}: {f.basis[:160]}"))
+                pubs.setdefault(
+                    fw.frbr_uri, (f.date, f"stated in {PurePath(d.source).name}: {f.basis[:160]}")
+                )
     for ref, when, source in publications:
         sw = _sidecar_work(reg, ref)
         if sw is not None:
