@@ -16,11 +16,11 @@ annex printed in a corpus text becomes the stub's text from when it takes force.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
-from typing import cast
+from typing import Generic, TypeVar, cast
 
 from lexversion.akn.frbr import expression_uri, work_uri
 from lexversion.lang import fold_number
@@ -113,15 +113,34 @@ class CitationRecord:
     score: float = 100.0
 
 
+T = TypeVar("T")
+
+
+class Regenerable(Generic[T]):
+    """A sequence produced anew on every iteration (by ``make``), never held:
+    events and citations of a national corpus are streamed to the store twice
+    (fingerprint, insert) without living in memory. ``len`` iterates."""
+
+    def __init__(self, make: Callable[[], Iterator[T]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[T]:
+        return self._make()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._make())
+
+
 @dataclass
 class Graph:
-    """The whole version graph built from a corpus."""
+    """The whole version graph built from a corpus. ``events`` and
+    ``citations`` are lists or :class:`Regenerable` streams (see plan_graph)."""
 
     works: dict[str, WorkRecord] = field(default_factory=dict)
-    events: list[EventRecord] = field(default_factory=list)
+    events: list[EventRecord] | Regenerable[EventRecord] = field(default_factory=list)
     effects: list[EffectRecord] = field(default_factory=list)
     expressions: list[ExpressionRecord] = field(default_factory=list)
-    citations: list[CitationRecord] = field(default_factory=list)
+    citations: list[CitationRecord] | Regenerable[CitationRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +292,7 @@ def build_graph(
     See :func:`plan_graph`; this is the small-corpus path, and what tests use.
     """
     g, plans = plan_graph([summarize(d) for d in docs], publications)
+    g.events, g.citations = list(g.events), list(g.citations)
     by_sha = {d.sha256: d for d in docs}
     g.expressions = [p.record(render_plan(by_sha[p.sha256], p)) for p in plans]
     return g
@@ -355,31 +375,35 @@ def plan_graph(
     g = Graph()
     for w in sorted({w.frbr_uri: w for w in reg.by_id.values()}.values(), key=lambda w: w.frbr_uri):
         g.works[w.frbr_uri] = w
+
+    def own_events(w: WorkRecord) -> list[EventRecord]:
+        out: list[EventRecord] = []
         if w.date:
             basis = "requisites of the corpus text" if not w.stub else "cited in the corpus"
-            g.events.append(
+            out.append(
                 EventRecord(w.frbr_uri, "adoption", DateFact.stated(w.date, basis), None, "graph")
             )
         if w.frbr_uri in pubs:
             when, basis = pubs[w.frbr_uri]
-            g.events.append(
+            out.append(
                 EventRecord(w.frbr_uri, "publication", DateFact.stated(when, basis), None, "graph")
             )
         if w.frbr_uri in rules and rules[w.frbr_uri][2]:
             _, _, registered, sha = rules[w.frbr_uri]
             assert registered is not None
-            g.events.append(
+            out.append(
                 EventRecord(
                     w.frbr_uri, "registration", DateFact.stated(registered, "requisites"), None, sha
                 )
             )
-        g.events.append(
+        out.append(
             EventRecord(w.frbr_uri, "entry_into_force", commencement(w.frbr_uri), None, "graph")
         )
         if w.frbr_uri in retro:
             back, sha = retro[w.frbr_uri]
             fact = DateFact.stated(back, "the act applies to relations arising from this date")
-            g.events.append(EventRecord(w.frbr_uri, "retroactive_application", fact, None, sha))
+            out.append(EventRecord(w.frbr_uri, "retroactive_application", fact, None, sha))
+        return out
 
     # effects
     seen: dict[tuple[str, str, str, str], EffectRecord] = {}
@@ -405,13 +429,27 @@ def plan_graph(
             )
             seen.setdefault(rec.key, rec)
     effects = sorted(seen.values(), key=lambda r: r.key)
+    incoming: dict[str, list[EffectRecord]] = {}
     for r in effects:
-        if r.type == "repeal":
-            g.events.append(EventRecord(r.affected, "repeal", r.in_force, r.affecting, r.source))
-        else:
-            g.events.append(
-                EventRecord(r.affected, "amendment", r.in_force, r.affecting, r.source, r.type)
-            )
+        incoming.setdefault(r.affected, []).append(r)
+
+    def events() -> Iterator[EventRecord]:
+        """Every work's events, work by work (URI order), each work's by date and type."""
+        for uri, w in g.works.items():
+            evs = own_events(w)
+            for r in incoming.get(uri, []):
+                if r.type == "repeal":
+                    evs.append(EventRecord(r.affected, "repeal", r.in_force, r.affecting, r.source))
+                else:
+                    evs.append(
+                        EventRecord(
+                            r.affected, "amendment", r.in_force, r.affecting, r.source, r.type
+                        )
+                    )
+            evs.sort(key=lambda e: (e.date.earliest or date.max, e.type))
+            yield from evs
+
+    g.events = Regenerable(events)
 
     # expressions (planned; rendered by the caller)
     applied: dict[tuple[str, str, str, str], list[str]] = {}
@@ -469,18 +507,17 @@ def plan_graph(
         )
         for r in effects
     ]
-    g.events.sort(key=lambda e: (e.work, e.date.earliest or date.max, e.type))
 
-    # citations
-    for d in docs:
-        own = reg.find(d.act)
-        assert own is not None
-        for c in d.citations:
-            m = reg.match(c.act, c.text)
-            if m is None:
-                continue
-            g.citations.append(
-                CitationRecord(
+    # citations (generated on demand: a national corpus has hundreds of thousands)
+    def citations() -> Iterator[CitationRecord]:
+        for d in docs:
+            own = reg.find(d.act)
+            assert own is not None
+            for c in d.citations:
+                m = reg.match(c.act, c.text)
+                if m is None:
+                    continue
+                yield CitationRecord(
                     d.sha256,
                     own.frbr_uri,
                     c.eid,
@@ -493,7 +530,8 @@ def plan_graph(
                     m.method,
                     m.score,
                 )
-            )
+
+    g.citations = Regenerable(citations)
     return g, plans
 
 

@@ -216,9 +216,10 @@ def build(
                 tick(name)
         pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
         graph, plans = plan_graph(summaries, pubs)
-        summaries.close()
         w.put_works(graph.works.values())
         w.put_derived(graph)
+        report.citations = len(graph.citations)
+        summaries.close()
         done = w.stored(plans)
         by_sha: dict[str, list[ExpressionPlan]] = {}
         for plan in plans:
@@ -239,5 +240,4 @@ def build(
     report.stubs = sum(1 for x in graph.works.values() if x.stub)
     report.expressions = len(plans)
     report.effects = len(graph.effects)
-    report.citations = len(graph.citations)
     return report
