@@ -17,7 +17,8 @@ from lexversion.errors import NotFound, UsageError
 from lexversion.render.html import render_html
 from lexversion.render.text import akn_to_text
 from lexversion.resolve import find_work
-from lexversion.store import open_store
+from lexversion.store import Store, open_store
+from lexversion.store.repository import resolve_url
 from lexversion.timeline.pit import PointInTime, point_in_time
 
 
@@ -58,14 +59,28 @@ def resolve_address(suffix: str | None, as_of: date | None) -> Address:
     raise UsageError("give --as-of DATE (or a URI ending in :YYYY-MM-DD, @YYYY-MM-DD or @)")
 
 
+def store_for(db: str | Store | None) -> Store:
+    """The store ``db`` names: a :class:`Store` as is, a URL opened once per
+    process (an engine and its migration check are not free)."""
+    if isinstance(db, Store):
+        return db
+    key = resolve_url(db)
+    if key not in _STORES:
+        _STORES[key] = open_store(key)
+    return _STORES[key]
+
+
+_STORES: dict[str, Store] = {}
+
+
 def answer(
-    db: str | None, work: str, as_of: date | None, lang: str | None
+    db: str | Store | None, work: str, as_of: date | None, lang: str | None
 ) -> tuple[PointInTime, bytes | None]:
     """The point-in-time answer and the chosen expression's AKN (or ``None``).
 
     Raises :class:`NotFound` when ``@DATE`` names no stored expression.
     """
-    store = open_store(db)
+    store = store_for(db)
     rec, suffix = find_work(store, work)
     addr = resolve_address(suffix, as_of)
     lang = lang or addr.lang
@@ -102,7 +117,7 @@ def answer(
 
 
 def show(
-    db: str | None, work: str, as_of: date | None, lang: str | None, fmt: str
+    db: str | Store | None, work: str, as_of: date | None, lang: str | None, fmt: str
 ) -> str | bytes | dict[str, Any]:
     """What ``lexversion show`` prints in format ``fmt`` (text, html, akn, json)."""
     pit, akn = answer(db, work, as_of, lang)
@@ -139,9 +154,9 @@ def _notext_html(ctx: dict[str, Any]) -> str:
     return environment().get_template("expression.html").render(blocks=[], **ctx)
 
 
-def history(db: str | None, work: str, fmt: str) -> str | dict[str, Any]:
+def history(db: str | Store | None, work: str, fmt: str) -> str | dict[str, Any]:
     """What ``lexversion history`` prints: text lines or a JSON object."""
-    store = open_store(db)
+    store = store_for(db)
     rec, _ = find_work(store, work)
     items = store.history(rec.frbr_uri)
     if fmt == "json":

@@ -7,12 +7,22 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
 from lexversion.store import open_store
 from lexversion.store.repository import MIGRATIONS, migrate
 
-HEAD = "0003"
+
+def _head() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+HEAD = _head()
 
 
 def _config(conn: object) -> Config:

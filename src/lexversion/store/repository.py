@@ -141,61 +141,71 @@ class Store:
             return _work_rec(row)
 
     def timeline(self, uri: str) -> WorkTimeline:
-        """What point-in-time resolution needs about work ``uri``."""
-        w = self.work(uri)
-        with Session(self.engine) as s:
-            events = list(s.scalars(select(EventRow).where(EventRow.work_uri == uri)))
-            exprs = list(s.scalars(select(ExpressionRow).where(ExpressionRow.work_uri == uri)))
+        """What point-in-time resolution needs about work ``uri`` (four indexed
+        queries on one connection, texts not loaded); raises :class:`NotFound`."""
+        kinds = ("adoption", "entry_into_force", "repeal", "retroactive_application")
+        with self.engine.connect() as conn:
+            w = conn.execute(
+                select(WorkRow.title, WorkRow.stub, WorkRow.languages).where(
+                    WorkRow.frbr_uri == uri
+                )
+            ).first()
+            if w is None:
+                raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
+            events = conn.execute(
+                select(
+                    EventRow.type,
+                    EventRow.earliest,
+                    EventRow.latest,
+                    EventRow.certainty,
+                    EventRow.basis,
+                    EventRow.by_uri,
+                ).where(EventRow.work_uri == uri, EventRow.type.in_(kinds))
+            ).all()
+            exprs = conn.execute(
+                select(
+                    ExpressionRow.uri,
+                    ExpressionRow.lang,
+                    ExpressionRow.kind,
+                    ExpressionRow.date,
+                    ExpressionRow.af_earliest,
+                    ExpressionRow.af_latest,
+                    ExpressionRow.af_certainty,
+                    ExpressionRow.af_basis,
+                    ExpressionRow.effects,
+                ).where(ExpressionRow.work_uri == uri)
+            ).all()
             cited_by = sorted(
-                set(s.scalars(select(CitationRow.citing).where(CitationRow.cited == uri)))
+                set(conn.scalars(select(CitationRow.citing).where(CitationRow.cited == uri)))
             )
-
-        def first(kind: str) -> EventRow | None:
-            hits = sorted(
-                (e for e in events if e.type == kind), key=lambda e: e.earliest or date.max
-            )
-            return hits[0] if hits else None
-
-        adoption = first("adoption")
-        commencement = first("entry_into_force")
-        repeal = first("repeal")
-        retro = first("retroactive_application")
+        first: dict[str, tuple[DateFact, str | None]] = {}
+        for kind, earliest, latest, certainty, basis, by in sorted(
+            events, key=lambda e: (e[1] or date.max, e[0])
+        ):
+            first.setdefault(kind, (_fact(earliest, latest, certainty, basis), by))
+        repeal = first.get("repeal")
         return WorkTimeline(
             work=uri,
             title=w.title,
             stub=w.stub,
-            languages=w.languages,
-            adoption=_fact(adoption.earliest, adoption.latest, adoption.certainty, adoption.basis)
-            if adoption
-            else None,
+            languages=tuple(x for x in w.languages.split(",") if x),
+            adoption=first["adoption"][0] if "adoption" in first else None,
             commencement=(
-                _fact(
-                    commencement.earliest,
-                    commencement.latest,
-                    commencement.certainty,
-                    commencement.basis,
-                )
-                if commencement
+                first["entry_into_force"][0]
+                if "entry_into_force" in first
                 else DateFact.unknown("no entry-into-force event")
             ),
-            repeal=_fact(repeal.earliest, repeal.latest, repeal.certainty, repeal.basis)
-            if repeal
-            else None,
-            repealed_by=repeal.by_uri if repeal else None,
+            repeal=repeal[0] if repeal else None,
+            repealed_by=repeal[1] if repeal else None,
             expressions=tuple(
                 ExpressionInfo(
-                    x.uri,
-                    x.lang,
-                    x.kind,
-                    x.date,
-                    _fact(x.af_earliest, x.af_latest, x.af_certainty, x.af_basis),
-                    tuple(x.effects or ()),
+                    x[0], x[1], x[2], x[3], _fact(x[4], x[5], x[6], x[7]), tuple(x[8] or ())
                 )
                 for x in exprs
             ),
             cited_by=tuple(cited_by),
             retroactive=(
-                _fact(retro.earliest, retro.latest, retro.certainty, retro.basis) if retro else None
+                first["retroactive_application"][0] if "retroactive_application" in first else None
             ),
         )
 
