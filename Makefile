@@ -33,6 +33,7 @@ lint: $(VENV)/.installed
 ## bench: print parse, build, diff and PDF figures (not timed tests)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_bluebell.py
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_diff.py
 	$(BIN)/python bench/bench_pdf.py

@@ -388,6 +388,69 @@ def pdf(
     _guard(run)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the research web app (read-only): browse, search, a work on any date, compare, PDF."""
+
+    def run() -> None:
+        import uvicorn
+
+        from lexversion.web import create_app
+
+        application = create_app(db)
+        typer.echo(f"lexversion: serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        uvicorn.run(application, host=host, port=port, log_level="info")
+
+    _guard(run)
+
+
+@app.command()
+def normalize(
+    file: Annotated[
+        str, typer.Argument(help="A decision export (any encoding), or - for standard input.")
+    ],
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Then list every repair, and every doubt left as printed."),
+    ] = False,
+    fmt: Annotated[
+        TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")
+    ] = TextJson.text,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """The text with its export artifacts repaired: displaced link text, letter spacing."""
+    from lexversion.repair import normalize_document
+
+    def run() -> None:
+        if file == "-":
+            data, source = sys.stdin.buffer.read(), "<stdin>"
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise InputError(file, "no such file")
+            try:
+                data, source = path.read_bytes(), file
+            except OSError as exc:
+                raise InputError(file, f"cannot read: {exc.strerror}") from None
+        result = normalize_document(data, source)
+        if fmt is TextJson.json:
+            _emit(_dump(result.to_json()), out)
+        elif explain:
+            _emit(result.text + "\n" + result.explain() + "\n", out)
+        else:
+            _emit(result.text, out)
+
+    _guard(run)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

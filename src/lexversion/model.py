@@ -197,14 +197,25 @@ class Citation:
     end: int
     raw_start: int
     raw_end: int
+    href: str | None = None
+    title: str | None = None
+    pinpoint: str | None = None
+    registration: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The citation as a JSON object."""
+        """The citation as a JSON object: the act, its FRBR work URI (``href``),
+        the words, where they are (``eid``, ``span`` in the block's text,
+        ``raw_span`` in the decoded source), quoted title, pinpoint, register number."""
         return {
             "act": self.act.to_json(),
+            "href": self.href,
             "text": self.text,
             "eid": self.eid,
+            "span": [self.start, self.end],
             "raw_span": [self.raw_start, self.raw_end],
+            "title": self.title,
+            "pinpoint": self.pinpoint,
+            "registration": self.registration,
         }
 
 
@@ -237,13 +248,27 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: its text, how many columns it spans, whether it heads a column."""
+
+    text: str
+    colspan: int = 1
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A block of text inside a provision.
 
-    ``kind``: ``p`` (a paragraph, ``text``), ``list`` (unnumbered items: ``text``
-    the introduction or empty, ``items``), ``note`` (an editorial note,
-    ``text``; ``lines`` an extract printed with it), ``layout`` (fixed-width
-    lines kept line by line: ``lines``, ``name`` ``table`` or ``passport``).
+    ``kind``: ``p`` (a paragraph, ``text``; ``name`` its role in an extract:
+    ``paragraph`` with ``num``, ``signature``, ``approval``, ``title``,
+    ``omission``, ``rule``), ``list`` (unnumbered items: ``text`` the
+    introduction or empty, ``items``), ``note`` (an editorial note, ``text``;
+    ``lines`` an extract printed with it, line by line; ``extract`` the same
+    extract as blocks; ``href`` the FRBR URI of the act it is taken from),
+    ``table`` (``rows`` of cells, ``lines`` the ruling lines printed around it,
+    ``name`` ``table`` or ``passport``), ``layout`` (fixed-width lines kept line
+    by line: ``lines``, ``name``).
     """
 
     kind: str
@@ -252,6 +277,10 @@ class Block:
     lines: tuple[str, ...] = ()
     name: str = ""
     eid: str = ""
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    extract: tuple[Block, ...] = ()
+    num: str = ""
+    href: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +311,11 @@ class Attachment:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """What the header, notes and final points say about the act."""
+    """What the header, notes and final points say about the act.
+
+    ``joint``: the other issuers' identities of a joint act ("совместное
+    постановление акимата ... и решение маслихата ...", two numbers of one date).
+    """
 
     lang: str
     title: str
@@ -301,3 +334,4 @@ class Metadata:
     effects: tuple[Effect, ...] = field(default=())
     publication: dt.date | None = None
     retroactive_from: dt.date | None = None
+    joint: tuple[ActRef, ...] = ()

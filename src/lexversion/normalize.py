@@ -7,9 +7,14 @@ character (ARCHITECTURE.md invariant 1). What it does (DOMAIN.md 4.3-4.4):
   e.g. Windows-1251 or UTF-16) and unifies line ends;
 * splits lines, measures their indent and drops trailing spaces;
 * joins the printed lines of a paragraph with one space, or with none after a
-  hyphen at a line end ("6-" + "бабының" -> "6-бабының");
+  hyphen at a line end ("6-" + "бабының" -> "6-бабының") and next to
+  punctuation that belongs to the other line ("енгізіледі)" + "." ->
+  "енгізіледі).");
 * keeps, for every paragraph, the offsets of its pieces in the decoded text
   (:class:`OffsetMap`), so spans found in clean text map back to the source.
+
+Repairs of export artifacts (displaced link text, letter spacing, DOMAIN.md
+4.1-4.2) live in :mod:`lexversion.repair`; they work on the same lines and maps.
 
 Blank lines (page breaks) are not decided here: :mod:`lexversion.parse.structure`
 decides which blank lines end a block and which fall mid-sentence.
@@ -90,19 +95,75 @@ def _cyrillic_codepage(data: bytes, detected: str) -> str:
 
 
 @dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in a paragraph's clean text to offsets in the decoded source.
+
+    ``clean_starts[i]`` is where piece ``i`` begins in the clean text and
+    ``raw_starts[i]`` where it begins in the source; pieces are copied verbatim,
+    so inside a piece the offsets move together. ``clean_starts`` always rises;
+    ``raw_starts`` rises too except where a repair moved a piece
+    (:mod:`lexversion.repair`, DOMAIN.md 4.1), and every repair is recorded.
+    """
+
+    clean_starts: tuple[int, ...]
+    raw_starts: tuple[int, ...]
+
+    def to_raw(self, offset: int) -> int:
+        """Source offset of clean-text ``offset`` (a joining space maps to the next piece)."""
+        i = bisect.bisect_right(self.clean_starts, offset) - 1
+        if i < 0:
+            return self.raw_starts[0] if self.raw_starts else 0
+        return self.raw_starts[i] + (offset - self.clean_starts[i])
+
+    @classmethod
+    def of_pieces(cls, pieces: Sequence[tuple[int, int]]) -> OffsetMap:
+        """Map from ``(clean_start, raw_start)`` pairs in clean order, merging a piece
+        into the one before it when both offsets continue it (same text, fewer pieces)."""
+        cs: list[int] = []
+        rs: list[int] = []
+        for c, r in pieces:
+            if cs and c - cs[-1] == r - rs[-1] and c > cs[-1]:
+                continue
+            if cs and c == cs[-1]:
+                rs[-1] = r
+                continue
+            cs.append(c)
+            rs.append(r)
+        return cls(tuple(cs), tuple(rs))
+
+
+@dataclass(frozen=True)
 class Line:
     """One printed line: 1-based number, offset of its first non-blank
-    character in the decoded text, leading-space count, and stripped text."""
+    character in the decoded text, leading-space count, and stripped text.
+
+    ``offsets`` is ``None`` for a line as printed (``text`` is the source from
+    ``start`` on); a line whose text a repair changed (:mod:`lexversion.repair`)
+    carries the map of its text back to the source.
+    """
 
     no: int
     start: int
     indent: int
     text: str
+    offsets: OffsetMap | None = None
 
     @property
     def blank(self) -> bool:
         """True for a line with no visible character."""
         return not self.text
+
+    def to_raw(self, offset: int) -> int:
+        """Source offset of ``text[offset]``."""
+        if self.offsets is None:
+            return self.start + offset
+        return self.offsets.to_raw(offset)
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """``(text_offset, raw_offset)`` of each verbatim piece of ``text``."""
+        if self.offsets is None:
+            return ((0, self.start),)
+        return tuple(zip(self.offsets.clean_starts, self.offsets.raw_starts, strict=True))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -119,26 +180,6 @@ def split_lines(text: str) -> list[Line]:
 
 
 @dataclass(frozen=True)
-class OffsetMap:
-    """Maps offsets in a paragraph's clean text to offsets in the decoded source.
-
-    ``clean_starts[i]`` is where piece ``i`` begins in the clean text and
-    ``raw_starts[i]`` where it begins in the source; pieces are copied verbatim,
-    so inside a piece the offsets move together. Monotonic by construction.
-    """
-
-    clean_starts: tuple[int, ...]
-    raw_starts: tuple[int, ...]
-
-    def to_raw(self, offset: int) -> int:
-        """Source offset of clean-text ``offset`` (a joining space maps to the next piece)."""
-        i = bisect.bisect_right(self.clean_starts, offset) - 1
-        if i < 0:
-            return self.raw_starts[0] if self.raw_starts else 0
-        return self.raw_starts[i] + (offset - self.clean_starts[i])
-
-
-@dataclass(frozen=True)
 class Paragraph:
     """Printed lines joined into one paragraph, with their offset map."""
 
@@ -152,12 +193,35 @@ class Paragraph:
         return self.lines[0]
 
 
+_CLOSERS = frozenset(".,;:!?)»%")
+_OPENERS = frozenset("(«")
+
+
+def _joins_tight(prev: str, nxt: str) -> bool:
+    """Whether two printed lines join without a space (DOMAIN.md 4.4).
+
+    A hyphen glued to a word or number ends a broken compound ("6-" +
+    "бабының"); a line opening with closing punctuation ("." / ", мемлекеттің")
+    or a closing quote ('" деген') belongs to the word before it; a line ending
+    in an opening bracket or an opening quote ('және "') belongs to the next.
+    """
+    if prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace():
+        return True
+    if nxt[0] in _CLOSERS or prev[-1] in _OPENERS:
+        return True
+    if nxt[0] == '"' and (len(nxt) == 1 or nxt[1] == " " or nxt[1] in _CLOSERS):
+        return True
+    return prev[-1] == '"' and (len(prev) == 1 or prev[-2] == " ")
+
+
 def join_lines(lines: Sequence[Line]) -> Paragraph:
     """Join non-blank ``lines`` into a :class:`Paragraph` (DOMAIN.md 4.4).
 
-    Lines are joined with one space, except after a line ending in an ASCII
-    hyphen glued to a word or number ("6-" + "бабының", "12/160-" + "VIII"),
-    where the export broke a compound. Blank lines are skipped.
+    Lines are joined with one space, or with none where :func:`_joins_tight`
+    says the break fell inside a word or next to punctuation ("6-" +
+    "бабының", "12/160-" + "VIII", "енгізіледі)" + "."). Blank lines are
+    skipped. A line carrying its own offset map (a repaired line) keeps its
+    pieces.
     """
     parts: list[str] = []
     clean_starts: list[int] = []
@@ -167,13 +231,15 @@ def join_lines(lines: Sequence[Line]) -> Paragraph:
     for line in lines:
         if line.blank:
             continue
-        if parts:
-            prev = parts[-1]
-            if not (prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace()):
-                parts.append(" ")
-                length += 1
-        clean_starts.append(length)
-        raw_starts.append(line.start)
+        if parts and not _joins_tight(parts[-1], line.text):
+            parts.append(" ")
+            length += 1
+        if line.offsets is None:
+            clean_starts.append(length)
+            raw_starts.append(line.start)
+        else:
+            clean_starts.extend(length + c for c in line.offsets.clean_starts)
+            raw_starts.extend(line.offsets.raw_starts)
         parts.append(line.text)
         length += len(line.text)
         kept.append(line)

@@ -50,7 +50,7 @@ def test_build_creates_every_table(new_store: Callable[[str], Store]) -> None:
     assert set(snap) == TABLES
     assert all(n > 0 for n in snap.values()), snap
     assert snap["sources"] == 5
-    assert snap["works"] == report.works + report.stubs == 18
+    assert snap["works"] == report.works + report.stubs == 22
     assert snap["expressions"] == report.expressions
     assert snap["effects"] == report.effects
     assert snap["citations"] == report.citations
@@ -341,7 +341,7 @@ def test_store_created_before_migrations_still_opens(tmp_path: Path, corpus_docs
     before = snapshot(engine)
     engine.dispose()
     store = open_store(url)
-    assert len(store.works()) == 18
+    assert len(store.works()) == 22
     assert {t: r for t, r in snapshot(store.engine).items() if t in TABLES} == {
         t: r for t, r in before.items() if t in TABLES
     }

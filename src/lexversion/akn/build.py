@@ -4,9 +4,14 @@ Layout: ``act`` with ``meta`` (FRBR identification, lifecycle, analysis with
 passive and active modifications, references), ``preface`` (title, status,
 requisites with ``docDate``/``docNumber``, editorial notes as ``remark``),
 ``preamble`` (its enacting formula as ``formula``), ``body`` (``paragraph`` /
-``point`` / ``blockList``), ``conclusions`` (``signature`` with ``role`` and
-``person``), ``attachments`` (each annex a ``doc name="annex"``). Citations of
-other acts are ``ref`` elements pointing at the cited work's FRBR URI.
+``point`` / ``blockList``), ``conclusions`` (one ``signature`` with ``role`` and
+``person`` per signatory; an approval list "Келісілген:" as a ``container``),
+``attachments`` (each annex a ``doc name="annex"``). Fixed-width tables and
+passports are ``table`` elements (``th``/``td``, ``colspan``; their ruling lines
+kept as ``p class="rule"`` in the ``blockContainer`` around them); an extract of
+another act printed with an editorial note is an ``embeddedStructure`` whose
+``href`` is that act. Citations of other acts (:mod:`lexversion.parse.citations`)
+are ``ref`` elements pointing at the cited work's FRBR URI.
 
 Lifecycle ``eventRef`` dates are the *stated* dates of the acts that caused
 them (adoption, registration, the amending or repealing act's adoption); dates
@@ -28,7 +33,9 @@ from lexversion.akn.frbr import AKN_LANG, expression_uri, work_uri
 from lexversion.lang import fold_text
 from lexversion.model import ActRef, Block, Effect, Node
 from lexversion.parse import layout as L
-from lexversion.parse.acts import find_anchors, same_act
+from lexversion.parse.acts import is_own
+from lexversion.parse.citations import find
+from lexversion.parse.citations import work_uri as cited_uri
 
 if TYPE_CHECKING:
     from lexversion.parse import Document
@@ -120,14 +127,15 @@ class _Builder:
         return eid
 
     # -- text -------------------------------------------------------------------
-    def ref_spans(self, text: str) -> list[Span]:
+    def ref_spans(self, text: str, *, loose: bool = False) -> list[Span]:
+        """``ref`` spans of the citations of other acts in ``text`` (cached by text)."""
         out: list[Span] = []
-        for a in find_anchors(text, self.lang):
-            if same_act(a.act, self.own):
+        for f in find(text, self.lang, loose_number=loose):
+            if f.kind != "citation" or is_own(f.act, self.own):
                 continue
-            href = _safe_work_uri(a.act)
+            href = cited_uri(f.act)
             if href:
-                out.append((a.start, a.end, "ref", {"href": href}))
+                out.append((f.start, f.end, "ref", {"href": href}))
         return out
 
     def p(self, parent: etree._Element, text: str, cls: str | None = None) -> etree._Element:
@@ -149,18 +157,101 @@ class _Builder:
                     self.p(it, item)
             elif b.kind == "note":
                 self.note(parent, b)
+            elif b.kind == "table":
+                self.table(parent, b)
             elif b.kind == "layout":
                 box = _sub(parent, "blockContainer", {"class": b.name or "layout"})
                 for line in b.lines:
                     _sub(box, "p", None, line)
 
+    def table(self, parent: etree._Element, b: Block) -> None:
+        """A fixed-width table or passport: ``table`` with a row per printed row,
+        ``th`` for header cells, ``colspan`` for headings across the table; the
+        ruling lines stay as ``p class="rule"`` around it (first rule above)."""
+        box = _sub(parent, "blockContainer", {"eId": f"{b.eid}__container", "class": b.name})
+        rules = list(b.lines)
+        if rules:
+            _sub(box, "p", {"class": "rule"}, rules.pop(0))
+        tab = _sub(box, "table", {"eId": b.eid, "class": b.name})
+        for row in b.rows:
+            tr = _sub(tab, "tr")
+            for cell in row:
+                attrs = {"colspan": str(cell.colspan)} if cell.colspan > 1 else None
+                td = _sub(tr, "th" if cell.header else "td", attrs)
+                self.p(td, cell.text)
+        for rule in rules:
+            _sub(box, "p", {"class": "rule"}, rule)
+
     def note(self, parent: etree._Element, b: Block) -> None:
         p = _sub(parent, "p", {"class": "editorialNote"})
-        _sub(p, "remark", {"status": "editorial"}, b.text)
-        if b.lines:
+        remark = _sub(p, "remark", {"status": "editorial"})
+        _inline(remark, b.text, self.ref_spans(b.text, loose=True))
+        if b.extract:
+            self.extract(parent, b)
+        elif b.lines:
             box = _sub(parent, "blockContainer", {"class": "extract"})
             for line in b.lines:
                 _sub(box, "p", None, line)
+
+    def extract(self, parent: etree._Element, b: Block) -> None:
+        """The extract printed with note ``b`` as an ``embeddedStructure`` (AKN 3.0:
+        "a full structure used as an extract from another document"), its
+        ``href`` the act the note names; numbered points are ``paragraph``s."""
+        base = b.extract[0].eid.split("__para_")[0]
+        href = next(
+            (
+                cited_uri(f.act)
+                for f in find(b.text, self.lang, loose_number=True)
+                if f.kind == "citation" and not is_own(f.act, self.own) and cited_uri(f.act)
+            ),
+            None,
+        )
+        box = _sub(parent, "p", {"class": "extract"})
+        attrs = {"eId": base}
+        if href:
+            attrs["href"] = href
+        es = _sub(box, "embeddedStructure", attrs)
+        for x in b.extract:
+            if x.name == "paragraph":
+                para = _sub(es, "paragraph", {"eId": x.eid})
+                _sub(para, "num", None, x.num)
+                self.p(_sub(para, "content"), x.text)
+            elif x.name == "omission":
+                _sub(_sub(es, "p", {"class": "omission"}), "omissis", None, x.text)
+            elif x.name == "signature":
+                self.signature(es, x.text, base)
+            else:
+                self.p(es, x.text, None if x.name == "p" else x.name)
+
+    def signature(self, parent: etree._Element, text: str, prefix: str) -> None:
+        """One signatory: ``p class="signature"`` holding a ``signature`` with the
+        ``role`` (TLCRole) and, when the name is printed, the ``person`` (TLCPerson)."""
+        m = _NAME_TAIL.search(text) if L.is_signature_like(text, self.lang) else None
+        p = _sub(parent, "p", {"class": "signature"})
+        sig = _sub(p, "signature")
+        role_text = text[: m.start()].rstrip() if m else text.rstrip()
+        self.roles += 1
+        k = self.roles
+        role_id = self.tlc(
+            "TLCRole", f"role_{k}", f"/ontology/role/kz/signatory_{k}", role_text or "signatory"
+        )
+        if role_text:
+            _sub(sig, "role", {"eId": f"{prefix}__role_{k}", "refersTo": f"#{role_id}"}, role_text)
+            sig[-1].tail = text[len(role_text) : m.start()] if m else text[len(role_text) :]
+        if m:
+            person_id = self.tlc(
+                "TLCPerson",
+                f"person_{k}",
+                f"/ontology/person/kz/{_slug(m.group('name'))}",
+                m.group("name"),
+            )
+            _sub(
+                sig,
+                "person",
+                {"eId": f"{prefix}__person_{k}", "refersTo": f"#{person_id}", "as": f"#{role_id}"},
+                m.group("name"),
+            )
+            sig[-1].tail = text[m.end() :]
 
     def node(self, parent: etree._Element, node: Node) -> None:
         el = _sub(parent, TAGS[node.kind], {"eId": node.eid})
@@ -196,7 +287,8 @@ class _Builder:
         d = self.doc
         pre = _sub(act, "preface")
         title = _sub(pre, "p", {"class": "title"})
-        _sub(title, "docTitle", None, d.preface.title)
+        doc_title = _sub(title, "docTitle")
+        _inline(doc_title, d.preface.title, self.ref_spans(d.preface.title))
         if d.preface.status_label:
             st = _sub(pre, "p", {"class": "status"})
             _sub(st, "docStatus", None, d.preface.status_label)
@@ -218,13 +310,7 @@ class _Builder:
                 num = text.rfind(d.meta.number or "\0", span[0], span[1])
                 if d.meta.number and num >= 0:
                     spans.append((num, num + len(d.meta.number), "docNumber", {}))
-            for a in find_anchors(text, self.lang):
-                if (
-                    not same_act(a.act, self.own)
-                    and a.act.issuer
-                    and (href := _safe_work_uri(a.act))
-                ):
-                    spans.append((a.start, a.end, "ref", {"href": href}))
+            spans.extend(self.ref_spans(text))
             _inline(req, text, spans)
         for k, note in enumerate(d.preface.notes, start=1):
             box = _sub(
@@ -249,49 +335,30 @@ class _Builder:
         self.p(formula, last[m:])
 
     def conclusions(self, act: etree._Element) -> None:
-        if not self.doc.conclusions:
+        """Signatories grouped from the printed lines (:func:`layout.signature_groups`);
+        an approval list ("Келісілген:") and the signatories after it in a
+        ``container name="approvalList"``."""
+        texts = self.doc.conclusions
+        if not texts:
             return
         con = _sub(act, "conclusions")
-        for k, text in enumerate(self.doc.conclusions, start=1):
-            m = _NAME_TAIL.search(text)
-            if m is None or not L.is_signature_like(text, self.lang):
-                _sub(con, "p", {"class": "signatureLine"}, text)
-                continue
-            p = _sub(con, "p", {"class": "signatureLine"})
-            sig = _sub(p, "signature")
-            role_text = text[: m.start()].rstrip()
-            self.roles += 1
-            role_id = self.tlc(
-                "TLCRole",
-                f"role_{self.roles}",
-                f"/ontology/role/kz/signatory_{self.roles}",
-                role_text or "signatory",
-            )
-            person_id = self.tlc(
-                "TLCPerson",
-                f"person_{self.roles}",
-                f"/ontology/person/kz/{_slug(m.group('name'))}",
-                m.group("name"),
-            )
-            if role_text:
-                _sub(
-                    sig,
-                    "role",
-                    {"eId": f"conclusions__role_{k}", "refersTo": f"#{role_id}"},
-                    role_text,
+        target = con
+        lists = 0
+        for kind, idx in L.signature_groups(texts, self.lang):
+            if kind == "approval":
+                lists += 1
+                target = _sub(
+                    con,
+                    "container",
+                    {"name": "approvalList", "eId": f"conclusions__container_{lists}"},
                 )
-                sig[-1].tail = text[len(role_text) : m.start()]
-            _sub(
-                sig,
-                "person",
-                {
-                    "eId": f"conclusions__person_{k}",
-                    "refersTo": f"#{person_id}",
-                    "as": f"#{role_id}",
-                },
-                m.group("name"),
-            )
-            sig[-1].tail = text[m.end() :]
+                _sub(target, "p", {"class": "approvalList"}, texts[idx[0]])
+                continue
+            text = " ".join(texts[i] for i in idx)
+            if target is not con or L.is_signature_like(text, self.lang):
+                self.signature(target, text, "conclusions")
+            else:
+                _sub(target, "p", {"class": "signatureLine"}, text)
 
     def attachments(self, act: etree._Element) -> None:
         if not self.doc.attachments:

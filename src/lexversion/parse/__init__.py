@@ -4,7 +4,7 @@
 tree: decode and split lines (:mod:`lexversion.normalize`), cut the layout into
 parts (:mod:`.structure`), read the requisites (:mod:`.header`), assemble
 provisions with eIds (:mod:`.tree`), read notes, commencement and effects
-(:mod:`.effects`) and citations (:mod:`.acts`).
+(:mod:`.effects`) and citations (:mod:`.citations`, spaCy rule matching).
 """
 
 from __future__ import annotations
@@ -27,24 +27,26 @@ from lexversion.model import (
     Node,
     Note,
 )
-from lexversion.normalize import Paragraph, decode, join_lines, split_lines
+from lexversion.normalize import OffsetMap, Paragraph, decode, join_lines, split_lines
+from lexversion.parse import citations as C
 from lexversion.parse import effects as E
 from lexversion.parse import layout as L
 from lexversion.parse import structure, tree
-from lexversion.parse.acts import find_anchors, same_act
+from lexversion.parse.acts import is_own, same_act
 from lexversion.parse.header import read_header
 
 _ENDS = re.compile(r"[.;:!?)\"»_]$")
 _DANGLING = re.compile(r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|\b\d{4}\s*$")
-_KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_KK_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def detect_language(text: str) -> str:
     """``"kk"`` or ``"ru"``: Kazakh when its own letters (ә ғ қ ң ө ұ ү һ і) make
     up more than 1% of the Cyrillic letters, else Russian. The Kazakh alphabet
     of 1940 adds exactly these nine letters to the Russian one."""
-    cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-    kk = sum(1 for ch in text if ch in _KK_LETTERS)
+    cyr = len(_CYRILLIC.findall(text))
+    kk = sum(text.count(ch) for ch in _KK_LETTERS)
     return "kk" if cyr and kk / cyr > 0.01 else "ru"
 
 
@@ -121,7 +123,32 @@ class Document:
         """The JSON object of ``schemas/document.schema.json``."""
         from lexversion.jsonout import document_json
 
-        return document_json(self)
+        obj = document_json(self)
+        obj["joint"] = [a.to_json() for a in self.meta.joint]
+        obj["structure"]["tables"] = [
+            {
+                "eid": b.eid,
+                "name": b.name,
+                "rows": len(b.rows),
+                "columns": max((sum(c.colspan for c in row) for row in b.rows), default=0),
+            }
+            for b in self.tables()
+        ]
+        return obj
+
+    def tables(self) -> list[Block]:
+        """The ``table`` blocks of the body and annexes, in document order."""
+        out: list[Block] = []
+
+        def walk(node: Node) -> None:
+            out.extend(b for b in node.blocks if b.kind == "table")
+            for c in node.children:
+                walk(c)
+
+        walk(self.body)
+        for a in self.attachments:
+            walk(a.body)
+        return out
 
     def to_text(self) -> str:
         """Plain text of the document, one provision per line."""
@@ -146,11 +173,19 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     parts = structure.split(lines, lang)
     warnings: list[str] = []
 
-    title = join_lines(parts.title).text
+    title_para = join_lines(parts.title)
+    title = title_para.text
     requisites = join_lines(parts.requisites)
+    status_label = parts.status.text if parts.status else None
+    if status_label is None and (glued := L.glued_status(requisites.text, lang)):
+        # "Күшін жойғанҚостанай облыстық ...": the status label glued to the requisites
+        rest = requisites.text[glued:]
+        status_label = requisites.text[:glued]
+        requisites = Paragraph(
+            rest.strip(), requisites.lines, tree._shift(requisites.offsets, requisites.text, rest)
+        )
     header = read_header(requisites.text, lang)
     warnings.extend(header.warnings)
-    status_label = parts.status.text if parts.status else None
     status_hit = L.status_of(status_label, lang) if status_label else None
     status = status_hit[1] if status_hit else None
     if header.repealed_by is not None:
@@ -186,12 +221,21 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     notes: list[Note] = []
     effects: list[Effect] = []
     pre_notes: list[Block] = []
+    pre_sources: list[tree.SourceMap] = [
+        tree.SourceMap("preface", title_para.text, title_para.offsets),
+        tree.SourceMap("preface", requisites.text, requisites.offsets),
+    ]
     for k, part in enumerate(parts.notes, start=1):
+        extract = tree.extract_parts([ln for p in part.extract for ln in p.lines], lang)
+        pre_sources.append(
+            tree.SourceMap(f"preface__container_{k}", part.para.text, part.para.offsets)
+        )
         block = Block(
             "note",
             part.para.text,
             lines=tuple(p.text for p in part.extract),
             eid=f"preface__note_{k}",
+            extract=tree.freeze_extract(extract, f"preface__container_{k}", pre_sources),
         )
         pre_notes.append(block)
     scoped = [("whole", b) for b in pre_notes] + E.notes_in(body)
@@ -236,7 +280,8 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
             warnings.append(
                 f"{att.eid}: annex '{att.title[:60]}' has no content: the file may be truncated"
             )
-    warnings.extend(_slips(text, act, lang))
+    doc_sources = pre_sources + _preamble_sources(parts.preamble) + sources
+    warnings.extend(_slips(doc_sources, act, lang))
 
     meta = Metadata(
         lang=lang,
@@ -255,11 +300,11 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         notes=tuple(notes),
         effects=tuple(effects),
         retroactive_from=retro,
+        joint=header.joint,
     )
-    doc_sources = _preamble_sources(parts.preamble) + sources
     # publication dates the corpus states (of this act, or of acts it names)
     pub_texts = [b.text + " " + " ".join(b.lines) for b in pre_notes] + [
-        s.text for s in doc_sources
+        s.text for s in doc_sources[len(pre_sources) :]
     ]
     facts: list[CitedFact] = []
     for ref, when, basis in E.publications(pub_texts, lang):
@@ -327,38 +372,51 @@ def _preamble_sources(paras: list[Paragraph]) -> list[tree.SourceMap]:
 
 
 def _citations(sources: list[tree.SourceMap], lang: str, own: ActRef) -> list[Citation]:
+    """Every reference to another act in ``sources`` (registrations and the act
+    itself left out), with its FRBR work URI and raw-file span."""
     out: list[Citation] = []
     for s in sources:
-        for a in find_anchors(s.text, lang):
-            if same_act(a.act, own):
+        for f in C.find(s.text, lang):
+            if f.kind != "citation" or is_own(f.act, own):
                 continue
             out.append(
                 Citation(
-                    a.act,
-                    s.text[a.start : a.end],
+                    f.act,
+                    s.text[f.start : f.end],
                     s.eid,
-                    a.start,
-                    a.end,
-                    s.offsets.to_raw(a.start),
-                    s.offsets.to_raw(a.end - 1) + 1,
+                    f.start,
+                    f.end,
+                    *_raw_span(s.offsets, f.start, f.end),
+                    href=C.work_uri(f.act),
+                    title=f.title,
+                    pinpoint=f.pinpoint,
+                    registration=f.registration,
                 )
             )
     return out
 
 
-def _slips(text: str, act: ActRef, lang: str) -> list[str]:
+def _raw_span(om: OffsetMap, start: int, end: int) -> tuple[int, int]:
+    """[start, end) in the decoded source covering every character of clean text
+    ``[start, end)``, pieces a repair moved included (DOMAIN.md 4.1)."""
+    points = [om.to_raw(start), om.to_raw(end - 1)]
+    for c, r in zip(om.clean_starts, om.raw_starts, strict=True):
+        if start < c < end:
+            points += [r, om.to_raw(c - 1)]
+    return min(points), max(points) + 1
+
+
+def _slips(sources: list[tree.SourceMap], act: ActRef, lang: str) -> list[str]:
     """Slips of the source (DOMAIN.md 4.6): the act's number printed with
     another date elsewhere in the text. Reported, never corrected."""
     if act.number is None or act.date is None:
         return []
     out = []
-    for a in find_anchors(L.despace(" ".join(text.split())), lang):
-        if (
-            a.act.number
-            and fold_text(a.act.number) == fold_text(act.number)
-            and a.act.date != act.date
-        ):
-            out.append(
-                f"the text dates act No {act.number} {a.act.date} where the requisites say {act.date} (kept as published)"
-            )
+    for s in sources:
+        for f in C.find(s.text, lang):
+            a = f.act
+            if a.number and fold_text(a.number) == fold_text(act.number) and a.date != act.date:
+                out.append(
+                    f"the text dates act No {act.number} {a.date} where the requisites say {act.date} (kept as published)"
+                )
     return sorted(set(out))

@@ -245,6 +245,8 @@ def publications(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, st
     out: list[tuple[ActRef, date, str]] = []
     pat = re.compile(vocab(lang).PUBLISHED, re.IGNORECASE)
     for raw in texts:
+        if not pat.search(fold_text(raw)) and not pat.search(L.key(raw)):
+            continue  # no publication word: no reference to read (most paragraphs)
         text = L.despace(raw)
         anchors = find_anchors(text, lang)
         for k, a in enumerate(anchors):

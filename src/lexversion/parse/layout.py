@@ -9,6 +9,7 @@ language-dependent words come from :mod:`lexversion.lang`. Matching uses
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from lexversion.lang import fold_text, vocab
@@ -110,3 +111,56 @@ def is_annex_opener(text: str, lang: str) -> bool:
 def is_annex_closer(text: str, lang: str) -> bool:
     """A line that can close an annex approval block ("... бекітілген қосымша")."""
     return bool(matches(lang, "ANNEX_CLOSERS", text.strip()))
+
+
+@cache
+def _role_end(lang: str) -> re.Pattern[str]:
+    roles = "|".join(f"(?:{p})" for p in vocab(lang).SIGNATURE_ROLES)
+    return re.compile(rf"(?:{roles})\w*\s*$", re.IGNORECASE)
+
+
+def signature_groups(texts: Sequence[str], lang: str) -> list[tuple[str, list[int]]]:
+    """Group signature-block paragraphs into signatories (DOMAIN.md 2.7).
+
+    Returns ``(kind, indices)`` in order: ``approval`` for the approval-list
+    marker ("Келісілген:", "Согласовано:") alone, ``signature`` for the lines of
+    one signatory: they run on until a line that ends with a name
+    ("... төрағасы Р. Ибраимова") or a role word ("... департаментінің
+    директоры") and not with a comma ("Председатель ... сессии,").
+    """
+    out: list[tuple[str, list[int]]] = []
+    cur: list[int] = []
+    approval = re.compile(rf"^\s*(?:{vocab(lang).APPROVAL_LIST})\s*$", re.IGNORECASE)
+    for i, text in enumerate(texts):
+        k = key(text)
+        if approval.match(k):
+            if cur:
+                out.append(("signature", cur))
+                cur = []
+            out.append(("approval", [i]))
+            continue
+        cur.append(i)
+        flat = despace(text).rstrip()
+        if flat.endswith(","):
+            continue
+        if _NAME.search(flat) or _role_end(lang).search(k.rstrip(" .")):
+            out.append(("signature", cur))
+            cur = []
+    if cur:
+        out.append(("signature", cur))
+    return out
+
+
+def glued_status(text: str, lang: str) -> int | None:
+    """Length of a status label that opens ``text`` glued to the next word
+    ("Күшін жойғанҚостанай облыстық ...", "Утративший силуРешение ..."), else ``None``.
+
+    The label must be followed by a capital letter with no space, as the export
+    prints a label run into the requisites.
+    """
+    folded = fold_text(text).lower()
+    for label in sorted(vocab(lang).STATUS_LABELS, key=len, reverse=True):
+        n = len(label)
+        if folded.startswith(label) and len(text) > n and text[n].isupper():
+            return n
+    return None

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from lexversion import repair as R
 from lexversion.normalize import Line, Paragraph, join_lines
 from lexversion.parse import layout as L
 
@@ -59,6 +60,10 @@ class Parts:
     body: list[Part] = field(default_factory=list)
     conclusions: list[Paragraph] = field(default_factory=list)
     annexes: list[AnnexParts] = field(default_factory=list)
+    #: repairs of export artifacts (DOMAIN.md 4.1-4.2), doubts included, in part order
+    repairs: list[R.Repair] = field(default_factory=list)
+    #: one line per doubt: evidence of an artifact left as printed
+    warnings: list[str] = field(default_factory=list)
 
 
 def _next_nonblank(lines: Sequence[Line], i: int) -> int:
@@ -183,7 +188,50 @@ def split(lines: Sequence[Line], lang: str) -> Parts:
     for a, start in enumerate(starts):
         stop = starts[a + 1] if a + 1 < len(starts) else n
         parts.annexes.append(_annex(lines[start:stop], lang))
+    _repair(parts, lines, lang)
     return parts
+
+
+def _repair(parts: Parts, lines: Sequence[Line], lang: str) -> None:
+    """Repair the export artifacts of every paragraph and line, once the cuts are
+    made (DOMAIN.md 4.1-4.2, :mod:`lexversion.repair`); collect repairs and doubts."""
+    words = R.vocabulary(lang).with_lines(lines)
+    log = parts.repairs
+
+    def para(p: Paragraph) -> Paragraph:
+        q, found = R.repair(p, lang, words)
+        log.extend(found)
+        return q
+
+    def block(ls: list[Line]) -> list[Line]:
+        new, found = R.repair_lines(ls, lang, words)
+        log.extend(found)
+        return list(new)
+
+    def part(x: Part) -> None:
+        if x.kind == "layout":
+            new, found = R.repair_layout(x.lines, lang, x.name, words)
+            log.extend(found)
+            x.lines = list(new)
+            x.para = join_lines(new)
+        else:
+            x.para = para(x.para)
+        x.extract = [para(e) for e in x.extract]
+
+    parts.title = block(parts.title)
+    parts.requisites = block(parts.requisites)
+    for x in parts.notes:
+        part(x)
+    parts.preamble = [para(p) for p in parts.preamble]
+    for x in parts.body:
+        part(x)
+    parts.conclusions = [para(p) for p in parts.conclusions]
+    for annex in parts.annexes:
+        annex.approval = block(annex.approval)
+        annex.title = block(annex.title)
+        for x in annex.content:
+            part(x)
+    parts.warnings = [str(r) for r in log if not r.applied]
 
 
 def _split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:

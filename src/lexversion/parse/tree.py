@@ -15,12 +15,14 @@ parent's eId; unnumbered elements take their ordinal position.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lexversion.model import Block, Node
-from lexversion.normalize import OffsetMap
+from lexversion.model import Block, Cell, Node
+from lexversion.normalize import Line, OffsetMap, join_lines
 from lexversion.parse import layout as L
-from lexversion.parse.structure import Part
+from lexversion.parse import tables
+from lexversion.parse.structure import INDENT, Part, is_annex_start
 
 LEVELS = {"body": 0, "chapter": 1, "section": 2, "subsection": 3, "paragraph": 4, "point": 5}
 ABBR = {
@@ -41,6 +43,8 @@ class _Block:
     name: str = ""
     open: bool = True  # a list still taking items
     maps: list[OffsetMap] = field(default_factory=list)
+    table: tables.Table | None = None
+    extract: list[tuple[str, str, str, OffsetMap]] = field(default_factory=list)
 
 
 @dataclass
@@ -112,14 +116,24 @@ def build(parts: list[Part], lang: str) -> _Node:
             open_node(_Node(part.level, num, heading, maps=[part.para.offsets]))
         elif part.kind == "note":
             extract = [p.text for p in part.extract]
-            stack[-1].blocks.append(_Block("note", text, lines=extract, maps=[part.para.offsets]))
-        elif part.kind == "layout":
             stack[-1].blocks.append(
                 _Block(
-                    "layout",
-                    lines=[ln.text for ln in part.lines],
+                    "note",
+                    text,
+                    lines=extract,
+                    maps=[part.para.offsets],
+                    extract=extract_parts([ln for p in part.extract for ln in p.lines], lang),
+                )
+            )
+        elif part.kind == "layout":
+            table = tables.table(part.lines, part.name)
+            stack[-1].blocks.append(
+                _Block(
+                    "table" if table else "layout",
+                    lines=list(table.rules) if table else [ln.text for ln in part.lines],
                     name=part.name,
                     maps=[part.para.offsets],
+                    table=table,
                 )
             )
         elif (m := L.NUMBERED.match(text)) and m.group("num").count(".") == 1:
@@ -174,7 +188,35 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
         children.append(freeze(child, child_eid, sources))
     blocks: list[Block] = []
     lists = 0
+    tabs = 0
+    notes = 0
     for b in node.blocks:
+        if b.kind == "table" and b.table is not None:
+            tabs += 1
+            table_eid = f"{eid}__table_{tabs}" if eid else f"table_{tabs}"
+            rows = []
+            for row in b.table.rows:
+                for c in row:
+                    sources.append(SourceMap(table_eid, c.text, c.offsets))
+                rows.append(tuple(Cell(c.text, c.colspan, c.header) for c in row))
+            blocks.append(
+                Block("table", lines=tuple(b.lines), name=b.name, eid=table_eid, rows=tuple(rows))
+            )
+            continue
+        if b.kind == "note":
+            notes += 1
+            note_eid = f"{eid}__note_{notes}" if eid else f"note_{notes}"
+            sources.append(SourceMap(eid, b.text, b.maps[0]))
+            blocks.append(
+                Block(
+                    "note",
+                    b.text,
+                    lines=tuple(b.lines),
+                    eid=eid,
+                    extract=freeze_extract(b.extract, note_eid, sources),
+                )
+            )
+            continue
         if b.kind == "list":
             lists += 1
             list_eid = f"{eid}__list_{lists}" if eid else f"list_{lists}"
@@ -189,3 +231,96 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 sources.append(SourceMap(eid, b.text, b.maps[0]))
             blocks.append(Block(b.kind, b.text, lines=tuple(b.lines), name=b.name, eid=eid))
     return Node(node.kind, eid, node.num, node.heading, tuple(blocks), tuple(children))
+
+
+#: a line of dots standing for omitted text ("...", ". . .")
+_OMISSION = re.compile(r"^(?:\.\s*){3,}$|^…$")
+
+
+def extract_parts(lines: Sequence[Line], lang: str) -> list[tuple[str, str, str, OffsetMap]]:
+    """A printed extract of another act (DOMAIN.md 2.4: an editorial note's
+    "Үзінді:", "Выписка:") -> its parts in order: ``(role, num, text, offsets)``.
+
+    Roles: ``p`` (a paragraph: an indented line opens it, lines at the margin
+    continue it), ``paragraph`` (a numbered point "1.", ``num`` set),
+    ``signature`` (short lines closing with a role or a name, grouped as
+    :func:`lexversion.parse.layout.signature_groups` does), ``approval`` (an
+    annex approval block, to its closing line), ``title`` (the annex title under
+    it), ``omission`` ("...", ". . ."), ``rule`` (a ruling line).
+    """
+    groups: list[tuple[str, list[Line]]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if L.is_rule(ln) or _OMISSION.match(ln.text):
+            groups.append(("rule" if L.is_rule(ln) else "omission", [ln]))
+            i += 1
+            continue
+        if ln.indent < INDENT and is_annex_start(lines, i, lang):
+            j = i
+            while j < len(lines) and not L.is_annex_closer(lines[j].text, lang):
+                j += 1
+            j = min(j, len(lines) - 1)
+            groups.append(("approval", list(lines[i : j + 1])))
+            k = j + 1
+            while k < len(lines) and lines[k].indent < INDENT and not L.is_rule(lines[k]):
+                k += 1
+            if k > j + 1:
+                groups.append(("title", list(lines[j + 1 : k])))
+            i = k
+            continue
+        if ln.indent >= INDENT or not groups or groups[-1][0] in {"rule", "omission", "title"}:
+            role = "paragraph" if L.NUMBERED.match(ln.text) else "p"
+            groups.append((role, [ln]))
+        else:
+            groups[-1][1].append(ln)
+        i += 1
+    out: list[tuple[str, str, str, OffsetMap]] = []
+    run: list[tuple[str, list[Line]]] = []  # short paragraphs that may be signatures
+
+    def flush() -> None:
+        texts = [join_lines(g[1]).text for g in run]
+        for kind, idx in L.signature_groups(texts, lang):
+            para = join_lines([ln for k in idx for ln in run[k][1]])
+            role = (
+                "signature" if kind == "signature" and L.is_signature_like(para.text, lang) else "p"
+            )
+            out.append((role, "", para.text, para.offsets))
+        run.clear()
+
+    seen_point = False
+    for role, group in groups:
+        para = join_lines(group)
+        if role == "p" and seen_point and len(L.despace(para.text)) <= 160:
+            run.append((role, group))
+            continue
+        flush()
+        if role == "paragraph":
+            seen_point = True
+            m = L.NUMBERED.match(para.text)
+            assert m is not None
+            rest = para.text[m.end() :]
+            out.append((role, m.group("num"), rest.strip(), _shift(para.offsets, para.text, rest)))
+        else:
+            out.append((role, "", para.text, para.offsets))
+    flush()
+    return out
+
+
+def freeze_extract(
+    parts: Sequence[tuple[str, str, str, OffsetMap]], eid: str, sources: list[SourceMap]
+) -> tuple[Block, ...]:
+    """Frozen blocks of an extract; numbered points get eIds under ``eid``'s
+    embedded structure (``<eid>__embeddedStructure_1__para_<n>``)."""
+    out: list[Block] = []
+    base = f"{eid}__embeddedStructure_1"
+    seen: dict[str, int] = {}
+    for role, num, text, omap in parts:
+        block_eid = base
+        if role == "paragraph":
+            key = _num_key(num)
+            seen[key] = seen.get(key, 0) + 1
+            block_eid = f"{base}__para_{key}" + (f"-{seen[key]}" if seen[key] > 1 else "")
+        sources.append(SourceMap(block_eid, text, omap))
+        out.append(Block("p", text, name=role, eid=block_eid, num=num))
+    return tuple(out)

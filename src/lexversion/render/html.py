@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lxml import etree
 
 from lexversion.akn.build import NS
-from lexversion.render.text import all_text
+from lexversion.render.text import all_text, table_lines
 
 _WS = re.compile(r"\s+")
 HIER = {"chapter", "section", "subsection", "paragraph", "point", "hcontainer"}
@@ -149,11 +149,20 @@ def _block(b: etree._Element, depth: int, out: list[ViewBlock], full: bool) -> N
     name = _local(b)
     cls = b.get("class") or ""
     if name == "p":
-        if cls == "editorialNote":
+        if cls in {"editorialNote", "extract"}:
             if full:
-                out.append(ViewBlock("note", depth, _segments(b)))
+                embedded = b.find(f"{{{NS}}}embeddedStructure")
+                if embedded is None:
+                    out.append(ViewBlock("note", depth, _segments(b)))
+                else:
+                    for sub in embedded:
+                        kind = "note" if _local(sub) == "p" else ""
+                        text = " ".join(all_text(sub).split())
+                        out.append(ViewBlock(kind or "note", depth, (Segment(text),)))
             return
         out.append(ViewBlock("p", depth, _segments(b)))
+    elif name == "table":
+        out.append(ViewBlock("layout", depth, (Segment("\n".join(table_lines(b)) + "\n"),)))
     elif name == "blockList":
         for item in b:
             if _local(item) == "listIntroduction":
@@ -171,6 +180,10 @@ def _block(b: etree._Element, depth: int, out: list[ViewBlock], full: bool) -> N
                 )
     elif name == "blockContainer":
         if cls == "extract" and not full:
+            return
+        table = b.find(f"{{{NS}}}table")
+        if table is not None:  # a table read into cells: laid out again, rules left out
+            _block(table, depth, out, full)
             return
         lines = tuple(Segment(all_text(p) + "\n") for p in b)
         out.append(ViewBlock("layout", depth, lines))

@@ -10,6 +10,7 @@ facts about the act, reported beside the text by ``show``).
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 _WS = re.compile(r"\s+")
 HIER = {"chapter", "section", "subsection", "paragraph", "point", "hcontainer"}
+_CELLS = {"td", "th"}
 
 
 def all_text(el: etree._Element) -> str:
@@ -94,9 +96,16 @@ def _block(child: etree._Element, depth: int, out: list[str], full: bool) -> Non
     name = _local(child)
     cls = child.get("class") or ""
     if name == "p":
-        if cls == "editorialNote" and not full:
+        if cls in {"editorialNote", "extract"} and not full:
+            return
+        embedded = child.find(f"{{{NS}}}embeddedStructure")
+        if embedded is not None:
+            for sub in embedded:
+                _hier(sub, depth + 1, out, full)
             return
         out.append(pad + _text(child))
+    elif name == "table":
+        out.extend(pad + line for line in table_lines(child))
     elif name == "blockList":
         for item in child:
             iname = _local(item)
@@ -108,9 +117,46 @@ def _block(child: etree._Element, depth: int, out: list[str], full: bool) -> Non
         if cls == "extract" and not full:
             return
         for p in child:
-            out.append(pad + all_text(p))
+            if _local(p) == "table":
+                out.extend(pad + line for line in table_lines(p))
+            else:
+                out.append(pad + all_text(p))
     elif name in {"container", "formula"}:
         _blocks(child, depth, out, full)
+
+
+def table_lines(table: etree._Element, width: int = 28) -> list[str]:
+    """An AKN ``table`` as fixed-width text: each cell wrapped to its column's
+    width (the longest cell text of the column, at most ``width``), columns two
+    spaces apart, a cell spanning columns as wide as they are together."""
+    rows = [
+        [(_text(c), int(c.get("colspan") or 1)) for c in tr if _local(c) in {"td", "th"}]
+        for tr in table
+        if _local(tr) == "tr"
+    ]
+    ncols = max((sum(span for _, span in r) for r in rows), default=0)
+    widths = [3] * ncols
+    for r in rows:
+        k = 0
+        for text, span in r:
+            if span == 1 and k < ncols:
+                widths[k] = max(widths[k], min(len(text), width))
+            k += span
+    out: list[str] = []
+    for r in rows:
+        cols: list[tuple[list[str], int]] = []
+        k = 0
+        for text, span in r:
+            w = sum(widths[k : k + span]) + 2 * (span - 1)
+            cols.append((textwrap.wrap(text, w, break_on_hyphens=False) or [""], w))
+            k += span
+        for i in range(max(len(lines) for lines, _ in cols)):
+            out.append(
+                "  ".join(
+                    (lines[i] if i < len(lines) else "").ljust(w) for lines, w in cols
+                ).rstrip()
+            )
+    return out
 
 
 def _hier(el: etree._Element, depth: int, out: list[str], full: bool) -> None:

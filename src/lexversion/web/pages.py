@@ -1,0 +1,328 @@
+"""The work page as a view model: what the act said on a date, and around it.
+
+:func:`work_page` answers the point-in-time question of a request path
+(:func:`lexversion.query.answer`, which reads the AKN suffix: ``:DATE``,
+``@DATE``, ``@``, ``/kaz``/``/rus``; no suffix means today) and gathers what
+``web_work.html`` shows: the work's facts with each date's certainty
+(:func:`lexversion.render.pdf.shown`), a status banner, the text (the view model
+of :func:`lexversion.render.html.view`, its references made links that say
+when the act cited is a stub), the timeline, the neighbourhood, the
+citations made and received, the language switch, the versions and the
+downloads. The template only loops and prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from lexversion.akn.frbr import AKN_LANG, parse_work_uri
+from lexversion.query import answer, resolve_address
+from lexversion.render.html import ViewBlock, view
+from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
+from lexversion.resolve import find_work
+from lexversion.store.repository import Store
+from lexversion.timeline.pit import PointInTime, WorkTimeline
+from lexversion.web.neighbourhood import NeighbourhoodView, neighbourhood_view, relations
+from lexversion.web.refs import (
+    FORMATS,
+    STATUS_WORDS,
+    WorkRef,
+    label_of,
+    ref_of,
+    work_href,
+    work_ref,
+)
+from lexversion.web.timeline import TimelineView, timeline_view
+
+LANG_NAMES = {"kk": "қазақша", "ru": "русский"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A run of text; a link to ``href`` when set, to a ``stub`` or to a work the
+    store does not hold (``missing``)."""
+
+    text: str
+    href: str | None = None
+    stub: bool = False
+    missing: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A displayed block of the text (see :class:`lexversion.render.html.ViewBlock`)."""
+
+    kind: str
+    depth: int
+    label: str
+    eid: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The answer for the chosen date: status (and its words), certainty, the
+    expression shown and its kind (with what the kind means), or why no text
+    is shown; the uncertainty window, effects applied and notes."""
+
+    as_of: str
+    status: str
+    status_words: str
+    certainty: str
+    expression: str | None
+    kind: str
+    kind_note: str
+    reason: str | None
+    window: str | None
+    effects: tuple[str, ...]
+    notes: tuple[str, ...]
+    addressed: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A line of the work's facts: a ``value`` or a ``when`` (date with certainty),
+    and optionally a related work."""
+
+    key: str
+    value: str = ""
+    when: ShownDate | None = None
+    ref: WorkRef | None = None
+
+
+@dataclass(frozen=True)
+class Version:
+    """A stored expression: its address (and ``name``, the part after the work
+    URI), language, kind and the DateFact it applies from."""
+
+    uri: str
+    name: str
+    lang: str
+    kind: str
+    applies_from: ShownDate
+    current: bool
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A language of the switch: its name, page, whether it is the one shown."""
+
+    label: str
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Download:
+    """A manifestation to download."""
+
+    label: str
+    href: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CitationItem:
+    """A citation the work's text makes: where (eId), the words, the act cited
+    and how the citation was resolved."""
+
+    eid: str
+    text: str
+    ref: WorkRef
+    method: str
+
+
+@dataclass(frozen=True)
+class WorkPage:
+    """Everything ``web_work.html`` shows."""
+
+    uri: str
+    title: str
+    label: str
+    stub: bool
+    lang: str
+    as_of: str
+    address: str
+    facts: tuple[Fact, ...]
+    banner: Banner
+    blocks: tuple[Block, ...]
+    versions: tuple[Version, ...]
+    languages: tuple[Choice, ...]
+    downloads: tuple[Download, ...]
+    timeline: TimelineView
+    neighbourhood: NeighbourhoodView
+    citations: tuple[CitationItem, ...]
+    cited_by: tuple[WorkRef, ...]
+    compare_from: str
+    compare_to: str
+
+
+def _banner(pit: PointInTime, mode: str) -> Banner:
+    window = None
+    if pit.window:
+        window = f"{pit.window[0].isoformat()} – {pit.window[1].isoformat()}"
+    addressed = {
+        "at": f"the text in force on {pit.as_of.isoformat()}",
+        "exact": "the expression addressed",
+        "first": "the first expression",
+    }[mode]
+    return Banner(
+        pit.as_of.isoformat(),
+        pit.status,
+        STATUS_WORDS.get(pit.status, pit.status),
+        pit.certainty,
+        pit.expression,
+        pit.expression_kind or "",
+        KIND_NOTES.get(pit.expression_kind or "", ""),
+        pit.reason,
+        window,
+        pit.effects,
+        pit.notes,
+        addressed,
+    )
+
+
+def _blocks(viewed: Sequence[ViewBlock], refs: dict[str, WorkRef]) -> tuple[Block, ...]:
+    out = []
+    for b in viewed:
+        links = []
+        for s in b.segments:
+            ref = refs.get(s.href) if s.href else None
+            if ref is None:
+                links.append(Link(s.text))
+            else:
+                links.append(Link(s.text, ref.href, ref.stub, ref.missing))
+        out.append(Block(b.kind, b.depth, b.label, b.eid, tuple(links)))
+    return tuple(out)
+
+
+def _hrefs(viewed: Sequence[ViewBlock]) -> set[str]:
+    """The work URIs the text's references point to (others are not linked)."""
+    found = set()
+    for b in viewed:
+        for s in b.segments:
+            if s.href:
+                try:
+                    found.add(parse_work_uri(s.href)[0])
+                except ValueError:
+                    continue
+    return found
+
+
+def _compare_dates(tl: WorkTimeline, pit: PointInTime) -> tuple[str, str]:
+    same = sorted(
+        (x for x in tl.expressions if x.lang == pit.lang),
+        key=lambda x: (x.applies_from.earliest or date.min, x.uri),
+    )
+    days = [x.applies_from.latest or x.applies_from.earliest for x in same]
+    known = [d for d in days if d]
+    if len(known) >= 2:
+        return known[0].isoformat(), known[-1].isoformat()
+    return pit.as_of.isoformat(), pit.as_of.isoformat()
+
+
+def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPage:
+    """The work page of request ``path`` (a work URI with an optional suffix),
+    in language ``lang`` (``kk``/``ru``; ``None``: the suffix's or the corpus
+    text's), as of ``today`` when the path names no date.
+
+    Raises :class:`~lexversion.errors.UsageError` for a malformed path or
+    suffix, :class:`~lexversion.errors.NotFound` for a work or expression the
+    store lacks.
+    """
+    rec, suffix = find_work(store, path)
+    dated = _has_date_or_at(suffix)
+    mode = resolve_address(suffix, None if dated else today).mode
+    pit, akn = answer(store, path, None if dated else today, lang)
+    uri = rec.frbr_uri
+    tl = store.timeline(uri)
+    items = store.history(uri)
+    cites = store.citations_of(uri)
+    related = relations(uri, items, [c["cited"] for c in cites], tl.cited_by)
+    wanted = set(related) | {c["cited"] for c in cites} | set(tl.cited_by)
+    wanted |= {x for it in items for x in (it["by"], it["on"]) if x and x != uri}
+    if tl.repealed_by:
+        wanted.add(tl.repealed_by)
+    viewed = view(akn, full=False) if akn is not None else []
+    wanted |= _hrefs(viewed)
+    refs = {u: work_ref(store, u) for u in sorted(wanted)}
+    me = ref_of(rec)
+
+    on = pit.as_of
+    page_lang = pit.lang or (rec.languages[0] if rec.languages else "")
+    if mode == "at":
+        address = work_href(uri, on, pit.lang)
+    elif pit.expression:
+        address = pit.expression if mode == "exact" else f"{uri}/{AKN_LANG[page_lang]}@"
+    else:
+        address = work_href(uri, on, pit.lang)
+    downloads: tuple[Download, ...] = ()
+    if akn is not None:
+        downloads = (
+            *(Download(FORMATS[e][0], f"{address}.{e}", "") for e in ("xml", "html", "txt")),
+            Download("PDF", f"{work_href(uri, on, pit.lang)}.pdf", f"the text in force on {on}"),
+        )
+    langs = sorted({x.lang for x in tl.expressions})
+    languages = tuple(
+        Choice(LANG_NAMES.get(x, x), work_href(uri, on, x), x == pit.lang) for x in langs
+    )
+    versions = tuple(
+        Version(
+            x.uri,
+            x.uri.removeprefix(uri + "/"),
+            x.lang,
+            x.kind,
+            shown(x.applies_from),
+            x.uri == pit.expression,
+        )
+        for x in sorted(
+            tl.expressions, key=lambda x: (x.lang, x.applies_from.earliest or date.min, x.uri)
+        )
+    )
+    facts = (
+        Fact("FRBR work URI", uri),
+        Fact("issuer", rec.issuer or "unknown"),
+        Fact("type", rec.act_type or "unknown"),
+        Fact("number", rec.number or "unknown"),
+        Fact("adopted", when=shown(tl.adoption, "unknown")),
+        Fact("entry into force", when=shown(tl.commencement, "unknown")),
+        Fact(
+            "repealed",
+            when=shown(tl.repeal),
+            ref=refs.get(tl.repealed_by) if tl.repealed_by else None,
+        ),
+        Fact("text in the corpus", "no: a stub, known only from citations" if rec.stub else "yes"),
+        Fact("languages", ", ".join(LANG_NAMES.get(x, x) for x in langs) or "none"),
+    )
+    cfrom, cto = _compare_dates(tl, pit)
+    return WorkPage(
+        uri=uri,
+        title=rec.title or label_of(rec),
+        label=label_of(rec),
+        stub=rec.stub,
+        lang=page_lang,
+        as_of=on.isoformat(),
+        address=address,
+        facts=facts,
+        banner=_banner(pit, mode),
+        blocks=_blocks(viewed, refs),
+        versions=versions,
+        languages=languages if len(languages) > 1 else (),
+        downloads=downloads,
+        timeline=timeline_view(uri, items, tl, refs, on),
+        neighbourhood=neighbourhood_view(me, related, refs),
+        citations=tuple(
+            CitationItem(c["eid"], c["text"], refs[c["cited"]], c["method"]) for c in cites
+        ),
+        cited_by=tuple(refs[u] for u in tl.cited_by),
+        compare_from=cfrom,
+        compare_to=cto,
+    )
+
+
+def _has_date_or_at(suffix: str | None) -> bool:
+    """Whether a URI suffix names a date or an expression (``:D``, ``@D``, ``@``)
+    rather than only a language (``/kaz``)."""
+    return suffix is not None and (":" in suffix or "@" in suffix)

@@ -1,0 +1,114 @@
+"""Addresses and short references of works, shared by the web app's views.
+
+URLs follow the AKN naming convention (AKN-NC v1.0 section 5.2; Indigo's
+point-in-time addressing): the work page of ``/akn/kz-19/act/decision/2017-12-15/26-129``
+is at that very path; ``/kaz`` or ``/rus`` after it picks a language,
+``:YYYY-MM-DD`` the date in force, ``@YYYY-MM-DD`` an exact expression and
+``@`` the first one; a manifestation extension (``.xml``, ``.html``,
+``.txt``, ``.pdf``) downloads it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from lexversion.akn.frbr import AKN_LANG
+from lexversion.errors import NotFound
+from lexversion.graph import WorkRecord
+from lexversion.store.repository import Store
+
+#: manifestation extension -> (what it is, media type)
+FORMATS: dict[str, tuple[str, str]] = {
+    "xml": ("Akoma Ntoso XML", "application/akn+xml"),
+    "html": ("HTML", "text/html; charset=utf-8"),
+    "txt": ("plain text", "text/plain; charset=utf-8"),
+    "pdf": ("PDF", "application/pdf"),
+}
+_MANIFESTATION = re.compile(r"^(?P<address>[^.]*)\.(?P<ext>[a-z]+)$")
+STATUS_WORDS = {
+    "in_force": "in force",
+    "not_yet_in_force": "not yet in force",
+    "repealed": "repealed",
+    "unknown": "unknown",
+}
+
+
+def work_href(uri: str, on: date | None = None, lang: str | None = None) -> str:
+    """The page of work ``uri`` as in force on ``on`` (default: today) in ``lang``."""
+    out = uri + (f"/{AKN_LANG[lang]}" if lang in AKN_LANG else "")
+    return out + (f":{on.isoformat()}" if on else "")
+
+
+def split_manifestation(path: str) -> tuple[str, str | None]:
+    """(address, extension or ``None``) of a request path: ``/akn/...:2019-06-01.pdf``
+    -> (``/akn/...:2019-06-01``, ``pdf``). Work URIs and their suffixes hold no
+    dot, so a dot can only open an extension; the caller checks it is one of
+    :data:`FORMATS`."""
+    m = _MANIFESTATION.match(path)
+    if m is None:
+        return path, None
+    return m.group("address"), m.group("ext")
+
+
+@dataclass(frozen=True)
+class WorkRef:
+    """Another work as a page mentions it: URI, ``label`` (issuer, date, number),
+    ``title``, whether it is a ``stub`` (known only from citations) or
+    ``missing`` from the store, its page, and ``brief`` (date and number) and
+    ``issuer`` for tight spaces."""
+
+    uri: str
+    label: str
+    title: str
+    stub: bool
+    missing: bool
+    href: str
+    brief: str = ""
+    issuer: str = ""
+
+
+def label_of(rec: WorkRecord) -> str:
+    """``issuer, YYYY-MM-DD № number`` of a work (what is known of it)."""
+    parts = [rec.issuer or "", rec.date.isoformat() if rec.date else ""]
+    if rec.number:
+        parts.append(f"№ {rec.number}")
+    return " ".join(p for p in parts if p) or rec.frbr_uri
+
+
+def brief_of(rec: WorkRecord) -> str:
+    """``YYYY-MM-DD № number`` of a work (its URI when neither is known)."""
+    parts = [rec.date.isoformat() if rec.date else "", f"№ {rec.number}" if rec.number else ""]
+    return " ".join(p for p in parts if p) or rec.frbr_uri
+
+
+def ref_of(rec: WorkRecord) -> WorkRef:
+    """The :class:`WorkRef` of a stored work."""
+    return WorkRef(
+        rec.frbr_uri,
+        label_of(rec),
+        rec.title or "",
+        rec.stub,
+        False,
+        rec.frbr_uri,
+        brief_of(rec),
+        rec.issuer or "",
+    )
+
+
+def work_ref(store: Store, uri: str) -> WorkRef:
+    """The :class:`WorkRef` of ``uri``; a URI the store lacks is ``missing``."""
+    try:
+        rec = store.work(uri)
+    except NotFound:
+        return WorkRef(uri, uri, "", False, True, uri, uri, "")
+    return ref_of(rec)
+
+
+def short(text: str, n: int) -> str:
+    """``text`` cut to at most ``n`` characters at a word boundary, with ``…``."""
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1].rsplit(" ", 1)[0]
+    return (cut or text[: n - 1]) + "…"

@@ -1,0 +1,115 @@
+"""The provision search index: sync, query words only (no FTS syntax gets
+through), snippets, the as-of filter; on PostgreSQL too when
+``LEXVERSION_TEST_PG_URL`` names a throwaway server (``make test`` starts one)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+import lexversion
+from lexversion.errors import UsageError
+from lexversion.store import Store, open_store
+from lexversion.web.search import Piece, Term, parse_query, search, snippet, sync_search_index
+from tests.web.conftest import ALMATY_OBLAST, CORPUS_DIR
+
+
+@pytest.fixture
+def indexed(corpus_url: str) -> Store:
+    """The corpus store with its search index synced."""
+    store = open_store(corpus_url)
+    sync_search_index(store)
+    return store
+
+
+def test_sync_indexes_every_expression_once(indexed: Store) -> None:
+    store = indexed
+    assert sync_search_index(store) == 0
+    with store.engine.connect() as conn:
+        n_indexed = conn.execute(text("SELECT count(*) FROM search_expressions")).scalar_one()
+        stored = conn.execute(text("SELECT count(*) FROM expressions")).scalar_one()
+        rows = conn.execute(text("SELECT count(*) FROM provision_search")).scalar_one()
+    assert n_indexed == stored >= 7
+    assert rows > 100
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("қандастарды", (Term("қандастарды"),)),
+        ("Миграц*  ПРОЦЕСС", (Term("миграц", True), Term("процесс"))),
+        ('"a" AND b', (Term("a"), Term("and"), Term("b"))),
+        (
+            "NEAR(x y) -z col:w",
+            (Term("near"), Term("x"), Term("y"), Term("z"), Term("col"), Term("w")),
+        ),
+        ("Ёлка ёлка", (Term("елка"),)),
+    ],
+)
+def test_queries_are_words(query: str, terms: tuple[Term, ...]) -> None:
+    assert parse_query(query) == terms
+
+
+@pytest.mark.parametrize(
+    "query", ["", "  ", '"', "* - : ( )", "x" * 201, " ".join(f"w{k}" for k in range(13))]
+)
+def test_refused_queries(query: str) -> None:
+    with pytest.raises(UsageError):
+        parse_query(query)
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR NOT", "NEAR(a", "a*b*", "'); DROP TABLE works; --"])
+def test_no_query_breaks_the_index(indexed: Store, query: str) -> None:
+    store = indexed
+    try:
+        result = search(store, query)
+    except UsageError:
+        return
+    assert result.matched >= 0
+
+
+def test_snippet_marks_the_words() -> None:
+    body = " ".join(f"w{k}" for k in range(100)) + " Қандастарды бейімдеу " + "x " * 50
+    pieces = snippet(body, parse_query("қандас*"))
+    assert Piece("Қандастарды", True) in pieces
+    assert pieces[0] == Piece("… ")
+    assert pieces[-1] == Piece(" …")
+    assert len("".join(p.text for p in pieces)) < 400
+
+
+def test_as_of_keeps_only_the_wording_in_force(indexed: Store) -> None:
+    store = indexed
+    old = search(store, "оралмандарды және қоныс аударушыларды", on=date(2019, 6, 1))
+    assert {h.expression for h in old.hits} == {f"{ALMATY_OBLAST}/kaz@2017-12-15"}
+    assert old.dropped == 0
+    new = search(store, "оралмандарды және қоныс аударушыларды", on=date(2023, 6, 1))
+    assert new.hits == ()
+    everything = search(store, "оралмандарды және қоныс аударушыларды")
+    assert len(everything.hits) == len(old.hits)
+    assert search(store, "оралмандарды", lang="ru").hits == ()
+    hit = old.hits[0]
+    assert hit.kind == "reconstructed"
+    assert hit.applies_from.certainty == "estimated"
+    assert hit.href.startswith(f"{ALMATY_OBLAST}/kaz:2019-06-01#")
+
+
+@pytest.mark.skipif(
+    not os.environ.get("LEXVERSION_TEST_PG_URL"), reason="no PostgreSQL test server"
+)
+def test_postgresql_full_text_search() -> None:
+    url = os.environ["LEXVERSION_TEST_PG_URL"]
+    store = open_store(url)
+    with store.engine.begin() as conn:
+        for table in ("provision_search", "search_expressions"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    lexversion.build(CORPUS_DIR, url)
+    assert sync_search_index(store) == 7
+    found = search(store, "қандастарды", on=date(2023, 6, 1))
+    assert f"{ALMATY_OBLAST}/kaz@2021-12-25" in {h.expression for h in found.hits}
+    prefix = search(store, "миграц*", lang="ru")
+    assert prefix.hits
+    assert all(h.lang == "ru" for h in prefix.hits)
+    assert search(store, '"); DROP TABLE works; --').matched >= 0
