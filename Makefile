@@ -37,6 +37,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_diff.py
 	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_web.py
 
 clean:
 	rm -rf $(VENV) lexversion.db .pytest_cache .mypy_cache .ruff_cache

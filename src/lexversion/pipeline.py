@@ -91,6 +91,7 @@ class BuildReport:
     expressions: int = 0
     effects: int = 0
     citations: int = 0
+    indexed: int = 0
     write: WriteReport | None = None
 
 
@@ -236,6 +237,18 @@ def build(
                 tick(name)
         w.drop_works_not_in(set(graph.works))
     report.write = WriteReport(w.inserted, w.updated, w.deleted, w.kept)
+    # the provision search index (lexversion serve) follows the committed store
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from lexversion.errors import StoreError
+    from lexversion.web.search import sync_search_index
+
+    try:
+        report.indexed = sync_search_index(store)
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            f"search index: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+        ) from exc
     report.works = sum(1 for x in graph.works.values() if not x.stub)
     report.stubs = sum(1 for x in graph.works.values() if x.stub)
     report.expressions = len(plans)
