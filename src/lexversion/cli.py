@@ -204,7 +204,7 @@ def works(
         today = date.today()
         rows: list[dict[str, Any]] = []
         for w in store.works():
-            pit = point_in_time(store.timeline(w.frbr_uri), today)
+            pit = point_in_time(store.timeline(w.frbr_uri, cited_by=False), today)
             rows.append(
                 {
                     "frbr_uri": w.frbr_uri,

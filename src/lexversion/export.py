@@ -20,7 +20,7 @@ def graph_json(store: Store, on: date) -> dict[str, Any]:
     """``{"as_of", "works": [...], "effects": [...]}`` for the store's whole graph."""
     works = []
     for w in store.works():
-        pit = point_in_time(store.timeline(w.frbr_uri), on)
+        pit = point_in_time(store.timeline(w.frbr_uri, cited_by=False), on)
         works.append(
             {
                 "frbr_uri": w.frbr_uri,

@@ -64,4 +64,5 @@ def document_json(doc: Document) -> dict[str, Any]:
             "attachments": [{"eid": a.eid, "title": a.title} for a in doc.attachments],
         },
         "warnings": list(doc.warnings),
+        "repairs": [r.to_json() for r in doc.repairs],
     }

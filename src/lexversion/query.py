@@ -84,7 +84,7 @@ def answer(
     rec, suffix = find_work(store, work)
     addr = resolve_address(suffix, as_of)
     lang = lang or addr.lang
-    tl = store.timeline(rec.frbr_uri)
+    tl = store.timeline(rec.frbr_uri, cited_by=False)
     if addr.mode == "at":
         assert addr.on is not None
         pit = point_in_time(tl, addr.on, lang)

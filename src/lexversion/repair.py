@@ -175,6 +175,17 @@ class Vocabulary:
         """Whether the hunspell word list of the language has ``word`` (False without it)."""
         return _in_dictionary(self.lang, fold_text(word).strip(_STRIP))
 
+    def dictionary_missing(self) -> str | None:
+        """A warning when the hunspell word list of the language (or spylls) is not
+        installed: then letter-spaced pieces join only into words of the corpus."""
+        name = _artifacts(self.lang).HUNSPELL
+        if _hunspell(name) is not None:
+            return None
+        return (
+            f"the {name} word list (Debian hunspell-{self.lang}, read with spylls) is not "
+            "installed: split words were checked against the corpus vocabulary only"
+        )
+
     def with_lines(self, lines: Sequence[Line]) -> Vocabulary:
         """This vocabulary plus the counts of the clean lines among ``lines``
         (a document's own usage), counted when first needed."""

@@ -34,6 +34,7 @@ from lexversion.parse import layout as L
 from lexversion.parse import structure, tree
 from lexversion.parse.acts import is_own, same_act
 from lexversion.parse.header import read_header
+from lexversion.repair import Repair
 
 _ENDS = re.compile(r"[.;:!?)\"»_]$")
 _DANGLING = re.compile(r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|\b\d{4}\s*$")
@@ -101,6 +102,7 @@ class Document:
     citations: tuple[Citation, ...]
     facts: tuple[CitedFact, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())
+    repairs: tuple[Repair, ...] = field(default=())
 
     @property
     def act(self) -> ActRef:
@@ -171,7 +173,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     lang = detect_language(text)
     lines = split_lines(text)
     parts = structure.split(lines, lang)
-    warnings: list[str] = []
+    warnings: list[str] = list(parts.warnings)
 
     title_para = join_lines(parts.title)
     title = title_para.text
@@ -331,6 +333,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         citations=tuple(citations),
         facts=tuple(facts),
         warnings=tuple(warnings),
+        repairs=tuple(parts.repairs),
     )
 
 

@@ -232,6 +232,8 @@ def _repair(parts: Parts, lines: Sequence[Line], lang: str) -> None:
         for x in annex.content:
             part(x)
     parts.warnings = [str(r) for r in log if not r.applied]
+    if any(r.kind == "split_word" for r in log) and (missing := words.dictionary_missing()):
+        parts.warnings.append(missing)
 
 
 def _split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:

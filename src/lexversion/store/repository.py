@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Engine, and_, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -140,28 +140,37 @@ class Store:
                 raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
             return _work_rec(row)
 
-    def timeline(self, uri: str) -> WorkTimeline:
-        """What point-in-time resolution needs about work ``uri`` (four indexed
-        queries on one connection, texts not loaded); raises :class:`NotFound`."""
+    def timeline(self, uri: str, *, cited_by: bool = True) -> WorkTimeline:
+        """What point-in-time resolution needs about work ``uri``: the work with
+        its dated events (one joined query) and its expressions (a second),
+        texts not loaded; ``cited_by`` adds a third query for the works citing
+        it. Raises :class:`NotFound`."""
         kinds = ("adoption", "entry_into_force", "repeal", "retroactive_application")
         with self.engine.connect() as conn:
-            w = conn.execute(
-                select(WorkRow.title, WorkRow.stub, WorkRow.languages).where(
-                    WorkRow.frbr_uri == uri
-                )
-            ).first()
-            if w is None:
-                raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
-            events = conn.execute(
+            rows = conn.execute(
                 select(
+                    WorkRow.title,
+                    WorkRow.stub,
+                    WorkRow.languages,
                     EventRow.type,
                     EventRow.earliest,
                     EventRow.latest,
                     EventRow.certainty,
                     EventRow.basis,
                     EventRow.by_uri,
-                ).where(EventRow.work_uri == uri, EventRow.type.in_(kinds))
+                )
+                .select_from(WorkRow)
+                .outerjoin(
+                    EventRow, and_(EventRow.work_uri == WorkRow.frbr_uri, EventRow.type.in_(kinds))
+                )
+                .where(WorkRow.frbr_uri == uri)
             ).all()
+            if not rows:
+                raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
+            w = rows[0]
+            events: list[tuple[str, date | None, date | None, str, str, str | None]] = [
+                (r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows if r[3] is not None
+            ]
             exprs = conn.execute(
                 select(
                     ExpressionRow.uri,
@@ -175,8 +184,12 @@ class Store:
                     ExpressionRow.effects,
                 ).where(ExpressionRow.work_uri == uri)
             ).all()
-            cited_by = sorted(
-                set(conn.scalars(select(CitationRow.citing).where(CitationRow.cited == uri)))
+            citing = (
+                sorted(
+                    set(conn.scalars(select(CitationRow.citing).where(CitationRow.cited == uri)))
+                )
+                if cited_by
+                else []
             )
         first: dict[str, tuple[DateFact, str | None]] = {}
         for kind, earliest, latest, certainty, basis, by in sorted(
@@ -203,7 +216,7 @@ class Store:
                 )
                 for x in exprs
             ),
-            cited_by=tuple(cited_by),
+            cited_by=tuple(citing),
             retroactive=(
                 first["retroactive_application"][0] if "retroactive_application" in first else None
             ),
