@@ -10,6 +10,7 @@ writes nothing.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import pickle
 import tempfile
@@ -174,7 +175,11 @@ def _mapped(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[
     if workers <= 1 or len(items) < PARALLEL_MIN:
         yield from map(fn, items)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawned, not forked: a worker started from the planner would inherit its
+    # memory (the graph of a national corpus) and count it again
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
         for k in range(0, len(items), WINDOW):
             yield from pool.map(fn, items[k : k + WINDOW], chunksize=8)
 
