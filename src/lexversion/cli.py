@@ -94,6 +94,20 @@ def _emit(text: str | bytes, out: Path | None) -> None:
         raise UsageError(f"{out}: cannot write: {exc.strerror}") from None
 
 
+def _read_input(file: str) -> tuple[bytes, str]:
+    """The bytes of ``file`` (``-``: standard input) and the name to report it by;
+    raises :class:`InputError` for a missing or unreadable file."""
+    if file == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    path = Path(file)
+    if not path.is_file():
+        raise InputError(file, "no such file")
+    try:
+        return path.read_bytes(), file
+    except OSError as exc:
+        raise InputError(file, f"cannot read: {exc.strerror}") from None
+
+
 def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
@@ -123,16 +137,7 @@ def parse_cmd(
     from lexversion.parse import parse
 
     def run() -> None:
-        if file == "-":
-            data, source = sys.stdin.buffer.read(), "<stdin>"
-        else:
-            path = Path(file)
-            if not path.is_file():
-                raise InputError(file, "no such file")
-            try:
-                data, source = path.read_bytes(), file
-            except OSError as exc:
-                raise InputError(file, f"cannot read: {exc.strerror}") from None
+        data, source = _read_input(file)
         doc = parse(data, source)
         for w in doc.warnings:
             typer.echo(f"lexversion: warning: {source}: {w}", err=True)
@@ -196,28 +201,13 @@ def works(
     db: DbOption = None,
 ) -> None:
     """List every work, stubs included, with its status today."""
+    from lexversion.export import work_rows
     from lexversion.store import open_store
-    from lexversion.timeline.pit import point_in_time
 
     def run() -> None:
         store = open_store(db)
         today = date.today()
-        rows: list[dict[str, Any]] = []
-        for w in store.works():
-            pit = point_in_time(store.timeline(w.frbr_uri, cited_by=False), today)
-            rows.append(
-                {
-                    "frbr_uri": w.frbr_uri,
-                    "title": w.title,
-                    "issuer": w.issuer,
-                    "date": w.date.isoformat() if w.date else None,
-                    "number": w.number,
-                    "languages": list(w.languages),
-                    "status": pit.status,
-                    "certainty": pit.certainty,
-                    "text_in_corpus": not w.stub,
-                }
-            )
+        rows = [{**row, "text_in_corpus": not row["stub"]} for row in work_rows(store, today)]
         if fmt is ListFormat.json:
             _emit(_dump(rows), None)
             return
@@ -430,16 +420,7 @@ def normalize(
     from lexversion.repair import normalize_document
 
     def run() -> None:
-        if file == "-":
-            data, source = sys.stdin.buffer.read(), "<stdin>"
-        else:
-            path = Path(file)
-            if not path.is_file():
-                raise InputError(file, "no such file")
-            try:
-                data, source = path.read_bytes(), file
-            except OSError as exc:
-                raise InputError(file, f"cannot read: {exc.strerror}") from None
+        data, source = _read_input(file)
         result = normalize_document(data, source)
         if fmt is TextJson.json:
             _emit(_dump(result.to_json()), out)

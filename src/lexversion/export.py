@@ -16,12 +16,13 @@ from lexversion.store.repository import Store
 from lexversion.timeline.pit import point_in_time
 
 
-def graph_json(store: Store, on: date) -> dict[str, Any]:
-    """``{"as_of", "works": [...], "effects": [...]}`` for the store's whole graph."""
-    works = []
+def work_rows(store: Store, on: date) -> list[dict[str, Any]]:
+    """Every work of the store with its status on ``on``: ``{frbr_uri, title,
+    issuer, date, number, languages, status, certainty, stub}``."""
+    rows = []
     for w in store.works():
         pit = point_in_time(store.timeline(w.frbr_uri, cited_by=False), on)
-        works.append(
+        rows.append(
             {
                 "frbr_uri": w.frbr_uri,
                 "title": w.title,
@@ -34,7 +35,12 @@ def graph_json(store: Store, on: date) -> dict[str, Any]:
                 "stub": w.stub,
             }
         )
-    return {"as_of": on.isoformat(), "works": works, "effects": store.effects()}
+    return rows
+
+
+def graph_json(store: Store, on: date) -> dict[str, Any]:
+    """``{"as_of", "works": [...], "effects": [...]}`` for the store's whole graph."""
+    return {"as_of": on.isoformat(), "works": work_rows(store, on), "effects": store.effects()}
 
 
 def _when(fact: dict[str, Any]) -> str:
