@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, create_engine, event, inspect, select
+from sqlalchemy import Engine, and_, bindparam, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -90,6 +90,38 @@ def _work_rec(r: WorkRow) -> WorkRecord:
     )
 
 
+_KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application")
+#: the statements of Store.timeline: work + dated events, expressions, citing works
+_TIMELINE = (
+    select(
+        WorkRow.title,
+        WorkRow.stub,
+        WorkRow.languages,
+        EventRow.type,
+        EventRow.earliest,
+        EventRow.latest,
+        EventRow.certainty,
+        EventRow.basis,
+        EventRow.by_uri,
+    )
+    .select_from(WorkRow)
+    .outerjoin(EventRow, and_(EventRow.work_uri == WorkRow.frbr_uri, EventRow.type.in_(_KINDS)))
+    .where(WorkRow.frbr_uri == bindparam("uri")),
+    select(
+        ExpressionRow.uri,
+        ExpressionRow.lang,
+        ExpressionRow.kind,
+        ExpressionRow.date,
+        ExpressionRow.af_earliest,
+        ExpressionRow.af_latest,
+        ExpressionRow.af_certainty,
+        ExpressionRow.af_basis,
+        ExpressionRow.effects,
+    ).where(ExpressionRow.work_uri == bindparam("uri")),
+    select(CitationRow.citing).where(CitationRow.cited == bindparam("uri")),
+)
+
+
 class Store:
     """The version graph in a database."""
 
@@ -144,53 +176,18 @@ class Store:
         """What point-in-time resolution needs about work ``uri``: the work with
         its dated events (one joined query) and its expressions (a second),
         texts not loaded; ``cited_by`` adds a third query for the works citing
-        it. Raises :class:`NotFound`."""
-        kinds = ("adoption", "entry_into_force", "repeal", "retroactive_application")
+        it. The statements are built once (:data:`_TIMELINE`): building them is
+        what costs, not running them. Raises :class:`NotFound`."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(
-                    WorkRow.title,
-                    WorkRow.stub,
-                    WorkRow.languages,
-                    EventRow.type,
-                    EventRow.earliest,
-                    EventRow.latest,
-                    EventRow.certainty,
-                    EventRow.basis,
-                    EventRow.by_uri,
-                )
-                .select_from(WorkRow)
-                .outerjoin(
-                    EventRow, and_(EventRow.work_uri == WorkRow.frbr_uri, EventRow.type.in_(kinds))
-                )
-                .where(WorkRow.frbr_uri == uri)
-            ).all()
+            rows = conn.execute(_TIMELINE[0], {"uri": uri}).all()
             if not rows:
                 raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
             w = rows[0]
             events: list[tuple[str, date | None, date | None, str, str, str | None]] = [
                 (r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows if r[3] is not None
             ]
-            exprs = conn.execute(
-                select(
-                    ExpressionRow.uri,
-                    ExpressionRow.lang,
-                    ExpressionRow.kind,
-                    ExpressionRow.date,
-                    ExpressionRow.af_earliest,
-                    ExpressionRow.af_latest,
-                    ExpressionRow.af_certainty,
-                    ExpressionRow.af_basis,
-                    ExpressionRow.effects,
-                ).where(ExpressionRow.work_uri == uri)
-            ).all()
-            citing = (
-                sorted(
-                    set(conn.scalars(select(CitationRow.citing).where(CitationRow.cited == uri)))
-                )
-                if cited_by
-                else []
-            )
+            exprs = conn.execute(_TIMELINE[1], {"uri": uri}).all()
+            citing = sorted(set(conn.scalars(_TIMELINE[2], {"uri": uri}))) if cited_by else []
         first: dict[str, tuple[DateFact, str | None]] = {}
         for kind, earliest, latest, certainty, basis, by in sorted(
             events, key=lambda e: (e[1] or date.max, e[0])
