@@ -19,6 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from lexversion.errors import InputError, LexversionError, UsageError
+from lexversion.files import write_atomic
 
 app = typer.Typer(
     name="lexversion",
@@ -82,16 +83,7 @@ def _emit(text: str | bytes, out: Path | None) -> None:
         else:
             typer.echo(text, nl=not text.endswith("\n"))
         return
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if out.is_dir():
-        raise UsageError(f"{out}: is a directory, not a file to write")
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UsageError(f"{out}: cannot write: {exc.strerror}") from None
+    write_atomic(out, text.encode("utf-8") if isinstance(text, str) else text)
 
 
 def _read_input(file: str) -> tuple[bytes, str]:

@@ -21,9 +21,8 @@ from typing import Any
 from lexversion.diff.align import DiffResult, compare
 from lexversion.diff.output import VIEWS, Side, diff_html, diff_json, diff_text
 from lexversion.errors import UsageError
-from lexversion.query import answer
+from lexversion.query import answer, store_for
 from lexversion.resolve import find_work
-from lexversion.store import open_store
 from lexversion.timeline.pit import PointInTime
 
 FORMATS = ("html", "text", "json")
@@ -55,7 +54,7 @@ def sides(
     point-in-time reason); :class:`~lexversion.errors.NotFound` for an unknown
     work.
     """
-    store = open_store(db)
+    store = store_for(db)
     if work_b is None:
         if as_of is not None:
             raise UsageError(

@@ -29,12 +29,12 @@ from lxml import etree
 from lexversion.akn.build import NS
 from lexversion.diff import DiffResult, ProvisionDiff, compare
 from lexversion.errors import UsageError
+from lexversion.files import write_atomic
 from lexversion.model import DateFact
-from lexversion.query import answer
+from lexversion.query import answer, store_for
 from lexversion.render.html import Segment, ViewBlock, environment, view
 from lexversion.render.text import all_text
 from lexversion.resolve import find_work
-from lexversion.store import open_store
 from lexversion.timeline.pit import ExpressionInfo, PointInTime, WorkTimeline, relation
 
 TEMPLATE = "print.html"
@@ -592,7 +592,7 @@ def print_view(
     pit, akn = answer(db, work, as_of, lang)
     if akn is None or pit.expression is None:
         raise UsageError(f"no text in force on {as_of.isoformat()}: {pit.reason}")
-    store = open_store(db)
+    store = store_for(db)
     rec, _ = find_work(store, work)
     tl = store.timeline(rec.frbr_uri)
     items = store.history(rec.frbr_uri)
@@ -740,11 +740,4 @@ def cli_pdf(
     text is in force on ``as_of`` or ``out`` cannot be written.
     """
     pv = print_view(db, work, as_of, lang, changes_since)
-    data = html_to_pdf(render_print_html(pv))
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UsageError(f"{out}: cannot write: {exc.strerror}") from None
+    write_atomic(out, html_to_pdf(render_print_html(pv)))
