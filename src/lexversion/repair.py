@@ -129,6 +129,12 @@ def _in_dictionary(lang: str, word: str) -> bool:
     return bool(word) and d is not None and bool(d.lookup(word) or d.lookup(word.lower()))
 
 
+def forget_words() -> None:
+    """Empty the per-word cache of hunspell lookups (benchmarks; see
+    :func:`lexversion.parse.forget_texts`)."""
+    _in_dictionary.cache_clear()
+
+
 def key(word: str) -> str:
     """Lookup key of a word: look-alikes folded, lower-cased, outer punctuation stripped."""
     return fold_text(word).lower().strip(".,;:!?()«»\"'%")
