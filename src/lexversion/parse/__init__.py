@@ -38,15 +38,22 @@ from lexversion.repair import Repair
 
 _ENDS = re.compile(r"[.;:!?)\"»_]$")
 _DANGLING = re.compile(r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|\b\d{4}\s*$")
+#: the nine letters Kazakh adds to the Russian alphabet, both cases
 _KK_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: UTF-8 lead bytes of U+0400-U+04FF (Cyrillic): each starts one Cyrillic letter
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
 
 
 def detect_language(text: str) -> str:
     """``"kk"`` or ``"ru"``: Kazakh when its own letters (ә ғ қ ң ө ұ ү һ і) make
     up more than 1% of the Cyrillic letters, else Russian. The Kazakh alphabet
-    of 1940 adds exactly these nine letters to the Russian one."""
-    cyr = len(_CYRILLIC.findall(text))
+    of 1940 adds exactly these nine letters to the Russian one.
+
+    Every character of ``text`` counts; Cyrillic letters are counted on the
+    UTF-8 bytes (each begins with one of the lead bytes 0xD0-0xD3).
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    cyr = sum(data.count(b) for b in _CYRILLIC_LEADS)
     kk = sum(text.count(ch) for ch in _KK_LETTERS)
     return "kk" if cyr and kk / cyr > 0.01 else "ru"
 

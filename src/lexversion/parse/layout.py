@@ -17,6 +17,8 @@ from lexversion.normalize import Line
 
 _SPACED_RUN = re.compile(r"(?<!\S)(\S(?: \S){2,})(?!\S)")
 _MULTI_SPACE = re.compile(r" {2,}")
+#: a cheap necessary condition for a _SPACED_RUN in a text padded with spaces
+_MAYBE_SPACED = re.compile(r"\s\S \S\s")
 RULE = re.compile(r"^[-_=]{10,}$")
 NUMBERED = re.compile(r"^(?P<num>\d+(?:-\d+)?(?:\.\d+)*\.)(?:\s+|$)")
 SUBPOINT = re.compile(r"^(?P<num>(?:\d+(?:-\d+)?|[А-ЯA-ZӘІҢҒҮҰҚӨҺ])\))\s*")
@@ -33,8 +35,9 @@ def despace(text: str) -> str:
     joined letter runs; double spaces become single. Not lossless in spacing,
     never used for output.
     """
-    joined = _SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), text)
-    return _MULTI_SPACE.sub(" ", joined)
+    if _MAYBE_SPACED.search(f" {text} "):  # every spaced run shows "x y" between spaces
+        text = _SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), text)
+    return _MULTI_SPACE.sub(" ", text) if "  " in text else text
 
 
 def key(text: str) -> str:
@@ -85,15 +88,20 @@ def is_label_row(text: str) -> bool:
     return bool(_LABEL_ROW.match(text))
 
 
+@cache
+def _chapter(lang: str) -> re.Pattern[str]:
+    return re.compile(vocab(lang).CHAPTER, re.IGNORECASE)
+
+
 def chapter_num(text: str, lang: str) -> str | None:
     """The chapter number when ``text`` opens a chapter ("1-тарау.", "Глава 1.")."""
-    m = re.match(vocab(lang).CHAPTER, fold_text(text), re.IGNORECASE)
+    m = _chapter(lang).match(fold_text(text))
     return m.group("num") if m else None
 
 
 def chapter_split(text: str, lang: str) -> tuple[str, str]:
     """Split a chapter line into (num, heading): "1-тарау. Жалпы ережелер"."""
-    m = re.match(vocab(lang).CHAPTER, fold_text(text), re.IGNORECASE)
+    m = _chapter(lang).match(fold_text(text))
     assert m is not None
     return text[: m.end()].strip(), text[m.end() :].strip()
 

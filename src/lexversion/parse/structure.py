@@ -88,7 +88,7 @@ def is_annex_start(lines: Sequence[Line], i: int, lang: str) -> bool:
     ("қосымша", "бекітілген", "шешіміне") within the next eight lines.
     """
     line = lines[i]
-    if line.blank or line.indent >= INDENT or not L.is_annex_opener(line.text, lang):
+    if line.blank or line.indent >= INDENT:
         return False
     prev = _prev_nonblank(lines, i)
     blank_before = i > 0 and lines[i - 1].blank
@@ -98,6 +98,8 @@ def is_annex_start(lines: Sequence[Line], i: int, lang: str) -> bool:
         and prev.indent < INDENT
         and not (prev.text.endswith((".", ";", ":")) or L.is_rule(prev))
     ):
+        return False  # a line running on from the one above (checked first: cheap)
+    if not L.is_annex_opener(line.text, lang):
         return False
     if lang == "ru":
         return True
@@ -109,12 +111,13 @@ def _paragraphs(lines: Sequence[Line], lang: str) -> list[Paragraph]:
     """Group lines into paragraphs: an indented line (or an approval-list
     marker) opens one; lines at the margin and page breaks continue it."""
     groups: list[list[Line]] = []
+    after_marker = False  # the previous line was an approval-list marker
     for ln in lines:
         if ln.blank:
             continue
-        opens = ln.indent >= INDENT or not groups or bool(L.matches(lang, "APPROVAL_LIST", ln.text))
-        if groups and L.matches(lang, "APPROVAL_LIST", groups[-1][-1].text) and ln.indent < INDENT:
-            opens = True
+        marker = bool(L.matches(lang, "APPROVAL_LIST", ln.text))
+        opens = ln.indent >= INDENT or not groups or marker or after_marker
+        after_marker = marker
         if opens:
             groups.append([ln])
         else:

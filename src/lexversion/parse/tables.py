@@ -28,9 +28,12 @@ Every non-blank character of the block lands in exactly one cell or rule line.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lexversion.normalize import Line, OffsetMap
 from lexversion.parse.layout import RULE
@@ -59,10 +62,10 @@ class Table:
     columns: int
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
     """A word of a printed line: text (letter spacing closed up), column span in
-    the printed layout, source offset of each piece of ``text``."""
+    the printed layout, source offset of each piece of ``text``. (A named tuple:
+    a table makes thousands of these.)"""
 
     text: str
     start: int
@@ -89,30 +92,40 @@ def runs_of(line: Line) -> list[_Run]:
         return _printed_runs(line)
     text = line.text
     base = line.start - line.indent  # source offset of the printed line's column 0
-    raw = _raw_array(om, len(text))
-    matches = list(_RUN.finditer(text))
+    cs, rs = om.clean_starts, om.raw_starts
+    # (start, end, word, source offset of its first character, of each character
+    # when the word is not one verbatim piece of the map)
+    words: list[tuple[int, int, str, int, list[int] | None]] = []
+    for m in _RUN.finditer(text):
+        a, b = m.span()
+        i = bisect.bisect_right(cs, a) - 1
+        if i >= 0 and (i + 1 == len(cs) or cs[i + 1] >= b):
+            words.append((a, b, m.group(0), rs[i] + (a - cs[i]), None))
+        else:
+            raws = [_raw_at_offset(om, k) for k in range(a, b)]
+            words.append((a, b, m.group(0), raws[0], raws))
     # letter-spaced in the source: no two visible characters stand side by side there
-    spaced = sum(m.end() - m.start() for m in matches) >= 3 and all(
-        raw[k + 1] - raw[k] >= 2 for m in matches for k in range(m.start(), m.end() - 1)
+    spaced = sum(b - a for a, b, _, _, _ in words) >= 3 and all(
+        b - a == 1 or (raws is not None and all(y - x >= 2 for x, y in itertools.pairwise(raws)))
+        for a, b, _, _, raws in words
     )
     out: list[_Run] = []
     seen = 0
-    for m in matches:
-        col = raw[m.start()] - base - (seen if spaced else 0)
-        seen += m.end() - m.start()
-        clean, pieces = _pieces(raw[m.start() : m.end()])
-        out.append(_Run(m.group(0), col, col + m.end() - m.start(), clean, pieces))
+    for a, b, word, first, raws in words:
+        col = first - base - (seen if spaced else 0)
+        seen += b - a
+        clean, pieces = ((0,), (first,)) if raws is None else _pieces(raws)
+        out.append(_Run(word, col, col + b - a, clean, pieces))
     return out
 
 
-def _raw_array(om: OffsetMap, n: int) -> list[int]:
-    """Source offset of each of the ``n`` characters an offset map covers."""
-    cs, rs = om.clean_starts, om.raw_starts
-    out: list[int] = [rs[0]] * cs[0] if cs else [0] * n
-    for j, (c, r) in enumerate(zip(cs, rs, strict=True)):
-        e = cs[j + 1] if j + 1 < len(cs) else n
-        out.extend(range(r, r + (e - c)))
-    return out[:n]
+def _raw_at_offset(om: OffsetMap, k: int) -> int:
+    """Source offset of character ``k`` of the text an offset map covers (a
+    character before the first piece counts as the first piece's start)."""
+    i = bisect.bisect_right(om.clean_starts, k) - 1
+    if i < 0:
+        return om.raw_starts[0] if om.raw_starts else 0
+    return om.raw_starts[i] + (k - om.clean_starts[i])
 
 
 def _pieces(raws: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -218,7 +231,7 @@ def _split(runs: list[_Run], starts: Sequence[int]) -> list[list[_Run]]:
     bounds = [*starts[1:], 10**6]
     gridded = sum(1 for r in runs if len(r.text) == 1) < 3
     for r in runs:
-        k = max(i for i, s in enumerate(starts) if s <= max(r.start, starts[0]))
+        k = bisect.bisect_right(starts, max(r.start, starts[0])) - 1
         while gridded and r.end > bounds[k] + 1 and k + 1 < len(starts) and r.start < bounds[k]:
             cut = bounds[k] - r.start
             if cut <= 0:
