@@ -228,19 +228,26 @@ def join_lines(lines: Sequence[Line]) -> Paragraph:
     raw_starts: list[int] = []
     kept: list[Line] = []
     length = 0
+    prev = ""
     for line in lines:
-        if line.blank:
+        text = line.text
+        if not text:  # a blank line
             continue
-        if parts and not _joins_tight(parts[-1], line.text):
+        if kept and not _joins_tight(prev, text):
             parts.append(" ")
             length += 1
-        if line.offsets is None:
+        om = line.offsets
+        if om is None:
             clean_starts.append(length)
             raw_starts.append(line.start)
+        elif length:
+            clean_starts.extend([length + c for c in om.clean_starts])
+            raw_starts.extend(om.raw_starts)
         else:
-            clean_starts.extend(length + c for c in line.offsets.clean_starts)
-            raw_starts.extend(line.offsets.raw_starts)
-        parts.append(line.text)
-        length += len(line.text)
+            clean_starts.extend(om.clean_starts)
+            raw_starts.extend(om.raw_starts)
+        parts.append(text)
+        length += len(text)
         kept.append(line)
+        prev = text
     return Paragraph("".join(parts), tuple(kept), OffsetMap(tuple(clean_starts), tuple(raw_starts)))
