@@ -357,3 +357,26 @@ def test_every_citation_is_a_ref_in_the_akn(doc: Document) -> None:
         meta.getparent().remove(meta)  # type: ignore[union-attr]
     refs = [r.get("href") for r in root.iter(f"{{{NS}}}ref")]
     assert sorted(refs) == sorted(c.href for c in doc.citations)
+
+
+# -- caches -------------------------------------------------------------------------------
+
+
+def test_both_flags_share_one_scan_and_forgetting_empties_it() -> None:
+    """``find`` with and without ``loose_number`` (the parse and the AKN builder) and
+    ``issuers_in`` tokenize and match a paragraph once; ``find.cache_clear()``
+    (``lexversion.parse.forget_texts``) forgets the scans too."""
+    from lexversion.parse import citations, forget_texts
+
+    text = "Внести в решение маслихата города Алматы от 15 сентября 2017 года № 152 изменение"
+    forget_texts()
+    assert citations._scan.cache_info().currsize == 0
+    strict = find(text, "ru")
+    loose = find(text, "ru", loose_number=True)
+    assert citations.issuers_in(text, "ru") == [("маслихат города Алматы", "KZ-75", "maslikhat")]
+    info = citations._scan.cache_info()
+    assert (info.misses, info.currsize) == (1, 1)
+    assert strict == loose and strict[0].act.number == "152"
+    find.cache_clear()
+    assert citations._scan.cache_info().currsize == 0
+    assert find(text, "ru") == strict

@@ -350,6 +350,9 @@ def _region_of(span: Any, lang: str, kind: str) -> Region | None:
 
 @dataclass
 class _Scan:
+    """What :func:`_scan` found in one paragraph: the pieces by key, in order, and
+    the spaCy ``Doc`` (``tokens``)."""
+
     dates: list[_Piece]
     numbers: list[_Piece]
     acts: list[_Piece]
@@ -392,7 +395,12 @@ def _date_of(doc: Any, s: int, e: int, lang: str) -> tuple[date, str, bool] | No
     return when, displaced, attributive
 
 
+@lru_cache(maxsize=512)
 def _scan(text: str, lang: str) -> _Scan:
+    """The pieces of ``text`` (a paragraph) in ``lang``, by the matchers of
+    :func:`_matchers`. Cached by text (a scan holds its ``Doc``, so the cache is
+    small): :func:`find` with and without ``loose_number``, :func:`issuers_in` and
+    :func:`regions_in` read one scan of a paragraph. Callers must not change it."""
     nlp = pipeline(lang)
     matcher, phrases, table = _matchers(lang)
     doc = nlp.make_doc(text)
@@ -540,21 +548,43 @@ def _pinpoint(
     return None
 
 
-@lru_cache(maxsize=8192)
-def find(text: str, lang: str, *, loose_number: bool = False) -> tuple[Found, ...]:
-    """Act references in ``text`` (one paragraph of clean text), in order.
+class _Find:
+    """:func:`find` and its caches. ``find.cache_clear()`` empties the references
+    found and the scans (:func:`_scan`) they were assembled from
+    (:func:`lexversion.parse.forget_texts` calls it)."""
 
-    For each date followed by a number: the issuer is the nearest one named
-    before the date in the same clause, else the first named right after the
-    number (Government acts in Kazakh); the act type is the nearest act-type
-    word before the issuer (Russian) or after the number (Kazakh), within the
-    clause. A date without a number is a reference when it names a law, code or
-    the Constitution: Kazakh "2001 жылғы 23 қаңтардағы ... Заңы" (an attributive
-    date, the act word following in the clause), Russian "Закона ... от 6 апреля
-    2016 года" ("от", the act word before in the clause). With ``loose_number``,
-    a date whose number the export moved away takes the single "№ ..." found
-    elsewhere in ``text`` (editorial notes). Results are cached by text.
-    """
+    __slots__ = ()
+
+    def __call__(self, text: str, lang: str, *, loose_number: bool = False) -> tuple[Found, ...]:
+        """Act references in ``text`` (one paragraph of clean text), in order.
+
+        For each date followed by a number: the issuer is the nearest one named
+        before the date in the same clause, else the first named right after the
+        number (Government acts in Kazakh); the act type is the nearest act-type
+        word before the issuer (Russian) or after the number (Kazakh), within the
+        clause. A date without a number is a reference when it names a law, code or
+        the Constitution: Kazakh "2001 жылғы 23 қаңтардағы ... Заңы" (an attributive
+        date, the act word following in the clause), Russian "Закона ... от 6 апреля
+        2016 года" ("от", the act word before in the clause). With ``loose_number``,
+        a date whose number the export moved away takes the single "№ ..." found
+        elsewhere in ``text`` (editorial notes). Results are cached by text
+        (``find.cache_clear()`` forgets them).
+        """
+        return _find(text, lang, loose_number)
+
+    @staticmethod
+    def cache_clear() -> None:
+        """Forget every text: the references found and the scans."""
+        _find.cache_clear()
+        _scan.cache_clear()
+
+
+find = _Find()
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
+    """:func:`find`, cached by text and flag; the scan is shared by both flags."""
     if not _WORTH.search(text):
         return ()
     sc = _scan(text, lang)
