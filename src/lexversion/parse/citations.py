@@ -30,6 +30,7 @@ moved word reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -350,8 +351,9 @@ def _region_of(span: Any, lang: str, kind: str) -> Region | None:
 
 @dataclass
 class _Scan:
-    """What :func:`_scan` found in one paragraph: the pieces by key, in order, and
-    the spaCy ``Doc`` (``tokens``)."""
+    """What :func:`_scan` found in one paragraph: the pieces by key, in order; the
+    spaCy ``Doc`` (``tokens``) and the character offset of each of its tokens
+    (``offsets``, ascending: for :mod:`bisect`)."""
 
     dates: list[_Piece]
     numbers: list[_Piece]
@@ -362,6 +364,7 @@ class _Scan:
     registers: list[_Piece]
     republic: list[_Piece]
     tokens: Any
+    offsets: list[int]
 
 
 def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
@@ -406,7 +409,8 @@ def _scan(text: str, lang: str) -> _Scan:
     doc = nlp.make_doc(text)
     strings = nlp.vocab.strings
     v = vocab(lang)
-    out = _Scan([], [], [], [], [], [], [], [], doc)
+    offsets = [t.idx for t in doc]
+    out = _Scan([], [], [], [], [], [], [], [], doc, offsets)
     hits = sorted(matcher(doc), key=lambda h: (h[1], -h[2]))
     for match_id, s, e in hits:
         key = strings[match_id]
@@ -680,12 +684,13 @@ def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: 
     after the number), ru "Зарегистрировано ... 1 марта 2021 года № 1691" (the
     participle before the date, same sentence)."""
     v = vocab(lang)
-    doc = sc.tokens
+    doc, offsets = sc.tokens, sc.offsets
     if lang == "kk":
-        after = [t for t in doc if t.idx >= end][:3]
-        return any(t.norm_ in v.REGISTERED_AFTER for t in after)
+        first = bisect_left(offsets, end)  # the three tokens from offset ``end``
+        return any(t.norm_ in v.REGISTERED_AFTER for t in doc[first : first + 3])
     sentence = max(lo, text.rfind(". ", 0, start) + 1)
-    return any(t.norm_ in v.REGISTERED_BEFORE for t in doc if sentence <= t.idx < start)
+    span = doc[bisect_left(offsets, sentence) : bisect_left(offsets, start)]
+    return any(t.norm_ in v.REGISTERED_BEFORE for t in span)
 
 
 def _numberless(
