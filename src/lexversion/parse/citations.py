@@ -11,16 +11,20 @@ its quoted title, its registration number ("зарегистрирован в Р
 How: each paragraph is tokenized by a blank spaCy pipeline (``make_doc`` only:
 the registered Kazakh :class:`~lexversion.lang.kk.language.Kazakh`, spaCy's
 Russian), whose ``NORM`` reduces the vocabulary's inflected words to their stem
-(``lang/kk``, ``lang/ru`` ``NORMS``). A :class:`spacy.matcher.Matcher` finds
-dates, numbers, act-type words, issuers (built from the bilingual table
-:mod:`lexversion.lang.regions`), pinpoints and register references; a
-:class:`spacy.matcher.PhraseMatcher` finds the fixed names of the Government and
-the Republic. The pieces are then assembled around each date in the word order
-of the language (:func:`find`): Russian names the act type and issuer before the
-date ("решение маслихата ... от ..."), Kazakh names the issuer before the date
-and the act type after the number ("... мәслихатының 2017 жылғы ... № 26-129
-шешімі"); the Government is often named after the number. Only paragraphs that
-hold a year or "№"/"N" with a number reach spaCy.
+(``lang/kk``, ``lang/ru`` ``NORMS``) and gives the words naming a region (from
+the bilingual table :mod:`lexversion.lang.regions`) one normal form,
+:data:`REGION_WORD`. A :class:`spacy.matcher.Matcher` finds dates, numbers,
+act-type words, issuers, pinpoints and register references; a handful of issuer
+patterns thus covers every region, and the region is read back from the matched
+words. spaCy tries every pattern at every token, so patterns are kept few (see
+:func:`_matchers`). A :class:`spacy.matcher.PhraseMatcher` finds the fixed names
+of the Government and the Republic. Each paragraph is scanned once (cached by
+text) whoever asks. The pieces are then assembled around each date in the word
+order of the language (:func:`find`): Russian names the act type and issuer
+before the date ("решение маслихата ... от ..."), Kazakh names the issuer before
+the date and the act type after the number ("... мәслихатының 2017 жылғы ... №
+26-129 шешімі"); the Government is often named after the number. Only paragraphs
+that hold a year or "№"/"N" with a number reach spaCy.
 
 Export artifacts (DOMAIN.md 4.1) may move one word inside a reference ("№
 решение 152", "от 12 решение октября"); such references are accepted and the
@@ -31,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -105,13 +109,81 @@ class _Piece:
 
 # -- pipelines ---------------------------------------------------------------------------
 
+#: the normal form (``NORM``) of a word that names a region in an issuer phrase: the
+#: first word of a Kazakh name ("Алматы", "Батыс" of "Батыс Қазақстан"), a Russian
+#: region adjective ("Алматинского"), city name ("Шымкента") or the name of an oblast
+#: printed after "область" ("Жетісу"). One normal form for all of them keeps the issuer
+#: patterns few (spaCy's Matcher tries every pattern at every token); the region is
+#: read back from the words (:func:`_issuer_keys`, :func:`_region_of`).
+REGION_WORD = "#rgn"
 
-def _region_norms(lang: str) -> list[tuple[str, str]]:
-    """Russian adjective stems of the regions ("туркестанск\\w*" -> "туркестанск")."""
+
+def _adjective_norms(lang: str) -> list[tuple[str, str]]:
+    """Russian adjective stems of the regions ("туркестанск\\w*" -> "туркестанск"),
+    longest first."""
     if lang != "ru":
         return []
     stems = {s.lower() for r in REGIONS for s in (r.ru_adj, *r.former_ru_adj) if s}
     return [(rf"{re.escape(s)}\w*", s) for s in sorted(stems, key=len, reverse=True)]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The words of :data:`lexversion.lang.regions.REGIONS` in issuer phrases.
+
+    ``names``: kind (oblast, city) -> the Kazakh names (stems, former names) as
+    lower-case words; ``adjectives``: kind -> the Russian adjective stems; ``cities``:
+    the lower-case words of the Russian city names and genitives; ``named``: the
+    Russian names that start with "область" ("область жетісу"), as words.
+    """
+
+    names: dict[str, frozenset[tuple[str, ...]]]
+    adjectives: dict[str, frozenset[str]]
+    cities: frozenset[str]
+    named: frozenset[tuple[str, ...]]
+
+    def sequences(self, lang: str) -> set[tuple[str, ...]]:
+        """The names as the words of ``lang``'s issuer patterns match them: Kazakh
+        names; Russian city names and oblast names after "область". Their first
+        words take the normal form :data:`REGION_WORD`."""
+        if lang == "kk":
+            return {n for kind in self.names.values() for n in kind}
+        return {(c,) for c in self.cities} | {n[1:] for n in self.named}
+
+
+def _collect_names(nlp: Any) -> _Names:
+    """:class:`_Names` of the regions, split into words by ``nlp``'s tokenizer."""
+
+    def words(phrase: str) -> tuple[str, ...]:
+        return tuple(_words(nlp, phrase))
+
+    kinds = ("oblast", "city")
+    return _Names(
+        names={
+            k: frozenset(
+                words(n) for r in REGIONS if r.kind == k for n in (r.kk_stem, *r.former_kk)
+            )
+            for k in kinds
+        },
+        adjectives={
+            k: frozenset(
+                a.lower() for r in REGIONS if r.kind == k for a in (r.ru_adj, *r.former_ru_adj)
+            )
+            for k in kinds
+        },
+        cities=frozenset(
+            w
+            for r in REGIONS
+            if r.kind == "city"
+            for n in (r.ru, *r.former_ru_adj, *r.ru_genitive)
+            for w in words(n)
+        ),
+        named=frozenset(
+            words(r.ru)
+            for r in REGIONS
+            if r.kind == "oblast" and r.ru.lower().startswith("область")
+        ),
+    )
 
 
 @cache
@@ -120,7 +192,8 @@ def pipeline(lang: str) -> Any:
 
     Kazakh: :class:`lexversion.lang.kk.language.Kazakh` (``spacy.blank("kk")``);
     Russian: ``spacy.blank("ru")`` with the tokenizer infixes and ``NORM`` getter of
-    :mod:`lexversion.lang.ru`. No model is loaded or downloaded.
+    :mod:`lexversion.lang.ru`. The ``NORM`` getter gives the words naming a region
+    the normal form :data:`REGION_WORD`. No model is loaded or downloaded.
     """
     import spacy
     from spacy.attrs import NORM  # type: ignore[import-not-found]
@@ -137,7 +210,10 @@ def pipeline(lang: str) -> Any:
         nlp = spacy.blank(lang)
         tokenizer: Any = nlp.tokenizer
         tokenizer.infix_finditer = compile_infix_regex(v.TOKENIZER_INFIXES).finditer
-    get = norm_getter([*_region_norms(lang), *v.NORMS], v.MONTHS, v.MONTH_ENDING)
+    first = {seq[0] for seq in _collect_names(nlp).sequences(lang)}
+    regions = [(a, REGION_WORD) for a, _ in _adjective_norms(lang)]
+    regions += [(re.escape(w), REGION_WORD) for w in sorted(first)]
+    get = norm_getter([*regions, *v.NORMS], v.MONTHS, v.MONTH_ENDING)
     words: Any = nlp.vocab
     words.lex_attr_getters[NORM] = get
     for lex in words:  # words the vocabulary made before the getter was set ("1", "г.")
@@ -145,35 +221,85 @@ def pipeline(lang: str) -> Any:
     return nlp
 
 
+@cache
+def _region_words(lang: str) -> _Names:
+    """:class:`_Names` of ``lang``'s pipeline."""
+    return _collect_names(pipeline(lang))
+
+
+@cache
+def _own_norm(lang: str) -> Callable[[str], str]:
+    """A word's normal form without :data:`REGION_WORD`: a Russian region adjective
+    its stem ("Алматинского" -> "алматинск"), a region's name its folded lower case.
+    Cached by word."""
+    from lexversion.lang.kk.language import norm_getter
+
+    v = vocab(lang)
+    get = norm_getter([*_adjective_norms(lang), *v.NORMS], v.MONTHS, v.MONTH_ENDING)
+    return lru_cache(maxsize=4096)(get)
+
+
 def _words(nlp: Any, phrase: str) -> list[str]:
     return [t.lower_ for t in nlp.make_doc(fold_text(phrase))]
 
 
+#: Kazakh issuer phrases of a region: (kind, body) -> the words that may follow the
+#: name ("Алматы облыстық мәслихаты", "Астана қаласы әкімдігі", "Алматы облысы")
+_KK_COUNCIL: dict[tuple[str, str], frozenset[str]] = {
+    ("oblast", "maslikhat"): frozenset({"облыстық", "облыс"}),
+    ("oblast", "akimat"): frozenset({"облыс"}),
+    ("oblast", "region"): frozenset({"облыс", "облыстық", "қаласы"}),
+    ("city", "maslikhat"): frozenset({"қаласы", "қалалық"}),
+    ("city", "akimat"): frozenset({"қаласы"}),
+    ("city", "region"): frozenset({"облыс", "облыстық", "қаласы"}),
+}
+#: Kazakh and Russian bodies by the normal form of their word
+_BODIES = {
+    "мәслихат": "maslikhat",
+    "әкімдік": "akimat",
+    "маслихат": "maslikhat",
+    "акимат": "akimat",
+}
+#: the issuers of a region, in the order spaCy met them when each had its own key
+_ISSUER_KEYS = tuple(
+    (kind, body) for kind in ("oblast", "city") for body in ("maslikhat", "akimat", "region")
+)
+
+
 @cache
-def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]]:
-    """(Matcher, PhraseMatcher, issuer table) of ``lang``; issuer keys ``ISS<k>``."""
+def _matchers(lang: str) -> tuple[Any, Any]:
+    """(Matcher, PhraseMatcher) of ``lang``.
+
+    Matcher keys: ``DATE``, ``NUM``, ``ACT``, ``PIN``, ``REG``; ``RGN|...`` for the
+    issuers and names of a region (a superset: :func:`_issuer_keys` keeps what the
+    words say); ``ISS|-|<body>`` for a district's or town's body and a ministry.
+    PhraseMatcher keys: ``GOV``, ``REPUBLIC``.
+
+    spaCy's Matcher tries every pattern at every token, so the cost of a scan is
+    tokens x patterns: alternatives that share a shape are one pattern whose
+    later tokens test ``{"NORM": {"IN": [...]}}`` (evaluated only when the tokens
+    before have matched); first tokens test one attribute for equality only
+    (spaCy checks those in Cython; IN, LENGTH and REGEX predicates run in Python).
+    """
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = pipeline(lang)
     v = vocab(lang)
     m = Matcher(nlp.vocab)
-    # first tokens test one attribute for equality only (spaCy checks those in Cython;
-    # IN, LENGTH and REGEX predicates run in Python at every token)
-    months = sorted(v.MONTHS)
+    months = {"NORM": {"IN": sorted(v.MONTHS)}}
     quote: dict[str, Any] = {"ORTH": '"', "OP": "?"}
     year: dict[str, Any] = {"NORM": "#year"}
     day: dict[str, Any] = {"NORM": "#day"}
     moved: dict[str, Any] = {"IS_ALPHA": True, "OP": "?"}
-    dates: list[list[dict[str, Any]]] = []
-    for stem in months:
-        month = {"NORM": stem}
-        if lang == "kk":
-            dates.append([year, {"NORM": "жыл"}, quote, day, quote, moved, month])
-        else:
-            for q in ([], [{"ORTH": '"'}]):
-                dates.append([*q, day, quote, moved, month, year, {"NORM": "год", "OP": "?"}])
-    dates.append([{"NORM": "#date"}, {"NORM": "год", "OP": "?"}])
-    dates.append([{"NORM": "#date"}, {"NORM": "жыл", "OP": "?"}])
+    numbers = {"NORM": {"IN": ["#day", "#num", "#year"]}}
+    dates: list[list[dict[str, Any]]] = [
+        [{"NORM": "#date"}, {"NORM": {"IN": ["год", "жыл"]}, "OP": "?"}]
+    ]
+    if lang == "kk":
+        dates.append([year, {"NORM": "жыл"}, quote, day, quote, moved, months])
+    else:
+        for q in ([], [{"ORTH": '"'}]):
+            dates.append([*q, day, quote, moved, months, year, {"NORM": "год", "OP": "?"}])
     m.add("DATE", dates, greedy="LONGEST")
     sign = {"NORM": "№"}
     m.add(
@@ -184,12 +310,12 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]
     m.add("ACT", [[{"NORM": stem}] for stem in sorted(v.ACT_NORMS)])
     paren: dict[str, Any] = {"ORTH": ")", "OP": "?"}
     pins: list[list[dict[str, Any]]] = []
-    for stem in sorted(v.PINPOINTS):
-        if lang == "kk":
-            pins += [[{"NORM": n}, paren, {"NORM": stem}] for n in ("#day", "#num", "#year")]
-            pins.append([{"NORM": stem}])
-        else:
-            pins += [[{"NORM": stem}, {"NORM": n}, paren] for n in ("#day", "#num", "#year")]
+    stems = sorted(v.PINPOINTS)
+    if lang == "kk":
+        pins += [[{"NORM": n}, paren, {"NORM": {"IN": stems}}] for n in ("#day", "#num", "#year")]
+        pins += [[{"NORM": stem}] for stem in stems]
+    else:
+        pins += [[{"NORM": stem}, numbers, paren] for stem in stems]
     m.add("PIN", pins, greedy="LONGEST")
     m.add(
         "REG",
@@ -202,73 +328,34 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]
                     "OP": "{0,6}",
                 },
                 {**sign, "OP": "?"},
-                {"NORM": {"IN": ["#num", "#day", "#year"]}},
+                numbers,
             ]
             for word in v.REGISTER_NORMS
         ],
         greedy="LONGEST",
     )
-    table: dict[str, tuple[Region | None, str]] = {}
-
-    def add(region: Region | None, body: str, patterns: list[list[dict[str, Any]]]) -> None:
-        # one key per kind of body (spaCy filters greedy matches key by key): the
-        # region is read back from the matched words (:func:`_region_of`)
-        key = f"ISS|{region.kind if region else '-'}|{body}"
-        table[key] = (None, body)
-        m.add(key, patterns, greedy="LONGEST")
-
-    for r in REGIONS:
-        if lang == "kk":
-            names = [_words(nlp, n) for n in (r.kk_stem, *r.former_kk)]
-            seqs = [[{"LOWER": w} for w in name] for name in names]
-            if r.kind == "city":
-                council = {"NORM": {"IN": ["қаласы", "қалалық"]}}
-                exe = {"NORM": "қаласы"}
-            else:
-                council = {"NORM": {"IN": ["облыстық", "облыс"]}}
-                exe = {"NORM": "облыс"}
-            add(r, "maslikhat", [[*s, council, {"NORM": "мәслихат"}] for s in seqs])
-            add(r, "akimat", [[*s, exe, {"NORM": "әкімдік"}] for s in seqs])
-            add(
-                r, "region", [[*s, {"NORM": {"IN": ["облыс", "облыстық", "қаласы"]}}] for s in seqs]
-            )
-        else:
-            adjs = sorted({a.lower() for a in (r.ru_adj, *r.former_ru_adj)})
-            adj = {"NORM": {"IN": adjs}}
-            if r.kind == "city":
-                cities = sorted(
-                    {w for n in (r.ru, *r.former_ru_adj, *r.ru_genitive) for w in _words(nlp, n)}
-                )
-                city = {"LOWER": {"IN": cities}}
-                add(
-                    r,
-                    "maslikhat",
-                    [
-                        [{"NORM": "маслихат"}, {"OP": "{0,3}"}, {"NORM": "город"}, city],
-                        *[[{"NORM": a}, {"NORM": "городской"}, {"NORM": "маслихат"}] for a in adjs],
-                    ],
-                )
-                add(r, "akimat", [[{"NORM": "акимат"}, {"NORM": "город"}, city]])
-                add(r, "region", [[{"NORM": "город"}, city]])
-            else:
-                named = [_words(nlp, r.ru)] if r.ru.lower().startswith("область") else []
-                pats: list[list[dict[str, Any]]] = [
-                    *[[{"NORM": a}, {"NORM": "областной"}, {"NORM": "маслихат"}] for a in adjs],
-                    [{"NORM": "маслихат"}, adj, {"NORM": "область"}],
-                    *[[{"NORM": "маслихат"}, *[{"LOWER": w} for w in n]] for n in named],
-                ]
-                add(r, "maslikhat", pats)
-                add(r, "akimat", [[{"NORM": "акимат"}, adj, {"NORM": "область"}]])
-                add(
-                    r,
-                    "region",
-                    [[{"NORM": a}, {"NORM": {"IN": ["область", "областной"]}}] for a in adjs],
-                )
+    seqs = _region_words(lang).sequences(lang)
+    rest = sorted({nlp.vocab[w].norm_ for seq in seqs for w in seq[1:]})
+    # a region's name: its first word, then optionally the other words of the longest
+    name: list[dict[str, Any]] = [{"NORM": REGION_WORD}]
+    name += [{"NORM": {"IN": rest}, "OP": "?"}] * (max(map(len, seqs)) - 1)
+    rgn = {"NORM": REGION_WORD}
     title = {"IS_TITLE": True}
     if lang == "kk":
-        add(
-            None,
-            "maslikhat",
+        # "Алматы облыстық мәслихаты", "Астана қаласы әкімдігі", "Алматы облысы"
+        councils = sorted(set().union(*_KK_COUNCIL.values()))
+        m.add(
+            "RGN|name",
+            [
+                [
+                    *name,
+                    {"NORM": {"IN": councils}},
+                    {"NORM": {"IN": ["мәслихат", "әкімдік"]}, "OP": "?"},
+                ]
+            ],
+        )
+        m.add(
+            "ISS|-|maslikhat",
             [
                 [
                     title,
@@ -276,28 +363,56 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]
                     {"NORM": "мәслихат"},
                 ]
             ],
+            greedy="LONGEST",
         )
-        add(None, "akimat", [[title, {"NORM": {"IN": ["ауданы", "қаласы"]}}, {"NORM": "әкімдік"}]])
-        add(None, "ministry", [[{"NORM": "министр"}]])
+        m.add(
+            "ISS|-|akimat",
+            [[title, {"NORM": {"IN": ["ауданы", "қаласы"]}}, {"NORM": "әкімдік"}]],
+            greedy="LONGEST",
+        )
     else:
-        add(
-            None,
-            "maslikhat",
+        # "Алматинского областного маслихата", "Алматинской области"
+        m.add(
+            "RGN|adjective",
+            [
+                [
+                    rgn,
+                    {"NORM": {"IN": ["городской", "областной", "область"]}},
+                    {"NORM": "маслихат", "OP": "?"},
+                ],
+                [{"NORM": "маслихат"}, rgn, {"NORM": "область"}],
+                [{"NORM": "акимат"}, rgn, {"NORM": "область"}],
+            ],
+        )
+        # "маслихата города Алматы", "акимата города Шымкента", "города Астаны"
+        m.add(
+            "RGN|city",
+            [
+                [{"NORM": "маслихат"}, {"OP": "{0,3}"}, {"NORM": "город"}, rgn],
+                [{"NORM": "акимат"}, {"NORM": "город"}, rgn],
+                [{"NORM": "город"}, rgn],
+            ],
+        )
+        # "маслихата области Жетісу"
+        m.add("RGN|named", [[{"NORM": "маслихат"}, {"LOWER": "область"}, *name]])
+        m.add(
+            "ISS|-|maslikhat",
             [
                 [title, {"NORM": "районный"}, {"NORM": "маслихат"}],
                 [{"NORM": "маслихат"}, title, {"NORM": "район"}],
                 [{"NORM": "маслихат"}, {"NORM": "город"}, title],
             ],
+            greedy="LONGEST",
         )
-        add(
-            None,
-            "akimat",
+        m.add(
+            "ISS|-|akimat",
             [
                 [{"NORM": "акимат"}, title, {"NORM": "район"}],
                 [{"NORM": "акимат"}, {"NORM": "город"}, title],
             ],
+            greedy="LONGEST",
         )
-        add(None, "ministry", [[{"NORM": "министр"}]])
+    m.add("ISS|-|ministry", [[{"NORM": "министр"}]], greedy="LONGEST")
     pm = PhraseMatcher(nlp.vocab, attr="NORM")
     gov = (
         ("Қазақстан Республикасы Үкіметінің", "Қазақстан Республикасының Үкіметі")
@@ -307,16 +422,91 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]
     pm.add("GOV", [nlp.make_doc(g) for g in gov])
     rep = ("Қазақстан Республикасының",) if lang == "kk" else ("Республики Казахстан",)
     pm.add("REPUBLIC", [nlp.make_doc(p) for p in rep])
-    return m, pm, table
+    return m, pm
 
 
 # -- scanning ----------------------------------------------------------------------------
 
 
+def _issuer_keys(doc: Any, key: str, s: int, e: int, lang: str) -> list[tuple[str, str]]:
+    """The (kind, body) issuers of a region that ``doc[s:e]``, matched by ``key``
+    (``RGN|...`` of :func:`_matchers`), names by the rules of the Kazakh and Russian
+    issuer phrases; body ``region`` for a region's name alone.
+
+    Kazakh: a region's name (lower-case words of ``kk_stem`` or a former name) then
+    the words of :data:`_KK_COUNCIL` and optionally "мәслихат"/"әкімдік". Russian:
+    a region adjective (``ru_adj``, its stem) before "городской маслихат" (city),
+    "областной маслихат", "область"/"областной" (oblast) or after "маслихат"/
+    "акимат" before "область" (oblast); a city name after "маслихат ... (up to three
+    words) город", "акимат город", "город"; "маслихат" and an oblast's name that
+    starts with "область". Ordered as :data:`_ISSUER_KEYS`.
+    """
+    names = _region_words(lang)
+    toks = doc[s:e]
+    norms = [t.norm_ for t in toks]
+    lowers = [t.lower_ for t in toks]
+    if key == "RGN|name":  # Kazakh
+        body = _BODIES.get(norms[-1])
+        cut = len(toks) - (2 if body else 1)
+        seq, council = tuple(lowers[:cut]), norms[cut]
+        body = body or "region"
+        return [
+            (kind, body)
+            for kind in ("oblast", "city")
+            if seq in names.names[kind] and council in _KK_COUNCIL[kind, body]
+        ]
+    if key == "RGN|named":
+        return [("oblast", "maslikhat")] if tuple(lowers[1:]) in names.named else []
+    if key == "RGN|city":
+        body = _BODIES.get(norms[0], "region")
+        return [("city", body)] if lowers[-1] in names.cities else []
+    # RGN|adjective
+    norm = _own_norm(lang)
+    if norms[0] == REGION_WORD:  # "Алматинского областного маслихата", "... области"
+        stem, word = norm(toks[0].text), norms[1]
+        if len(toks) == 3:
+            kind = {"городской": "city", "областной": "oblast"}.get(word)
+            return [(kind, "maslikhat")] if kind and stem in names.adjectives[kind] else []
+        ok = word in {"область", "областной"} and stem in names.adjectives["oblast"]
+        return [("oblast", "region")] if ok else []
+    ok = norm(toks[1].text) in names.adjectives["oblast"]  # "маслихата Алматинской области"
+    return [("oblast", _BODIES[norms[0]])] if ok else []
+
+
+def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's ``greedy="LONGEST"`` filter: the longest spans first (the leftmost of
+    equals), each kept when it shares no token with one kept before."""
+    taken: set[int] = set()
+    out = []
+    for s, e in sorted(set(spans), key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+        if taken.isdisjoint(range(s, e)):
+            out.append((s, e))
+            taken.update(range(s, e))
+    return out
+
+
+def _region_issuers(
+    doc: Any, hits: Iterable[tuple[str, int, int]], lang: str
+) -> list[tuple[int, int, str]]:
+    """(start, end, key ``ISS|<kind>|<body>``) of the region issuers and names among
+    the ``RGN|...`` matches ``hits``, as spaCy gave them when each (kind, body) had
+    its own greedy key: the longest non-overlapping ones of each key, in order of
+    position, then of the key's first match."""
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for key, s, e in hits:
+        for k in _issuer_keys(doc, key, s, e, lang):
+            spans.setdefault(k, []).append((s, e))
+    first = {k: (min((e, s) for s, e in v), _ISSUER_KEYS.index(k)) for k, v in spans.items()}
+    out = [(s, e, k) for k, v in spans.items() for s, e in _longest(v)]
+    out.sort(key=lambda h: (h[0], -h[1], first[h[2]]))
+    return [(s, e, f"ISS|{k[0]}|{k[1]}") for s, e, k in out]
+
+
 @cache
 def _region_names(lang: str, kind: str) -> dict[tuple[str, ...], Region]:
     """Words naming each region in an issuer phrase -> the region: Kazakh stems and
-    former names, Russian adjective stems (``NORM``), city names and genitives."""
+    former names, Russian adjective stems (a word's own normal form, :func:`_own_norm`),
+    city names and genitives."""
     nlp = pipeline(lang)
     out: dict[tuple[str, ...], Region] = {}
     for r in REGIONS:
@@ -339,8 +529,9 @@ def _region_names(lang: str, kind: str) -> dict[tuple[str, ...], Region]:
 def _region_of(span: Any, lang: str, kind: str) -> Region | None:
     """The region of ``kind`` (oblast, city) an issuer span names (first name found)."""
     names = _region_names(lang, kind)
+    own = _own_norm(lang)
     lowers = [t.lower_ for t in span]
-    norms = [t.norm_ for t in span]
+    norms = [own(t.text) if t.norm_ == REGION_WORD else t.norm_ for t in span]
     for i in range(len(lowers)):
         for n in (2, 1):
             for seq in (tuple(lowers[i : i + n]), tuple(norms[i : i + n])):
@@ -405,13 +596,15 @@ def _scan(text: str, lang: str) -> _Scan:
     small): :func:`find` with and without ``loose_number``, :func:`issuers_in` and
     :func:`regions_in` read one scan of a paragraph. Callers must not change it."""
     nlp = pipeline(lang)
-    matcher, phrases, table = _matchers(lang)
+    matcher, phrases = _matchers(lang)
     doc = nlp.make_doc(text)
     strings = nlp.vocab.strings
     v = vocab(lang)
     offsets = [t.idx for t in doc]
     out = _Scan([], [], [], [], [], [], [], [], doc, offsets)
     hits = sorted(matcher(doc), key=lambda h: (h[1], -h[2]))
+    named: list[tuple[str, int, int]] = []
+    issuers: list[tuple[int, int, str]] = []
     for match_id, s, e in hits:
         key = strings[match_id]
         cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -432,16 +625,21 @@ def _scan(text: str, lang: str) -> _Scan:
             out.pins.append(_Piece(cs, ce, key))
         elif key == "REG":
             out.registers.append(_Piece(cs, ce, key, doc[e - 1].text))
+        elif key.startswith("RGN|"):
+            named.append((key, s, e))
         else:
-            _, body = table[key]
-            kind = key.split("|")[1]
-            region = _region_of(doc[s:e], lang, kind) if kind != "-" else None
-            if kind != "-" and region is None:
-                continue
-            if body == "region":
-                out.regions.append(_Piece(cs, ce, key, region))
-            else:
-                out.issuers.append(_Piece(cs, ce, key, (region, body), doc[s:e].text))
+            issuers.append((s, e, key))
+    issuers += _region_issuers(doc, named, lang)
+    for s, e, key in sorted(issuers, key=lambda h: (h[0], -h[1])):
+        _, kind, body = key.split("|")
+        region = _region_of(doc[s:e], lang, kind) if kind != "-" else None
+        if kind != "-" and region is None:
+            continue
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if body == "region":
+            out.regions.append(_Piece(cs, ce, key, region))
+        else:
+            out.issuers.append(_Piece(cs, ce, key, (region, body), doc[s:e].text))
     for match_id, s, e in phrases(doc):
         key = strings[match_id]
         cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
