@@ -13,18 +13,19 @@ the registered Kazakh :class:`~lexversion.lang.kk.language.Kazakh`, spaCy's
 Russian), whose ``NORM`` reduces the vocabulary's inflected words to their stem
 (``lang/kk``, ``lang/ru`` ``NORMS``) and gives the words naming a region (from
 the bilingual table :mod:`lexversion.lang.regions`) one normal form,
-:data:`REGION_WORD`. A :class:`spacy.matcher.Matcher` finds dates, numbers,
-act-type words, issuers, pinpoints and register references; a handful of issuer
-patterns thus covers every region, and the region is read back from the matched
-words. spaCy tries every pattern at every token, so patterns are kept few (see
-:func:`_matchers`). A :class:`spacy.matcher.PhraseMatcher` finds the fixed names
-of the Government and the Republic. Each paragraph is scanned once (cached by
-text) whoever asks. The pieces are then assembled around each date in the word
-order of the language (:func:`find`): Russian names the act type and issuer
-before the date ("решение маслихата ... от ..."), Kazakh names the issuer before
-the date and the act type after the number ("... мәслихатының 2017 жылғы ... №
-26-129 шешімі"); the Government is often named after the number. Only paragraphs
-that hold a year or "№"/"N" with a number reach spaCy.
+:data:`REGION_WORD`. A :class:`spacy.matcher.Matcher` (patterns) and a
+:class:`spacy.matcher.PhraseMatcher` on ``NORM`` (fixed sequences of normal
+forms) find dates, numbers, act-type words, issuers, pinpoints, register
+references and the names of the Government and the Republic; a handful of
+issuer rules thus covers every region, and the region is read back from the
+matched words. The Matcher tries every pattern at every token, so it keeps only
+the few rules a phrase cannot say (see :func:`_matchers`). Each paragraph is
+scanned once (cached by text) whoever asks. The pieces are then assembled around
+each date in the word order of the language (:func:`find`): Russian names the act
+type and issuer before the date ("решение маслихата ... от ..."), Kazakh names
+the issuer before the date and the act type after the number ("... мәслихатының
+2017 жылғы ... № 26-129 шешімі"); the Government is often named after the
+number. Only paragraphs that hold a year or "№"/"N" with a number reach spaCy.
 
 Export artifacts (DOMAIN.md 4.1) may move one word inside a reference ("№
 решение 152", "от 12 решение октября"); such references are accepted and the
@@ -39,6 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
+from itertools import product
 from typing import Any
 
 from anyascii import anyascii
@@ -271,32 +273,52 @@ _ISSUER_KEYS = tuple(
 )
 
 
+def _sequences(nlp: Any, *slots: Sequence[str | None]) -> list[Any]:
+    """Phrase patterns (``Doc``s) for a PhraseMatcher on ``NORM``: every sequence of
+    normal forms that takes one alternative of each slot in turn (``None``: the slot
+    left out)."""
+    from spacy.tokens import Doc
+
+    seqs = {tuple(w for w in combo if w is not None) for combo in product(*slots)}
+    docs = []
+    for seq in sorted(s for s in seqs if s):
+        doc = Doc(nlp.vocab, words=list(seq))
+        for token, norm in zip(doc, seq, strict=True):
+            token.norm_ = norm
+        docs.append(doc)
+    return docs
+
+
 @cache
 def _matchers(lang: str) -> tuple[Any, Any]:
-    """(Matcher, PhraseMatcher) of ``lang``.
+    """(Matcher, PhraseMatcher on ``NORM``) of ``lang``.
 
-    Matcher keys: ``DATE``, ``NUM``, ``ACT``, ``PIN``, ``REG``; ``RGN|...`` for the
-    issuers and names of a region (a superset: :func:`_issuer_keys` keeps what the
-    words say); ``ISS|-|<body>`` for a district's or town's body and a ministry.
-    PhraseMatcher keys: ``GOV``, ``REPUBLIC``.
+    Keys: ``DATE``, ``NUM``, ``ACT``, ``PIN``, ``REG``; ``RGN|...`` for the issuers
+    and names of a region (a superset: :func:`_issuer_keys` keeps what the words
+    say); ``ISS|-|<body>`` for a district's or town's body and a ministry; ``GOV``
+    and ``REPUBLIC`` for the names of the Government and the Republic.
 
-    spaCy's Matcher tries every pattern at every token, so the cost of a scan is
-    tokens x patterns: alternatives that share a shape are one pattern whose
-    later tokens test ``{"NORM": {"IN": [...]}}`` (evaluated only when the tokens
-    before have matched); first tokens test one attribute for equality only
-    (spaCy checks those in Cython; IN, LENGTH and REGEX predicates run in Python).
+    spaCy's Matcher tries every pattern at every token, so its cost is tokens x
+    patterns; a PhraseMatcher looks each token up once, whatever the number of its
+    phrases. So fixed sequences of normal forms (act words, pinpoints, most issuer
+    phrases) are phrases (:func:`_sequences`; a ")" is its own normal form); the
+    Matcher keeps what needs optional, wildcard or flag tokens, alternatives
+    sharing a shape as one pattern whose later tokens test ``{"NORM": {"IN":
+    [...]}}`` (run only when the tokens before have matched), its first tokens one
+    attribute for equality (spaCy checks those in Cython, IN, LENGTH and REGEX
+    predicates in Python). PIN takes every match: :func:`_scan` keeps the longest.
     """
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = pipeline(lang)
     v = vocab(lang)
     m = Matcher(nlp.vocab)
+    pm = PhraseMatcher(nlp.vocab, attr="NORM")
     months = {"NORM": {"IN": sorted(v.MONTHS)}}
     quote: dict[str, Any] = {"ORTH": '"', "OP": "?"}
     year: dict[str, Any] = {"NORM": "#year"}
     day: dict[str, Any] = {"NORM": "#day"}
     moved: dict[str, Any] = {"IS_ALPHA": True, "OP": "?"}
-    numbers = {"NORM": {"IN": ["#day", "#num", "#year"]}}
     dates: list[list[dict[str, Any]]] = [
         [{"NORM": "#date"}, {"NORM": {"IN": ["год", "жыл"]}, "OP": "?"}]
     ]
@@ -312,53 +334,37 @@ def _matchers(lang: str) -> tuple[Any, Any]:
         [[sign, {**sign, "OP": "?"}, moved, {"TEXT": {"REGEX": r"^\d"}}]],
         greedy="LONGEST",
     )
-    m.add("ACT", [[{"NORM": stem}] for stem in sorted(v.ACT_NORMS)])
-    paren: dict[str, Any] = {"ORTH": ")", "OP": "?"}
-    pins: list[list[dict[str, Any]]] = []
-    stems = sorted(v.PINPOINTS)
-    if lang == "kk":
-        pins += [[{"NORM": n}, paren, {"NORM": {"IN": stems}}] for n in ("#day", "#num", "#year")]
-        pins += [[{"NORM": stem}] for stem in stems]
-    else:
-        pins += [[{"NORM": stem}, numbers, paren] for stem in stems]
-    m.add("PIN", pins, greedy="LONGEST")
+    numbers = ["#day", "#num", "#year"]
     m.add(
         "REG",
         [
             [
                 {"NORM": word},
-                {
-                    "NORM": {"NOT_IN": ["#num", "#date", "#day", "#year"]},
-                    "IS_PUNCT": False,
-                    "OP": "{0,6}",
-                },
+                {"NORM": {"NOT_IN": [*numbers, "#date"]}, "IS_PUNCT": False, "OP": "{0,6}"},
                 {**sign, "OP": "?"},
-                numbers,
+                {"NORM": {"IN": numbers}},
             ]
             for word in v.REGISTER_NORMS
         ],
         greedy="LONGEST",
     )
+    pm.add("ACT", _sequences(nlp, sorted(v.ACT_NORMS)))
+    stems = sorted(v.PINPOINTS)
+    if lang == "kk":  # "6-бабының", "1) тармақшасына"
+        pins = [*_sequences(nlp, numbers, [None, ")"], stems), *_sequences(nlp, stems)]
+    else:  # "статьей 26", "подпунктом 1)"
+        pins = _sequences(nlp, stems, numbers, [None, ")"])
+    pm.add("PIN", pins)
     seqs = _region_words(lang).sequences(lang)
-    rest = sorted({nlp.vocab[w].norm_ for seq in seqs for w in seq[1:]})
     # a region's name: its first word, then optionally the other words of the longest
-    name: list[dict[str, Any]] = [{"NORM": REGION_WORD}]
-    name += [{"NORM": {"IN": rest}, "OP": "?"}] * (max(map(len, seqs)) - 1)
-    rgn = {"NORM": REGION_WORD}
+    rest = sorted({nlp.vocab[w].norm_ for seq in seqs for w in seq[1:]})
+    name: list[list[str | None]] = [[REGION_WORD]]
+    name += [[None, *rest]] * (max(map(len, seqs)) - 1)
     title = {"IS_TITLE": True}
     if lang == "kk":
         # "Алматы облыстық мәслихаты", "Астана қаласы әкімдігі", "Алматы облысы"
         councils = sorted(set().union(*_KK_COUNCIL.values()))
-        m.add(
-            "RGN|name",
-            [
-                [
-                    *name,
-                    {"NORM": {"IN": councils}},
-                    {"NORM": {"IN": ["мәслихат", "әкімдік"]}, "OP": "?"},
-                ]
-            ],
-        )
+        pm.add("RGN|name", _sequences(nlp, *name, councils, [None, "мәслихат", "әкімдік"]))
         m.add(
             "ISS|-|maslikhat",
             [
@@ -376,30 +382,25 @@ def _matchers(lang: str) -> tuple[Any, Any]:
             greedy="LONGEST",
         )
     else:
-        # "Алматинского областного маслихата", "Алматинской области"
-        m.add(
+        # "Алматинского областного маслихата", "Алматинской области", "маслихата
+        # Алматинской области"
+        pm.add(
             "RGN|adjective",
             [
-                [
-                    rgn,
-                    {"NORM": {"IN": ["городской", "областной", "область"]}},
-                    {"NORM": "маслихат", "OP": "?"},
-                ],
-                [{"NORM": "маслихат"}, rgn, {"NORM": "область"}],
-                [{"NORM": "акимат"}, rgn, {"NORM": "область"}],
+                *_sequences(
+                    nlp, [REGION_WORD], ["городской", "областной", "область"], [None, "маслихат"]
+                ),
+                *_sequences(nlp, ["маслихат", "акимат"], [REGION_WORD], ["область"]),
             ],
         )
         # "маслихата города Алматы", "акимата города Шымкента", "города Астаны"
         m.add(
             "RGN|city",
-            [
-                [{"NORM": "маслихат"}, {"OP": "{0,3}"}, {"NORM": "город"}, rgn],
-                [{"NORM": "акимат"}, {"NORM": "город"}, rgn],
-                [{"NORM": "город"}, rgn],
-            ],
+            [[{"NORM": "маслихат"}, {"OP": "{0,3}"}, {"NORM": "город"}, {"NORM": REGION_WORD}]],
         )
+        pm.add("RGN|city", _sequences(nlp, [None, "акимат"], ["город"], [REGION_WORD]))
         # "маслихата области Жетісу"
-        m.add("RGN|named", [[{"NORM": "маслихат"}, {"LOWER": "область"}, *name]])
+        pm.add("RGN|named", _sequences(nlp, ["маслихат"], ["область"], *name))
         m.add(
             "ISS|-|maslikhat",
             [
@@ -417,8 +418,7 @@ def _matchers(lang: str) -> tuple[Any, Any]:
             ],
             greedy="LONGEST",
         )
-    m.add("ISS|-|ministry", [[{"NORM": "министр"}]], greedy="LONGEST")
-    pm = PhraseMatcher(nlp.vocab, attr="NORM")
+    pm.add("ISS|-|ministry", _sequences(nlp, ["министр"]))
     gov = (
         ("Қазақстан Республикасы Үкіметінің", "Қазақстан Республикасының Үкіметі")
         if lang == "kk"
@@ -600,16 +600,19 @@ def _scan(text: str, lang: str) -> _Scan:
     :func:`_matchers`. Cached by text (a scan holds its ``Doc``, so the cache is
     small): :func:`find` with and without ``loose_number``, :func:`issuers_in` and
     :func:`regions_in` read one scan of a paragraph. Callers must not change it."""
+    from spacy.attrs import IDX
+
     nlp = pipeline(lang)
     matcher, phrases = _matchers(lang)
     doc = nlp.make_doc(text)
     strings = nlp.vocab.strings
     v = vocab(lang)
-    offsets = [t.idx for t in doc]
+    offsets = doc.to_array(IDX).tolist()  # without making a Token of each
     out = _Scan([], [], [], [], [], [], [], [], doc, offsets)
-    hits = sorted(matcher(doc), key=lambda h: (h[1], -h[2]))
+    hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
     named: list[tuple[str, int, int]] = []
     issuers: list[tuple[int, int, str]] = []
+    pins: list[tuple[int, int]] = []
     for match_id, s, e in hits:
         key = strings[match_id]
         cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -627,31 +630,31 @@ def _scan(text: str, lang: str) -> _Scan:
         elif key == "ACT":
             out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[doc[s].norm_]))
         elif key == "PIN":
-            out.pins.append(_Piece(cs, ce, key))
+            pins.append((s, e))
         elif key == "REG":
             out.registers.append(_Piece(cs, ce, key, doc[e - 1].text))
+        elif key == "REPUBLIC":
+            out.republic.append(_Piece(cs, ce, key))
         elif key.startswith("RGN|"):
             named.append((key, s, e))
         else:
             issuers.append((s, e, key))
+    for s, e in sorted(_longest(pins)):
+        out.pins.append(_Piece(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "PIN"))
     issuers += _region_issuers(doc, named, lang)
     for s, e, key in sorted(issuers, key=lambda h: (h[0], -h[1])):
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if key == "GOV":
+            out.issuers.append(_Piece(cs, ce, key, (None, "government"), doc[s:e].text))
+            continue
         _, kind, body = key.split("|")
         region = _region_of(doc[s:e], lang, kind) if kind != "-" else None
         if kind != "-" and region is None:
             continue
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         if body == "region":
             out.regions.append(_Piece(cs, ce, key, region))
         else:
             out.issuers.append(_Piece(cs, ce, key, (region, body), doc[s:e].text))
-    for match_id, s, e in phrases(doc):
-        key = strings[match_id]
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        if key == "GOV":
-            out.issuers.append(_Piece(cs, ce, key, (None, "government"), doc[s:e].text))
-        else:
-            out.republic.append(_Piece(cs, ce, key))
     out.issuers = _no_overlap(out.issuers)
     return out
 
