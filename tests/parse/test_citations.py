@@ -379,7 +379,20 @@ def test_both_flags_share_one_scan_and_forgetting_empties_it() -> None:
     assert strict == loose and strict[0].act.number == "152"
     find.cache_clear()
     assert citations._scan.cache_info().currsize == 0
+    assert citations._tokens.cache_info().currsize == 0
     assert find(text, "ru") == strict
+
+
+def test_a_paragraph_without_a_date_word_is_not_matched() -> None:
+    """Every date pattern holds a month word or a dotted date: a paragraph the
+    pre-check lets through (a number, a word, a year) is tokenized, not matched."""
+    from lexversion.parse import citations
+
+    text = "2004 ж. - 184 отбасы - 920 адам - 12552,48 мың теңге"
+    find.cache_clear()
+    assert find(text, "kk") == ()
+    assert citations._tokens.cache_info().currsize == 1
+    assert citations._scan.cache_info().currsize == 0
 
 
 # -- region names ---------------------------------------------------------------------------

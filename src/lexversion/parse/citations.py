@@ -597,22 +597,51 @@ def _date_of(doc: Any, s: int, e: int, lang: str) -> tuple[date, str, bool] | No
     return when, displaced, attributive
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """A paragraph tokenized: the spaCy ``Doc``, the character offsets where its
+    tokens start (``offsets``, ascending: for :mod:`bisect`) and end, and whether a
+    token has the normal form of a month or of a dotted date (``dated``: every
+    ``DATE`` pattern of :func:`_matchers` needs one)."""
+
+    doc: Any
+    offsets: list[int]
+    ends: list[int]
+    dated: bool
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str, lang: str) -> _Tokens:
+    """``text`` tokenized by :func:`pipeline` (cached by text, as :func:`_scan`)."""
+    from spacy.attrs import IDX, LENGTH, NORM
+
+    doc = pipeline(lang).make_doc(text)
+    cols = doc.to_array([IDX, LENGTH, NORM])  # without making a Token of each
+    offsets: list[int] = cols[:, 0].tolist()
+    ends: list[int] = (cols[:, 0] + cols[:, 1]).tolist()
+    dated = not _date_norms(lang).isdisjoint(cols[:, 2].tolist())
+    return _Tokens(doc, offsets, ends, dated)
+
+
+@cache
+def _date_norms(lang: str) -> frozenset[int]:
+    """Hashes of the normal forms one of which every date holds: the months, "#date"."""
+    strings = pipeline(lang).vocab.strings
+    return frozenset(strings.add(n) for n in (*vocab(lang).MONTHS, "#date"))
+
+
 @lru_cache(maxsize=512)
 def _scan(text: str, lang: str) -> _Scan:
     """The pieces of ``text`` (a paragraph) in ``lang``, by the matchers of
     :func:`_matchers`. Cached by text (a scan holds its ``Doc``, so the cache is
     small): :func:`find` with and without ``loose_number``, :func:`issuers_in` and
     :func:`regions_in` read one scan of a paragraph. Callers must not change it."""
-    from spacy.attrs import IDX, LENGTH
-
     nlp = pipeline(lang)
     matcher, phrases = _matchers(lang)
-    doc = nlp.make_doc(text)
+    toks = _tokens(text, lang)
+    doc, offsets, ends = toks.doc, toks.offsets, toks.ends
     strings = nlp.vocab.strings
     v = vocab(lang)
-    spans = doc.to_array([IDX, LENGTH])  # character offsets without a Token each
-    offsets: list[int] = spans[:, 0].tolist()
-    ends: list[int] = (spans[:, 0] + spans[:, 1]).tolist()
     out = _Scan([], [], [], [], [], [], [], [], doc, offsets)
     hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
     named: list[tuple[str, int, int]] = []
@@ -762,7 +791,7 @@ def _pinpoint(
 
 class _Find:
     """:func:`find` and its caches. ``find.cache_clear()`` empties the references
-    found and the scans (:func:`_scan`) they were assembled from
+    found and the scans (:func:`_scan`, :func:`_tokens`) they were assembled from
     (:func:`lexversion.parse.forget_texts` calls it)."""
 
     __slots__ = ()
@@ -786,9 +815,10 @@ class _Find:
 
     @staticmethod
     def cache_clear() -> None:
-        """Forget every text: the references found and the scans."""
+        """Forget every text: the references found, the scans and the tokens."""
         _find.cache_clear()
         _scan.cache_clear()
+        _tokens.cache_clear()
 
 
 find = _Find()
@@ -797,7 +827,7 @@ find = _Find()
 @lru_cache(maxsize=8192)
 def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
     """:func:`find`, cached by text and flag; the scan is shared by both flags."""
-    if not _WORTH.search(text):
+    if not _WORTH.search(text) or not _tokens(text, lang).dated:
         return ()
     sc = _scan(text, lang)
     if not sc.dates:
