@@ -35,7 +35,7 @@ moved word reported.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -547,9 +547,8 @@ def _region_of(span: Any, lang: str, kind: str) -> Region | None:
 
 @dataclass
 class _Scan:
-    """What :func:`_scan` found in one paragraph: the pieces by key, in order; the
-    spaCy ``Doc`` (``tokens``) and the character offset of each of its tokens
-    (``offsets``, ascending: for :mod:`bisect`)."""
+    """What :func:`_scan` found in one paragraph: the pieces by key, in order, and
+    the paragraph's :class:`_Tokens`."""
 
     dates: list[_Piece]
     numbers: list[_Piece]
@@ -559,8 +558,7 @@ class _Scan:
     pins: list[_Piece]
     registers: list[_Piece]
     republic: list[_Piece]
-    tokens: Any
-    offsets: list[int]
+    tokens: _Tokens
 
 
 def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
@@ -600,13 +598,15 @@ def _date_of(doc: Any, s: int, e: int, lang: str) -> tuple[date, str, bool] | No
 @dataclass(frozen=True)
 class _Tokens:
     """A paragraph tokenized: the spaCy ``Doc``, the character offsets where its
-    tokens start (``offsets``, ascending: for :mod:`bisect`) and end, and whether a
-    token has the normal form of a month or of a dotted date (``dated``: every
-    ``DATE`` pattern of :func:`_matchers` needs one)."""
+    tokens start (``offsets``, ascending: for :mod:`bisect`) and end, the hashes of
+    their normal forms (``norms``), and whether a token has the normal form of a
+    month or of a dotted date (``dated``: every ``DATE`` pattern of
+    :func:`_matchers` needs one)."""
 
     doc: Any
     offsets: list[int]
     ends: list[int]
+    norms: list[int]
     dated: bool
 
 
@@ -619,15 +619,20 @@ def _tokens(text: str, lang: str) -> _Tokens:
     cols = doc.to_array([IDX, LENGTH, NORM])  # without making a Token of each
     offsets: list[int] = cols[:, 0].tolist()
     ends: list[int] = (cols[:, 0] + cols[:, 1]).tolist()
-    dated = not _date_norms(lang).isdisjoint(cols[:, 2].tolist())
-    return _Tokens(doc, offsets, ends, dated)
+    norms: list[int] = cols[:, 2].tolist()
+    return _Tokens(doc, offsets, ends, norms, not _date_ids(lang).isdisjoint(norms))
 
 
 @cache
-def _date_norms(lang: str) -> frozenset[int]:
-    """Hashes of the normal forms one of which every date holds: the months, "#date"."""
-    strings = pipeline(lang).vocab.strings
-    return frozenset(strings.add(n) for n in (*vocab(lang).MONTHS, "#date"))
+def _norm_ids(lang: str, norms: tuple[str, ...]) -> frozenset[int]:
+    """The hashes of the normal forms ``norms`` in ``lang``'s vocabulary."""
+    return frozenset(pipeline(lang).vocab.strings.add(n) for n in norms)
+
+
+@cache
+def _date_ids(lang: str) -> frozenset[int]:
+    """The hashes of the normal forms one of which every date holds: the months, "#date"."""
+    return _norm_ids(lang, (*sorted(vocab(lang).MONTHS), "#date"))
 
 
 @lru_cache(maxsize=512)
@@ -642,7 +647,7 @@ def _scan(text: str, lang: str) -> _Scan:
     doc, offsets, ends = toks.doc, toks.offsets, toks.ends
     strings = nlp.vocab.strings
     v = vocab(lang)
-    out = _Scan([], [], [], [], [], [], [], [], doc, offsets)
+    out = _Scan([], [], [], [], [], [], [], [], toks)
     hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
     named: list[tuple[str, int, int]] = []
     issuers: list[tuple[int, int, str]] = []
@@ -834,6 +839,9 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
         return ()
     vocab(lang)
     pairs = quote_pairs(text)
+    # where clauses start; no boundary spans a date's first character (a digit or a
+    # quote), so those before a date are the boundaries of the text up to the date
+    stops = [b.end() for b in _BOUNDARY.finditer(text)]
     loose = sorted({n.value for n in sc.numbers}) if loose_number else []
     out: list[Found] = []
     for i, dm in enumerate(sc.dates):
@@ -854,9 +862,9 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
             number, end, moved = loose[0], dm.end, displaced
         else:
             number, end, moved = None, dm.end, displaced
-        lo = max((b.end() for b in _BOUNDARY.finditer(text, 0, dm.start)), default=0)
-        if out:
-            lo = max(lo, out[-1].end)
+        k = bisect_right(stops, dm.start)
+        clause = stops[k - 1] if k else 0
+        lo = max(clause, out[-1].end) if out else clause
         nxt = _BOUNDARY.search(text, end)
         hi = nxt.start() if nxt else len(text)
         if i + 1 < len(sc.dates):
@@ -867,7 +875,6 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
         after = [s for s in sc.issuers if end <= s.start < limit]
         issuer = before[-1] if before else (after[0] if after else None)
         if number is None:
-            clause = max((b.end() for b in _BOUNDARY.finditer(text, 0, dm.start)), default=0)
             found = _numberless(text, sc, dm, clause, out, lang)
             if found is not None:
                 out.append(_decorate(found, text, sc, pairs, lang))
@@ -922,13 +929,13 @@ def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: 
     after the number), ru "Зарегистрировано ... 1 марта 2021 года № 1691" (the
     participle before the date, same sentence)."""
     v = vocab(lang)
-    doc, offsets = sc.tokens, sc.offsets
+    offsets, norms = sc.tokens.offsets, sc.tokens.norms
     if lang == "kk":
         first = bisect_left(offsets, end)  # the three tokens from offset ``end``
-        return any(t.norm_ in v.REGISTERED_AFTER for t in doc[first : first + 3])
+        return not _norm_ids(lang, v.REGISTERED_AFTER).isdisjoint(norms[first : first + 3])
     sentence = max(lo, text.rfind(". ", 0, start) + 1)
-    span = doc[bisect_left(offsets, sentence) : bisect_left(offsets, start)]
-    return any(t.norm_ in v.REGISTERED_BEFORE for t in span)
+    words = norms[bisect_left(offsets, sentence) : bisect_left(offsets, start)]
+    return not _norm_ids(lang, v.REGISTERED_BEFORE).isdisjoint(words)
 
 
 def _numberless(
@@ -954,7 +961,7 @@ def _numberless(
         if rep:
             start = rep[-1].start
     else:
-        doc = sc.tokens
+        doc = sc.tokens.doc
         first = doc[dm.extra]
         prev = doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.lower_ != v.DATE_PREPOSITION:
