@@ -837,7 +837,8 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
     sc = _scan(text, lang)
     if not sc.dates:
         return ()
-    vocab(lang)
+    if loose_number and len({n.value for n in sc.numbers}) != 1:
+        return _find(text, lang, False)  # no single number to lend: the same references
     pairs = quote_pairs(text)
     # where clauses start; no boundary spans a date's first character (a digit or a
     # quote), so those before a date are the boundaries of the text up to the date
@@ -1024,11 +1025,15 @@ def _decorate(
         if tail <= r.start < tail + 90 and "(" in text[tail : r.start + 1]:
             reg = r.value
             break
-    act = replace(f.act, title=title[0] if title else None)
-    return replace(
-        f,
-        act=act,
-        title=title[0] if title else None,
+    name = title[0] if title else None
+    act = f.act if name == f.act.title else replace(f.act, title=name)
+    return Found(
+        f.start,
+        f.end,
+        act,
+        f.moved,
+        f.kind,
+        title=name,
         title_span=title[1] if title else None,
         pinpoint=pin[0] if pin else None,
         pinpoint_span=pin[1] if pin else None,
