@@ -433,8 +433,8 @@ def _matchers(lang: str) -> tuple[Any, Any]:
 # -- scanning ----------------------------------------------------------------------------
 
 
-def _issuer_keys(doc: Any, key: str, s: int, e: int, lang: str) -> list[tuple[str, str]]:
-    """The (kind, body) issuers of a region that ``doc[s:e]``, matched by ``key``
+def _issuer_keys(words: _Words, key: str, s: int, e: int, lang: str) -> list[tuple[str, str]]:
+    """The (kind, body) issuers of a region that the tokens ``s:e``, matched by ``key``
     (``RGN|...`` of :func:`_matchers`), names by the rules of the Kazakh and Russian
     issuer phrases; body ``region`` for a region's name alone.
 
@@ -447,12 +447,11 @@ def _issuer_keys(doc: Any, key: str, s: int, e: int, lang: str) -> list[tuple[st
     starts with "область". Ordered as :data:`_ISSUER_KEYS`.
     """
     names = _region_words(lang)
-    toks = doc[s:e]
-    norms = [t.norm_ for t in toks]
-    lowers = [t.lower_ for t in toks]
+    texts, norms = words.texts[s:e], words.norms[s:e]
+    lowers = [w.lower() for w in texts]
     if key == "RGN|name":  # Kazakh
         body = _BODIES.get(norms[-1])
-        cut = len(toks) - (2 if body else 1)
+        cut = len(texts) - (2 if body else 1)
         seq, council = tuple(lowers[:cut]), norms[cut]
         body = body or "region"
         return [
@@ -468,13 +467,13 @@ def _issuer_keys(doc: Any, key: str, s: int, e: int, lang: str) -> list[tuple[st
     # RGN|adjective
     norm = _own_norm(lang)
     if norms[0] == REGION_WORD:  # "Алматинского областного маслихата", "... области"
-        stem, word = norm(toks[0].text), norms[1]
-        if len(toks) == 3:
+        stem, word = norm(texts[0]), norms[1]
+        if len(texts) == 3:
             kind = {"городской": "city", "областной": "oblast"}.get(word)
             return [(kind, "maslikhat")] if kind and stem in names.adjectives[kind] else []
         ok = word in {"область", "областной"} and stem in names.adjectives["oblast"]
         return [("oblast", "region")] if ok else []
-    ok = norm(toks[1].text) in names.adjectives["oblast"]  # "маслихата Алматинской области"
+    ok = norm(texts[1]) in names.adjectives["oblast"]  # "маслихата Алматинской области"
     return [("oblast", _BODIES[norms[0]])] if ok else []
 
 
@@ -491,7 +490,7 @@ def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _region_issuers(
-    doc: Any, hits: Iterable[tuple[str, int, int]], lang: str
+    words: _Words, hits: Iterable[tuple[str, int, int]], lang: str
 ) -> list[tuple[int, int, str]]:
     """(start, end, key ``ISS|<kind>|<body>``) of the region issuers and names among
     the ``RGN|...`` matches ``hits``, as spaCy gave them when each (kind, body) had
@@ -499,7 +498,7 @@ def _region_issuers(
     position, then of the key's first match."""
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for key, s, e in hits:
-        for k in _issuer_keys(doc, key, s, e, lang):
+        for k in _issuer_keys(words, key, s, e, lang):
             spans.setdefault(k, []).append((s, e))
     first = {k: (min((e, s) for s, e in v), _ISSUER_KEYS.index(k)) for k, v in spans.items()}
     out = [(s, e, k) for k, v in spans.items() for s, e in _longest(v)]
@@ -531,12 +530,16 @@ def _region_names(lang: str, kind: str) -> dict[tuple[str, ...], Region]:
     return out
 
 
-def _region_of(span: Any, lang: str, kind: str) -> Region | None:
-    """The region of ``kind`` (oblast, city) an issuer span names (first name found)."""
+def _region_of(words: _Words, s: int, e: int, lang: str, kind: str) -> Region | None:
+    """The region of ``kind`` (oblast, city) the issuer in tokens ``s:e`` names (first
+    name found)."""
     names = _region_names(lang, kind)
     own = _own_norm(lang)
-    lowers = [t.lower_ for t in span]
-    norms = [own(t.text) if t.norm_ == REGION_WORD else t.norm_ for t in span]
+    lowers = [w.lower() for w in words.texts[s:e]]
+    norms = [
+        own(w) if n == REGION_WORD else n
+        for w, n in zip(words.texts[s:e], words.norms[s:e], strict=True)
+    ]
     for i in range(len(lowers)):
         for n in (2, 1):
             for seq in (tuple(lowers[i : i + n]), tuple(norms[i : i + n])):
@@ -572,27 +575,54 @@ def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> s
     return printed  # Russian: as printed ("Аягозского районного маслихата")
 
 
-def _date_of(doc: Any, s: int, e: int, lang: str) -> tuple[date, str, bool] | None:
-    """(date, displaced word, attributive) of the date tokens ``doc[s:e]``."""
+def _date_of(words: _Words, s: int, e: int, lang: str) -> tuple[date, str, bool] | None:
+    """(date, displaced word, attributive) of the date tokens ``s:e``."""
     v = vocab(lang)
     months = v.MONTHS
-    toks = list(doc[s:e])
-    norms = [t.norm_ for t in toks]
+    texts, norms = words.texts[s:e], words.norms[s:e]
     try:
         if norms[0] == "#date":
-            d, mth, y = (int(x) for x in toks[0].text.split("."))
+            d, mth, y = (int(x) for x in texts[0].split("."))
             return date(y, mth, d), "", False
-        nums = [t for t, n in zip(toks, norms, strict=True) if n in {"#num", "#day", "#year"}]
+        nums = [i for i, n in enumerate(norms) if n in {"#num", "#day", "#year"}]
         month = next(i for i, n in enumerate(norms) if n in months)
-        year = next(t for t in nums if len(t) == 4)
-        day = next(t for t in nums if len(t) <= 2)
-        when = date(int(year.text), months[norms[month]], int(day.text))
+        year = next(i for i in nums if len(texts[i]) == 4)
+        day = next(i for i in nums if len(texts[i]) <= 2)
+        when = date(int(texts[year]), months[norms[month]], int(texts[day]))
     except (StopIteration, ValueError):
         return None
-    between = toks[day.i - s + 1 : month]
-    displaced = next((t.text for t in between if t.is_alpha), "")
-    attributive = toks[month].lower_.endswith(tuple(getattr(v, "ATTRIBUTIVE_ENDINGS", ())))
+    displaced = next((w for w in texts[day + 1 : month] if w.isalpha()), "")
+    attributive = texts[month].lower().endswith(tuple(getattr(v, "ATTRIBUTIVE_ENDINGS", ())))
     return when, displaced, attributive
+
+
+class _Strings(dict[int, str]):
+    """Hash -> string of a vocabulary (normal forms, match keys), filled from its
+    ``StringStore`` on first use (a dict lookup is a fraction of a ``StringStore``
+    one)."""
+
+    def __init__(self, store: Any) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        value: str = self.store[key]
+        self[key] = value
+        return value
+
+
+@cache
+def _strings(lang: str) -> _Strings:
+    """:class:`_Strings` of ``lang``'s pipeline."""
+    return _Strings(pipeline(lang).vocab.strings)
+
+
+class _Words(NamedTuple):
+    """The tokens of a scanned paragraph as strings: their text (spaCy's ``LOWER``
+    and ``IS_ALPHA`` are ``str.lower`` and ``str.isalpha`` of it) and normal form."""
+
+    texts: list[str]
+    norms: list[str]
 
 
 @dataclass(frozen=True)
@@ -641,12 +671,15 @@ def _scan(text: str, lang: str) -> _Scan:
     :func:`_matchers`. Cached by text (a scan holds its ``Doc``, so the cache is
     small): :func:`find` with and without ``loose_number``, :func:`issuers_in` and
     :func:`regions_in` read one scan of a paragraph. Callers must not change it."""
-    nlp = pipeline(lang)
     matcher, phrases = _matchers(lang)
     toks = _tokens(text, lang)
     doc, offsets, ends = toks.doc, toks.offsets, toks.ends
-    strings = nlp.vocab.strings
+    strings = _strings(lang)
     v = vocab(lang)
+    words = _Words(
+        [text[a:b] for a, b in zip(offsets, ends, strict=True)],
+        list(map(strings.__getitem__, toks.norms)),
+    )
     out = _Scan([], [], [], [], [], [], [], [], toks)
     hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
     named: list[tuple[str, int, int]] = []
@@ -656,17 +689,17 @@ def _scan(text: str, lang: str) -> _Scan:
         key = strings[match_id]
         cs, ce = offsets[s], ends[e - 1]
         if key == "DATE":
-            got = _date_of(doc, s, e, lang)
+            got = _date_of(words, s, e, lang)
             if got is not None:
                 out.dates.append(_Piece(cs, ce, key, got, s))
         elif key == "NUM":
             nm = NUMBER.match(text, offsets[e - 1])
             if nm is None:
                 continue
-            moved = next((t.text for t in doc[s : e - 1] if t.is_alpha and t.text != "N"), "")
+            moved = next((w for w in words.texts[s : e - 1] if w.isalpha() and w != "N"), "")
             out.numbers.append(_Piece(cs, nm.end(), key, nm.group(0), moved))
         elif key == "ACT":
-            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[doc[s].norm_]))
+            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[words.norms[s]]))
         elif key == "PIN":
             pins.append((s, e))
         elif key == "REG":
@@ -678,14 +711,14 @@ def _scan(text: str, lang: str) -> _Scan:
         else:
             issuers.append((s, e, key))
     out.pins = [_Piece(offsets[s], ends[e - 1], "PIN") for s, e in sorted(_longest(pins))]
-    issuers += _region_issuers(doc, named, lang)
+    issuers += _region_issuers(words, named, lang)
     for s, e, key in sorted(issuers, key=lambda h: (h[0], -h[1])):
         cs, ce = offsets[s], ends[e - 1]
         if key == "GOV":
             out.issuers.append(_Piece(cs, ce, key, (None, "government"), text[cs:ce]))
             continue
         _, kind, body = key.split("|")
-        region = _region_of(doc[s:e], lang, kind) if kind != "-" else None
+        region = _region_of(words, s, e, lang, kind) if kind != "-" else None
         if kind != "-" and region is None:
             continue
         if body == "region":
