@@ -235,15 +235,20 @@ def _region_words(lang: str) -> _Names:
 
 
 @cache
-def _own_norm(lang: str) -> Callable[[str], str]:
-    """A word's normal form without :data:`REGION_WORD`: a Russian region adjective
-    its stem ("Алматинского" -> "алматинск"), a region's name its folded lower case.
-    Cached by word."""
+def _own_getter(lang: str) -> Callable[[str], str]:
+    """``lang``'s ``NORM`` getter without :data:`REGION_WORD` (see :func:`_own_norm`)."""
     from lexversion.lang.kk.language import norm_getter
 
     v = vocab(lang)
-    get = norm_getter([*_adjective_norms(lang), *v.NORMS], v.MONTHS, v.MONTH_ENDING)
-    return lru_cache(maxsize=4096)(get)
+    return norm_getter([*_adjective_norms(lang), *v.NORMS], v.MONTHS, v.MONTH_ENDING)
+
+
+@lru_cache(maxsize=4096)
+def _own_norm(lang: str, word: str) -> str:
+    """The normal form of ``word`` without :data:`REGION_WORD`: a Russian region
+    adjective its stem ("Алматинского" -> "алматинск"), a region's name its folded
+    lower case. Cached by word."""
+    return _own_getter(lang)(word)
 
 
 def _words(nlp: Any, phrase: str) -> list[str]:
@@ -465,15 +470,14 @@ def _issuer_keys(words: _Words, key: str, s: int, e: int, lang: str) -> list[tup
         body = _BODIES.get(norms[0], "region")
         return [("city", body)] if lowers[-1] in names.cities else []
     # RGN|adjective
-    norm = _own_norm(lang)
     if norms[0] == REGION_WORD:  # "Алматинского областного маслихата", "... области"
-        stem, word = norm(texts[0]), norms[1]
+        stem, word = _own_norm(lang, texts[0]), norms[1]
         if len(texts) == 3:
             kind = {"городской": "city", "областной": "oblast"}.get(word)
             return [(kind, "maslikhat")] if kind and stem in names.adjectives[kind] else []
         ok = word in {"область", "областной"} and stem in names.adjectives["oblast"]
         return [("oblast", "region")] if ok else []
-    ok = norm(texts[1]) in names.adjectives["oblast"]  # "маслихата Алматинской области"
+    ok = _own_norm(lang, texts[1]) in names.adjectives["oblast"]  # "маслихата ... области"
     return [("oblast", _BODIES[norms[0]])] if ok else []
 
 
@@ -534,10 +538,9 @@ def _region_of(words: _Words, s: int, e: int, lang: str, kind: str) -> Region | 
     """The region of ``kind`` (oblast, city) the issuer in tokens ``s:e`` names (first
     name found)."""
     names = _region_names(lang, kind)
-    own = _own_norm(lang)
     lowers = [w.lower() for w in words.texts[s:e]]
     norms = [
-        own(w) if n == REGION_WORD else n
+        _own_norm(lang, w) if n == REGION_WORD else n
         for w, n in zip(words.texts[s:e], words.norms[s:e], strict=True)
     ]
     for i in range(len(lowers)):
@@ -828,9 +831,10 @@ def _pinpoint(
 
 
 class _Find:
-    """:func:`find` and its caches. ``find.cache_clear()`` empties the references
-    found and the scans (:func:`_scan`, :func:`_tokens`) they were assembled from
-    (:func:`lexversion.parse.forget_texts` calls it)."""
+    """:func:`find` and its caches. ``find.cache_clear()`` empties every cache keyed
+    by text or word: the references found, the scans (:func:`_scan`, :func:`_tokens`)
+    they were assembled from and the words read (:func:`_own_norm`, :func:`_strings`);
+    :func:`lexversion.parse.forget_texts` calls it. Pipelines and matchers stay."""
 
     __slots__ = ()
 
@@ -853,10 +857,13 @@ class _Find:
 
     @staticmethod
     def cache_clear() -> None:
-        """Forget every text: the references found, the scans and the tokens."""
+        """Forget every text: the references found, the scans, the tokens and the
+        words read from them."""
         _find.cache_clear()
         _scan.cache_clear()
         _tokens.cache_clear()
+        _own_norm.cache_clear()
+        _strings.cache_clear()
 
 
 find = _Find()
