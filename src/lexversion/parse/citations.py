@@ -272,6 +272,25 @@ _BODIES = {
     "маслихат": "maslikhat",
     "акимат": "akimat",
 }
+#: the council and executive of a district or town around its title-case name ("Аягөз
+#: аудандық мәслихаты", "Аягозского районного маслихата", "акимата района Аягоз",
+#: "маслихата города Кентау"): (body, words before the name, words after it), each word
+#: its normal forms. (spaCy's ``IS_TITLE`` is ``str.istitle`` of the name's text.)
+_LOCAL: dict[
+    str, tuple[tuple[str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...]
+] = {
+    "kk": (
+        ("maslikhat", (), (("аудандық", "ауданы", "қаласы", "қалалық"), ("мәслихат",))),
+        ("akimat", (), (("ауданы", "қаласы"), ("әкімдік",))),
+    ),
+    "ru": (
+        ("maslikhat", (), (("районный",), ("маслихат",))),
+        ("maslikhat", (("маслихат",),), (("район",),)),
+        ("maslikhat", (("маслихат",), ("город",)), ()),
+        ("akimat", (("акимат",),), (("район",),)),
+        ("akimat", (("акимат",), ("город",)), ()),
+    ),
+}
 #: the issuers of a region, in the order spaCy met them when each had its own key
 _ISSUER_KEYS = tuple(
     (kind, body) for kind in ("oblast", "city") for body in ("maslikhat", "akimat", "region")
@@ -300,18 +319,21 @@ def _matchers(lang: str) -> tuple[Any, Any]:
 
     Keys: ``DATE``, ``NUM``, ``ACT``, ``PIN``, ``REG``; ``RGN|...`` for the issuers
     and names of a region (a superset: :func:`_issuer_keys` keeps what the words
-    say); ``ISS|-|<body>`` for a district's or town's body and a ministry; ``GOV``
+    say); ``LOCAL|<i>`` for the words around the name of a district or town
+    (:data:`_LOCAL`, the name checked by :func:`_local`); ``ISS|-|ministry``; ``GOV``
     and ``REPUBLIC`` for the names of the Government and the Republic.
 
     spaCy's Matcher tries every pattern at every token, so its cost is tokens x
     patterns; a PhraseMatcher looks each token up once, whatever the number of its
-    phrases. So fixed sequences of normal forms (act words, pinpoints, most issuer
+    phrases. So fixed sequences of normal forms (act words, pinpoints, issuer
     phrases) are phrases (:func:`_sequences`; a ")" is its own normal form); the
-    Matcher keeps what needs optional, wildcard or flag tokens, alternatives
-    sharing a shape as one pattern whose later tokens test ``{"NORM": {"IN":
-    [...]}}`` (run only when the tokens before have matched), its first tokens one
-    attribute for equality (spaCy checks those in Cython, IN, LENGTH and REGEX
-    predicates in Python). PIN takes every match: :func:`_scan` keeps the longest.
+    Matcher keeps what needs optional, wildcard or regex tokens (dates, numbers,
+    register references, "маслихат ... город <city>"), alternatives sharing a shape
+    as one pattern whose later tokens test ``{"NORM": {"IN": [...]}}`` (run only
+    when the tokens before have matched), its first tokens one attribute for
+    equality (spaCy checks those in Cython, IN, LENGTH and REGEX predicates in
+    Python). Where a greedy filter applied, :func:`_scan` keeps the longest matches
+    (:func:`_longest`).
     """
     from spacy.matcher import Matcher, PhraseMatcher
 
@@ -365,27 +387,10 @@ def _matchers(lang: str) -> tuple[Any, Any]:
     rest = sorted({nlp.vocab[w].norm_ for seq in seqs for w in seq[1:]})
     name: list[list[str | None]] = [[REGION_WORD]]
     name += [[None, *rest]] * (max(map(len, seqs)) - 1)
-    title = {"IS_TITLE": True}
     if lang == "kk":
         # "Алматы облыстық мәслихаты", "Астана қаласы әкімдігі", "Алматы облысы"
         councils = sorted(set().union(*_KK_COUNCIL.values()))
         pm.add("RGN|name", _sequences(nlp, *name, councils, [None, "мәслихат", "әкімдік"]))
-        m.add(
-            "ISS|-|maslikhat",
-            [
-                [
-                    title,
-                    {"NORM": {"IN": ["аудандық", "ауданы", "қаласы", "қалалық"]}},
-                    {"NORM": "мәслихат"},
-                ]
-            ],
-            greedy="LONGEST",
-        )
-        m.add(
-            "ISS|-|akimat",
-            [[title, {"NORM": {"IN": ["ауданы", "қаласы"]}}, {"NORM": "әкімдік"}]],
-            greedy="LONGEST",
-        )
     else:
         # "Алматинского областного маслихата", "Алматинской области", "маслихата
         # Алматинской области"
@@ -406,23 +411,9 @@ def _matchers(lang: str) -> tuple[Any, Any]:
         pm.add("RGN|city", _sequences(nlp, [None, "акимат"], ["город"], [REGION_WORD]))
         # "маслихата области Жетісу"
         pm.add("RGN|named", _sequences(nlp, ["маслихат"], ["область"], *name))
-        m.add(
-            "ISS|-|maslikhat",
-            [
-                [title, {"NORM": "районный"}, {"NORM": "маслихат"}],
-                [{"NORM": "маслихат"}, title, {"NORM": "район"}],
-                [{"NORM": "маслихат"}, {"NORM": "город"}, title],
-            ],
-            greedy="LONGEST",
-        )
-        m.add(
-            "ISS|-|akimat",
-            [
-                [{"NORM": "акимат"}, title, {"NORM": "район"}],
-                [{"NORM": "акимат"}, {"NORM": "город"}, title],
-            ],
-            greedy="LONGEST",
-        )
+    # a district's or town's body: the words after its title-case name, else those before
+    for i, (_, before, after) in enumerate(_LOCAL[lang]):
+        pm.add(f"LOCAL|{i}", _sequences(nlp, *(after or before)))
     pm.add("ISS|-|ministry", _sequences(nlp, ["министр"]))
     gov = (
         ("Қазақстан Республикасы Үкіметінің", "Қазақстан Республикасының Үкіметі")
@@ -479,6 +470,23 @@ def _issuer_keys(words: _Words, key: str, s: int, e: int, lang: str) -> list[tup
         return [("oblast", "region")] if ok else []
     ok = _own_norm(lang, texts[1]) in names.adjectives["oblast"]  # "маслихата ... области"
     return [("oblast", _BODIES[norms[0]])] if ok else []
+
+
+def _local(
+    words: _Words, rule: int, s: int, e: int, lang: str
+) -> tuple[str, tuple[int, int] | None]:
+    """(body, token span) of the district's or town's body around a title-case name
+    that the phrase ``s:e`` of :data:`_LOCAL` ``[lang][rule]`` (the words after the
+    name, else those before it) opens or closes; span ``None`` when the name or the
+    other words are not there."""
+    body, before, after = _LOCAL[lang][rule]
+    name = s - 1 if after else e
+    first = name - len(before)
+    if first < 0 or name >= len(words.texts) or not words.texts[name].istitle():
+        return body, None
+    if after and any(words.norms[first + i] not in w for i, w in enumerate(before)):
+        return body, None
+    return body, (first, e if after else name + 1)
 
 
 def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -688,6 +696,7 @@ def _scan(text: str, lang: str) -> _Scan:
     named: list[tuple[str, int, int]] = []
     issuers: list[tuple[int, int, str]] = []
     pins: list[tuple[int, int]] = []
+    local: dict[str, list[tuple[int, int]]] = {}
     for match_id, s, e in hits:
         key = strings[match_id]
         cs, ce = offsets[s], ends[e - 1]
@@ -711,9 +720,14 @@ def _scan(text: str, lang: str) -> _Scan:
             out.republic.append(_Piece(cs, ce, key))
         elif key.startswith("RGN|"):
             named.append((key, s, e))
+        elif key.startswith("LOCAL|"):
+            body, span = _local(words, int(key[6:]), s, e, lang)
+            if span:
+                local.setdefault(body, []).append(span)
         else:
             issuers.append((s, e, key))
     out.pins = [_Piece(offsets[s], ends[e - 1], "PIN") for s, e in sorted(_longest(pins))]
+    issuers += [(s, e, f"ISS|-|{body}") for body in local for s, e in _longest(local[body])]
     issuers += _region_issuers(words, named, lang)
     for s, e, key in sorted(issuers, key=lambda h: (h[0], -h[1])):
         cs, ce = offsets[s], ends[e - 1]
