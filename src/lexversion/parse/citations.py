@@ -25,7 +25,9 @@ each date in the word order of the language (:func:`find`): Russian names the ac
 type and issuer before the date ("решение маслихата ... от ..."), Kazakh names
 the issuer before the date and the act type after the number ("... мәслихатының
 2017 жылғы ... № 26-129 шешімі"); the Government is often named after the
-number. Only paragraphs that hold a year or "№"/"N" with a number reach spaCy.
+number. Only paragraphs that hold a year or "№"/"N" with a number reach spaCy's
+tokenizer (``_WORTH``), and only those with a month word or a dotted date among
+their tokens its matchers.
 
 Export artifacts (DOMAIN.md 4.1) may move one word inside a reference ("№
 решение 152", "от 12 решение октября"); such references are accepted and the
