@@ -271,16 +271,21 @@ class _CellText:
         self.length = 0
 
     def add(self, r: _Run) -> None:
-        if self.parts:
-            prev = self.parts[-1]
+        parts = self.parts
+        if parts:
+            prev = parts[-1]
             if not (prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace()):
-                self.parts.append(" ")
+                parts.append(" ")
                 self.length += 1
-        for c, raw in zip(r.clean, r.raw, strict=True):
-            self.clean.append(self.length + c)
-            self.raw.append(raw)
-        self.parts.append(r.text)
-        self.length += len(r.text)
+        length = self.length
+        if len(r.clean) == 1:  # a word copied verbatim (most)
+            self.clean.append(length + r.clean[0])
+            self.raw.append(r.raw[0])
+        else:
+            self.clean.extend([length + c for c in r.clean])
+            self.raw.extend(r.raw)
+        parts.append(r.text)
+        self.length = length + len(r.text)
 
     def cell(self, colspan: int = 1, header: bool = False) -> Cell:
         return Cell(
