@@ -245,9 +245,9 @@ def publications(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, st
     out: list[tuple[ActRef, date, str]] = []
     pat = re.compile(vocab(lang).PUBLISHED, re.IGNORECASE)
     for raw in texts:
-        if not pat.search(fold_text(raw)) and not pat.search(L.key(raw)):
-            continue  # no publication word: no reference to read (most paragraphs)
         text = L.despace(raw)
+        if not pat.search(fold_text(raw)) and (text == raw or not pat.search(L.key(raw))):
+            continue  # no publication word: no reference to read (most paragraphs)
         anchors = find_anchors(text, lang)
         for k, a in enumerate(anchors):
             stop = anchors[k + 1].start if k + 1 < len(anchors) else min(len(text), a.end + 400)
