@@ -101,8 +101,12 @@ def runs_of(line: Line) -> list[_Run]:
         i = bisect.bisect_right(cs, a) - 1
         if i >= 0 and (i + 1 == len(cs) or cs[i + 1] >= b):
             words.append((a, b, m.group(0), rs[i] + (a - cs[i]), None))
-        else:
-            raws = [_raw_at_offset(om, k) for k in range(a, b)]
+        else:  # the word spans pieces (letter spacing closed up): walk them
+            raws = []
+            for k in range(a, b):
+                while i + 1 < len(cs) and cs[i + 1] <= k:
+                    i += 1
+                raws.append(rs[i] + (k - cs[i]) if i >= 0 else (rs[0] if rs else 0))
             words.append((a, b, m.group(0), raws[0], raws))
     # letter-spaced in the source: no two visible characters stand side by side there
     spaced = sum(b - a for a, b, _, _, _ in words) >= 3 and all(
@@ -117,15 +121,6 @@ def runs_of(line: Line) -> list[_Run]:
         clean, pieces = ((0,), (first,)) if raws is None else _pieces(raws)
         out.append(_Run(word, col, col + b - a, clean, pieces))
     return out
-
-
-def _raw_at_offset(om: OffsetMap, k: int) -> int:
-    """Source offset of character ``k`` of the text an offset map covers (a
-    character before the first piece counts as the first piece's start)."""
-    i = bisect.bisect_right(om.clean_starts, k) - 1
-    if i < 0:
-        return om.raw_starts[0] if om.raw_starts else 0
-    return om.raw_starts[i] + (k - om.clean_starts[i])
 
 
 def _pieces(raws: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
