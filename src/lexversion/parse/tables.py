@@ -288,11 +288,12 @@ class _CellText:
         )
 
 
-def _is_heading(runs: list[_Run], starts: Sequence[int]) -> bool:
+def _is_heading(runs: list[_Run], starts: Sequence[int], cols: list[list[_Run]]) -> bool:
     """A group heading of a numbered table: a line that ignores the columns (words
-    printed across two column starts) or fills at most two of them."""
+    printed across two column starts) or fills at most two of them (``cols``:
+    ``_split(runs, starts)``)."""
     crossing = sum(1 for s in starts[1:] if any(r.start < s and r.end > s + 1 for r in runs))
-    filled = sum(1 for col in _split(runs, starts) if col)
+    filled = sum(1 for col in cols if col)
     return crossing >= 2 or filled <= 2
 
 
@@ -402,7 +403,8 @@ def _numbered(
     rows: list[tuple[str, list[_CellText]]] = []  # (kind, [number cell, column cells...])
     for ln, runs in zip(lines, body, strict=True):
         opens = ln.indent == 0 and bool(_ROW_NUM.match(ln.text))
-        if opens and _is_heading(runs, starts):
+        cols = _split(runs, starts) if opens else None
+        if cols is not None and _is_heading(runs, starts, cols):
             rows.append(("heading", [_CellText()]))
         elif opens or not rows:
             rows.append(("row", [_CellText() for _ in range(len(starts) + 1)]))
@@ -411,7 +413,8 @@ def _numbered(
             for r in runs:
                 cells[0].add(r)
             continue
-        cols = _split(runs, starts)
+        if cols is None:
+            cols = _split(runs, starts)
         if opens:  # the row number: "1.", "4 .", "А)"
             head = cols[0]
             take = 2 if len(head) > 1 and head[0].text.isdigit() and head[1].text == "." else 1
