@@ -160,22 +160,23 @@ class Vocabulary:
     words: Mapping[str, int]
     pairs: Mapping[str, int]
     lines: Sequence[Line] = ()
-    _local: list[tuple[Counter[str], Counter[str]]] = field(default_factory=list, repr=False)
+    _local: _CleanLines | None = field(default=None, repr=False, compare=False)
 
-    def _counts(self) -> tuple[Counter[str], Counter[str]]:
-        if not self._local:  # counted on first use: most documents never ask
-            self._local.append(count_clean(self.lines))
-        return self._local[0]
+    def __post_init__(self) -> None:
+        if self.lines and self._local is None:
+            object.__setattr__(self, "_local", _CleanLines(self.lines))
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in clean text."""
         k = key(word)
-        return self.words.get(k, 0) + (self._counts()[0][k] if self.lines else 0)
+        n = self.words.get(k, 0)
+        return n + self._local.words()[k] if self._local is not None else n
 
     def pair(self, a: str, b: str) -> int:
         """How often ``a`` is followed by ``b`` in clean text."""
         k = f"{key(a)} {key(b)}"
-        return self.pairs.get(k, 0) + (self._counts()[1][k] if self.lines else 0)
+        n = self.pairs.get(k, 0)
+        return n + self._local.pairs()[k] if self._local is not None else n
 
     def in_dictionary(self, word: str) -> bool:
         """Whether the hunspell word list of the language has ``word`` (False without it)."""
@@ -220,34 +221,87 @@ def vocabulary(lang: str) -> Vocabulary:
 _STRIP = ".,;:!?()«»\"'%"
 
 
-def _clean(line: Line) -> bool:
-    """A line with no sign of an artifact (:func:`_suspect`), nor a link glued
-    after punctuation inside it."""
-    return not line.blank and not _suspect(line, False) and not _GLUED_INSIDE.search(line.text)
+#: a link glued after punctuation inside a line ("сәйкес,бұйрығына"); the
+#: punctuation is matched first, so the search skips to it
+_GLUED_INSIDE = re.compile(r"[.,;:](?<=[^\W\d]{2}.)[^\W\d]{2}")
+#: a key: a word (whitespace apart) from its first to its last character that
+#: is not outer punctuation, i.e. ``word.strip(_STRIP)`` when that is not empty
+_KEY = re.compile(r"[^\s.,;:!?()«»\"'%](?:\S*[^\s.,;:!?()«»\"'%])?")
 
 
-_GLUED_INSIDE = re.compile(r"[^\W\d]{2}[.,;:][^\W\d]{2}")
+class _CleanLines:
+    """A document's lines as a vocabulary sees them (:meth:`Vocabulary.with_lines`):
+    which are clean, and the word and pair counts of the clean ones.
+
+    Each is worked out when first asked and kept: a document asks for a few
+    words (letter-spaced pieces) or a few pairs (a word in a gap), rarely both.
+    ``judged`` keeps :func:`_marked` of every line text judged so far, shared
+    with the repairs of the same document (:func:`_suspect`).
+    """
+
+    __slots__ = ("_folded", "_pairs", "_words", "judged", "lines")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.judged: dict[str, bool] = {}
+        self._folded: list[str | None] | None = None
+        self._words: Counter[str] | None = None
+        self._pairs: Counter[str] | None = None
+
+    def folded(self) -> list[str | None]:
+        """Every non-blank line in order: its text folded and lower-cased when it
+        is clean (not :func:`_suspect` as a line inside a paragraph, no link glued
+        after punctuation inside it), ``None`` when not."""
+        if self._folded is None:
+            judged = self.judged
+            out: list[str | None] = []
+            for line in self.lines:
+                t = line.text
+                if not t:
+                    continue
+                if line.indent == 1 or t[0] in _OPENS_GAP or _GLUED_INSIDE.search(t):
+                    out.append(None)
+                    continue
+                marked = judged.get(t)
+                if marked is None:
+                    marked = judged[t] = _marked(t)
+                out.append(None if marked else t)
+            clean = "\n".join(t for t in out if t is not None)
+            folded = iter(fold_text(clean).lower().split("\n"))
+            self._folded = [None if t is None else next(folded) for t in out]
+        return self._folded
+
+    def words(self) -> Counter[str]:
+        """Counts of the keys in the clean lines."""
+        if self._words is None:
+            self._words = Counter(_KEY.findall("\n".join(t for t in self.folded() if t)))
+        return self._words
+
+    def pairs(self) -> Counter[str]:
+        """Counts of the key pairs ``"a b"`` in the clean lines, across consecutive
+        clean lines (blank ones skipped) except after a hyphen at a line end."""
+        if self._pairs is None:
+            pairs: Counter[str] = Counter()
+            prev: str | None = None
+            for t in self.folded():
+                if t is None:
+                    prev = None
+                    continue
+                ks = _KEY.findall(t)
+                if prev is not None and ks:
+                    ks.insert(0, prev)
+                pairs.update(map(" ".join, itertools.pairwise(ks)))
+                prev = None if t.endswith("-") or not ks else ks[-1]
+            self._pairs = pairs
+        return self._pairs
 
 
 def count_clean(lines: Sequence[Line]) -> tuple[Counter[str], Counter[str]]:
-    """Word and pair counts of the clean lines among ``lines`` (pairs run across
-    consecutive clean lines, except after a hyphen at a line end)."""
-    words: Counter[str] = Counter()
-    pairs: Counter[str] = Counter()
-    prev: str | None = None
-    for line in lines:
-        if line.blank:
-            continue
-        if not _clean(line):
-            prev = None
-            continue
-        ks = [k for k in (w.strip(_STRIP) for w in fold_text(line.text).lower().split()) if k]
-        words.update(ks)
-        if prev is not None and ks:
-            ks = [prev, *ks]
-        pairs.update(f"{a} {b}" for a, b in itertools.pairwise(ks))
-        prev = None if line.text.endswith("-") or not ks else ks[-1]
-    return words, pairs
+    """Word and pair counts of the clean lines among ``lines`` (lines with no sign
+    of an artifact, :func:`_suspect`, nor a link glued after punctuation inside
+    them); pairs run across consecutive clean lines, except after a hyphen at a line end)."""
+    clean = _CleanLines(lines)
+    return clean.words(), clean.pairs()
 
 
 # --- tokens -----------------------------------------------------------------------------------
@@ -1027,32 +1081,50 @@ def _fix_day(toks: list[_Tok], lex: _Lex, ctx: _Context) -> None:
             return
 
 
-#: anything a repair could act on: two spaces, a space before punctuation, empty
-#: quotes, two one-character words one space apart, a detached hyphen, a glued link
-_MARKS = ("  ", " ,", " ;", " :", " .", " )", '" "')
+#: anything a repair could act on in a line's text: two spaces, a space before
+#: punctuation, empty quotes, or two one-character words side by side (its first
+#: whitespace, the one after a one-character word); one search, skipping to a
+#: space or a quote
+_MARKED = re.compile(r' [ ,;:.)]|" "|\s(?<=\S\s)(?<!\S\S\s)\s*\S(?!\S)')
+#: a detached hyphen (" -қон")
 _DETACHED = re.compile(r"\s-\w")
-#: a link glued to the last word: after closing punctuation or at a change of case
+#: a link glued to the last word (searched in that word alone): after closing
+#: punctuation (inside the word, or opening it) or a bracket, or at a change of
+#: case; each alternative is told by its one character, which the search skips to
 _GLUED = re.compile(
-    r"[^\W\d]{2}[.,;:][^\W\d]{2}|^[.,;:][^\W\d]{2}|\)\w|[^\W\d][А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]"
+    r"[.,;:)А-ЯӘҒҚҢӨҰҮҺІ]"
+    r"(?:(?<=[^\W\d]{2}[.,;:])[^\W\d]{2}|(?<=[.,;:])(?<!..)[^\W\d]{2}"
+    r"|(?<=\))\w|(?<=[^\W\d][А-ЯӘҒҚҢӨҰҮҺІ])[а-яәғқңөұүһі])"
 )
+#: a line opening with these (not opening a paragraph) leaves a gap before it
+_OPENS_GAP = ',;:.)"'
 
 
-def _spaced_pair(words: Sequence[str]) -> bool:
-    return any(len(a) == 1 == len(b) for a, b in itertools.pairwise(words))
+def _marked(text: str) -> bool:
+    """Whether a line's ``text`` shows evidence a repair looks for (most lines do
+    not): two spaces, a space before punctuation, empty quotes, a detached hyphen,
+    two one-character words side by side, or a link glued to the last word."""
+    return bool(
+        _MARKED.search(text)
+        or (" -" in text and _DETACHED.search(text))
+        or _GLUED.search(text.rsplit(None, 1)[-1])
+    )
 
 
-def _suspect(line: Line, first: bool) -> bool:
-    """Whether ``line`` shows any evidence a repair looks for (most lines do not):
-    two spaces, a space before punctuation, empty quotes, a detached hyphen, two
-    one-character words side by side, a link glued to the last word, or (not
-    opening a paragraph) a line opening with one space or with punctuation."""
+def _suspect(line: Line, first: bool, judged: dict[str, bool] | None = None) -> bool:
+    """Whether ``line`` shows any evidence a repair looks for: :func:`_marked`
+    text or (not opening a paragraph) a line opening with one space or with
+    punctuation. ``judged`` keeps :func:`_marked` by text (a document's lines are
+    judged once, for its vocabulary and for its repairs)."""
     t = line.text
-    if any(m in t for m in _MARKS) or (" -" in t and _DETACHED.search(t)):
+    if not first and (line.indent == 1 or t[0] in _OPENS_GAP):
         return True
-    if not first and (line.indent == 1 or t[0] in ',;:.)"'):
-        return True
-    words = t.split()
-    return _spaced_pair(words) or bool(_GLUED.search(words[-1]))
+    if judged is None:
+        return _marked(t)
+    marked = judged.get(t)
+    if marked is None:
+        marked = judged[t] = _marked(t)
+    return marked
 
 
 def _repair_tokens(
@@ -1128,6 +1200,7 @@ def repair_lines(
     fragments that straddle it. ``lang`` is "kk" or "ru" (``KeyError`` otherwise).
     """
     words = words or vocabulary(lang)
+    judged = words._local.judged if words._local is not None else None
     repairs: list[Repair] = []
     out: list[Line] = []
     visible = [ln for ln in lines if not ln.blank]
@@ -1138,7 +1211,7 @@ def repair_lines(
         if line.blank:
             out.append(line)
             continue
-        if not _suspect(line, first):
+        if not _suspect(line, first, judged):
             out.append(line)
             prev_last, first = line.text.rsplit(" ", 1)[-1], False
             continue
@@ -1151,7 +1224,7 @@ def repair_lines(
             done = new
             new = _line_of(new, text, pieces)
             repairs.extend(r for r in found if r.applied or done is line)
-            if new.text == done.text or not _suspect(new, first):
+            if new.text == done.text or not _suspect(new, first, judged):
                 break
         out.append(new)
         prev_last = new.text.split()[-1] if new.text.split() else None
@@ -1192,9 +1265,10 @@ def repair_layout(
     repairs: list[Repair] = []
     value_col = min((ln.indent for ln in lines if ln.indent >= 8), default=0)
     move = name == "passport" and value_col > 0
+    judged = words._local.judged if words._local is not None else None
     out: list[Line] = []
     for line in lines:
-        if line.blank or not _suspect(line, True):
+        if line.blank or not _suspect(line, True, judged):
             out.append(line)
             continue
         ctx = _Context(True, None, None, words)
