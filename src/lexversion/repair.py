@@ -38,7 +38,9 @@ their own.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -174,9 +176,9 @@ class Vocabulary:
 
     def pair(self, a: str, b: str) -> int:
         """How often ``a`` is followed by ``b`` in clean text."""
-        k = f"{key(a)} {key(b)}"
-        n = self.pairs.get(k, 0)
-        return n + self._local.pairs()[k] if self._local is not None else n
+        ka, kb = key(a), key(b)
+        n = self.pairs.get(f"{ka} {kb}", 0)
+        return n + self._local.pair(ka, kb) if self._local is not None else n
 
     def in_dictionary(self, word: str) -> bool:
         """Whether the hunspell word list of the language has ``word`` (False without it)."""
@@ -224,9 +226,18 @@ _STRIP = ".,;:!?()«»\"'%"
 #: a link glued after punctuation inside a line ("сәйкес,бұйрығына"); the
 #: punctuation is matched first, so the search skips to it
 _GLUED_INSIDE = re.compile(r"[.,;:](?<=[^\W\d]{2}.)[^\W\d]{2}")
-#: a key: a word (whitespace apart) from its first to its last character that
-#: is not outer punctuation, i.e. ``word.strip(_STRIP)`` when that is not empty
-_KEY = re.compile(r"[^\s.,;:!?()«»\"'%](?:\S*[^\s.,;:!?()«»\"'%])?")
+#: a character of a key: not outer punctuation, not a space
+_KEY = re.compile(r"[^\s.,;:!?()«»\"'%]")
+
+
+_STRIP_SPACE = _STRIP + " "
+
+
+def _has_key(text: str) -> bool:
+    """Whether ``text`` has a word that is more than outer punctuation (a key,
+    :func:`key`)."""
+    rest = text.strip(_STRIP_SPACE)
+    return bool(rest) and (not rest[0].isspace() or _KEY.search(rest) is not None)
 
 
 class _CleanLines:
@@ -234,64 +245,92 @@ class _CleanLines:
     which are clean, and the word and pair counts of the clean ones.
 
     Each is worked out when first asked and kept: a document asks for a few
-    words (letter-spaced pieces) or a few pairs (a word in a gap), rarely both.
-    ``judged`` keeps :func:`_marked` of every line text judged so far, shared
-    with the repairs of the same document (:func:`_suspect`).
+    words (letter-spaced pieces) or a few pairs (a word in a gap). ``judged``
+    keeps :func:`_marked` of every line text judged so far, shared with the
+    repairs of the same document (:func:`_suspect`).
     """
 
-    __slots__ = ("_folded", "_pairs", "_words", "judged", "lines")
+    __slots__ = ("_keys", "_pairs", "_words", "judged", "lines")
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
         self.judged: dict[str, bool] = {}
-        self._folded: list[str | None] | None = None
+        self._keys: list[str] | None = None
         self._words: Counter[str] | None = None
         self._pairs: Counter[str] | None = None
 
-    def folded(self) -> list[str | None]:
-        """Every non-blank line in order: its text folded and lower-cased when it
-        is clean (not :func:`_suspect` as a line inside a paragraph, no link glued
-        after punctuation inside it), ``None`` when not."""
-        if self._folded is None:
+    def keys(self) -> list[str]:
+        """The keys of the clean lines in order, with ``"\\n"`` where a pair may
+        not run on: at a line that is not clean (:func:`_suspect` as a line inside
+        a paragraph, or a link glued after punctuation inside it), at a line with
+        no key, and after a line ending with a hyphen."""
+        if self._keys is None:
             judged = self.judged
-            out: list[str | None] = []
+            chains: list[str] = []
+            chain: list[str] = []
             for line in self.lines:
                 t = line.text
                 if not t:
                     continue
-                if line.indent == 1 or t[0] in _OPENS_GAP or _GLUED_INSIDE.search(t):
-                    out.append(None)
+                clean = not (line.indent == 1 or t[0] in _OPENS_GAP)
+                if clean:
+                    marked = judged.get(t)
+                    if marked is None:
+                        marked = judged[t] = _marked(t)
+                    clean = not marked and not _GLUED_INSIDE.search(t) and _has_key(t)
+                if not clean:
+                    if chain:
+                        chains.append(" ".join(chain))
+                        chain = []
                     continue
-                marked = judged.get(t)
-                if marked is None:
-                    marked = judged[t] = _marked(t)
-                out.append(None if marked else t)
-            clean = "\n".join(t for t in out if t is not None)
-            folded = iter(fold_text(clean).lower().split("\n"))
-            self._folded = [None if t is None else next(folded) for t in out]
-        return self._folded
+                chain.append(t)
+                if t[-1] == "-":
+                    chains.append(" ".join(chain))
+                    chain = []
+            if chain:
+                chains.append(" ".join(chain))
+            words: list[str] = []
+            for c in fold_text("\n".join(chains)).lower().split("\n"):
+                words += c.split()
+                words.append("\n")
+            self._keys = list(filter(None, map(str.strip, words, itertools.repeat(_STRIP))))
+        return self._keys
 
     def words(self) -> Counter[str]:
         """Counts of the keys in the clean lines."""
         if self._words is None:
-            self._words = Counter(_KEY.findall("\n".join(t for t in self.folded() if t)))
+            words = Counter(self.keys())
+            words.pop("\n", None)
+            self._words = words
         return self._words
+
+    def pair(self, a: str, b: str) -> int:
+        """How often key ``a`` is followed by key ``b`` in the clean lines (as
+        :meth:`pairs` counts ``"a b"``; a document asks a few, so no counts are
+        kept: the keys are searched)."""
+        if self._pairs is not None:
+            return self._pairs[f"{a} {b}"]
+        if a.split() != [a] or b.split() != [b]:
+            return 0  # no key is empty or holds a space
+        keys = self.keys()
+        last = len(keys) - 1
+        n = 0
+        i = -1
+        try:
+            while True:
+                i = keys.index(a, i + 1)
+                if i < last and keys[i + 1] == b:
+                    n += 1
+        except ValueError:
+            return n
 
     def pairs(self) -> Counter[str]:
         """Counts of the key pairs ``"a b"`` in the clean lines, across consecutive
         clean lines (blank ones skipped) except after a hyphen at a line end."""
         if self._pairs is None:
-            pairs: Counter[str] = Counter()
-            prev: str | None = None
-            for t in self.folded():
-                if t is None:
-                    prev = None
-                    continue
-                ks = _KEY.findall(t)
-                if prev is not None and ks:
-                    ks.insert(0, prev)
-                pairs.update(map(" ".join, itertools.pairwise(ks)))
-                prev = None if t.endswith("-") or not ks else ks[-1]
+            pairs = Counter(map(" ".join, itertools.pairwise(self.keys())))
+            for k in [k for k in pairs if "\n" in k]:
+                del pairs[k]
             self._pairs = pairs
         return self._pairs
 
@@ -307,21 +346,29 @@ def count_clean(lines: Sequence[Line]) -> tuple[Counter[str], Counter[str]]:
 # --- tokens -----------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Tok:
     """A word of a line being repaired: verbatim pieces ``(text, raw offset)``,
-    the column where it starts and the spaces before it in the printed line."""
+    the column where it starts and the spaces before it in the printed line;
+    ``text`` is the pieces joined (given when the caller has it)."""
 
-    pieces: list[tuple[str, int]]
-    col: int
-    space: int
-    glue: bool = False  # rendered with no space before it
-    final: bool = False  # a word closed up from spaced letters: never joined again
-    text: str = field(init=False)
+    __slots__ = ("col", "final", "glue", "pieces", "space", "text")
 
-    def __post_init__(self) -> None:
-        p = self.pieces
-        self.text = p[0][0] if len(p) == 1 else "".join(t for t, _ in p)
+    def __init__(
+        self,
+        pieces: list[tuple[str, int]],
+        col: int,
+        space: int,
+        glue: bool = False,
+        text: str | None = None,
+    ) -> None:
+        self.pieces = pieces
+        self.col = col
+        self.space = space
+        self.glue = glue  # rendered with no space before it
+        self.final = False  # a word closed up from spaced letters: never joined again
+        if text is None:
+            text = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+        self.text = text
 
     @property
     def raw_start(self) -> int:
@@ -337,21 +384,34 @@ _WORD = re.compile(r"\S+")
 
 
 def _tokens(line: Line) -> list[_Tok]:
+    """The words of ``line`` (maximal runs of non-space characters), each with
+    its pieces: one for a line as printed, cut where the line's offset map
+    starts a piece for a repaired line."""
     text = line.text
     out: list[_Tok] = []
+    space = line.indent
     end = 0
     if line.offsets is None:  # a line as printed: one piece per word
-        for m in _WORD.finditer(text):
-            a, b = m.span()
-            out.append(_Tok([(m.group(), line.start + a)], a, a - end if out else line.indent))
-            end = b
+        start = line.start
+        find = text.find
+        words = iter(text.split())
+        w = next(words, None)
+        if w is None:
+            return out
+        a = find(w)
+        out.append(_Tok([(w, start + a)], a, space, False, w))
+        end = a + len(w)
+        for w in words:  # the next occurrence of a word is where it stands: spaces lie between
+            a = find(w, end)
+            out.append(_Tok([(w, start + a)], a, a - end, False, w))
+            end = a + len(w)
         return out
     marks = sorted(set(line.offsets.clean_starts))
     for m in _WORD.finditer(text):
         a, b = m.span()
-        cuts = [a, *(c for c in marks if a < c < b), b]
+        cuts = [a, *marks[bisect_right(marks, a) : bisect_left(marks, b)], b]
         pieces = [(text[x:y], line.to_raw(x)) for x, y in itertools.pairwise(cuts)]
-        out.append(_Tok(pieces, a, a - end if out else line.indent))
+        out.append(_Tok(pieces, a, space if not out else a - end, text=m.group()))
         end = b
     return out
 
@@ -375,7 +435,8 @@ def _split(tok: _Tok, k: int) -> tuple[_Tok, _Tok]:
 
 def _merge(toks: Sequence[_Tok]) -> _Tok:
     first = toks[0]
-    return _Tok([p for t in toks for p in t.pieces], first.col, first.space, first.glue)
+    pieces = [p for t in toks for p in t.pieces]
+    return _Tok(pieces, first.col, first.space, first.glue, "".join([t.text for t in toks]))
 
 
 def _words_apart(toks: Sequence[_Tok]) -> list[int]:
@@ -384,17 +445,23 @@ def _words_apart(toks: Sequence[_Tok]) -> list[int]:
     run of spaced letters appears that the print did not have (and a second
     repair finds nothing new). Glued words count as one word."""
     n = len(toks)
-    fwd = [len(t.text) for t in toks]
-    for i in range(n - 2, -1, -1):
-        if toks[i + 1].glue:
-            fwd[i] += fwd[i + 1]
-    out = [0] * n
-    back = 0
+    out = [1] * n
+    back = 0  # length of the word before, its glued parts included
     for i, tok in enumerate(toks):
-        if i and not tok.glue:
-            single = back == 1 and fwd[i] == 1 and not tok.final
-            out[i] = 2 if single and tok.space >= 2 else 1
-        back = back + len(tok.text) if tok.glue else len(tok.text)
+        size = len(tok.text)
+        if tok.glue or not i:
+            out[i] = 0
+            back += size
+            continue
+        if back == 1 and tok.space >= 2 and not tok.final:
+            ahead = size  # this word with the parts glued after it
+            j = i + 1
+            while j < n and toks[j].glue:
+                ahead += len(toks[j].text)
+                j += 1
+            if ahead == 1:
+                out[i] = 2
+        back = size
     return out
 
 
@@ -404,16 +471,25 @@ def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
     out: list[str] = []
     pieces: list[tuple[int, int]] = []
     n = 0
-    for i, (tok, gap) in enumerate(zip(toks, _words_apart(toks), strict=True)):
+    end = 0  # source offset after the word before
+    for tok, gap in zip(toks, _words_apart(toks), strict=True):
+        first = tok.pieces
+        start = first[0][1]
         if gap:
-            if toks[i - 1].raw_end > tok.raw_start:
-                pieces.extend((n + k, tok.raw_start) for k in range(gap))
+            if end > start:
+                pieces.extend([(n + k, start) for k in range(gap)])
             out.append(" " * gap)
             n += gap
-        for t, r in tok.pieces:
-            pieces.append((n, r))
-            out.append(t)
-            n += len(t)
+        out.append(tok.text)
+        if len(first) == 1:
+            pieces.append((n, start))
+            n += len(tok.text)
+            end = start + len(tok.text)
+        else:
+            for t, r in first:
+                pieces.append((n, r))
+                n += len(t)
+            end = r + len(t)
     return "".join(out), pieces
 
 
@@ -426,54 +502,65 @@ def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
     n = 0
     last_end = 0
     for i, tok in enumerate(toks):
-        want = tok.col if tok.col > n else n + (0 if tok.glue or not i else 1)
+        col = tok.col
+        want = col if col > n else n + (0 if tok.glue or not i else 1)
         if i and want > n:
-            for _ in range(want - n):
-                pieces.append((n, last_end))
-                out.append(" ")
-                n += 1
+            pieces.extend([(k, last_end) for k in range(n, want)])
+            out.append(" " * (want - n))
+            n = want
+        out.append(tok.text)
         for t, r in tok.pieces:
             pieces.append((n, r))
-            out.append(t)
             n += len(t)
-        last_end = tok.raw_end
+        last_end = r + len(t)
     return "".join(out), pieces
 
 
 # --- letter spacing (DOMAIN.md 4.2) ----------------------------------------------------------
 
-_CLOSERS = frozenset(".,;:!?)»%")
+_CLOSER_CHARS = ".,;:!?)»%"
+_CLOSERS = frozenset(_CLOSER_CHARS)
 
 
-def _spaced_runs(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
+def _spaced_runs(toks: Sequence[_Tok]) -> tuple[list[tuple[int, int]], int]:
     """Runs ``[i, j)`` of one-character tokens set one or two spaces apart, with at
-    least one single space inside (two spaces part words, three part columns)."""
+    least one single space inside (two spaces part words, three part columns);
+    and the most one-character tokens in a row one space apart in any run."""
     runs: list[tuple[int, int]] = []
+    longest = 0
+    n = len(toks)
     i = 0
-    while i < len(toks):
+    while i < n:
         if len(toks[i].text) != 1:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and len(toks[j].text) == 1 and toks[j].space in (1, 2):
+        best = cur = 1
+        while j < n:
+            tok = toks[j]
+            if len(tok.text) != 1:
+                break
+            space = tok.space
+            if space == 1:
+                cur += 1
+                if cur > best:
+                    best = cur
+            elif space == 2:
+                cur = 1
+            else:
+                break
             j += 1
-        if any(toks[k].space == 1 for k in range(i + 1, j)):
+        if best > 1:
             runs.append((i, j))
+            if best > longest:
+                longest = best
         i = j
-    return runs
-
-
-def _longest_single(toks: Sequence[_Tok], run: tuple[int, int]) -> int:
-    best = cur = 1
-    for k in range(run[0] + 1, run[1]):
-        cur = cur + 1 if toks[k].space == 1 else 1
-        best = max(best, cur)
-    return best
+    return runs, longest
 
 
 def _record(kind: str, line: Line, toks: Sequence[_Tok], text: str, place: str = "") -> Repair:
-    start = min(t.raw_start for t in toks)
-    return Repair(kind, line.no, start, max(t.raw_end for t in toks), text, start, place)
+    start = min([t.pieces[0][1] for t in toks])
+    return Repair(kind, line.no, start, max([t.raw_end for t in toks]), text, start, place)
 
 
 #: four one-character words one space apart
@@ -488,8 +575,8 @@ def _close_up(line: Line, toks: list[_Tok], repairs: list[Repair]) -> tuple[list
     (it has a run of four or more letters one space apart, DOMAIN.md 4.2)."""
     if not _SPACED_4.search(line.text):
         return toks, False
-    runs = _spaced_runs(toks)
-    if not any(_longest_single(toks, r) >= 4 for r in runs):
+    runs, longest = _spaced_runs(toks)
+    if longest < 4:
         return toks, False
     out: list[_Tok] = []
     i = 0
@@ -518,11 +605,12 @@ def _attaches(prev: _Tok, tok: _Tok) -> bool:
     lone punctuation (" ."), a decimal part (" ,1" after digits), a hyphenated
     second half (" -қон")."""
     t = tok.text
-    if all(ch in _CLOSERS for ch in t):
+    if not t.strip(_CLOSER_CHARS):  # closing punctuation only
         return True
-    if t[0] in ",." and len(t) > 1 and t[1].isdigit() and prev.text[-1].isdigit():
+    c = t[0]
+    if c in ",." and len(t) > 1 and t[1].isdigit() and prev.text[-1].isdigit():
         return True
-    return t[0] == "-" and len(t) > 1 and t[1].isalpha() and prev.text[-1].isalpha()
+    return c == "-" and len(t) > 1 and t[1].isalpha() and prev.text[-1].isalpha()
 
 
 def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
@@ -535,6 +623,8 @@ def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
         return 3.0
     if k in short or word.strip('.,;:()"') in short:
         return 1.0
+    if len(k) == 3:  # -1 whether the dictionary has it or not: no lookup
+        return -1.0
     if words.in_dictionary(word):
         return 2.0 if len(k) >= 4 else -1.0
     return -2.0 if len(k) <= 2 else -1.0
@@ -543,40 +633,57 @@ def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
 def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> list[list[_Tok]]:
     """Best split of a group of one-space-apart pieces into words (joins only
     where a joined word scores better than its pieces; ties keep the print)."""
-    forced = [False] + [_attaches(group[k - 1], group[k]) for k in range(1, len(group))]
+    n = len(group)
+    texts = [t.text for t in group]
+    forced = [False] + [_attaches(group[k - 1], group[k]) for k in range(1, n)]
     # a number and a word never make one word ("2001 ж.", "1999-2002 ж.ж.")
     free = [
         k
-        for k in range(1, len(group))
+        for k in range(1, n)
         if not forced[k]
-        and group[k - 1].text[-1].isdigit() == group[k].text[0].isdigit()
-        and group[k - 1].text[-1] not in ",;:."
+        and texts[k - 1][-1].isdigit() == texts[k][0].isdigit()
+        and texts[k - 1][-1] not in ",;:."
     ]
     if len(free) > 10:
         free = []
-    best: list[list[_Tok]] | None = None
+    known: dict[str, bool] = {}  # the vocabulary's answers, asked once a word
+    scores: dict[str, float] = {}
+    best: list[tuple[int, int]] | None = None
     best_score = float("-inf")
     for mask in range(1 << len(free)):
         joined = {k for b, k in enumerate(free) if mask >> b & 1}
-        out: list[list[_Tok]] = [[group[0]]]
-        for k in range(1, len(group)):
-            if forced[k] or k in joined:
-                out[-1].append(group[k])
-            else:
-                out.append([group[k]])
-        texts = ["".join(t.text for t in w) for w in out]
+        spans: list[tuple[int, int]] = []  # the words, as ranges of pieces
+        start = 0
+        for k in range(1, n):
+            if not (forced[k] or k in joined):
+                spans.append((start, k))
+                start = k
+        spans.append((start, n))
         # a joined word must be a known one: "өсу ін" -> "өсуін", never "БАҚ арқы." -> "БАҚарқы."
-        if any(
-            any(not forced[group.index(t)] for t in w[1:])
-            and not (words.count(x) or words.in_dictionary(x))
-            for w, x in zip(out, texts, strict=True)
-        ):
+        fails = False
+        for a, b in spans:
+            if not all(forced[a + 1 : b]):
+                x = "".join(texts[a:b])
+                ok = known.get(x)
+                if ok is None:
+                    ok = known[x] = bool(words.count(x) or words.in_dictionary(x))
+                if not ok:
+                    fails = True
+                    break
+        if fails:
             continue
-        score = sum(_word_score(x, words, short) for x in texts) - 0.01 * len(joined)
+        score = 0.0
+        for a, b in spans:
+            x = "".join(texts[a:b])
+            sc = scores.get(x)
+            if sc is None:
+                sc = scores[x] = _word_score(x, words, short)
+            score += sc
+        score -= 0.01 * len(joined)
         if score > best_score:
-            best, best_score = out, score
+            best, best_score = spans, score
     assert best is not None
-    return best
+    return [group[a:b] for a, b in best]
 
 
 def _mend_words(
@@ -594,7 +701,7 @@ def _mend_words(
 
     def flush() -> None:
         if len(group) > 1 and any(
-            _FRAGMENT.fullmatch(t.text) and t.text not in short for t in group
+            t.text not in short and _FRAGMENT.fullmatch(t.text) for t in group
         ):
             for part in _segment(group, words, short):
                 if len(part) > 1:
@@ -611,8 +718,8 @@ def _mend_words(
             group
             and not tok.final
             and (
-                _attaches(group[-1], tok)
-                or (tok.space == 1 and not tok.glue and not group[-1].final)
+                (tok.space == 1 and not tok.glue and not group[-1].final)
+                or _attaches(group[-1], tok)
             )
         ):
             group.append(tok)
@@ -669,7 +776,10 @@ class _Gap:
 
     @property
     def strength(self) -> int:
-        return {"punct": 3, "quote": 3, "double": 2, "start": 2, "start_punct": 2}.get(self.kind, 1)
+        return _STRENGTH.get(self.kind, 1)
+
+
+_STRENGTH = {"punct": 3, "quote": 3, "double": 2, "start": 2, "start_punct": 2}
 
 
 def _gaps(toks: Sequence[_Tok], first: bool) -> list[_Gap]:
@@ -773,10 +883,13 @@ def _lower_bound(gap: _Gap) -> int:
     return gap.pos + 1 if gap.kind == "quote" else gap.pos
 
 
-def _chunk(toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context) -> list[int]:
+def _chunk(
+    toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context, every: str
+) -> list[int]:
     """Starts ``s`` such that ``toks[s:end]`` reads as link text for ``gap``
-    (an act word, a pinpoint and its number, a signed number), longest first."""
-    classes = "".join(lex.cls(t) for t in toks[:end])
+    (an act word, a pinpoint and its number, a signed number), longest first.
+    ``every``: the classes (:meth:`_Lex.cls`) of all the tokens."""
+    classes = every[:end]
     pats = ["A", "Q", "SN", "M", *(["NP", "P"] if lex.num_first else ["PN"])]
     starts = {end - len(p) for p in pats if classes.endswith(p)}
     prev = ctx.prev_last or ""
@@ -807,16 +920,17 @@ def _chunk(toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context) 
         q = next((k for k in range(end - 1, gap.pos, -1) if _QUOTE_WORD.match(toks[k].text)), None)
         if q is not None and _closes_after(toks, gap.pos, q, '"'):
             starts.add(q)
-    return sorted(_extend_cap(toks, s, lex, ctx) if s == end - 1 else s for s in starts if s >= 0)
+    return sorted(_extend_cap(toks, s, every, ctx) if s == end - 1 else s for s in starts if s >= 0)
 
 
-def _extend_cap(toks: Sequence[_Tok], s: int, lex: _Lex, ctx: _Context) -> int:
+def _extend_cap(toks: Sequence[_Tok], s: int, classes: str, ctx: _Context) -> int:
     """Take a capitalised word before a final act word into the fragment
     ("Әлеуметтік кодексіне") when the word before it reads on into the next line
-    and the capitalised word does not (DOMAIN.md 4.1, seed 002 line 73)."""
+    and the capitalised word does not (DOMAIN.md 4.1, seed 002 line 73).
+    ``classes``: those of the tokens (:meth:`_Lex.cls`)."""
     if s < 2 or s != len(toks) - 1 or ctx.next_first is None:
         return s
-    if lex.cls(toks[s]) != "A" or lex.cls(toks[s - 1]) != "C":
+    if classes[s] != "A" or classes[s - 1] != "C":
         return s
     w = ctx.words
     if w.pair(toks[s - 2].text, ctx.next_first) and not w.pair(toks[s - 1].text, ctx.next_first):
@@ -848,19 +962,34 @@ def _title_part(toks: Sequence[_Tok], lo: int, end: int, lex: _Lex, gap: _Gap) -
 
 def _plans(toks: list[_Tok], gaps: list[_Gap], lex: _Lex, ctx: _Context) -> list[_Plan]:
     """Every consistent reading of the line: fragments peeled off its end, one per
-    chosen gap, the last gap first; all fragments lie after the last chosen gap."""
+    chosen gap, the last gap first; all fragments lie after the last chosen gap.
+    (The fragment a gap takes depends on where the fragment must end, and a
+    title's also on the lowest start: each is worked out once.)"""
     out: list[_Plan] = []
+    classes = ""
+    chunks: dict[tuple[int, int], list[int]] = {}
+    titles: dict[tuple[int, int, int], int | None] = {}
     for r in range(len(gaps), 0, -1):
-        for chosen in itertools.combinations(gaps, r):
-            lo = _lower_bound(chosen[-1])
+        for chosen in itertools.combinations(range(len(gaps)), r):
+            lo = _lower_bound(gaps[chosen[-1]])
             plan = _Plan()
             end = len(toks)
-            for gap in reversed(chosen):
+            for g in reversed(chosen):
+                gap = gaps[g]
                 if gap.kind in ("quote", "start_quote"):
-                    s = _title_part(toks, lo, end, lex, gap)
+                    t = (g, lo, end)
+                    if t in titles:
+                        s = titles[t]
+                    else:
+                        s = titles[t] = _title_part(toks, lo, end, lex, gap)
                     starts = [] if s is None else [s]
                 else:
-                    starts = _chunk(toks, end, lex, gap, ctx)
+                    c = chunks.get((g, end))
+                    if c is None:
+                        if not classes:
+                            classes = "".join([lex.cls(t) for t in toks])
+                        c = chunks[g, end] = _chunk(toks, end, lex, gap, ctx, classes)
+                    starts = c
                 starts = [s for s in starts if lo <= s < end]
                 if not starts:
                     break
@@ -1143,22 +1272,25 @@ def _repair_tokens(
     if not toks:
         return toks, False, 0
     toks, spaced = _close_up(line, toks, repairs)
-    frozen = sum(1 for t in toks if t.col + line.indent < value_col)
-    head, toks = toks[:frozen], toks[frozen:]
-    multi = sum(1 for t in toks[1:] if t.space >= 2)
+    head: list[_Tok] = []
+    frozen = 0  # no word starts left of column 0
+    if value_col > 0:
+        indent = line.indent
+        frozen = sum(1 for t in toks if t.col + indent < value_col)
+        head, toks = toks[:frozen], toks[frozen:]
     keep = False
-    if spaced or multi >= 3:
+    if spaced or _justified(toks):
         # a justified line: two spaces part its words, so they are no gaps; join
         # split words first, then look for the evidence that survives re-spacing
         # (as a second repair of the re-spaced line would)
         toks = _mend_words(line, toks, ctx.words, repairs, True)
-        for tok, gap in zip(toks, _words_apart(toks), strict=True):
-            if toks and tok is not toks[0]:
-                tok.space = gap
-        if move and toks:
+        if move and toks:  # (without moves only the columns are rendered, not the spaces)
+            gaps = _words_apart(toks)
+            for k in range(1, len(toks)):
+                toks[k].space = gaps[k]
             moved, doubted = _displace(line, toks, ctx, lang, repairs)
             toks = toks if doubted else moved
-        return head + toks, False, frozen
+        return head + toks if head else toks, False, frozen
     if move and toks:
         trial = list(toks)
         _fix_day(trial, _lex(lang), ctx)
@@ -1174,7 +1306,18 @@ def _repair_tokens(
             toks, keep = _displace(line, toks, ctx, lang, repairs)
     if not keep:
         toks = _mend_words(line, toks, ctx.words, repairs, False)
-    return head + toks, keep, frozen
+    return head + toks if head else toks, keep, frozen
+
+
+def _justified(toks: Sequence[_Tok]) -> bool:
+    """Whether three or more words after the first stand two or more spaces apart."""
+    n = 0
+    for tok in itertools.islice(toks, 1, None):
+        if tok.space >= 2:
+            n += 1
+            if n == 3:
+                return True
+    return False
 
 
 def _line_of(line: Line, text: str, pieces: list[tuple[int, int]]) -> Line:
@@ -1203,8 +1346,7 @@ def repair_lines(
     judged = words._local.judged if words._local is not None else None
     repairs: list[Repair] = []
     out: list[Line] = []
-    visible = [ln for ln in lines if not ln.blank]
-    nxt = {id(a): b for a, b in itertools.pairwise(visible)}
+    nxt: dict[int, Line] | None = None  # the next non-blank line, when first needed
     prev_last: str | None = None
     first = True
     for line in lines:
@@ -1215,6 +1357,9 @@ def repair_lines(
             out.append(line)
             prev_last, first = line.text.rsplit(" ", 1)[-1], False
             continue
+        if nxt is None:
+            visible = [ln for ln in lines if not ln.blank]
+            nxt = {id(a): b for a, b in itertools.pairwise(visible)}
         ctx = _Context(first, prev_last, _first_word(nxt.get(id(line))), words)
         new = line
         for _ in range(4):  # a repair or a re-spacing can bring out another: repeat until settled
@@ -1245,7 +1390,7 @@ def repair(
     Idempotent: repairing the result changes nothing.
     """
     lines, repairs = repair_lines(p.lines, lang, words)
-    if not repairs and all(a is b for a, b in zip(lines, p.lines, strict=True)):
+    if not repairs and all(map(operator.is_, lines, p.lines)):
         return p, ()
     return join_lines(lines), repairs
 
