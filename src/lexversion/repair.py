@@ -128,7 +128,12 @@ def _hunspell(name: str) -> _Lookup | None:
 @lru_cache(maxsize=65536)
 def _in_dictionary(lang: str, word: str) -> bool:
     d = _hunspell(_artifacts(lang).HUNSPELL)
-    return bool(word) and d is not None and bool(d.lookup(word) or d.lookup(word.lower()))
+    if not word or d is None:
+        return False
+    if d.lookup(word):
+        return True
+    lower = word.lower()  # a lower-case word was just looked up: not again
+    return lower != word and bool(d.lookup(lower))
 
 
 def forget_words() -> None:
@@ -142,6 +147,7 @@ def key(word: str) -> str:
     return fold_text(word).lower().strip(".,;:!?()«»\"'%")
 
 
+@cache
 def _artifacts(lang: str) -> ModuleType:
     return import_module(f"lexversion.lang.{lang}.artifacts")
 
@@ -240,6 +246,11 @@ def _has_key(text: str) -> bool:
     return bool(rest) and (not rest[0].isspace() or _KEY.search(rest) is not None)
 
 
+def _keys_of(text: str) -> list[str]:
+    """The keys (:func:`key`) of the words of a folded, lower-cased ``text``."""
+    return list(filter(None, map(str.strip, text.split(), itertools.repeat(_STRIP))))
+
+
 class _CleanLines:
     """A document's lines as a vocabulary sees them (:meth:`Vocabulary.with_lines`):
     which are clean, and the word and pair counts of the clean ones.
@@ -250,35 +261,30 @@ class _CleanLines:
     repairs of the same document (:func:`_suspect`).
     """
 
-    __slots__ = ("_keys", "_pairs", "_words", "judged", "lines")
+    __slots__ = ("_chains", "_folded", "_keys", "_pairs", "_words", "judged", "lines")
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
         self.judged: dict[str, bool] = {}
+        self._chains: str | None = None
+        self._folded: tuple[list[Line], list[str]] | None = None
         self._keys: list[str] | None = None
         self._words: Counter[str] | None = None
         self._pairs: Counter[str] | None = None
 
-    def keys(self) -> list[str]:
-        """The keys of the clean lines in order, with ``"\\n"`` where a pair may
-        not run on: at a line that is not clean (:func:`_suspect` as a line inside
-        a paragraph, or a link glued after punctuation inside it), at a line with
-        no key, and after a line ending with a hyphen."""
-        if self._keys is None:
-            judged = self.judged
+    def chains(self) -> str:
+        """The clean lines, folded and lower-cased, in runs a pair may run across,
+        one a line: a run ends at a line that is not clean (:func:`_suspect` as a
+        line inside a paragraph, or a link glued after punctuation inside it), at
+        a line with no key, and after a line ending with a hyphen."""
+        if self._chains is None:
             chains: list[str] = []
             chain: list[str] = []
             for line in self.lines:
                 t = line.text
                 if not t:
                     continue
-                clean = not (line.indent == 1 or t[0] in _OPENS_GAP)
-                if clean:
-                    marked = judged.get(t)
-                    if marked is None:
-                        marked = judged[t] = _marked(t)
-                    clean = not marked and not _GLUED_INSIDE.search(t) and _has_key(t)
-                if not clean:
+                if not self._clean(line) or not _has_key(t):
                     if chain:
                         chains.append(" ".join(chain))
                         chain = []
@@ -289,40 +295,62 @@ class _CleanLines:
                     chain = []
             if chain:
                 chains.append(" ".join(chain))
-            words: list[str] = []
-            for c in fold_text("\n".join(chains)).lower().split("\n"):
-                words += c.split()
-                words.append("\n")
-            self._keys = list(filter(None, map(str.strip, words, itertools.repeat(_STRIP))))
+            self._chains = fold_text("\n".join(chains)).lower()
+        return self._chains
+
+    def keys(self) -> list[str]:
+        """The keys of the clean lines in order, with ``"\\n"`` at the end of every
+        run of lines a pair may run across (:meth:`chains`)."""
+        if self._keys is None:
+            keys: list[str] = []
+            for c in self.chains().split("\n"):
+                keys += _keys_of(c)
+                keys.append("\n")
+            self._keys = keys
         return self._keys
 
     def words(self) -> Counter[str]:
         """Counts of the keys in the clean lines."""
         if self._words is None:
-            words = Counter(self.keys())
-            words.pop("\n", None)
-            self._words = words
+            keys = map(str.strip, self.chains().split(), itertools.repeat(_STRIP))
+            self._words = Counter(filter(None, keys))
         return self._words
 
     def pair(self, a: str, b: str) -> int:
         """How often key ``a`` is followed by key ``b`` in the clean lines (as
-        :meth:`pairs` counts ``"a b"``; a document asks a few, so no counts are
-        kept: the keys are searched)."""
+        :meth:`pairs` counts ``"a b"``). A document asks a few, so no pairs are
+        counted: only the lines holding ``b`` are read, with the line before each."""
         if self._pairs is not None:
             return self._pairs[f"{a} {b}"]
         if a.split() != [a] or b.split() != [b]:
             return 0  # no key is empty or holds a space
-        keys = self.keys()
-        last = len(keys) - 1
+        if self._folded is None:
+            visible = [line for line in self.lines if line.text]
+            text = fold_text("\n".join([line.text for line in visible])).lower()
+            self._folded = (visible, text.split("\n"))
+        visible, folded = self._folded
         n = 0
-        i = -1
-        try:
-            while True:
-                i = keys.index(a, i + 1)
-                if i < last and keys[i + 1] == b:
-                    n += 1
-        except ValueError:
-            return n
+        for j in [j for j, t in enumerate(folded) if b in t]:
+            if not self._clean(visible[j]):
+                continue
+            keys = _keys_of(folded[j])
+            n += sum(1 for x, y in itertools.pairwise(keys) if x == a and y == b)
+            if keys and keys[0] == b and j:  # across the line break
+                before = visible[j - 1]
+                if before.text[-1] != "-" and self._clean(before):
+                    last = _keys_of(folded[j - 1])
+                    n += bool(last) and last[-1] == a
+        return n
+
+    def _clean(self, line: Line) -> bool:
+        """Whether a non-blank ``line`` is clean (:meth:`chains`)."""
+        t = line.text
+        if line.indent == 1 or t[0] in _OPENS_GAP:
+            return False
+        marked = self.judged.get(t)
+        if marked is None:
+            marked = self.judged[t] = _marked(t)
+        return not marked and not _GLUED_INSIDE.search(t)
 
     def pairs(self) -> Counter[str]:
         """Counts of the key pairs ``"a b"`` in the clean lines, across consecutive
@@ -360,12 +388,13 @@ class _Tok:
         space: int,
         glue: bool = False,
         text: str | None = None,
+        final: bool = False,
     ) -> None:
         self.pieces = pieces
         self.col = col
         self.space = space
         self.glue = glue  # rendered with no space before it
-        self.final = False  # a word closed up from spaced letters: never joined again
+        self.final = final  # a word closed up from spaced letters: never joined again
         if text is None:
             text = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
         self.text = text
@@ -383,29 +412,41 @@ class _Tok:
 _WORD = re.compile(r"\S+")
 
 
+def _printed_words(line: Line) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``line`` (maximal runs of non-space characters), the column
+    of each in its text and the spaces before each (the indent before the first)."""
+    text = line.text
+    words = text.split()
+    if not words:
+        return words, [], []
+    find = text.find
+    end = find(words[0])
+    cols = [end]
+    spaces = [line.indent]
+    end += len(words[0])
+    for w in itertools.islice(words, 1, None):
+        a = find(w, end)  # the next occurrence of a word is where it stands
+        cols.append(a)
+        spaces.append(a - end)
+        end = a + len(w)
+    return words, cols, spaces
+
+
 def _tokens(line: Line) -> list[_Tok]:
     """The words of ``line`` (maximal runs of non-space characters), each with
     its pieces: one for a line as printed, cut where the line's offset map
     starts a piece for a repaired line."""
+    if line.offsets is None:  # a line as printed: one piece per word
+        words, cols, spaces = _printed_words(line)
+        start = line.start
+        return [
+            _Tok([(w, start + a)], a, space, False, w)
+            for w, a, space in zip(words, cols, spaces, strict=True)
+        ]
     text = line.text
     out: list[_Tok] = []
     space = line.indent
     end = 0
-    if line.offsets is None:  # a line as printed: one piece per word
-        start = line.start
-        find = text.find
-        words = iter(text.split())
-        w = next(words, None)
-        if w is None:
-            return out
-        a = find(w)
-        out.append(_Tok([(w, start + a)], a, space, False, w))
-        end = a + len(w)
-        for w in words:  # the next occurrence of a word is where it stands: spaces lie between
-            a = find(w, end)
-            out.append(_Tok([(w, start + a)], a, a - end, False, w))
-            end = a + len(w)
-        return out
     marks = sorted(set(line.offsets.clean_starts))
     for m in _WORD.finditer(text):
         a, b = m.span()
@@ -465,11 +506,18 @@ def _words_apart(toks: Sequence[_Tok]) -> list[int]:
     return out
 
 
+# The renderers give the ``(text offset, source offset)`` pieces of their text
+# merged as :meth:`OffsetMap.of_pieces` merges them: text offsets rise piece by
+# piece, so a piece that continues the last one kept (same distance between the
+# offsets) is dropped. ``(-1, -2)`` stands for no piece yet: no piece continues it.
+
+
 def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
     """Flowing text, the words :func:`_words_apart`. A space after a moved
     fragment maps to the word after it, keeping the map inside the source."""
     out: list[str] = []
     pieces: list[tuple[int, int]] = []
+    c0, r0 = -1, -2  # the last piece kept
     n = 0
     end = 0  # source offset after the word before
     for tok, gap in zip(toks, _words_apart(toks), strict=True):
@@ -477,18 +525,18 @@ def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
         start = first[0][1]
         if gap:
             if end > start:
-                pieces.extend([(n + k, start) for k in range(gap)])
+                for k in range(n, n + gap):
+                    if k - c0 != start - r0:
+                        pieces.append((k, start))
+                        c0, r0 = k, start
             out.append(" " * gap)
             n += gap
         out.append(tok.text)
-        if len(first) == 1:
-            pieces.append((n, start))
-            n += len(tok.text)
-            end = start + len(tok.text)
-        else:
-            for t, r in first:
+        for t, r in first:
+            if n - c0 != r - r0:
                 pieces.append((n, r))
-                n += len(t)
+                c0, r0 = n, r
+            n += len(t)
             end = r + len(t)
     return "".join(out), pieces
 
@@ -499,20 +547,29 @@ def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
     maps to the source character after the word before it (monotonic)."""
     out: list[str] = []
     pieces: list[tuple[int, int]] = []
+    c0, r0 = -1, -2  # the last piece kept
     n = 0
-    last_end = 0
+    end = 0  # source offset after the word before
     for i, tok in enumerate(toks):
         col = tok.col
         want = col if col > n else n + (0 if tok.glue or not i else 1)
         if i and want > n:
-            pieces.extend([(k, last_end) for k in range(n, want)])
+            # the first padding space may continue the word before; the others,
+            # mapping to the same source offset, are pieces of their own
+            if n - c0 != end - r0:
+                pieces.append((n, end))
+            if want - n > 1:
+                pieces.extend(zip(range(n + 1, want), itertools.repeat(end)))
+            c0, r0 = (want - 1, end) if want - n > 1 or n - c0 != end - r0 else (c0, r0)
             out.append(" " * (want - n))
             n = want
         out.append(tok.text)
         for t, r in tok.pieces:
-            pieces.append((n, r))
+            if n - c0 != r - r0:
+                pieces.append((n, r))
+                c0, r0 = n, r
             n += len(t)
-        last_end = r + len(t)
+            end = r + len(t)
     return "".join(out), pieces
 
 
@@ -522,25 +579,23 @@ _CLOSER_CHARS = ".,;:!?)»%"
 _CLOSERS = frozenset(_CLOSER_CHARS)
 
 
-def _spaced_runs(toks: Sequence[_Tok]) -> tuple[list[tuple[int, int]], int]:
-    """Runs ``[i, j)`` of one-character tokens set one or two spaces apart, with at
+def _spaced_runs(words: Sequence[str], spaces: Sequence[int]) -> tuple[list[tuple[int, int]], int]:
+    """Runs ``[i, j)`` of one-character words set one or two spaces apart, with at
     least one single space inside (two spaces part words, three part columns);
-    and the most one-character tokens in a row one space apart in any run."""
+    and the most one-character words in a row one space apart in any run.
+    ``spaces``: the spaces before each word."""
     runs: list[tuple[int, int]] = []
     longest = 0
-    n = len(toks)
+    n = len(words)
     i = 0
     while i < n:
-        if len(toks[i].text) != 1:
+        if len(words[i]) != 1:
             i += 1
             continue
         j = i + 1
         best = cur = 1
-        while j < n:
-            tok = toks[j]
-            if len(tok.text) != 1:
-                break
-            space = tok.space
+        while j < n and len(words[j]) == 1:
+            space = spaces[j]
             if space == 1:
                 cur += 1
                 if cur > best:
@@ -563,11 +618,53 @@ def _record(kind: str, line: Line, toks: Sequence[_Tok], text: str, place: str =
     return Repair(kind, line.no, start, max([t.raw_end for t in toks]), text, start, place)
 
 
-#: four one-character words one space apart
-_SPACED_4 = re.compile(r"(?<!\S)\S(?: \S){3}(?!\S)")
+#: four one-character words one space apart (found from the space after the
+#: first, which the search skips to)
+_SPACED_4 = re.compile(r" \S \S \S(?<=(?<!\S)\S \S \S \S)(?!\S)")
 #: a piece a justified line may have split off a word: a short lower-case fragment
 #: or lone punctuation ("өсу ін", "етед і .", "мерз імі", "Көші -қон")
 _FRAGMENT = re.compile(r"[^\W\d_]{1,3}|[.,;:)%]+|-\w+|[,.]\d+", re.UNICODE)
+
+
+def _closed_up_tokens(line: Line, repairs: list[Repair]) -> tuple[list[_Tok], bool]:
+    """The tokens of ``line`` with letter-spaced runs closed up (:func:`_close_up`),
+    and whether the line is spaced; a line as printed is closed up from its
+    words, without a token for every letter."""
+    if line.offsets is not None:
+        return _close_up(line, _tokens(line), repairs)
+    if not _SPACED_4.search(line.text):
+        return _tokens(line), False
+    words, cols, spaces = _printed_words(line)
+    runs, longest = _spaced_runs(words, spaces)
+    start = line.start
+
+    def word(k: int) -> _Tok:
+        return _Tok([(words[k], start + cols[k])], cols[k], spaces[k], False, words[k])
+
+    if longest < 4:
+        return [word(k) for k in range(len(words))], False
+    out: list[_Tok] = []
+    i = 0
+    for a, b in runs:
+        out += map(word, range(i, a))
+        texts: list[str] = []
+        k = a
+        while k < b:  # a word: letters one space apart
+            j = k + 1
+            while j < b and spaces[j] == 1:
+                j += 1
+            text = "".join(words[k:j])
+            pieces = [(words[m], start + cols[m]) for m in range(k, j)]
+            out.append(_Tok(pieces, cols[k], spaces[k] if k == a else 1, False, text, True))
+            texts.append(text)
+            k = j
+        raw = start + cols[a]
+        repairs.append(
+            Repair("letter_spacing", line.no, raw, start + cols[b - 1] + 1, " ".join(texts), raw)
+        )
+        i = b
+    out += map(word, range(i, len(words)))
+    return out, True
 
 
 def _close_up(line: Line, toks: list[_Tok], repairs: list[Repair]) -> tuple[list[_Tok], bool]:
@@ -575,7 +672,7 @@ def _close_up(line: Line, toks: list[_Tok], repairs: list[Repair]) -> tuple[list
     (it has a run of four or more letters one space apart, DOMAIN.md 4.2)."""
     if not _SPACED_4.search(line.text):
         return toks, False
-    runs, longest = _spaced_runs(toks)
+    runs, longest = _spaced_runs([t.text for t in toks], [t.space for t in toks])
     if longest < 4:
         return toks, False
     out: list[_Tok] = []
@@ -1268,10 +1365,9 @@ def _repair_tokens(
     """Tokens of a repaired line; whether the line keeps its printed spacing (a
     doubt); how many leading tokens sit left of ``value_col`` (a passport's labels,
     which no link text moves into)."""
-    toks = _tokens(line)
+    toks, spaced = _closed_up_tokens(line, repairs)
     if not toks:
         return toks, False, 0
-    toks, spaced = _close_up(line, toks, repairs)
     head: list[_Tok] = []
     frozen = 0  # no word starts left of column 0
     if value_col > 0:
@@ -1326,6 +1422,15 @@ def _line_of(line: Line, text: str, pieces: list[tuple[int, int]]) -> Line:
     return Line(line.no, line.start, line.indent, text, OffsetMap.of_pieces(pieces))
 
 
+def _rendered(line: Line, toks: Sequence[_Tok], text: str, pieces: list[tuple[int, int]]) -> Line:
+    """:func:`_line_of` the ``text`` and merged ``pieces`` a renderer made of ``toks``
+    (the pieces are already what :meth:`OffsetMap.of_pieces` would keep)."""
+    if len(toks) == 1 and len(toks[0].pieces) == 1:  # one piece: maybe the line as printed
+        return _line_of(line, text, pieces)
+    cs, rs = zip(*pieces, strict=True) if pieces else ((), ())
+    return Line(line.no, line.start, line.indent, text, OffsetMap(cs, rs))
+
+
 def _first_word(line: Line | None) -> str | None:
     if line is None or line.blank:
         return None
@@ -1348,15 +1453,18 @@ def repair_lines(
     out: list[Line] = []
     nxt: dict[int, Line] | None = None  # the next non-blank line, when first needed
     prev_last: str | None = None
+    prev_text: str | None = None  # a line as printed before, whose last word is prev_last
     first = True
     for line in lines:
-        if line.blank:
+        if not line.text:
             out.append(line)
             continue
         if not _suspect(line, first, judged):
             out.append(line)
-            prev_last, first = line.text.rsplit(" ", 1)[-1], False
+            prev_text, first = line.text, False
             continue
+        if prev_text is not None:
+            prev_last, prev_text = prev_text.rsplit(" ", 1)[-1], None
         if nxt is None:
             visible = [ln for ln in lines if not ln.blank]
             nxt = {id(a): b for a, b in itertools.pairwise(visible)}
@@ -1365,9 +1473,11 @@ def repair_lines(
         for _ in range(4):  # a repair or a re-spacing can bring out another: repeat until settled
             found: list[Repair] = []
             toks, keep, _ = _repair_tokens(new, lang, ctx, found, move=True)
-            text, pieces = (new.text, list(new.pieces())) if keep else _render(toks)
             done = new
-            new = _line_of(new, text, pieces)
+            if keep:
+                new = _line_of(new, new.text, list(new.pieces()))
+            else:
+                new = _rendered(new, toks, *_render(toks))
             repairs.extend(r for r in found if r.applied or done is line)
             if new.text == done.text or not _suspect(new, first, judged):
                 break
@@ -1395,6 +1505,58 @@ def repair(
     return join_lines(lines), repairs
 
 
+#: two or more spaces: a gap between columns (or between justified words)
+_COLUMN_GAP = re.compile(r"\s{2,}")
+#: how a word that is a fragment (:data:`_FRAGMENT`) and not 1-3 letters opens
+_FRAGMENT_OPENS = ".,;:)%-"
+#: a word opening with a hyphen after a space (" -қон")
+_HYPHEN_WORD = re.compile(r"\s-")
+#: a space other than a plain one
+_ODD_SPACE = re.compile(r"[^\S ]")
+
+
+def _unchanged_row(line: Line, short: frozenset[str]) -> Line | None:
+    """The line a table row as printed (no offset map) repairs into when no
+    repair can apply, else ``None``: a row whose evidence is only the spacing of
+    its columns. Then no run of four letters is spaced (:func:`_close_up`), and
+    no word is one a justified row's words may join (no :data:`_FRAGMENT` word
+    outside ``short``, :func:`_mend_words`), nor a row with fewer than three
+    column gaps a hyphenated half (:func:`_mend_hyphens`). Such a row renders
+    as :func:`_render_columns` renders its words: the text as printed; the map
+    has a piece for every padding space after the first of a gap, and one for
+    the word after it (as :meth:`OffsetMap.of_pieces` merges them)."""
+    text = line.text
+    if (
+        line.offsets is not None
+        or text[0].isspace()
+        or text[-1].isspace()
+        or _ODD_SPACE.search(text)
+        or _SPACED_4.search(text)
+    ):
+        return None
+    gaps = [m.span() for m in _COLUMN_GAP.finditer(text)]
+    if len(gaps) >= 3:
+        for w in text.split():
+            if (
+                (len(w) <= 3 or w[0] in _FRAGMENT_OPENS)
+                and w not in short
+                and _FRAGMENT.fullmatch(w)
+            ):
+                return None
+    elif _HYPHEN_WORD.search(text):
+        return None
+    if " " not in text:  # one word: the line as printed
+        return line
+    start = line.start
+    cs: list[int] = [0]
+    rs: list[int] = [start]
+    for b, a in gaps:
+        cs.extend(range(b + 1, a + 1))
+        rs.extend(itertools.repeat(start + b, a - b - 1))
+        rs.append(start + a)
+    return Line(line.no, start, line.indent, text, OffsetMap(tuple(cs), tuple(rs)))
+
+
 def repair_layout(
     lines: Sequence[Line], lang: str, name: str, words: Vocabulary | None = None
 ) -> tuple[tuple[Line, ...], tuple[Repair, ...]]:
@@ -1411,10 +1573,14 @@ def repair_layout(
     value_col = min((ln.indent for ln in lines if ln.indent >= 8), default=0)
     move = name == "passport" and value_col > 0
     judged = words._local.judged if words._local is not None else None
+    short = _artifacts(lang).SHORT_WORDS
     out: list[Line] = []
     for line in lines:
-        if line.blank or not _suspect(line, True, judged):
+        if not line.text or not _suspect(line, True, judged):
             out.append(line)
+            continue
+        if not move and (row := _unchanged_row(line, short)) is not None:
+            out.append(row)
             continue
         ctx = _Context(True, None, None, words)
         toks, keep, frozen = _repair_tokens(
@@ -1432,11 +1598,11 @@ def repair_layout(
             pieces += [(n, end) for n in range(len(text), col)]
             pieces += [(col + c, r) for c, r in fpieces]
             text = text.ljust(col) + flow
+            out.append(_line_of(line, text, pieces))
         elif move and frozen == 0:
-            text, pieces = _render(toks)
+            out.append(_rendered(line, toks, *_render(toks)))
         else:
-            text, pieces = _render_columns(toks)
-        out.append(_line_of(line, text, pieces))
+            out.append(_rendered(line, toks, *_render_columns(toks)))
     return tuple(out), tuple(repairs)
 
 
