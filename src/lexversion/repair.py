@@ -280,11 +280,20 @@ class _CleanLines:
         if self._chains is None:
             chains: list[str] = []
             chain: list[str] = []
+            judged = self.judged
             for line in self.lines:
                 t = line.text
                 if not t:
                     continue
-                if not self._clean(line) or not _has_key(t):
+                # not clean (as in _clean, inlined: every line passes here)
+                if line.indent == 1 or t[0] in _OPENS_GAP:
+                    clean = False
+                else:
+                    marked = judged.get(t)
+                    if marked is None:
+                        marked = judged[t] = _marked(t)
+                    clean = not marked and not _GLUED_INSIDE.search(t)
+                if not clean or not _has_key(t):
                     if chain:
                         chains.append(" ".join(chain))
                         chain = []
@@ -830,6 +839,8 @@ def _mend_words(
 def _mend_hyphens(
     line: Line, toks: list[_Tok], words: Vocabulary, repairs: list[Repair]
 ) -> list[_Tok]:
+    if "-" not in line.text:  # no hyphenated half in the line
+        return toks
     out: list[_Tok] = []
     for tok in toks:
         prev = out[-1] if out else None
@@ -855,6 +866,8 @@ def _mend_hyphens(
 _NUM = re.compile(r"\(?\d+(?:[-/.,]\d+)*(?:-[IVXLCІХ]+)?[.)]?|[IVXLCІХ]+|\d+-[а-яәғқңөұүһі]{1,3}")
 _SIGN = frozenset({"№", "N"})
 _SIGNED = re.compile(r"№\s?\d\S*")
+#: how a number (:data:`_NUM`) opens when not with a digit
+_NUM_OPENS = "(IVXLCІХ"
 _OPENING = frozenset('"(«')
 # where a strong glue splits a token: after closing punctuation before a word
 # ("бекітілсін.қосымшасына", "сәйкес,бұйрығына", ";шешімінің", ")84"), or at a
@@ -924,12 +937,13 @@ class _Lex:
         t = tok.text
         if t in _SIGN:
             return "S"
-        if _SIGNED.fullmatch(t):
+        c = t[0]  # each pattern below but the last three opens with one kind of character
+        if c == "№" and _SIGNED.fullmatch(t):
             return "M"
-        if _NUM.fullmatch(t):
+        if (c.isdecimal() or c in _NUM_OPENS) and _NUM.fullmatch(t):
             return "N"
         k = fold_text(t).strip("\"'«»(").lower()
-        if self.pin_num.fullmatch(k):
+        if k[:1].isdecimal() and self.pin_num.fullmatch(k):
             return "Q"
         if self.act.fullmatch(k):
             return "A"
@@ -980,13 +994,35 @@ def _lower_bound(gap: _Gap) -> int:
     return gap.pos + 1 if gap.kind == "quote" else gap.pos
 
 
+class _Classes:
+    """The classes (:meth:`_Lex.cls`) of a line's tokens, each worked out when
+    first asked: a fragment is told by the last two tokens before where it ends."""
+
+    __slots__ = ("_got", "_lex", "_toks")
+
+    def __init__(self, toks: Sequence[_Tok], lex: _Lex) -> None:
+        self._toks = toks
+        self._lex = lex
+        self._got = [""] * len(toks)
+
+    def __getitem__(self, i: int) -> str:
+        c = self._got[i]
+        if not c:
+            c = self._got[i] = self._lex.cls(self._toks[i])
+        return c
+
+    def before(self, end: int) -> str:
+        """The classes of the (at most) two tokens before ``toks[end]``."""
+        return "".join([self[i] for i in range(max(0, end - 2), end)])
+
+
 def _chunk(
-    toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context, every: str
+    toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context, every: _Classes
 ) -> list[int]:
     """Starts ``s`` such that ``toks[s:end]`` reads as link text for ``gap``
     (an act word, a pinpoint and its number, a signed number), longest first.
-    ``every``: the classes (:meth:`_Lex.cls`) of all the tokens."""
-    classes = every[:end]
+    ``every``: the classes of the tokens (no pattern is longer than two)."""
+    classes = every.before(end)
     pats = ["A", "Q", "SN", "M", *(["NP", "P"] if lex.num_first else ["PN"])]
     starts = {end - len(p) for p in pats if classes.endswith(p)}
     prev = ctx.prev_last or ""
@@ -1000,7 +1036,7 @@ def _chunk(
         gap.kind == "punct"
         and not starts
         and end == len(toks) >= 2
-        and classes[end - 1] in "wC"
+        and every[end - 1] in "wC"
         and toks[end - 1].text.isalpha()
         and ctx.next_first is not None
     ):
@@ -1020,7 +1056,7 @@ def _chunk(
     return sorted(_extend_cap(toks, s, every, ctx) if s == end - 1 else s for s in starts if s >= 0)
 
 
-def _extend_cap(toks: Sequence[_Tok], s: int, classes: str, ctx: _Context) -> int:
+def _extend_cap(toks: Sequence[_Tok], s: int, classes: _Classes, ctx: _Context) -> int:
     """Take a capitalised word before a final act word into the fragment
     ("Әлеуметтік кодексіне") when the word before it reads on into the next line
     and the capitalised word does not (DOMAIN.md 4.1, seed 002 line 73).
@@ -1063,7 +1099,7 @@ def _plans(toks: list[_Tok], gaps: list[_Gap], lex: _Lex, ctx: _Context) -> list
     (The fragment a gap takes depends on where the fragment must end, and a
     title's also on the lowest start: each is worked out once.)"""
     out: list[_Plan] = []
-    classes = ""
+    classes = _Classes(toks, lex)
     chunks: dict[tuple[int, int], list[int]] = {}
     titles: dict[tuple[int, int, int], int | None] = {}
     for r in range(len(gaps), 0, -1):
@@ -1083,8 +1119,6 @@ def _plans(toks: list[_Tok], gaps: list[_Gap], lex: _Lex, ctx: _Context) -> list
                 else:
                     c = chunks.get((g, end))
                     if c is None:
-                        if not classes:
-                            classes = "".join([lex.cls(t) for t in toks])
                         c = chunks[g, end] = _chunk(toks, end, lex, gap, ctx, classes)
                     starts = c
                 starts = [s for s in starts if lo <= s < end]
@@ -1308,10 +1342,9 @@ def _fix_day(toks: list[_Tok], lex: _Lex, ctx: _Context) -> None:
 
 
 #: anything a repair could act on in a line's text: two spaces, a space before
-#: punctuation, empty quotes, or two one-character words side by side (its first
-#: whitespace, the one after a one-character word); one search, skipping to a
-#: space or a quote
-_MARKED = re.compile(r' [ ,;:.)]|" "|\s(?<=\S\s)(?<!\S\S\s)\s*\S(?!\S)')
+#: punctuation, empty quotes, or two one-character words side by side (found at
+#: the space after the first); one search, skipping to a space or a quote
+_MARKED = re.compile(r'[\s"](?:(?<= )[ ,;:.)]|(?<=") "|(?<=\S\s)(?<!\S\S\s)\s*\S(?!\S))')
 #: a detached hyphen (" -қон")
 _DETACHED = re.compile(r"\s-\w")
 #: a link glued to the last word (searched in that word alone): after closing
@@ -1456,13 +1489,21 @@ def repair_lines(
     prev_text: str | None = None  # a line as printed before, whose last word is prev_last
     first = True
     for line in lines:
-        if not line.text:
+        t = line.text
+        if not t:
             out.append(line)
             continue
-        if not _suspect(line, first, judged):
-            out.append(line)
-            prev_text, first = line.text, False
-            continue
+        # not _suspect(line, first, judged), inlined: every line of a document passes here
+        if first or not (line.indent == 1 or t[0] in _OPENS_GAP):
+            marked = judged.get(t) if judged is not None else None
+            if marked is None:
+                marked = _marked(t)
+                if judged is not None:
+                    judged[t] = marked
+            if not marked:
+                out.append(line)
+                prev_text, first = t, False
+                continue
         if prev_text is not None:
             prev_last, prev_text = prev_text.rsplit(" ", 1)[-1], None
         if nxt is None:
