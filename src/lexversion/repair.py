@@ -530,8 +530,8 @@ def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
     n = 0
     end = 0  # source offset after the word before
     for tok, gap in zip(toks, _words_apart(toks), strict=True):
-        first = tok.pieces
-        start = first[0][1]
+        own = tok.pieces
+        start = own[0][1]
         if gap:
             if end > start:
                 for k in range(n, n + gap):
@@ -540,8 +540,16 @@ def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
                         c0, r0 = k, start
             out.append(" " * gap)
             n += gap
-        out.append(tok.text)
-        for t, r in first:
+        text = tok.text
+        out.append(text)
+        if len(own) == 1:  # most words: one piece
+            if n - c0 != start - r0:
+                pieces.append((n, start))
+                c0, r0 = n, start
+            n += len(text)
+            end = start + len(text)
+            continue
+        for t, r in own:
             if n - c0 != r - r0:
                 pieces.append((n, r))
                 c0, r0 = n, r
@@ -567,9 +575,10 @@ def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
             # mapping to the same source offset, are pieces of their own
             if n - c0 != end - r0:
                 pieces.append((n, end))
+                c0, r0 = n, end
             if want - n > 1:
                 pieces.extend(zip(range(n + 1, want), itertools.repeat(end)))
-            c0, r0 = (want - 1, end) if want - n > 1 or n - c0 != end - r0 else (c0, r0)
+                c0, r0 = want - 1, end
             out.append(" " * (want - n))
             n = want
         out.append(tok.text)
@@ -719,26 +728,42 @@ def _attaches(prev: _Tok, tok: _Tok) -> bool:
     return c == "-" and len(t) > 1 and t[1].isalpha() and prev.text[-1].isalpha()
 
 
-def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
+def _word_bounds(word: str, words: Vocabulary, short: frozenset[str]) -> tuple[float, float]:
+    """The least and the most :func:`_word_score` of ``word`` can be before the
+    dictionary is asked (the same when it need not be asked)."""
     k = key(word)
     if not k:
-        return 0.0
+        return 0.0, 0.0
     if k[0].isdigit():
-        return 1.0
+        return 1.0, 1.0
     if words.count(word):
-        return 3.0
+        return 3.0, 3.0
     if k in short or word.strip('.,;:()"') in short:
-        return 1.0
-    if len(k) == 3:  # -1 whether the dictionary has it or not: no lookup
-        return -1.0
-    if words.in_dictionary(word):
-        return 2.0 if len(k) >= 4 else -1.0
-    return -2.0 if len(k) <= 2 else -1.0
+        return 1.0, 1.0
+    if len(k) == 3:  # -1 whether the dictionary has it or not
+        return -1.0, -1.0
+    return (-1.0, 2.0) if len(k) >= 4 else (-2.0, -1.0)
+
+
+def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
+    """How good a word ``word`` is: 3 known from the corpus, 2 (4 letters or more)
+    or -1 from the dictionary, 1 a number or a short word, else -1 (-2 for one or
+    two letters); 0 for punctuation alone."""
+    lo, hi = _word_bounds(word, words, short)
+    if lo == hi:
+        return lo
+    return hi if words.in_dictionary(word) else lo
 
 
 def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> list[list[_Tok]]:
     """Best split of a group of one-space-apart pieces into words (joins only
-    where a joined word scores better than its pieces; ties keep the print)."""
+    where a joined word scores better than its pieces; ties keep the print).
+
+    Every split (a mask of the joins that are free) scores the sum of its words'
+    :func:`_word_score`, less 0.01 a join; a joined word must be known (corpus or
+    dictionary). The splits are tried from the best their words could score
+    (:func:`_word_bounds`), so that the dictionary is asked only about the words
+    of splits that may still win; the first best split in mask order wins."""
     n = len(group)
     texts = [t.text for t in group]
     forced = [False] + [_attaches(group[k - 1], group[k]) for k in range(1, n)]
@@ -752,10 +777,8 @@ def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> lis
     ]
     if len(free) > 10:
         free = []
-    known: dict[str, bool] = {}  # the vocabulary's answers, asked once a word
-    scores: dict[str, float] = {}
-    best: list[tuple[int, int]] | None = None
-    best_score = float("-inf")
+    bounds: dict[str, tuple[float, float]] = {}
+    splits: list[tuple[float, int, list[tuple[int, int]], int]] = []
     for mask in range(1 << len(free)):
         joined = {k for b, k in enumerate(free) if mask >> b & 1}
         spans: list[tuple[int, int]] = []  # the words, as ranges of pieces
@@ -765,6 +788,24 @@ def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> lis
                 spans.append((start, k))
                 start = k
         spans.append((start, n))
+        most = 0.0
+        for a, b in spans:
+            x = "".join(texts[a:b])
+            got = bounds.get(x)
+            if got is None:
+                got = bounds[x] = _word_bounds(x, words, short)
+            most += got[1]
+        most -= 0.01 * len(joined)
+        splits.append((-most, mask, spans, len(joined)))
+    splits.sort()
+    known: dict[str, bool] = {}  # the vocabulary's answers, asked once a word
+    scores: dict[str, float] = {}
+    best: list[tuple[int, int]] | None = None
+    best_score = float("-inf")
+    best_mask = -1
+    for neg_most, mask, spans, joins in splits:
+        if -neg_most < best_score or (-neg_most == best_score and mask > best_mask):
+            break  # neither this split nor any after it can win
         # a joined word must be a known one: "өсу ін" -> "өсуін", never "БАҚ арқы." -> "БАҚарқы."
         fails = False
         for a, b in spans:
@@ -785,9 +826,9 @@ def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> lis
             if sc is None:
                 sc = scores[x] = _word_score(x, words, short)
             score += sc
-        score -= 0.01 * len(joined)
-        if score > best_score:
-            best, best_score = spans, score
+        score -= 0.01 * joins
+        if score > best_score or (score == best_score and mask < best_mask):
+            best, best_score, best_mask = spans, score, mask
     assert best is not None
     return [group[a:b] for a, b in best]
 
