@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -604,18 +604,38 @@ def _reference_counts(lines: list[Line]) -> tuple[Counter[str], Counter[str]]:
 
 
 _odd = st.text(alphabet=_TOKENS + "  \t\u00a0!?%»«'", min_size=1, max_size=60)
+#: short strings of the characters the evidence hinges on
+_dense = st.text(alphabet='аәбБҚП1.,;:)("- \t', min_size=1, max_size=12)
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.one_of(_line, _spaced, _odd))
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_line, _spaced, _odd, _dense))
+@example('шешімнің" "сәйкес')
+@example("бекітілсін.қосымшасына")
+@example("РеспубликасыныңЖолдауымен")
+@example("Көші -қон")
+@example("а\t б")
 def test_the_evidence_search_is_its_definition(text: str) -> None:
     text = text.strip()
     if text:
         assert R._marked(text) == _reference_marked(text)
 
 
-@settings(max_examples=200, deadline=None)
-@given(_any, st.data())
+#: lines most of them clean: words of two letters or more one space apart, some
+#: ending with a hyphen or punctuation, some with an artifact, some blank
+_clean_word = st.text(alphabet="абвгдеклмнопрстәғқңөұүһіi", min_size=2, max_size=6)
+_clean_line = st.tuples(
+    st.sampled_from(["", "", "", " ", "      "]),
+    st.lists(_clean_word, min_size=1, max_size=4).map(" ".join),
+    st.sampled_from(["", "", "", "-", ",", ".", "  шешім", " .", ") ."]),
+).map("".join)
+_clean_text = st.lists(st.one_of(_clean_line, st.just(""), st.just(". ,")), min_size=1).map(
+    "\n".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_clean_text, _any), st.data())
 def test_lazy_counts_equal_the_counts_of_every_line(text: str, data: st.DataObject) -> None:
     """Word and pair counts asked one at a time, in either order, are the counts
     of every clean line (count_clean gives them all at once)."""
@@ -624,7 +644,7 @@ def test_lazy_counts_equal_the_counts_of_every_line(text: str, data: st.DataObje
     assert count_clean(lines) == (words, pairs)
     seen = [w for ln in lines for w in ln.text.split()] + ["", ",", "a b"]
     asked = data.draw(st.lists(st.tuples(st.sampled_from(seen), st.sampled_from(seen)), max_size=6))
-    adjacent = list(itertools.pairwise(seen))[:6]
+    adjacent = list(itertools.pairwise(seen))
     for pairs_first in (True, False):
         v = Vocabulary("kk", {}, {}).with_lines(lines)
         for a, b in asked + adjacent if pairs_first else []:
@@ -637,7 +657,9 @@ def test_lazy_counts_equal_the_counts_of_every_line(text: str, data: st.DataObje
 
 _cell = st.one_of(
     st.text(alphabet=_LETTERS + "0123456789.,-+()N", min_size=1, max_size=8),
-    st.sampled_from(["ж.", "-884", "+53", "1999-2002", "т.б.", "мен", "ін", ".", ",5", "-қон"]),
+    st.sampled_from(
+        ["ж.", "-884", "+53", "1999-2002", "т.б.", "мен", "ін", ".", ",5", "-қон", "Көші", "көші"]
+    ),
 )
 _row = st.lists(
     st.tuples(st.sampled_from([" ", " ", "  ", "   ", "       ", "\t"]), _cell),
@@ -733,3 +755,41 @@ def test_segment_finds_the_first_best_split(case: tuple[str, list[Line], list[st
     short = R._artifacts(lang).SHORT_WORDS
     found = [[t.text for t in w] for w in R._segment(group, words, short)]
     assert found == _reference_segment(group, words)
+
+
+def test_segment_ties_go_to_the_first_split() -> None:
+    """Two splits scoring alike: the one whose joins come first in mask order wins."""
+    words = Vocabulary("kk", {"ә": 1, "қ": 1, "әғ": 1, "ғқ": 1}, {})
+    group = [R._Tok([(p, 2 * i)], 2 * i, 1) for i, p in enumerate(["ә", "ғ", "қ"])]
+    split = R._segment(group, words, R._artifacts("kk").SHORT_WORDS)
+    assert [[t.text for t in w] for w in split] == [["ә", "ғ"], ["қ"]]
+
+
+def test_pairs_run_across_clean_lines_only() -> None:
+    """Pairs run on across a blank line, not after a line ending with a hyphen, nor
+    across a line with no word or with an artifact; asked one at a time or all at once."""
+    lines = split_lines(
+        "абв гдеж-\nжзи клм\n!?\nнот про\n\nсто ура\nшешім  бар\nбір екі\nүш,\nтөрт бес\n"
+    )
+    _, pairs = count_clean(lines)
+    v = Vocabulary("kk", {}, {}).with_lines(lines)
+    expected = {
+        ("гдеж-", "жзи"): 0,  # after a hyphen
+        ("клм", "нот"): 0,  # across a line with no word
+        ("про", "сто"): 1,  # across a blank line
+        ("ура", "шешім"): 0,  # into a line with an artifact
+        ("бар", "бір"): 0,  # out of it
+        ("үш", "төрт"): 1,  # punctuation is no word
+        ("жзи", "клм"): 1,
+    }
+    for (a, b), n in expected.items():
+        assert pairs[f"{a} {b}"] == n, (a, b)
+        assert v.pair(a, b) == n, (a, b)
+
+
+def test_a_table_row_with_a_hyphenated_half_is_mended() -> None:
+    """A row with fewer than three column gaps joins a hyphenated half into a
+    known word (_mend_hyphens), so it never takes the shortcut of plain rows."""
+    (row,), found = repair_layout(split_lines("Көші -қон  сальдосы   +53362"), "kk", "table")
+    assert row.text.startswith("Көші-қон")
+    assert [r.kind for r in found] == ["split_word"]
