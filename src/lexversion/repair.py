@@ -233,9 +233,7 @@ _STRIP = ".,;:!?()«»\"'%"
 #: punctuation is matched first, so the search skips to it
 _GLUED_INSIDE = re.compile(r"[.,;:](?<=[^\W\d]{2}.)[^\W\d]{2}")
 #: a character of a key: not outer punctuation, not a space
-_KEY = re.compile(r"[^\s.,;:!?()«»\"'%]")
-
-
+_KEY_CHAR = re.compile(r"[^\s.,;:!?()«»\"'%]")
 _STRIP_SPACE = _STRIP + " "
 
 
@@ -243,7 +241,7 @@ def _has_key(text: str) -> bool:
     """Whether ``text`` has a word that is more than outer punctuation (a key,
     :func:`key`)."""
     rest = text.strip(_STRIP_SPACE)
-    return bool(rest) and (not rest[0].isspace() or _KEY.search(rest) is not None)
+    return bool(rest) and (not rest[0].isspace() or _KEY_CHAR.search(rest) is not None)
 
 
 def _keys_of(text: str) -> list[str]:
@@ -285,7 +283,7 @@ class _CleanLines:
                 t = line.text
                 if not t:
                     continue
-                # not clean (as in _clean, inlined: every line passes here)
+                # clean as _clean says (inlined: every line of the document passes here)
                 if line.indent == 1 or t[0] in _OPENS_GAP:
                     clean = False
                 else:
@@ -348,7 +346,8 @@ class _CleanLines:
                 before = visible[j - 1]
                 if before.text[-1] != "-" and self._clean(before):
                     last = _keys_of(folded[j - 1])
-                    n += bool(last) and last[-1] == a
+                    if last and last[-1] == a:
+                        n += 1
         return n
 
     def _clean(self, line: Line) -> bool:
@@ -373,9 +372,10 @@ class _CleanLines:
 
 
 def count_clean(lines: Sequence[Line]) -> tuple[Counter[str], Counter[str]]:
-    """Word and pair counts of the clean lines among ``lines`` (lines with no sign
-    of an artifact, :func:`_suspect`, nor a link glued after punctuation inside
-    them); pairs run across consecutive clean lines, except after a hyphen at a line end)."""
+    """Word and pair counts of the clean lines among ``lines``: lines with no sign
+    of an artifact (:func:`_suspect`) nor a link glued after punctuation inside
+    them. Pairs run across consecutive clean lines (blank ones skipped), except
+    after a hyphen at a line end or a line with no word."""
     clean = _CleanLines(lines)
     return clean.words(), clean.pairs()
 
@@ -1593,8 +1593,6 @@ _COLUMN_GAP = re.compile(r"\s{2,}")
 _FRAGMENT_OPENS = ".,;:)%-"
 #: a word opening with a hyphen after a space (" -қон")
 _HYPHEN_WORD = re.compile(r"\s-")
-#: a space other than a plain one
-_ODD_SPACE = re.compile(r"[^\S ]")
 
 
 def _unchanged_row(line: Line, short: frozenset[str]) -> Line | None:
@@ -1610,9 +1608,9 @@ def _unchanged_row(line: Line, short: frozenset[str]) -> Line | None:
     text = line.text
     if (
         line.offsets is not None
-        or text[0].isspace()
-        or text[-1].isspace()
-        or _ODD_SPACE.search(text)
+        or not text.isprintable()  # a space other than a plain one (and some more)
+        or text[0] == " "
+        or text[-1] == " "
         or _SPACED_4.search(text)
     ):
         return None
