@@ -9,25 +9,28 @@ rising everywhere except across the fragments it records as moved.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from lexversion import repair as R
 from lexversion.cli import app
 from lexversion.lang import fold_number, fold_text
-from lexversion.normalize import Line, Paragraph, decode, join_lines, split_lines
+from lexversion.normalize import Line, OffsetMap, Paragraph, decode, join_lines, split_lines
 from lexversion.parse import Document, detect_language
 from lexversion.repair import (
     Normalized,
     Repair,
     Vocabulary,
     build_vocabulary,
+    count_clean,
     key,
     normalize_document,
     repair,
@@ -551,3 +554,242 @@ def test_a_displaced_act_word_goes_back_where_it_was(case: tuple[str, str, str])
 def test_vocabulary_loads_for_both_languages() -> None:
     assert vocabulary("kk").count("шешім") > 0
     assert vocabulary("ru").count("решение") > 0
+
+
+# --- the shortcuts read as the plain definitions ------------------------------------------------
+# Each is checked against a reference written the slow, obvious way.
+
+_STRIP = ".,;:!?()«»\"'%"
+_GLUED_LAST = re.compile(
+    r"[^\W\d]{2}[.,;:][^\W\d]{2}|^[.,;:][^\W\d]{2}|\)\w|[^\W\d][А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]"
+)
+
+
+def _reference_marked(text: str) -> bool:
+    """The evidence a repair looks for, one kind at a time (DOMAIN.md 4.1-4.2)."""
+    if any(m in text for m in ("  ", " ,", " ;", " :", " .", " )", '" "')):
+        return True
+    if " -" in text and re.search(r"\s-\w", text):
+        return True
+    words = text.split()
+    if any(len(a) == 1 == len(b) for a, b in itertools.pairwise(words)):
+        return True
+    return bool(_GLUED_LAST.search(words[-1]))
+
+
+def _reference_counts(lines: list[Line]) -> tuple[Counter[str], Counter[str]]:
+    """Word and pair counts of the clean lines, line by line."""
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    prev: str | None = None
+    for line in lines:
+        t = line.text
+        if not t:
+            continue
+        if (
+            line.indent == 1
+            or t[0] in ',;:.)"'
+            or _reference_marked(t)
+            or re.search(r"[^\W\d]{2}[.,;:][^\W\d]{2}", t)
+        ):
+            prev = None
+            continue
+        ks = [k for k in (w.strip(_STRIP) for w in fold_text(t).lower().split()) if k]
+        words.update(ks)
+        if prev is not None and ks:
+            ks = [prev, *ks]
+        pairs.update(f"{a} {b}" for a, b in itertools.pairwise(ks))
+        prev = None if t.endswith("-") or not ks else ks[-1]
+    return words, pairs
+
+
+_odd = st.text(alphabet=_TOKENS + "  \t\u00a0!?%»«'", min_size=1, max_size=60)
+#: short strings of the characters the evidence hinges on
+_dense = st.text(alphabet='аәбБҚП1.,;:)("- \t', min_size=1, max_size=12)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_line, _spaced, _odd, _dense))
+@example('шешімнің" "сәйкес')
+@example("бекітілсін.қосымшасына")
+@example("РеспубликасыныңЖолдауымен")
+@example("Көші -қон")
+@example("а\t б")
+def test_the_evidence_search_is_its_definition(text: str) -> None:
+    text = text.strip()
+    if text:
+        assert R._marked(text) == _reference_marked(text)
+
+
+#: lines most of them clean: words of two letters or more one space apart, some
+#: ending with a hyphen or punctuation, some with an artifact, some blank
+_clean_word = st.text(alphabet="абвгдеклмнопрстәғқңөұүһіi", min_size=2, max_size=6)
+_clean_line = st.tuples(
+    st.sampled_from(["", "", "", " ", "      "]),
+    st.lists(_clean_word, min_size=1, max_size=4).map(" ".join),
+    st.sampled_from(["", "", "", "-", ",", ".", "  шешім", " .", ") ."]),
+).map("".join)
+_clean_text = st.lists(st.one_of(_clean_line, st.just(""), st.just(". ,")), min_size=1).map(
+    "\n".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_clean_text, _any), st.data())
+def test_lazy_counts_equal_the_counts_of_every_line(text: str, data: st.DataObject) -> None:
+    """Word and pair counts asked one at a time, in either order, are the counts
+    of every clean line (count_clean gives them all at once)."""
+    lines = split_lines(text)
+    words, pairs = _reference_counts(lines)
+    assert count_clean(lines) == (words, pairs)
+    seen = [w for ln in lines for w in ln.text.split()] + ["", ",", "a b"]
+    asked = data.draw(st.lists(st.tuples(st.sampled_from(seen), st.sampled_from(seen)), max_size=6))
+    adjacent = list(itertools.pairwise(seen))
+    for pairs_first in (True, False):
+        v = Vocabulary("kk", {}, {}).with_lines(lines)
+        for a, b in asked + adjacent if pairs_first else []:
+            assert v.pair(a, b) == pairs[f"{key(a)} {key(b)}"]
+        for w in seen:
+            assert v.count(w) == words[key(w)]
+        for a, b in asked + adjacent:
+            assert v.pair(a, b) == pairs[f"{key(a)} {key(b)}"]
+
+
+_cell = st.one_of(
+    st.text(alphabet=_LETTERS + "0123456789.,-+()N", min_size=1, max_size=8),
+    st.sampled_from(
+        ["ж.", "-884", "+53", "1999-2002", "т.б.", "мен", "ін", ".", ",5", "-қон", "Көші", "көші"]
+    ),
+)
+_row = st.lists(
+    st.tuples(st.sampled_from([" ", " ", "  ", "   ", "       ", "\t"]), _cell),
+    min_size=1,
+    max_size=9,
+).map(lambda cells: "".join(sp + c for sp, c in cells).lstrip())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "  ", "          "]), _row), min_size=1, max_size=5))
+def test_table_rows_with_only_column_spacing_render_as_every_row(
+    rows: list[tuple[str, str]],
+) -> None:
+    """A table row whose evidence is only its column spacing skips the tokens
+    (repair._unchanged_row): the lines and their maps are those of the long way."""
+    lines = split_lines("\n".join(indent + row for indent, row in rows))
+    short = repair_layout(lines, "kk", "table")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(R, "_unchanged_row", lambda line, short: None)
+        long = repair_layout(lines, "kk", "table")
+    assert short == long
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_export, _spaced, _row))
+def test_rendered_pieces_are_already_merged(text: str) -> None:
+    """The renderers merge their map pieces as OffsetMap.of_pieces would."""
+    for line in split_lines(text):
+        toks = R._tokens(line)
+        for render in (R._render, R._render_columns):
+            _, pieces = render(toks)
+            merged = OffsetMap.of_pieces(pieces)
+            assert list(zip(merged.clean_starts, merged.raw_starts, strict=True)) == pieces
+
+
+def _reference_segment(group: list[R._Tok], words: Vocabulary) -> list[list[str]]:
+    """The first best split of ``group`` into words, every split tried in order."""
+    short = R._artifacts(words.lang).SHORT_WORDS
+    n = len(group)
+    forced = [False] + [R._attaches(group[k - 1], group[k]) for k in range(1, n)]
+    free = [
+        k
+        for k in range(1, n)
+        if not forced[k]
+        and group[k - 1].text[-1].isdigit() == group[k].text[0].isdigit()
+        and group[k - 1].text[-1] not in ",;:."
+    ]
+    free = free if len(free) <= 10 else []
+    best: list[list[int]] = []
+    best_score = float("-inf")
+    for mask in range(1 << len(free)):
+        joined = {k for b, k in enumerate(free) if mask >> b & 1}
+        split: list[list[int]] = [[0]]
+        for k in range(1, n):
+            if forced[k] or k in joined:
+                split[-1].append(k)
+            else:
+                split.append([k])
+        texts = ["".join(group[k].text for k in w) for w in split]
+        if any(
+            any(not forced[k] for k in w[1:]) and not (words.count(x) or words.in_dictionary(x))
+            for w, x in zip(split, texts, strict=True)
+        ):
+            continue
+        score = sum(R._word_score(x, words, short) for x in texts) - 0.01 * len(joined)
+        if score > best_score:
+            best, best_score = split, score
+    return [[group[k].text for k in w] for w in best]
+
+
+@st.composite
+def _split_words(draw: st.DrawFn) -> tuple[str, list[Line], list[str]]:
+    """Words of a corpus document cut at random places: (lang, its lines, pieces)."""
+    path = draw(st.sampled_from(CORPUS))
+    text, lines = _corpus_lines(path)
+    words = [w for ln in lines for w in ln.text.split()]
+    pieces: list[str] = []
+    for w in draw(st.lists(st.sampled_from(words), min_size=1, max_size=3)):
+        cuts = sorted(draw(st.sets(st.integers(1, max(1, len(w) - 1)), max_size=3)))
+        bounds = [0, *(c for c in cuts if c < len(w)), len(w)]
+        pieces += [w[a:b] for a, b in itertools.pairwise(bounds)]
+    return detect_language(text), lines, pieces[:10]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_split_words())
+def test_segment_finds_the_first_best_split(case: tuple[str, list[Line], list[str]]) -> None:
+    """_segment tries the splits that may still win first and skips the dictionary
+    for the rest; it picks the split trying every one in order picks."""
+    lang, lines, pieces = case
+    words = vocabulary(lang).with_lines(lines)
+    group = [R._Tok([(p, 10 * i)], 10 * i, 1) for i, p in enumerate(pieces)]
+    short = R._artifacts(lang).SHORT_WORDS
+    found = [[t.text for t in w] for w in R._segment(group, words, short)]
+    assert found == _reference_segment(group, words)
+
+
+def test_segment_ties_go_to_the_first_split() -> None:
+    """Two splits scoring alike: the one whose joins come first in mask order wins."""
+    words = Vocabulary("kk", {"ә": 1, "қ": 1, "әғ": 1, "ғқ": 1}, {})
+    group = [R._Tok([(p, 2 * i)], 2 * i, 1) for i, p in enumerate(["ә", "ғ", "қ"])]
+    split = R._segment(group, words, R._artifacts("kk").SHORT_WORDS)
+    assert [[t.text for t in w] for w in split] == [["ә", "ғ"], ["қ"]]
+
+
+def test_pairs_run_across_clean_lines_only() -> None:
+    """Pairs run on across a blank line, not after a line ending with a hyphen, nor
+    across a line with no word or with an artifact; asked one at a time or all at once."""
+    lines = split_lines(
+        "абв гдеж-\nжзи клм\n!?\nнот про\n\nсто ура\nшешім  бар\nбір екі\nүш,\nтөрт бес\n"
+    )
+    _, pairs = count_clean(lines)
+    v = Vocabulary("kk", {}, {}).with_lines(lines)
+    expected = {
+        ("гдеж-", "жзи"): 0,  # after a hyphen
+        ("клм", "нот"): 0,  # across a line with no word
+        ("про", "сто"): 1,  # across a blank line
+        ("ура", "шешім"): 0,  # into a line with an artifact
+        ("бар", "бір"): 0,  # out of it
+        ("үш", "төрт"): 1,  # punctuation is no word
+        ("жзи", "клм"): 1,
+    }
+    for (a, b), n in expected.items():
+        assert pairs[f"{a} {b}"] == n, (a, b)
+        assert v.pair(a, b) == n, (a, b)
+
+
+def test_a_table_row_with_a_hyphenated_half_is_mended() -> None:
+    """A row with fewer than three column gaps joins a hyphenated half into a
+    known word (_mend_hyphens), so it never takes the shortcut of plain rows."""
+    (row,), found = repair_layout(split_lines("Көші -қон  сальдосы   +53362"), "kk", "table")
+    assert row.text.startswith("Көші-қон")
+    assert [r.kind for r in found] == ["split_word"]

@@ -121,14 +121,17 @@ class OffsetMap:
         into the one before it when both offsets continue it (same text, fewer pieces)."""
         cs: list[int] = []
         rs: list[int] = []
+        c0 = r0 = 0  # the last piece kept (cs[-1], rs[-1])
         for c, r in pieces:
-            if cs and c - cs[-1] == r - rs[-1] and c > cs[-1]:
-                continue
-            if cs and c == cs[-1]:
-                rs[-1] = r
-                continue
+            if cs:
+                if c > c0 and c - c0 == r - r0:
+                    continue
+                if c == c0:
+                    rs[-1] = r0 = r
+                    continue
             cs.append(c)
             rs.append(r)
+            c0, r0 = c, r
         return cls(tuple(cs), tuple(rs))
 
 

@@ -38,7 +38,9 @@ their own.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -126,7 +128,12 @@ def _hunspell(name: str) -> _Lookup | None:
 @lru_cache(maxsize=65536)
 def _in_dictionary(lang: str, word: str) -> bool:
     d = _hunspell(_artifacts(lang).HUNSPELL)
-    return bool(word) and d is not None and bool(d.lookup(word) or d.lookup(word.lower()))
+    if not word or d is None:
+        return False
+    if d.lookup(word):
+        return True
+    lower = word.lower()  # a lower-case word was just looked up: not again
+    return lower != word and bool(d.lookup(lower))
 
 
 def forget_words() -> None:
@@ -140,6 +147,7 @@ def key(word: str) -> str:
     return fold_text(word).lower().strip(".,;:!?()«»\"'%")
 
 
+@cache
 def _artifacts(lang: str) -> ModuleType:
     return import_module(f"lexversion.lang.{lang}.artifacts")
 
@@ -160,22 +168,23 @@ class Vocabulary:
     words: Mapping[str, int]
     pairs: Mapping[str, int]
     lines: Sequence[Line] = ()
-    _local: list[tuple[Counter[str], Counter[str]]] = field(default_factory=list, repr=False)
+    _local: _CleanLines | None = field(default=None, repr=False, compare=False)
 
-    def _counts(self) -> tuple[Counter[str], Counter[str]]:
-        if not self._local:  # counted on first use: most documents never ask
-            self._local.append(count_clean(self.lines))
-        return self._local[0]
+    def __post_init__(self) -> None:
+        if self.lines and self._local is None:
+            object.__setattr__(self, "_local", _CleanLines(self.lines))
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in clean text."""
         k = key(word)
-        return self.words.get(k, 0) + (self._counts()[0][k] if self.lines else 0)
+        n = self.words.get(k, 0)
+        return n + self._local.words()[k] if self._local is not None else n
 
     def pair(self, a: str, b: str) -> int:
         """How often ``a`` is followed by ``b`` in clean text."""
-        k = f"{key(a)} {key(b)}"
-        return self.pairs.get(k, 0) + (self._counts()[1][k] if self.lines else 0)
+        ka, kb = key(a), key(b)
+        n = self.pairs.get(f"{ka} {kb}", 0)
+        return n + self._local.pair(ka, kb) if self._local is not None else n
 
     def in_dictionary(self, word: str) -> bool:
         """Whether the hunspell word list of the language has ``word`` (False without it)."""
@@ -220,54 +229,184 @@ def vocabulary(lang: str) -> Vocabulary:
 _STRIP = ".,;:!?()«»\"'%"
 
 
-def _clean(line: Line) -> bool:
-    """A line with no sign of an artifact (:func:`_suspect`), nor a link glued
-    after punctuation inside it."""
-    return not line.blank and not _suspect(line, False) and not _GLUED_INSIDE.search(line.text)
+#: a link glued after punctuation inside a line ("сәйкес,бұйрығына"); the
+#: punctuation is matched first, so the search skips to it
+_GLUED_INSIDE = re.compile(r"[.,;:](?<=[^\W\d]{2}.)[^\W\d]{2}")
+#: a character of a key: not outer punctuation, not a space
+_KEY_CHAR = re.compile(r"[^\s.,;:!?()«»\"'%]")
+_STRIP_SPACE = _STRIP + " "
 
 
-_GLUED_INSIDE = re.compile(r"[^\W\d]{2}[.,;:][^\W\d]{2}")
+def _has_key(text: str) -> bool:
+    """Whether ``text`` has a word that is more than outer punctuation (a key,
+    :func:`key`)."""
+    rest = text.strip(_STRIP_SPACE)
+    return bool(rest) and (not rest[0].isspace() or _KEY_CHAR.search(rest) is not None)
+
+
+def _keys_of(text: str) -> list[str]:
+    """The keys (:func:`key`) of the words of a folded, lower-cased ``text``."""
+    return list(filter(None, map(str.strip, text.split(), itertools.repeat(_STRIP))))
+
+
+class _CleanLines:
+    """A document's lines as a vocabulary sees them (:meth:`Vocabulary.with_lines`):
+    which are clean, and the word and pair counts of the clean ones.
+
+    Each is worked out when first asked and kept: a document asks for a few
+    words (letter-spaced pieces) or a few pairs (a word in a gap). ``judged``
+    keeps :func:`_marked` of every line text judged so far, shared with the
+    repairs of the same document (:func:`_suspect`).
+    """
+
+    __slots__ = ("_chains", "_folded", "_keys", "_pairs", "_words", "judged", "lines")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.judged: dict[str, bool] = {}
+        self._chains: str | None = None
+        self._folded: tuple[list[Line], list[str]] | None = None
+        self._keys: list[str] | None = None
+        self._words: Counter[str] | None = None
+        self._pairs: Counter[str] | None = None
+
+    def chains(self) -> str:
+        """The clean lines, folded and lower-cased, in runs a pair may run across,
+        one a line: a run ends at a line that is not clean (:func:`_suspect` as a
+        line inside a paragraph, or a link glued after punctuation inside it), at
+        a line with no key, and after a line ending with a hyphen."""
+        if self._chains is None:
+            chains: list[str] = []
+            chain: list[str] = []
+            judged = self.judged
+            for line in self.lines:
+                t = line.text
+                if not t:
+                    continue
+                # clean as _clean says (inlined: every line of the document passes here)
+                if line.indent == 1 or t[0] in _OPENS_GAP:
+                    clean = False
+                else:
+                    marked = judged.get(t)
+                    if marked is None:
+                        marked = judged[t] = _marked(t)
+                    clean = not marked and not _GLUED_INSIDE.search(t)
+                if not clean or not _has_key(t):
+                    if chain:
+                        chains.append(" ".join(chain))
+                        chain = []
+                    continue
+                chain.append(t)
+                if t[-1] == "-":
+                    chains.append(" ".join(chain))
+                    chain = []
+            if chain:
+                chains.append(" ".join(chain))
+            self._chains = fold_text("\n".join(chains)).lower()
+        return self._chains
+
+    def keys(self) -> list[str]:
+        """The keys of the clean lines in order, with ``"\\n"`` at the end of every
+        run of lines a pair may run across (:meth:`chains`)."""
+        if self._keys is None:
+            keys: list[str] = []
+            for c in self.chains().split("\n"):
+                keys += _keys_of(c)
+                keys.append("\n")
+            self._keys = keys
+        return self._keys
+
+    def words(self) -> Counter[str]:
+        """Counts of the keys in the clean lines."""
+        if self._words is None:
+            keys = map(str.strip, self.chains().split(), itertools.repeat(_STRIP))
+            self._words = Counter(filter(None, keys))
+        return self._words
+
+    def pair(self, a: str, b: str) -> int:
+        """How often key ``a`` is followed by key ``b`` in the clean lines (as
+        :meth:`pairs` counts ``"a b"``). A document asks a few, so no pairs are
+        counted: only the lines holding ``b`` are read, with the line before each."""
+        if self._pairs is not None:
+            return self._pairs[f"{a} {b}"]
+        if a.split() != [a] or b.split() != [b]:
+            return 0  # no key is empty or holds a space
+        if self._folded is None:
+            visible = [line for line in self.lines if line.text]
+            text = fold_text("\n".join([line.text for line in visible])).lower()
+            self._folded = (visible, text.split("\n"))
+        visible, folded = self._folded
+        n = 0
+        for j in [j for j, t in enumerate(folded) if b in t]:
+            if not self._clean(visible[j]):
+                continue
+            keys = _keys_of(folded[j])
+            n += sum(1 for x, y in itertools.pairwise(keys) if x == a and y == b)
+            if keys and keys[0] == b and j:  # across the line break
+                before = visible[j - 1]
+                if before.text[-1] != "-" and self._clean(before):
+                    last = _keys_of(folded[j - 1])
+                    if last and last[-1] == a:
+                        n += 1
+        return n
+
+    def _clean(self, line: Line) -> bool:
+        """Whether a non-blank ``line`` is clean (:meth:`chains`)."""
+        t = line.text
+        if line.indent == 1 or t[0] in _OPENS_GAP:
+            return False
+        marked = self.judged.get(t)
+        if marked is None:
+            marked = self.judged[t] = _marked(t)
+        return not marked and not _GLUED_INSIDE.search(t)
+
+    def pairs(self) -> Counter[str]:
+        """Counts of the key pairs ``"a b"`` in the clean lines, across consecutive
+        clean lines (blank ones skipped) except after a hyphen at a line end."""
+        if self._pairs is None:
+            pairs = Counter(map(" ".join, itertools.pairwise(self.keys())))
+            for k in [k for k in pairs if "\n" in k]:
+                del pairs[k]
+            self._pairs = pairs
+        return self._pairs
 
 
 def count_clean(lines: Sequence[Line]) -> tuple[Counter[str], Counter[str]]:
-    """Word and pair counts of the clean lines among ``lines`` (pairs run across
-    consecutive clean lines, except after a hyphen at a line end)."""
-    words: Counter[str] = Counter()
-    pairs: Counter[str] = Counter()
-    prev: str | None = None
-    for line in lines:
-        if line.blank:
-            continue
-        if not _clean(line):
-            prev = None
-            continue
-        ks = [k for k in (w.strip(_STRIP) for w in fold_text(line.text).lower().split()) if k]
-        words.update(ks)
-        if prev is not None and ks:
-            ks = [prev, *ks]
-        pairs.update(f"{a} {b}" for a, b in itertools.pairwise(ks))
-        prev = None if line.text.endswith("-") or not ks else ks[-1]
-    return words, pairs
+    """Word and pair counts of the clean lines among ``lines``: lines with no sign
+    of an artifact (:func:`_suspect`) nor a link glued after punctuation inside
+    them. Pairs run across consecutive clean lines (blank ones skipped), except
+    after a hyphen at a line end or a line with no word."""
+    clean = _CleanLines(lines)
+    return clean.words(), clean.pairs()
 
 
 # --- tokens -----------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Tok:
     """A word of a line being repaired: verbatim pieces ``(text, raw offset)``,
-    the column where it starts and the spaces before it in the printed line."""
+    the column where it starts and the spaces before it in the printed line;
+    ``text`` is the pieces joined (given when the caller has it)."""
 
-    pieces: list[tuple[str, int]]
-    col: int
-    space: int
-    glue: bool = False  # rendered with no space before it
-    final: bool = False  # a word closed up from spaced letters: never joined again
-    text: str = field(init=False)
+    __slots__ = ("col", "final", "glue", "pieces", "space", "text")
 
-    def __post_init__(self) -> None:
-        p = self.pieces
-        self.text = p[0][0] if len(p) == 1 else "".join(t for t, _ in p)
+    def __init__(
+        self,
+        pieces: list[tuple[str, int]],
+        col: int,
+        space: int,
+        glue: bool = False,
+        text: str | None = None,
+        final: bool = False,
+    ) -> None:
+        self.pieces = pieces
+        self.col = col
+        self.space = space
+        self.glue = glue  # rendered with no space before it
+        self.final = final  # a word closed up from spaced letters: never joined again
+        if text is None:
+            text = pieces[0][0] if len(pieces) == 1 else "".join([t for t, _ in pieces])
+        self.text = text
 
     @property
     def raw_start(self) -> int:
@@ -282,22 +421,47 @@ class _Tok:
 _WORD = re.compile(r"\S+")
 
 
+def _printed_words(line: Line) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``line`` (maximal runs of non-space characters), the column
+    of each in its text and the spaces before each (the indent before the first)."""
+    text = line.text
+    words = text.split()
+    if not words:
+        return words, [], []
+    find = text.find
+    end = find(words[0])
+    cols = [end]
+    spaces = [line.indent]
+    end += len(words[0])
+    for w in itertools.islice(words, 1, None):
+        a = find(w, end)  # the next occurrence of a word is where it stands
+        cols.append(a)
+        spaces.append(a - end)
+        end = a + len(w)
+    return words, cols, spaces
+
+
 def _tokens(line: Line) -> list[_Tok]:
+    """The words of ``line`` (maximal runs of non-space characters), each with
+    its pieces: one for a line as printed, cut where the line's offset map
+    starts a piece for a repaired line."""
+    if line.offsets is None:  # a line as printed: one piece per word
+        words, cols, spaces = _printed_words(line)
+        start = line.start
+        return [
+            _Tok([(w, start + a)], a, space, False, w)
+            for w, a, space in zip(words, cols, spaces, strict=True)
+        ]
     text = line.text
     out: list[_Tok] = []
+    space = line.indent
     end = 0
-    if line.offsets is None:  # a line as printed: one piece per word
-        for m in _WORD.finditer(text):
-            a, b = m.span()
-            out.append(_Tok([(m.group(), line.start + a)], a, a - end if out else line.indent))
-            end = b
-        return out
     marks = sorted(set(line.offsets.clean_starts))
     for m in _WORD.finditer(text):
         a, b = m.span()
-        cuts = [a, *(c for c in marks if a < c < b), b]
+        cuts = [a, *marks[bisect_right(marks, a) : bisect_left(marks, b)], b]
         pieces = [(text[x:y], line.to_raw(x)) for x, y in itertools.pairwise(cuts)]
-        out.append(_Tok(pieces, a, a - end if out else line.indent))
+        out.append(_Tok(pieces, a, space if not out else a - end, text=m.group()))
         end = b
     return out
 
@@ -321,7 +485,8 @@ def _split(tok: _Tok, k: int) -> tuple[_Tok, _Tok]:
 
 def _merge(toks: Sequence[_Tok]) -> _Tok:
     first = toks[0]
-    return _Tok([p for t in toks for p in t.pieces], first.col, first.space, first.glue)
+    pieces = [p for t in toks for p in t.pieces]
+    return _Tok(pieces, first.col, first.space, first.glue, "".join([t.text for t in toks]))
 
 
 def _words_apart(toks: Sequence[_Tok]) -> list[int]:
@@ -330,18 +495,30 @@ def _words_apart(toks: Sequence[_Tok]) -> list[int]:
     run of spaced letters appears that the print did not have (and a second
     repair finds nothing new). Glued words count as one word."""
     n = len(toks)
-    fwd = [len(t.text) for t in toks]
-    for i in range(n - 2, -1, -1):
-        if toks[i + 1].glue:
-            fwd[i] += fwd[i + 1]
-    out = [0] * n
-    back = 0
+    out = [1] * n
+    back = 0  # length of the word before, its glued parts included
     for i, tok in enumerate(toks):
-        if i and not tok.glue:
-            single = back == 1 and fwd[i] == 1 and not tok.final
-            out[i] = 2 if single and tok.space >= 2 else 1
-        back = back + len(tok.text) if tok.glue else len(tok.text)
+        size = len(tok.text)
+        if tok.glue or not i:
+            out[i] = 0
+            back += size
+            continue
+        if back == 1 and tok.space >= 2 and not tok.final:
+            ahead = size  # this word with the parts glued after it
+            j = i + 1
+            while j < n and toks[j].glue:
+                ahead += len(toks[j].text)
+                j += 1
+            if ahead == 1:
+                out[i] = 2
+        back = size
     return out
+
+
+# The renderers give the ``(text offset, source offset)`` pieces of their text
+# merged as :meth:`OffsetMap.of_pieces` merges them: text offsets rise piece by
+# piece, so a piece that continues the last one kept (same distance between the
+# offsets) is dropped. ``(-1, -2)`` stands for no piece yet: no piece continues it.
 
 
 def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
@@ -349,17 +526,35 @@ def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
     fragment maps to the word after it, keeping the map inside the source."""
     out: list[str] = []
     pieces: list[tuple[int, int]] = []
+    c0, r0 = -1, -2  # the last piece kept
     n = 0
-    for i, (tok, gap) in enumerate(zip(toks, _words_apart(toks), strict=True)):
+    end = 0  # source offset after the word before
+    for tok, gap in zip(toks, _words_apart(toks), strict=True):
+        own = tok.pieces
+        start = own[0][1]
         if gap:
-            if toks[i - 1].raw_end > tok.raw_start:
-                pieces.extend((n + k, tok.raw_start) for k in range(gap))
+            if end > start:
+                for k in range(n, n + gap):
+                    if k - c0 != start - r0:
+                        pieces.append((k, start))
+                        c0, r0 = k, start
             out.append(" " * gap)
             n += gap
-        for t, r in tok.pieces:
-            pieces.append((n, r))
-            out.append(t)
+        text = tok.text
+        out.append(text)
+        if len(own) == 1:  # most words: one piece
+            if n - c0 != start - r0:
+                pieces.append((n, start))
+                c0, r0 = n, start
+            n += len(text)
+            end = start + len(text)
+            continue
+        for t, r in own:
+            if n - c0 != r - r0:
+                pieces.append((n, r))
+                c0, r0 = n, r
             n += len(t)
+            end = r + len(t)
     return "".join(out), pieces
 
 
@@ -369,64 +564,125 @@ def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
     maps to the source character after the word before it (monotonic)."""
     out: list[str] = []
     pieces: list[tuple[int, int]] = []
+    c0, r0 = -1, -2  # the last piece kept
     n = 0
-    last_end = 0
+    end = 0  # source offset after the word before
     for i, tok in enumerate(toks):
-        want = tok.col if tok.col > n else n + (0 if tok.glue or not i else 1)
+        col = tok.col
+        want = col if col > n else n + (0 if tok.glue or not i else 1)
         if i and want > n:
-            for _ in range(want - n):
-                pieces.append((n, last_end))
-                out.append(" ")
-                n += 1
+            # the first padding space may continue the word before; the others,
+            # mapping to the same source offset, are pieces of their own
+            if n - c0 != end - r0:
+                pieces.append((n, end))
+                c0, r0 = n, end
+            if want - n > 1:
+                pieces.extend(zip(range(n + 1, want), itertools.repeat(end)))
+                c0, r0 = want - 1, end
+            out.append(" " * (want - n))
+            n = want
+        out.append(tok.text)
         for t, r in tok.pieces:
-            pieces.append((n, r))
-            out.append(t)
+            if n - c0 != r - r0:
+                pieces.append((n, r))
+                c0, r0 = n, r
             n += len(t)
-        last_end = tok.raw_end
+            end = r + len(t)
     return "".join(out), pieces
 
 
 # --- letter spacing (DOMAIN.md 4.2) ----------------------------------------------------------
 
-_CLOSERS = frozenset(".,;:!?)»%")
+_CLOSER_CHARS = ".,;:!?)»%"
+_CLOSERS = frozenset(_CLOSER_CHARS)
 
 
-def _spaced_runs(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
-    """Runs ``[i, j)`` of one-character tokens set one or two spaces apart, with at
-    least one single space inside (two spaces part words, three part columns)."""
+def _spaced_runs(words: Sequence[str], spaces: Sequence[int]) -> tuple[list[tuple[int, int]], int]:
+    """Runs ``[i, j)`` of one-character words set one or two spaces apart, with at
+    least one single space inside (two spaces part words, three part columns);
+    and the most one-character words in a row one space apart in any run.
+    ``spaces``: the spaces before each word."""
     runs: list[tuple[int, int]] = []
+    longest = 0
+    n = len(words)
     i = 0
-    while i < len(toks):
-        if len(toks[i].text) != 1:
+    while i < n:
+        if len(words[i]) != 1:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and len(toks[j].text) == 1 and toks[j].space in (1, 2):
+        best = cur = 1
+        while j < n and len(words[j]) == 1:
+            space = spaces[j]
+            if space == 1:
+                cur += 1
+                if cur > best:
+                    best = cur
+            elif space == 2:
+                cur = 1
+            else:
+                break
             j += 1
-        if any(toks[k].space == 1 for k in range(i + 1, j)):
+        if best > 1:
             runs.append((i, j))
+            if best > longest:
+                longest = best
         i = j
-    return runs
-
-
-def _longest_single(toks: Sequence[_Tok], run: tuple[int, int]) -> int:
-    best = cur = 1
-    for k in range(run[0] + 1, run[1]):
-        cur = cur + 1 if toks[k].space == 1 else 1
-        best = max(best, cur)
-    return best
+    return runs, longest
 
 
 def _record(kind: str, line: Line, toks: Sequence[_Tok], text: str, place: str = "") -> Repair:
-    start = min(t.raw_start for t in toks)
-    return Repair(kind, line.no, start, max(t.raw_end for t in toks), text, start, place)
+    start = min([t.pieces[0][1] for t in toks])
+    return Repair(kind, line.no, start, max([t.raw_end for t in toks]), text, start, place)
 
 
-#: four one-character words one space apart
-_SPACED_4 = re.compile(r"(?<!\S)\S(?: \S){3}(?!\S)")
+#: four one-character words one space apart (found from the space after the
+#: first, which the search skips to)
+_SPACED_4 = re.compile(r" \S \S \S(?<=(?<!\S)\S \S \S \S)(?!\S)")
 #: a piece a justified line may have split off a word: a short lower-case fragment
 #: or lone punctuation ("өсу ін", "етед і .", "мерз імі", "Көші -қон")
 _FRAGMENT = re.compile(r"[^\W\d_]{1,3}|[.,;:)%]+|-\w+|[,.]\d+", re.UNICODE)
+
+
+def _closed_up_tokens(line: Line, repairs: list[Repair]) -> tuple[list[_Tok], bool]:
+    """The tokens of ``line`` with letter-spaced runs closed up (:func:`_close_up`),
+    and whether the line is spaced; a line as printed is closed up from its
+    words, without a token for every letter."""
+    if line.offsets is not None:
+        return _close_up(line, _tokens(line), repairs)
+    if not _SPACED_4.search(line.text):
+        return _tokens(line), False
+    words, cols, spaces = _printed_words(line)
+    runs, longest = _spaced_runs(words, spaces)
+    start = line.start
+
+    def word(k: int) -> _Tok:
+        return _Tok([(words[k], start + cols[k])], cols[k], spaces[k], False, words[k])
+
+    if longest < 4:
+        return [word(k) for k in range(len(words))], False
+    out: list[_Tok] = []
+    i = 0
+    for a, b in runs:
+        out += map(word, range(i, a))
+        texts: list[str] = []
+        k = a
+        while k < b:  # a word: letters one space apart
+            j = k + 1
+            while j < b and spaces[j] == 1:
+                j += 1
+            text = "".join(words[k:j])
+            pieces = [(words[m], start + cols[m]) for m in range(k, j)]
+            out.append(_Tok(pieces, cols[k], spaces[k] if k == a else 1, False, text, True))
+            texts.append(text)
+            k = j
+        raw = start + cols[a]
+        repairs.append(
+            Repair("letter_spacing", line.no, raw, start + cols[b - 1] + 1, " ".join(texts), raw)
+        )
+        i = b
+    out += map(word, range(i, len(words)))
+    return out, True
 
 
 def _close_up(line: Line, toks: list[_Tok], repairs: list[Repair]) -> tuple[list[_Tok], bool]:
@@ -434,8 +690,8 @@ def _close_up(line: Line, toks: list[_Tok], repairs: list[Repair]) -> tuple[list
     (it has a run of four or more letters one space apart, DOMAIN.md 4.2)."""
     if not _SPACED_4.search(line.text):
         return toks, False
-    runs = _spaced_runs(toks)
-    if not any(_longest_single(toks, r) >= 4 for r in runs):
+    runs, longest = _spaced_runs([t.text for t in toks], [t.space for t in toks])
+    if longest < 4:
         return toks, False
     out: list[_Tok] = []
     i = 0
@@ -464,65 +720,117 @@ def _attaches(prev: _Tok, tok: _Tok) -> bool:
     lone punctuation (" ."), a decimal part (" ,1" after digits), a hyphenated
     second half (" -қон")."""
     t = tok.text
-    if all(ch in _CLOSERS for ch in t):
+    if not t.strip(_CLOSER_CHARS):  # closing punctuation only
         return True
-    if t[0] in ",." and len(t) > 1 and t[1].isdigit() and prev.text[-1].isdigit():
+    c = t[0]
+    if c in ",." and len(t) > 1 and t[1].isdigit() and prev.text[-1].isdigit():
         return True
-    return t[0] == "-" and len(t) > 1 and t[1].isalpha() and prev.text[-1].isalpha()
+    return c == "-" and len(t) > 1 and t[1].isalpha() and prev.text[-1].isalpha()
+
+
+def _word_bounds(word: str, words: Vocabulary, short: frozenset[str]) -> tuple[float, float]:
+    """The least and the most :func:`_word_score` of ``word`` can be before the
+    dictionary is asked (the same when it need not be asked)."""
+    k = key(word)
+    if not k:
+        return 0.0, 0.0
+    if k[0].isdigit():
+        return 1.0, 1.0
+    if words.count(word):
+        return 3.0, 3.0
+    if k in short or word.strip('.,;:()"') in short:
+        return 1.0, 1.0
+    if len(k) == 3:  # -1 whether the dictionary has it or not
+        return -1.0, -1.0
+    return (-1.0, 2.0) if len(k) >= 4 else (-2.0, -1.0)
 
 
 def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
-    k = key(word)
-    if not k:
-        return 0.0
-    if k[0].isdigit():
-        return 1.0
-    if words.count(word):
-        return 3.0
-    if k in short or word.strip('.,;:()"') in short:
-        return 1.0
-    if words.in_dictionary(word):
-        return 2.0 if len(k) >= 4 else -1.0
-    return -2.0 if len(k) <= 2 else -1.0
+    """How good a word ``word`` is: 3 known from the corpus, 2 (4 letters or more)
+    or -1 from the dictionary, 1 a number or a short word, else -1 (-2 for one or
+    two letters); 0 for punctuation alone."""
+    lo, hi = _word_bounds(word, words, short)
+    if lo == hi:
+        return lo
+    return hi if words.in_dictionary(word) else lo
 
 
 def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> list[list[_Tok]]:
     """Best split of a group of one-space-apart pieces into words (joins only
-    where a joined word scores better than its pieces; ties keep the print)."""
-    forced = [False] + [_attaches(group[k - 1], group[k]) for k in range(1, len(group))]
+    where a joined word scores better than its pieces; ties keep the print).
+
+    Every split (a mask of the joins that are free) scores the sum of its words'
+    :func:`_word_score`, less 0.01 a join; a joined word must be known (corpus or
+    dictionary). The splits are tried from the best their words could score
+    (:func:`_word_bounds`), so that the dictionary is asked only about the words
+    of splits that may still win; the first best split in mask order wins."""
+    n = len(group)
+    texts = [t.text for t in group]
+    forced = [False] + [_attaches(group[k - 1], group[k]) for k in range(1, n)]
     # a number and a word never make one word ("2001 ж.", "1999-2002 ж.ж.")
     free = [
         k
-        for k in range(1, len(group))
+        for k in range(1, n)
         if not forced[k]
-        and group[k - 1].text[-1].isdigit() == group[k].text[0].isdigit()
-        and group[k - 1].text[-1] not in ",;:."
+        and texts[k - 1][-1].isdigit() == texts[k][0].isdigit()
+        and texts[k - 1][-1] not in ",;:."
     ]
     if len(free) > 10:
         free = []
-    best: list[list[_Tok]] | None = None
-    best_score = float("-inf")
+    bounds: dict[str, tuple[float, float]] = {}
+    splits: list[tuple[float, int, list[tuple[int, int]], int]] = []
     for mask in range(1 << len(free)):
         joined = {k for b, k in enumerate(free) if mask >> b & 1}
-        out: list[list[_Tok]] = [[group[0]]]
-        for k in range(1, len(group)):
-            if forced[k] or k in joined:
-                out[-1].append(group[k])
-            else:
-                out.append([group[k]])
-        texts = ["".join(t.text for t in w) for w in out]
+        spans: list[tuple[int, int]] = []  # the words, as ranges of pieces
+        start = 0
+        for k in range(1, n):
+            if not (forced[k] or k in joined):
+                spans.append((start, k))
+                start = k
+        spans.append((start, n))
+        most = 0.0
+        for a, b in spans:
+            x = "".join(texts[a:b])
+            got = bounds.get(x)
+            if got is None:
+                got = bounds[x] = _word_bounds(x, words, short)
+            most += got[1]
+        most -= 0.01 * len(joined)
+        splits.append((-most, mask, spans, len(joined)))
+    splits.sort()
+    known: dict[str, bool] = {}  # the vocabulary's answers, asked once a word
+    scores: dict[str, float] = {}
+    best: list[tuple[int, int]] | None = None
+    best_score = float("-inf")
+    best_mask = -1
+    for neg_most, mask, spans, joins in splits:
+        if -neg_most < best_score or (-neg_most == best_score and mask > best_mask):
+            break  # neither this split nor any after it can win
         # a joined word must be a known one: "өсу ін" -> "өсуін", never "БАҚ арқы." -> "БАҚарқы."
-        if any(
-            any(not forced[group.index(t)] for t in w[1:])
-            and not (words.count(x) or words.in_dictionary(x))
-            for w, x in zip(out, texts, strict=True)
-        ):
+        fails = False
+        for a, b in spans:
+            if not all(forced[a + 1 : b]):
+                x = "".join(texts[a:b])
+                ok = known.get(x)
+                if ok is None:
+                    ok = known[x] = bool(words.count(x) or words.in_dictionary(x))
+                if not ok:
+                    fails = True
+                    break
+        if fails:
             continue
-        score = sum(_word_score(x, words, short) for x in texts) - 0.01 * len(joined)
-        if score > best_score:
-            best, best_score = out, score
+        score = 0.0
+        for a, b in spans:
+            x = "".join(texts[a:b])
+            sc = scores.get(x)
+            if sc is None:
+                sc = scores[x] = _word_score(x, words, short)
+            score += sc
+        score -= 0.01 * joins
+        if score > best_score or (score == best_score and mask < best_mask):
+            best, best_score, best_mask = spans, score, mask
     assert best is not None
-    return best
+    return [group[a:b] for a, b in best]
 
 
 def _mend_words(
@@ -540,7 +848,7 @@ def _mend_words(
 
     def flush() -> None:
         if len(group) > 1 and any(
-            _FRAGMENT.fullmatch(t.text) and t.text not in short for t in group
+            t.text not in short and _FRAGMENT.fullmatch(t.text) for t in group
         ):
             for part in _segment(group, words, short):
                 if len(part) > 1:
@@ -557,8 +865,8 @@ def _mend_words(
             group
             and not tok.final
             and (
-                _attaches(group[-1], tok)
-                or (tok.space == 1 and not tok.glue and not group[-1].final)
+                (tok.space == 1 and not tok.glue and not group[-1].final)
+                or _attaches(group[-1], tok)
             )
         ):
             group.append(tok)
@@ -572,6 +880,8 @@ def _mend_words(
 def _mend_hyphens(
     line: Line, toks: list[_Tok], words: Vocabulary, repairs: list[Repair]
 ) -> list[_Tok]:
+    if "-" not in line.text:  # no hyphenated half in the line
+        return toks
     out: list[_Tok] = []
     for tok in toks:
         prev = out[-1] if out else None
@@ -597,6 +907,8 @@ def _mend_hyphens(
 _NUM = re.compile(r"\(?\d+(?:[-/.,]\d+)*(?:-[IVXLCІХ]+)?[.)]?|[IVXLCІХ]+|\d+-[а-яәғқңөұүһі]{1,3}")
 _SIGN = frozenset({"№", "N"})
 _SIGNED = re.compile(r"№\s?\d\S*")
+#: how a number (:data:`_NUM`) opens when not with a digit
+_NUM_OPENS = "(IVXLCІХ"
 _OPENING = frozenset('"(«')
 # where a strong glue splits a token: after closing punctuation before a word
 # ("бекітілсін.қосымшасына", "сәйкес,бұйрығына", ";шешімінің", ")84"), or at a
@@ -615,7 +927,10 @@ class _Gap:
 
     @property
     def strength(self) -> int:
-        return {"punct": 3, "quote": 3, "double": 2, "start": 2, "start_punct": 2}.get(self.kind, 1)
+        return _STRENGTH.get(self.kind, 1)
+
+
+_STRENGTH = {"punct": 3, "quote": 3, "double": 2, "start": 2, "start_punct": 2}
 
 
 def _gaps(toks: Sequence[_Tok], first: bool) -> list[_Gap]:
@@ -663,12 +978,13 @@ class _Lex:
         t = tok.text
         if t in _SIGN:
             return "S"
-        if _SIGNED.fullmatch(t):
+        c = t[0]  # each pattern below but the last three opens with one kind of character
+        if c == "№" and _SIGNED.fullmatch(t):
             return "M"
-        if _NUM.fullmatch(t):
+        if (c.isdecimal() or c in _NUM_OPENS) and _NUM.fullmatch(t):
             return "N"
         k = fold_text(t).strip("\"'«»(").lower()
-        if self.pin_num.fullmatch(k):
+        if k[:1].isdecimal() and self.pin_num.fullmatch(k):
             return "Q"
         if self.act.fullmatch(k):
             return "A"
@@ -719,10 +1035,35 @@ def _lower_bound(gap: _Gap) -> int:
     return gap.pos + 1 if gap.kind == "quote" else gap.pos
 
 
-def _chunk(toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context) -> list[int]:
+class _Classes:
+    """The classes (:meth:`_Lex.cls`) of a line's tokens, each worked out when
+    first asked: a fragment is told by the last two tokens before where it ends."""
+
+    __slots__ = ("_got", "_lex", "_toks")
+
+    def __init__(self, toks: Sequence[_Tok], lex: _Lex) -> None:
+        self._toks = toks
+        self._lex = lex
+        self._got = [""] * len(toks)
+
+    def __getitem__(self, i: int) -> str:
+        c = self._got[i]
+        if not c:
+            c = self._got[i] = self._lex.cls(self._toks[i])
+        return c
+
+    def before(self, end: int) -> str:
+        """The classes of the (at most) two tokens before ``toks[end]``."""
+        return "".join([self[i] for i in range(max(0, end - 2), end)])
+
+
+def _chunk(
+    toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context, every: _Classes
+) -> list[int]:
     """Starts ``s`` such that ``toks[s:end]`` reads as link text for ``gap``
-    (an act word, a pinpoint and its number, a signed number), longest first."""
-    classes = "".join(lex.cls(t) for t in toks[:end])
+    (an act word, a pinpoint and its number, a signed number), longest first.
+    ``every``: the classes of the tokens (no pattern is longer than two)."""
+    classes = every.before(end)
     pats = ["A", "Q", "SN", "M", *(["NP", "P"] if lex.num_first else ["PN"])]
     starts = {end - len(p) for p in pats if classes.endswith(p)}
     prev = ctx.prev_last or ""
@@ -736,7 +1077,7 @@ def _chunk(toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context) 
         gap.kind == "punct"
         and not starts
         and end == len(toks) >= 2
-        and classes[end - 1] in "wC"
+        and every[end - 1] in "wC"
         and toks[end - 1].text.isalpha()
         and ctx.next_first is not None
     ):
@@ -753,16 +1094,17 @@ def _chunk(toks: Sequence[_Tok], end: int, lex: _Lex, gap: _Gap, ctx: _Context) 
         q = next((k for k in range(end - 1, gap.pos, -1) if _QUOTE_WORD.match(toks[k].text)), None)
         if q is not None and _closes_after(toks, gap.pos, q, '"'):
             starts.add(q)
-    return sorted(_extend_cap(toks, s, lex, ctx) if s == end - 1 else s for s in starts if s >= 0)
+    return sorted(_extend_cap(toks, s, every, ctx) if s == end - 1 else s for s in starts if s >= 0)
 
 
-def _extend_cap(toks: Sequence[_Tok], s: int, lex: _Lex, ctx: _Context) -> int:
+def _extend_cap(toks: Sequence[_Tok], s: int, classes: _Classes, ctx: _Context) -> int:
     """Take a capitalised word before a final act word into the fragment
     ("Әлеуметтік кодексіне") when the word before it reads on into the next line
-    and the capitalised word does not (DOMAIN.md 4.1, seed 002 line 73)."""
+    and the capitalised word does not (DOMAIN.md 4.1, seed 002 line 73).
+    ``classes``: those of the tokens (:meth:`_Lex.cls`)."""
     if s < 2 or s != len(toks) - 1 or ctx.next_first is None:
         return s
-    if lex.cls(toks[s]) != "A" or lex.cls(toks[s - 1]) != "C":
+    if classes[s] != "A" or classes[s - 1] != "C":
         return s
     w = ctx.words
     if w.pair(toks[s - 2].text, ctx.next_first) and not w.pair(toks[s - 1].text, ctx.next_first):
@@ -794,19 +1136,32 @@ def _title_part(toks: Sequence[_Tok], lo: int, end: int, lex: _Lex, gap: _Gap) -
 
 def _plans(toks: list[_Tok], gaps: list[_Gap], lex: _Lex, ctx: _Context) -> list[_Plan]:
     """Every consistent reading of the line: fragments peeled off its end, one per
-    chosen gap, the last gap first; all fragments lie after the last chosen gap."""
+    chosen gap, the last gap first; all fragments lie after the last chosen gap.
+    (The fragment a gap takes depends on where the fragment must end, and a
+    title's also on the lowest start: each is worked out once.)"""
     out: list[_Plan] = []
+    classes = _Classes(toks, lex)
+    chunks: dict[tuple[int, int], list[int]] = {}
+    titles: dict[tuple[int, int, int], int | None] = {}
     for r in range(len(gaps), 0, -1):
-        for chosen in itertools.combinations(gaps, r):
-            lo = _lower_bound(chosen[-1])
+        for chosen in itertools.combinations(range(len(gaps)), r):
+            lo = _lower_bound(gaps[chosen[-1]])
             plan = _Plan()
             end = len(toks)
-            for gap in reversed(chosen):
+            for g in reversed(chosen):
+                gap = gaps[g]
                 if gap.kind in ("quote", "start_quote"):
-                    s = _title_part(toks, lo, end, lex, gap)
+                    t = (g, lo, end)
+                    if t in titles:
+                        s = titles[t]
+                    else:
+                        s = titles[t] = _title_part(toks, lo, end, lex, gap)
                     starts = [] if s is None else [s]
                 else:
-                    starts = _chunk(toks, end, lex, gap, ctx)
+                    c = chunks.get((g, end))
+                    if c is None:
+                        c = chunks[g, end] = _chunk(toks, end, lex, gap, ctx, classes)
+                    starts = c
                 starts = [s for s in starts if lo <= s < end]
                 if not starts:
                     break
@@ -1027,32 +1382,49 @@ def _fix_day(toks: list[_Tok], lex: _Lex, ctx: _Context) -> None:
             return
 
 
-#: anything a repair could act on: two spaces, a space before punctuation, empty
-#: quotes, two one-character words one space apart, a detached hyphen, a glued link
-_MARKS = ("  ", " ,", " ;", " :", " .", " )", '" "')
+#: anything a repair could act on in a line's text: two spaces, a space before
+#: punctuation, empty quotes, or two one-character words side by side (found at
+#: the space after the first); one search, skipping to a space or a quote
+_MARKED = re.compile(r'[\s"](?:(?<= )[ ,;:.)]|(?<=") "|(?<=\S\s)(?<!\S\S\s)\s*\S(?!\S))')
+#: a detached hyphen (" -қон")
 _DETACHED = re.compile(r"\s-\w")
-#: a link glued to the last word: after closing punctuation or at a change of case
+#: a link glued to the last word (searched in that word alone): after closing
+#: punctuation (inside the word, or opening it) or a bracket, or at a change of
+#: case; each alternative is told by its one character, which the search skips to
 _GLUED = re.compile(
-    r"[^\W\d]{2}[.,;:][^\W\d]{2}|^[.,;:][^\W\d]{2}|\)\w|[^\W\d][А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]"
+    r"[.,;:)А-ЯӘҒҚҢӨҰҮҺІ]"
+    r"(?:(?<=[^\W\d]{2}[.,;:])[^\W\d]{2}|(?<=[.,;:])(?<!..)[^\W\d]{2}"
+    r"|(?<=\))\w|(?<=[^\W\d][А-ЯӘҒҚҢӨҰҮҺІ])[а-яәғқңөұүһі])"
 )
+#: a line opening with these (not opening a paragraph) leaves a gap before it
+_OPENS_GAP = ',;:.)"'
 
 
-def _spaced_pair(words: Sequence[str]) -> bool:
-    return any(len(a) == 1 == len(b) for a, b in itertools.pairwise(words))
+def _marked(text: str) -> bool:
+    """Whether a line's ``text`` shows evidence a repair looks for (most lines do
+    not): two spaces, a space before punctuation, empty quotes, a detached hyphen,
+    two one-character words side by side, or a link glued to the last word."""
+    return bool(
+        _MARKED.search(text)
+        or (" -" in text and _DETACHED.search(text))
+        or _GLUED.search(text.rsplit(None, 1)[-1])
+    )
 
 
-def _suspect(line: Line, first: bool) -> bool:
-    """Whether ``line`` shows any evidence a repair looks for (most lines do not):
-    two spaces, a space before punctuation, empty quotes, a detached hyphen, two
-    one-character words side by side, a link glued to the last word, or (not
-    opening a paragraph) a line opening with one space or with punctuation."""
+def _suspect(line: Line, first: bool, judged: dict[str, bool] | None = None) -> bool:
+    """Whether ``line`` shows any evidence a repair looks for: :func:`_marked`
+    text or (not opening a paragraph) a line opening with one space or with
+    punctuation. ``judged`` keeps :func:`_marked` by text (a document's lines are
+    judged once, for its vocabulary and for its repairs)."""
     t = line.text
-    if any(m in t for m in _MARKS) or (" -" in t and _DETACHED.search(t)):
+    if not first and (line.indent == 1 or t[0] in _OPENS_GAP):
         return True
-    if not first and (line.indent == 1 or t[0] in ',;:.)"'):
-        return True
-    words = t.split()
-    return _spaced_pair(words) or bool(_GLUED.search(words[-1]))
+    if judged is None:
+        return _marked(t)
+    marked = judged.get(t)
+    if marked is None:
+        marked = judged[t] = _marked(t)
+    return marked
 
 
 def _repair_tokens(
@@ -1067,26 +1439,28 @@ def _repair_tokens(
     """Tokens of a repaired line; whether the line keeps its printed spacing (a
     doubt); how many leading tokens sit left of ``value_col`` (a passport's labels,
     which no link text moves into)."""
-    toks = _tokens(line)
+    toks, spaced = _closed_up_tokens(line, repairs)
     if not toks:
         return toks, False, 0
-    toks, spaced = _close_up(line, toks, repairs)
-    frozen = sum(1 for t in toks if t.col + line.indent < value_col)
-    head, toks = toks[:frozen], toks[frozen:]
-    multi = sum(1 for t in toks[1:] if t.space >= 2)
+    head: list[_Tok] = []
+    frozen = 0  # no word starts left of column 0
+    if value_col > 0:
+        indent = line.indent
+        frozen = sum(1 for t in toks if t.col + indent < value_col)
+        head, toks = toks[:frozen], toks[frozen:]
     keep = False
-    if spaced or multi >= 3:
+    if spaced or _justified(toks):
         # a justified line: two spaces part its words, so they are no gaps; join
         # split words first, then look for the evidence that survives re-spacing
         # (as a second repair of the re-spaced line would)
         toks = _mend_words(line, toks, ctx.words, repairs, True)
-        for tok, gap in zip(toks, _words_apart(toks), strict=True):
-            if toks and tok is not toks[0]:
-                tok.space = gap
-        if move and toks:
+        if move and toks:  # (without moves only the columns are rendered, not the spaces)
+            gaps = _words_apart(toks)
+            for k in range(1, len(toks)):
+                toks[k].space = gaps[k]
             moved, doubted = _displace(line, toks, ctx, lang, repairs)
             toks = toks if doubted else moved
-        return head + toks, False, frozen
+        return head + toks if head else toks, False, frozen
     if move and toks:
         trial = list(toks)
         _fix_day(trial, _lex(lang), ctx)
@@ -1102,13 +1476,33 @@ def _repair_tokens(
             toks, keep = _displace(line, toks, ctx, lang, repairs)
     if not keep:
         toks = _mend_words(line, toks, ctx.words, repairs, False)
-    return head + toks, keep, frozen
+    return head + toks if head else toks, keep, frozen
+
+
+def _justified(toks: Sequence[_Tok]) -> bool:
+    """Whether three or more words after the first stand two or more spaces apart."""
+    n = 0
+    for tok in itertools.islice(toks, 1, None):
+        if tok.space >= 2:
+            n += 1
+            if n == 3:
+                return True
+    return False
 
 
 def _line_of(line: Line, text: str, pieces: list[tuple[int, int]]) -> Line:
     if line.offsets is None and pieces == [(0, line.start)] and text == line.text:
         return line
     return Line(line.no, line.start, line.indent, text, OffsetMap.of_pieces(pieces))
+
+
+def _rendered(line: Line, toks: Sequence[_Tok], text: str, pieces: list[tuple[int, int]]) -> Line:
+    """:func:`_line_of` the ``text`` and merged ``pieces`` a renderer made of ``toks``
+    (the pieces are already what :meth:`OffsetMap.of_pieces` would keep)."""
+    if len(toks) == 1 and len(toks[0].pieces) == 1:  # one piece: maybe the line as printed
+        return _line_of(line, text, pieces)
+    cs, rs = zip(*pieces, strict=True) if pieces else ((), ())
+    return Line(line.no, line.start, line.indent, text, OffsetMap(cs, rs))
 
 
 def _first_word(line: Line | None) -> str | None:
@@ -1128,30 +1522,46 @@ def repair_lines(
     fragments that straddle it. ``lang`` is "kk" or "ru" (``KeyError`` otherwise).
     """
     words = words or vocabulary(lang)
+    judged = words._local.judged if words._local is not None else None
     repairs: list[Repair] = []
     out: list[Line] = []
-    visible = [ln for ln in lines if not ln.blank]
-    nxt = {id(a): b for a, b in itertools.pairwise(visible)}
+    nxt: dict[int, Line] | None = None  # the next non-blank line, when first needed
     prev_last: str | None = None
+    prev_text: str | None = None  # a line as printed before, whose last word is prev_last
     first = True
     for line in lines:
-        if line.blank:
+        t = line.text
+        if not t:
             out.append(line)
             continue
-        if not _suspect(line, first):
-            out.append(line)
-            prev_last, first = line.text.rsplit(" ", 1)[-1], False
-            continue
+        # not _suspect(line, first, judged), inlined: every line of a document passes here
+        if first or not (line.indent == 1 or t[0] in _OPENS_GAP):
+            marked = judged.get(t) if judged is not None else None
+            if marked is None:
+                marked = _marked(t)
+                if judged is not None:
+                    judged[t] = marked
+            if not marked:
+                out.append(line)
+                prev_text, first = t, False
+                continue
+        if prev_text is not None:
+            prev_last, prev_text = prev_text.rsplit(" ", 1)[-1], None
+        if nxt is None:
+            visible = [ln for ln in lines if not ln.blank]
+            nxt = {id(a): b for a, b in itertools.pairwise(visible)}
         ctx = _Context(first, prev_last, _first_word(nxt.get(id(line))), words)
         new = line
         for _ in range(4):  # a repair or a re-spacing can bring out another: repeat until settled
             found: list[Repair] = []
             toks, keep, _ = _repair_tokens(new, lang, ctx, found, move=True)
-            text, pieces = (new.text, list(new.pieces())) if keep else _render(toks)
             done = new
-            new = _line_of(new, text, pieces)
+            if keep:
+                new = _line_of(new, new.text, list(new.pieces()))
+            else:
+                new = _rendered(new, toks, *_render(toks))
             repairs.extend(r for r in found if r.applied or done is line)
-            if new.text == done.text or not _suspect(new, first):
+            if new.text == done.text or not _suspect(new, first, judged):
                 break
         out.append(new)
         prev_last = new.text.split()[-1] if new.text.split() else None
@@ -1172,9 +1582,59 @@ def repair(
     Idempotent: repairing the result changes nothing.
     """
     lines, repairs = repair_lines(p.lines, lang, words)
-    if not repairs and all(a is b for a, b in zip(lines, p.lines, strict=True)):
+    if not repairs and all(map(operator.is_, lines, p.lines)):
         return p, ()
     return join_lines(lines), repairs
+
+
+#: two or more spaces: a gap between columns (or between justified words)
+_COLUMN_GAP = re.compile(r"\s{2,}")
+#: how a word that is a fragment (:data:`_FRAGMENT`) and not 1-3 letters opens
+_FRAGMENT_OPENS = ".,;:)%-"
+#: a word opening with a hyphen after a space (" -қон")
+_HYPHEN_WORD = re.compile(r"\s-")
+
+
+def _unchanged_row(line: Line, short: frozenset[str]) -> Line | None:
+    """The line a table row as printed (no offset map) repairs into when no
+    repair can apply, else ``None``: a row whose evidence is only the spacing of
+    its columns. Then no run of four letters is spaced (:func:`_close_up`), and
+    no word is one a justified row's words may join (no :data:`_FRAGMENT` word
+    outside ``short``, :func:`_mend_words`), nor a row with fewer than three
+    column gaps a hyphenated half (:func:`_mend_hyphens`). Such a row renders
+    as :func:`_render_columns` renders its words: the text as printed; the map
+    has a piece for every padding space after the first of a gap, and one for
+    the word after it (as :meth:`OffsetMap.of_pieces` merges them)."""
+    text = line.text
+    if (
+        line.offsets is not None
+        or not text.isprintable()  # a space other than a plain one (and some more)
+        or text[0] == " "
+        or text[-1] == " "
+        or _SPACED_4.search(text)
+    ):
+        return None
+    gaps = [m.span() for m in _COLUMN_GAP.finditer(text)]
+    if len(gaps) >= 3:
+        for w in text.split():
+            if (
+                (len(w) <= 3 or w[0] in _FRAGMENT_OPENS)
+                and w not in short
+                and _FRAGMENT.fullmatch(w)
+            ):
+                return None
+    elif _HYPHEN_WORD.search(text):
+        return None
+    if " " not in text:  # one word: the line as printed
+        return line
+    start = line.start
+    cs: list[int] = [0]
+    rs: list[int] = [start]
+    for b, a in gaps:
+        cs.extend(range(b + 1, a + 1))
+        rs.extend(itertools.repeat(start + b, a - b - 1))
+        rs.append(start + a)
+    return Line(line.no, start, line.indent, text, OffsetMap(tuple(cs), tuple(rs)))
 
 
 def repair_layout(
@@ -1192,10 +1652,15 @@ def repair_layout(
     repairs: list[Repair] = []
     value_col = min((ln.indent for ln in lines if ln.indent >= 8), default=0)
     move = name == "passport" and value_col > 0
+    judged = words._local.judged if words._local is not None else None
+    short = _artifacts(lang).SHORT_WORDS
     out: list[Line] = []
     for line in lines:
-        if line.blank or not _suspect(line, True):
+        if not line.text or not _suspect(line, True, judged):
             out.append(line)
+            continue
+        if not move and (row := _unchanged_row(line, short)) is not None:
+            out.append(row)
             continue
         ctx = _Context(True, None, None, words)
         toks, keep, frozen = _repair_tokens(
@@ -1213,11 +1678,11 @@ def repair_layout(
             pieces += [(n, end) for n in range(len(text), col)]
             pieces += [(col + c, r) for c, r in fpieces]
             text = text.ljust(col) + flow
+            out.append(_line_of(line, text, pieces))
         elif move and frozen == 0:
-            text, pieces = _render(toks)
+            out.append(_rendered(line, toks, *_render(toks)))
         else:
-            text, pieces = _render_columns(toks)
-        out.append(_line_of(line, text, pieces))
+            out.append(_rendered(line, toks, *_render_columns(toks)))
     return tuple(out), tuple(repairs)
 
 
