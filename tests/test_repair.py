@@ -452,7 +452,21 @@ def test_repair_is_lossless_and_maps_back(text: str, lang: str) -> None:
         check_map(text, fixed, found)
 
 
+@pytest.mark.parametrize(
+    "text", [" І\n РЕШЕНи РЕШЕНи", "Осы\n решением решением", "Бұл\n шешімімен шешімімен"]
+)
+def test_a_fragment_identical_to_the_word_at_its_gap_is_not_moved(text: str) -> None:
+    # found by the idempotence property: moving the last "решением" to the line
+    # start gives the same text, and a second repair moved it back again
+    lang = detect_language(text)
+    once, found = repair(_paragraph(text), lang)
+    assert once.text == _paragraph(text).text
+    assert [r for r in found if r.applied] == []
+    assert once.offsets == _paragraph(text).offsets
+
+
 @settings(max_examples=300, deadline=None)
+@example(" І\n РЕШЕНи РЕШЕНи", "ru")
 @given(_any, st.sampled_from(["kk", "ru"]))
 def test_repair_is_idempotent(text: str, lang: str) -> None:
     once, _ = repair(_paragraph(text), lang)

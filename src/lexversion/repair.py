@@ -1560,8 +1560,15 @@ def repair_lines(
                 new = _line_of(new, new.text, list(new.pieces()))
             else:
                 new = _rendered(new, toks, *_render(toks))
+            if new.text == done.text:
+                # nothing a reader sees moved (a fragment onto an identical word,
+                # "решением решением"): which copy was displaced cannot be told,
+                # so the line keeps its map and no move is claimed
+                new = done
+                repairs.extend(r for r in found if not r.applied and done is line)
+                break
             repairs.extend(r for r in found if r.applied or done is line)
-            if new.text == done.text or not _suspect(new, first, judged):
+            if not _suspect(new, first, judged):
                 break
         out.append(new)
         prev_last = new.text.split()[-1] if new.text.split() else None
