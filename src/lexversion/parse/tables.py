@@ -102,12 +102,12 @@ def runs_of(line: Line) -> list[_Run]:
         if i >= 0 and (i + 1 == len(cs) or cs[i + 1] >= b):
             words.append((a, b, m.group(0), rs[i] + (a - cs[i]), None))
         else:  # the word spans pieces (letter spacing closed up): walk them
-            raws = []
+            offsets: list[int] = []
             for k in range(a, b):
                 while i + 1 < len(cs) and cs[i + 1] <= k:
                     i += 1
-                raws.append(rs[i] + (k - cs[i]) if i >= 0 else (rs[0] if rs else 0))
-            words.append((a, b, m.group(0), raws[0], raws))
+                offsets.append(rs[i] + (k - cs[i]) if i >= 0 else (rs[0] if rs else 0))
+            words.append((a, b, m.group(0), offsets[0], offsets))
     # letter-spaced in the source: no two visible characters stand side by side there
     spaced = sum(b - a for a, b, _, _, _ in words) >= 3 and all(
         b - a == 1 or (raws is not None and all(y - x >= 2 for x, y in itertools.pairwise(raws)))
