@@ -807,3 +807,12 @@ def test_a_table_row_with_a_hyphenated_half_is_mended() -> None:
     (row,), found = repair_layout(split_lines("Көші -қон  сальдосы   +53362"), "kk", "table")
     assert row.text.startswith("Көші-қон")
     assert [r.kind for r in found] == ["split_word"]
+
+
+def test_a_line_with_too_many_gaps_is_left_as_printed_with_a_doubt() -> None:
+    # every subset of gaps is a reading: a line past MAX_GAPS is not weighed
+    line = " ".join(f"сөз{i} ," for i in range(R.MAX_GAPS + 4)) + " шешімімен"
+    text, found = R.repair_line(line, "kk")
+    assert [r.kind for r in found] == ["doubt"]
+    assert "too many to weigh" in found[0].place
+    assert "шешімімен" in text and text.endswith("шешімімен")

@@ -1288,6 +1288,11 @@ def _doubt(line: Line, toks: Sequence[_Tok], repairs: list[Repair], why: str) ->
     )
 
 
+#: the most gaps one line may show for displaced link text to be weighed (the
+#: corpus's lines show at most two; :func:`_plans` weighs 2**n readings)
+MAX_GAPS = 10
+
+
 def _displace(
     line: Line, toks: list[_Tok], ctx: _Context, lang: str, repairs: list[Repair]
 ) -> tuple[list[_Tok], bool]:
@@ -1313,6 +1318,11 @@ def _displace(
     k = _title_glue(toks, gaps)
     if k is not None:
         return _titles(line, toks, gaps, k, lex, repairs)
+    if len(gaps) > MAX_GAPS:
+        # every subset of gaps is a reading (2**n of them): past this many the line
+        # is no export artifact we know, and is left as printed with a doubt
+        _doubt(line, work[-1:], repairs, f"{len(gaps)} gaps in one line; too many to weigh")
+        return toks, True
     plans = _plans(work, gaps, lex, ctx)
     if not plans:
         if any(g.kind == "quote" for g in gaps):
