@@ -243,11 +243,8 @@ def join_lines(lines: Sequence[Line]) -> Paragraph:
         if om is None:
             clean_starts.append(length)
             raw_starts.append(line.start)
-        elif length:
-            clean_starts.extend([length + c for c in om.clean_starts])
-            raw_starts.extend(om.raw_starts)
         else:
-            clean_starts.extend(om.clean_starts)
+            clean_starts.extend([length + c for c in om.clean_starts])
             raw_starts.extend(om.raw_starts)
         parts.append(text)
         length += len(text)

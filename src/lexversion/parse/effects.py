@@ -246,7 +246,9 @@ def publications(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, st
     pat = re.compile(vocab(lang).PUBLISHED, re.IGNORECASE)
     for raw in texts:
         text = L.despace(raw)
-        if not pat.search(fold_text(raw)) and (text == raw or not pat.search(L.key(raw))):
+        if not pat.search(fold_text(raw)) and (
+            text == raw or not pat.search(fold_text(text).lower())  # L.key(raw), despaced once
+        ):
             continue  # no publication word: no reference to read (most paragraphs)
         anchors = find_anchors(text, lang)
         for k, a in enumerate(anchors):

@@ -40,7 +40,6 @@ from lexversion.parse.layout import RULE
 
 _RUN = re.compile(r"\S+")
 _ROW_NUM = re.compile(r"^(?:\d+\s?\.|[А-ЯA-ZӘІҢҒҮҰҚӨҺ]\))(?=\s|$)")
-_FIGURE = re.compile(r"^[+\-−]?\d[\d\s,.]*$")
 
 
 @dataclass(frozen=True)
@@ -273,12 +272,8 @@ class _CellText:
                 parts.append(" ")
                 self.length += 1
         length = self.length
-        if len(r.clean) == 1:  # a word copied verbatim (most)
-            self.clean.append(length + r.clean[0])
-            self.raw.append(r.raw[0])
-        else:
-            self.clean.extend([length + c for c in r.clean])
-            self.raw.extend(r.raw)
+        self.clean.extend([length + c for c in r.clean])
+        self.raw.extend(r.raw)
         parts.append(r.text)
         self.length = length + len(r.text)
 
