@@ -1,8 +1,9 @@
 """Line-level predicates and detection: the fast paths give the defining results.
 
-``despace`` skips its letter-spacing regex when no ``" x y "`` occurs, and
-``detect_language`` counts Cyrillic letters on UTF-8 lead bytes; both are
-checked here against the plain definitions they replace, on random text.
+``despace`` skips its letter-spacing regex when no spaced run's end ``" y z"``
+occurs, and ``detect_language`` counts Cyrillic letters on UTF-8 lead bytes
+only when the Kazakh letters alone do not decide; both are checked here against
+the plain definitions they replace, on random text.
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ def test_despace_joins_letter_spacing_and_double_spaces() -> None:
 )
 def test_detect_language_is_the_letter_count_definition(text: str) -> None:
     assert detect_language(text) == _language_by_definition(text)
+
+
+def test_detect_language_at_the_one_percent_boundary() -> None:
+    # exactly 1% is not "more than 1%"; the spaces count for the shortcut, not the rule
+    assert detect_language("і" + "а" * 100) == "ru"
+    assert detect_language("і" + "а" * 99) == "ru"
+    assert detect_language("і" + "а" * 98) == "kk"
+    assert detect_language("і" + "а" * 98 + " " * 500) == "kk"
+    assert detect_language("Ә" + "z" * 500) == "kk"  # the only Cyrillic letter is Kazakh
 
 
 def test_detect_language_on_lone_surrogates_and_empty_text() -> None:

@@ -17,8 +17,9 @@ from lexversion.normalize import Line
 
 _SPACED_RUN = re.compile(r"(?<!\S)(\S(?: \S){2,})(?!\S)")
 _MULTI_SPACE = re.compile(r" {2,}")
-#: a cheap necessary condition for a _SPACED_RUN in a text padded with spaces
-_MAYBE_SPACED = re.compile(r"\s\S \S\s")
+#: a cheap necessary condition for a _SPACED_RUN: its last two letters, each after
+#: a plain space (the literal opening space lets ``re`` skip ahead to the spaces)
+_MAYBE_SPACED = re.compile(r" \S \S(?!\S)")
 RULE = re.compile(r"^[-_=]{10,}$")
 NUMBERED = re.compile(r"^(?P<num>\d+(?:-\d+)?(?:\.\d+)*\.)(?:\s+|$)")
 SUBPOINT = re.compile(r"^(?P<num>(?:\d+(?:-\d+)?|[А-ЯA-ZӘІҢҒҮҰҚӨҺ])\))\s*")
@@ -35,7 +36,7 @@ def despace(text: str) -> str:
     joined letter runs; double spaces become single. Not lossless in spacing,
     never used for output.
     """
-    if _MAYBE_SPACED.search(f" {text} "):  # every spaced run shows "x y" between spaces
+    if _MAYBE_SPACED.search(text):  # every spaced run "x … y z" ends in " y z"
         text = _SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), text)
     return _MULTI_SPACE.sub(" ", text) if "  " in text else text
 
