@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lexversion.model import Block, Cell, Node
 from lexversion.normalize import Line, OffsetMap, join_lines
@@ -57,8 +58,7 @@ class _Node:
     maps: list[OffsetMap] = field(default_factory=list)  # heading's map
 
 
-@dataclass(frozen=True)
-class SourceMap:
+class SourceMap(NamedTuple):
     """Where the text of a frozen block came from: eId, text, offset map."""
 
     eid: str
