@@ -445,7 +445,7 @@ def _issuer_keys(words: _Words, key: str, s: int, e: int, lang: str) -> list[tup
     starts with "область". Ordered as :data:`_ISSUER_KEYS`.
     """
     names = _region_words(lang)
-    texts, norms = words.texts[s:e], words.norms[s:e]
+    texts, norms = words.texts(s, e), words.norms(s, e)
     lowers = [w.lower() for w in texts]
     if key == "RGN|name":  # Kazakh
         body = _BODIES.get(norms[-1])
@@ -484,9 +484,9 @@ def _local(
     body, before, after = _LOCAL[lang][rule]
     name = s - 1 if after else e
     first = name - len(before)
-    if first < 0 or name >= len(words.texts) or not words.texts[name].istitle():
+    if first < 0 or name >= len(words) or not words.text(name).istitle():
         return body, None
-    if after and any(words.norms[first + i] not in w for i, w in enumerate(before)):
+    if after and any(words.norm(first + i) not in w for i, w in enumerate(before)):
         return body, None
     return body, (first, e if after else name + 1)
 
@@ -548,10 +548,11 @@ def _region_of(words: _Words, s: int, e: int, lang: str, kind: str) -> Region | 
     """The region of ``kind`` (oblast, city) the issuer in tokens ``s:e`` names (first
     name found)."""
     names = _region_names(lang, kind)
-    lowers = [w.lower() for w in words.texts[s:e]]
+    texts = words.texts(s, e)
+    lowers = [w.lower() for w in texts]
     norms = [
         _own_norm(lang, w) if n == REGION_WORD else n
-        for w, n in zip(words.texts[s:e], words.norms[s:e], strict=True)
+        for w, n in zip(texts, words.norms(s, e), strict=True)
     ]
     for i in range(len(lowers)):
         for n in (2, 1):
@@ -592,7 +593,7 @@ def _date_of(words: _Words, s: int, e: int, lang: str) -> tuple[date, str, bool]
     """(date, displaced word, attributive) of the date tokens ``s:e``."""
     v = vocab(lang)
     months = v.MONTHS
-    texts, norms = words.texts[s:e], words.norms[s:e]
+    texts, norms = words.texts(s, e), words.norms(s, e)
     try:
         if norms[0] == "#date":
             d, mth, y = (int(x) for x in texts[0].split("."))
@@ -630,12 +631,39 @@ def _strings(lang: str) -> _Strings:
     return _Strings(pipeline(lang).vocab.strings)
 
 
-class _Words(NamedTuple):
+class _Words:
     """The tokens of a scanned paragraph as strings: their text (spaCy's ``LOWER``
-    and ``IS_ALPHA`` are ``str.lower`` and ``str.isalpha`` of it) and normal form."""
+    and ``IS_ALPHA`` are ``str.lower`` and ``str.isalpha`` of it) and normal form,
+    made when read (a scan reads the few tokens its matches cover, not every token)."""
 
-    texts: list[str]
-    norms: list[str]
+    __slots__ = ("_ends", "_norms", "_offsets", "_strings", "_text")
+
+    def __init__(self, text: str, tokens: _Tokens, strings: _Strings) -> None:
+        self._text = text
+        self._offsets = tokens.offsets
+        self._ends = tokens.ends
+        self._norms = tokens.norms
+        self._strings = strings
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def text(self, i: int) -> str:
+        """The text of token ``i``."""
+        return self._text[self._offsets[i] : self._ends[i]]
+
+    def norm(self, i: int) -> str:
+        """The normal form of token ``i``."""
+        return self._strings[self._norms[i]]
+
+    def texts(self, s: int, e: int) -> list[str]:
+        """The texts of tokens ``s:e``."""
+        text = self._text
+        return [text[a:b] for a, b in zip(self._offsets[s:e], self._ends[s:e], strict=True)]
+
+    def norms(self, s: int, e: int) -> list[str]:
+        """The normal forms of tokens ``s:e``."""
+        return list(map(self._strings.__getitem__, self._norms[s:e]))
 
 
 @dataclass(frozen=True)
@@ -689,10 +717,7 @@ def _scan(text: str, lang: str) -> _Scan:
     doc, offsets, ends = toks.doc, toks.offsets, toks.ends
     strings = _strings(lang)
     v = vocab(lang)
-    words = _Words(
-        [text[a:b] for a, b in zip(offsets, ends, strict=True)],
-        list(map(strings.__getitem__, toks.norms)),
-    )
+    words = _Words(text, toks, strings)
     out = _Scan([], [], [], [], [], [], [], [], toks)
     hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
     named: list[tuple[str, int, int]] = []
@@ -710,10 +735,10 @@ def _scan(text: str, lang: str) -> _Scan:
             nm = NUMBER.match(text, offsets[e - 1])
             if nm is None:
                 continue
-            moved = next((w for w in words.texts[s : e - 1] if w.isalpha() and w != "N"), "")
+            moved = next((w for w in words.texts(s, e - 1) if w.isalpha() and w != "N"), "")
             out.numbers.append(_Piece(cs, nm.end(), key, nm.group(0), moved))
         elif key == "ACT":
-            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[words.norms[s]]))
+            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[words.norm(s)]))
         elif key == "PIN":
             pins.append((s, e))
         elif key == "REG":
