@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from itertools import product
@@ -921,9 +921,12 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
     if loose_number and len({n.value for n in sc.numbers}) != 1:
         return _find(text, lang, False)  # no single number to lend: the same references
     pairs = quote_pairs(text)
-    # where clauses start; no boundary spans a date's first character (a digit or a
-    # quote), so those before a date are the boundaries of the text up to the date
-    stops = [b.end() for b in _BOUNDARY.finditer(text)]
+    # where clauses start (``stops``) and end (``opens``, see :func:`_clause_end`); no
+    # boundary spans a date's first character (a digit or a quote), so those before a
+    # date are the boundaries of the text up to the date
+    bounds = [b.span() for b in _BOUNDARY.finditer(text)]
+    opens = [b[0] for b in bounds]
+    stops = [b[1] for b in bounds]
     loose = sorted({n.value for n in sc.numbers}) if loose_number else []
     out: list[Found] = []
     for i, dm in enumerate(sc.dates):
@@ -947,8 +950,7 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
         k = bisect_right(stops, dm.start)
         clause = stops[k - 1] if k else 0
         lo = max(clause, out[-1].end) if out else clause
-        nxt = _BOUNDARY.search(text, end)
-        hi = nxt.start() if nxt else len(text)
+        hi = _clause_end(text, opens, end)
         if i + 1 < len(sc.dates):
             hi = min(hi, sc.dates[i + 1].start)
         before = _before(sc.issuers, lo, dm.start)
@@ -957,9 +959,12 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
         after = [s for s in sc.issuers if end <= s.start < limit]
         issuer = before[-1] if before else (after[0] if after else None)
         if number is None:
-            found = _numberless(text, sc, dm, clause, out, lang)
-            if found is not None:
-                out.append(_decorate(found, text, sc, pairs, lang))
+            law = _numberless(text, sc, dm, clause, opens, out, lang)
+            if law is not None:
+                start, end, law_type = law
+                deco = _decorate(text, sc, pairs, lang, start, end)
+                ref = ActRef(law_type, None, None, "parliament", when, None, deco.title)
+                out.append(Found(start, end, ref, "", "citation", *deco))
             continue
         if lang == "ru":
             stop = issuer.start if issuer and before else dm.start
@@ -982,17 +987,6 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
                 act_type = BODY_ACT_TYPES[body][0]
         elif act_type in NATIONAL:
             body = "parliament"
-        region_code = issuer.value[0].code if issuer and issuer.value[0] else None
-        ref = ActRef(
-            act_type=act_type,
-            issuer=_issuer_name(issuer.value[0], issuer.value[1], lang, issuer.extra)
-            if issuer
-            else None,
-            region=region_code,
-            body=body,
-            date=when,
-            number=number,
-        )
         start = min(dm.start, before[-1].start) if before else dm.start
         if (
             lang != "kk"
@@ -1001,9 +995,32 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
             and not text[word.end : start].strip()
         ):
             start = word.start  # Russian: "решение маслихата ... от ... № ..." from its act word
-        kind = "registration" if _is_registration(text, sc, lo, dm.start, end, lang) else "citation"
-        out.append(_decorate(Found(start, end, ref, moved, kind), text, sc, pairs, lang, word))
+        registration = _is_registration(text, sc, lo, dm.start, end, lang)
+        deco = _PLAIN if registration else _decorate(text, sc, pairs, lang, start, end, word)
+        ref = ActRef(
+            act_type=act_type,
+            issuer=_issuer_name(issuer.value[0], issuer.value[1], lang, issuer.extra)
+            if issuer
+            else None,
+            region=issuer.value[0].code if issuer and issuer.value[0] else None,
+            body=body,
+            date=when,
+            number=number,
+            title=deco.title,
+        )
+        kind = "registration" if registration else "citation"
+        out.append(Found(start, end, ref, moved, kind, *deco))
     return tuple(out)
+
+
+def _clause_end(text: str, opens: Sequence[int], pos: int) -> int:
+    """Where the clause holding offset ``pos`` of ``text`` ends: the first of the
+    boundaries starting at ``opens`` (those of ``_BOUNDARY.finditer``, ascending) at or
+    after ``pos``, else the end of ``text``. That is where ``_BOUNDARY.search(text,
+    pos)`` matches: no boundary starts inside another (their later characters, ")"
+    and a space, start none)."""
+    k = bisect_left(opens, pos)
+    return opens[k] if k < len(opens) else len(text)
 
 
 def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: str) -> bool:
@@ -1021,18 +1038,25 @@ def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: 
 
 
 def _numberless(
-    text: str, sc: _Scan, dm: _Piece, lo: int, done: Sequence[Found], lang: str
-) -> Found | None:
-    """A law, code or the Constitution cited by date (and title) without a number."""
+    text: str,
+    sc: _Scan,
+    dm: _Piece,
+    lo: int,
+    opens: Sequence[int],
+    done: Sequence[Found],
+    lang: str,
+) -> tuple[int, int, str] | None:
+    """(start, end, act type) of a law, code or the Constitution cited by the date
+    ``dm`` (and title) without a number, in the clause from ``lo`` (``opens``: where
+    the clause boundaries start, see :func:`_clause_end`)."""
     v = vocab(lang)
-    when, _, attributive = dm.value
+    _, _, attributive = dm.value
     numbered = [n.start for n in sc.numbers if n.start > dm.end]
     stop = min([*numbered, len(text)])
     if lang == "kk":
         if not attributive:
             return None
-        nxt = _BOUNDARY.search(text, dm.end)
-        hi = min(nxt.start() if nxt else len(text), stop)
+        hi = min(_clause_end(text, opens, dm.end), stop)
         word = _act_type(sc.acts, dm.end, hi, last=False)
         if word is None or word.value not in NATIONAL:
             return None
@@ -1055,8 +1079,7 @@ def _numberless(
             return None  # the act word belongs to a numbered reference in between
         start = word.start if _only_republic(text, sc, word.end, prev.idx) else prev.idx
         end = dm.end
-    ref = ActRef(word.value, None, None, "parliament", when, None)
-    return Found(start, end, ref, "", "citation")
+    return start, end, word.value
 
 
 def _only_republic(text: str, sc: _Scan, s: int, e: int) -> bool:
@@ -1070,55 +1093,62 @@ def _only_republic(text: str, sc: _Scan, s: int, e: int) -> bool:
     return all(w.startswith(("қазақстан", "республика")) for w in words)
 
 
+class _Decoration(NamedTuple):
+    """What stands next to a reference (:func:`_decorate`), in the order of the fields
+    of :class:`Found` it fills."""
+
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    pinpoint: str | None = None
+    pinpoint_span: tuple[int, int] | None = None
+    registration: str | None = None
+
+
+#: a registration statement's: nothing
+_PLAIN = _Decoration()
+
+
 def _decorate(
-    f: Found,
     text: str,
     sc: _Scan,
     pairs: Sequence[tuple[int, int]],
     lang: str,
+    start: int,
+    end: int,
     word: _Piece | None = None,
-) -> Found:
-    """Add the quoted title, pinpoint and register number next to ``f``."""
-    if f.kind != "citation":
-        return f
+) -> _Decoration:
+    """The quoted title, pinpoint and register number next to the citation at
+    ``start:end`` of ``text`` (``pairs``: its :func:`quote_pairs`; ``word``: its
+    act-type word, else the first inside it or after it)."""
     if word is None:
-        word = next((a for a in sc.acts if f.start <= a.start and a.end <= f.end), None) or next(
-            (a for a in sc.acts if a.start >= f.end), None
+        word = next((a for a in sc.acts if start <= a.start and a.end <= end), None) or next(
+            (a for a in sc.acts if a.start >= end), None
         )
     if lang == "kk":
         after = (
-            word.end
-            if word and word.start >= f.end and not text[f.end : word.start].strip()
-            else f.end
+            word.end if word and word.start >= end and not text[end : word.start].strip() else end
         )
-        inner = [(o, c) for o, c in pairs if f.start <= o and c < f.end]
+        inner = [(o, c) for o, c in pairs if start <= o and c < end]
         title = (
             (text[inner[0][0] + 1 : inner[0][1]].strip(), (inner[0][0], inner[0][1] + 1))
             if inner
-            else _title(text, pairs, f.start, after)
+            else _title(text, pairs, start, after)
         )
     else:
-        title = _title(text, pairs, None, f.end)
+        title = _title(text, pairs, None, end)
     pin = _pinpoint(text, sc.pins, word, lang)
     reg = None
-    tail = title[1][1] if title else f.end
+    tail = title[1][1] if title else end
     for r in sc.registers:
         if tail <= r.start < tail + 90 and "(" in text[tail : r.start + 1]:
             reg = r.value
             break
-    name = title[0] if title else None
-    act = f.act if name == f.act.title else replace(f.act, title=name)
-    return Found(
-        f.start,
-        f.end,
-        act,
-        f.moved,
-        f.kind,
-        title=name,
-        title_span=title[1] if title else None,
-        pinpoint=pin[0] if pin else None,
-        pinpoint_span=pin[1] if pin else None,
-        registration=reg,
+    return _Decoration(
+        title[0] if title else None,
+        title[1] if title else None,
+        pin[0] if pin else None,
+        pin[1] if pin else None,
+        reg,
     )
 
 
