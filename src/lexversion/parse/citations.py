@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -491,9 +491,11 @@ def _local(
     return body, (first, e if after else name + 1)
 
 
-def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _longest(spans: Collection[tuple[int, int]]) -> list[tuple[int, int]]:
     """spaCy's ``greedy="LONGEST"`` filter: the longest spans first (the leftmost of
     equals), each kept when it shares no token with one kept before."""
+    if len(spans) == 1:
+        return list(spans)
     taken: set[int] = set()
     out = []
     for s, e in sorted(set(spans), key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
@@ -578,11 +580,32 @@ class _Scan:
     tokens: _Tokens
 
 
-def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
-    from lexversion.parse.acts import _issuer_name as canonical
+def _canonical_issuer(region: Region | None, body: str, lang: str) -> str:
+    """The name of the Government, a ministry or the council (``council_kk``,
+    ``council_ru``) or executive of ``region``, in the nominative."""
+    if body == "government":
+        return (
+            "Қазақстан Республикасының Үкіметі"
+            if lang == "kk"
+            else "Правительство Республики Казахстан"
+        )
+    if body == "ministry":
+        return "министрлік" if lang == "kk" else "министерство"
+    assert region is not None
+    if body == "maslikhat":
+        return region.council_kk if lang == "kk" else region.council_ru
+    if lang == "kk":
+        suffix = "қаласының" if region.kind == "city" else "облысының"
+        return f"{region.kk_stem} {suffix} әкімдігі"
+    return f"акимат {region.ru}" if region.kind == "city" else f"акимат {region.ru_adj}ой области"
 
+
+def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
+    """The name of an issuer ``printed`` in the text: :func:`_canonical_issuer` of the
+    Government, a ministry or a region's body; a district's or town's body as printed,
+    a Kazakh one put in the nominative."""
     if body in {"government", "ministry"} or region is not None:
-        return canonical(region, body, lang)
+        return _canonical_issuer(region, body, lang)
     if lang == "kk":  # a district or town body, in the nominative: "... аудандық мәслихаты"
         printed = re.sub(r"(м[әа]слихат)\w*$", r"\1ы", printed)
         return re.sub(r"әкімді[кг]\w*$", "әкімдігі", printed)
@@ -606,7 +629,7 @@ def _date_of(words: _Words, s: int, e: int, lang: str) -> tuple[date, str, bool]
     except (StopIteration, ValueError):
         return None
     displaced = next((w for w in texts[day + 1 : month] if w.isalpha()), "")
-    attributive = texts[month].lower().endswith(tuple(getattr(v, "ATTRIBUTIVE_ENDINGS", ())))
+    attributive = texts[month].lower().endswith(getattr(v, "ATTRIBUTIVE_ENDINGS", ()))
     return when, displaced, attributive
 
 
@@ -684,14 +707,20 @@ class _Tokens:
 @lru_cache(maxsize=512)
 def _tokens(text: str, lang: str) -> _Tokens:
     """``text`` tokenized by :func:`pipeline` (cached by text, as :func:`_scan`)."""
-    from spacy.attrs import IDX, LENGTH, NORM
-
     doc = pipeline(lang).make_doc(text)
-    cols = doc.to_array([IDX, LENGTH, NORM])  # without making a Token of each
+    cols = doc.to_array(_columns())  # without making a Token of each
     offsets: list[int] = cols[:, 0].tolist()
     ends: list[int] = (cols[:, 0] + cols[:, 1]).tolist()
     norms: list[int] = cols[:, 2].tolist()
     return _Tokens(doc, offsets, ends, norms, not _date_ids(lang).isdisjoint(norms))
+
+
+@cache
+def _columns() -> tuple[int, int, int]:
+    """The spaCy attributes :func:`_tokens` reads: ``IDX``, ``LENGTH``, ``NORM``."""
+    from spacy.attrs import IDX, LENGTH, NORM
+
+    return IDX, LENGTH, NORM
 
 
 @cache
