@@ -395,6 +395,52 @@ def test_a_paragraph_without_a_date_word_is_not_matched() -> None:
     assert citations._scan.cache_info().currsize == 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "без границ",
+        "1) подпункт; пункт 2: текст. Далее 3) и 4).",
+        "а.  б;;c 12)\tд:е. ",
+        "Заңы. 2) тармақ: 2017 жылғы 15 желтоқсандағы № 26-129 шешімі;",
+    ],
+)
+def test_clause_ends_are_those_boundary_search_finds(text: str) -> None:
+    """The end of a clause read by bisect from one ``finditer`` pass over the
+    boundaries is where ``_BOUNDARY.search`` from that offset matches, at every
+    offset."""
+    from lexversion.parse import citations
+
+    opens = [b.start() for b in citations._BOUNDARY.finditer(text)]
+    for pos in range(len(text) + 1):
+        nxt = citations._BOUNDARY.search(text, pos)
+        expected = nxt.start() if nxt else len(text)
+        assert citations._clause_end(text, opens, pos) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Алматы облыстық мәслихатының 2017 жылғы 15 желтоқсандағы № 26-129 шешімі", "kk"),
+        ("решения маслихата города Алматы от 15 сентября 2017 года № 152 (Реестр)", "ru"),
+    ],
+)
+def test_words_read_on_demand_are_the_tokens(text: str, lang: str) -> None:
+    """A scan's words, read when a match covers them, are the text and ``NORM`` of
+    spaCy's tokens."""
+    from lexversion.parse import citations
+
+    find.cache_clear()
+    toks = citations._tokens(text, lang)
+    words = citations._Words(text, toks, citations._strings(lang))
+    doc = toks.doc
+    assert len(words) == len(doc)
+    assert words.texts(0, len(doc)) == [t.text for t in doc]
+    assert words.norms(0, len(doc)) == [t.norm_ for t in doc]
+    assert [words.text(i) for i in range(len(doc))] == [t.text for t in doc]
+    assert [words.norm(i) for i in range(len(doc))] == [t.norm_ for t in doc]
+
+
 # -- region names ---------------------------------------------------------------------------
 
 

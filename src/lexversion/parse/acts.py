@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from lexversion.lang import fold_number, fold_text, vocab
-from lexversion.lang.regions import Region
 from lexversion.model import ActRef
 from lexversion.parse.citations import BODY_ACT_TYPES, find
 
@@ -45,24 +44,6 @@ class Anchor:
     end: int
     act: ActRef
     moved: str = ""
-
-
-def _issuer_name(region: Region | None, body: str, lang: str) -> str:
-    if body == "government":
-        return (
-            "Қазақстан Республикасының Үкіметі"
-            if lang == "kk"
-            else "Правительство Республики Казахстан"
-        )
-    if body == "ministry":
-        return "министрлік" if lang == "kk" else "министерство"
-    assert region is not None
-    if body == "maslikhat":
-        return region.council_kk if lang == "kk" else region.council_ru
-    if lang == "kk":
-        suffix = "қаласының" if region.kind == "city" else "облысының"
-        return f"{region.kk_stem} {suffix} әкімдігі"
-    return f"акимат {region.ru}" if region.kind == "city" else f"акимат {region.ru_adj}ой области"
 
 
 def act_type_of(word: str, lang: str) -> str | None:

@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from itertools import product
@@ -445,7 +445,7 @@ def _issuer_keys(words: _Words, key: str, s: int, e: int, lang: str) -> list[tup
     starts with "область". Ordered as :data:`_ISSUER_KEYS`.
     """
     names = _region_words(lang)
-    texts, norms = words.texts[s:e], words.norms[s:e]
+    texts, norms = words.texts(s, e), words.norms(s, e)
     lowers = [w.lower() for w in texts]
     if key == "RGN|name":  # Kazakh
         body = _BODIES.get(norms[-1])
@@ -484,16 +484,18 @@ def _local(
     body, before, after = _LOCAL[lang][rule]
     name = s - 1 if after else e
     first = name - len(before)
-    if first < 0 or name >= len(words.texts) or not words.texts[name].istitle():
+    if first < 0 or name >= len(words) or not words.text(name).istitle():
         return body, None
-    if after and any(words.norms[first + i] not in w for i, w in enumerate(before)):
+    if after and any(words.norm(first + i) not in w for i, w in enumerate(before)):
         return body, None
     return body, (first, e if after else name + 1)
 
 
-def _longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _longest(spans: Collection[tuple[int, int]]) -> list[tuple[int, int]]:
     """spaCy's ``greedy="LONGEST"`` filter: the longest spans first (the leftmost of
     equals), each kept when it shares no token with one kept before."""
+    if len(spans) == 1:
+        return list(spans)
     taken: set[int] = set()
     out = []
     for s, e in sorted(set(spans), key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
@@ -548,10 +550,11 @@ def _region_of(words: _Words, s: int, e: int, lang: str, kind: str) -> Region | 
     """The region of ``kind`` (oblast, city) the issuer in tokens ``s:e`` names (first
     name found)."""
     names = _region_names(lang, kind)
-    lowers = [w.lower() for w in words.texts[s:e]]
+    texts = words.texts(s, e)
+    lowers = [w.lower() for w in texts]
     norms = [
         _own_norm(lang, w) if n == REGION_WORD else n
-        for w, n in zip(words.texts[s:e], words.norms[s:e], strict=True)
+        for w, n in zip(texts, words.norms(s, e), strict=True)
     ]
     for i in range(len(lowers)):
         for n in (2, 1):
@@ -577,11 +580,32 @@ class _Scan:
     tokens: _Tokens
 
 
-def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
-    from lexversion.parse.acts import _issuer_name as canonical
+def _canonical_issuer(region: Region | None, body: str, lang: str) -> str:
+    """The name of the Government, a ministry or the council (``council_kk``,
+    ``council_ru``) or executive of ``region``, in the nominative."""
+    if body == "government":
+        return (
+            "Қазақстан Республикасының Үкіметі"
+            if lang == "kk"
+            else "Правительство Республики Казахстан"
+        )
+    if body == "ministry":
+        return "министрлік" if lang == "kk" else "министерство"
+    assert region is not None
+    if body == "maslikhat":
+        return region.council_kk if lang == "kk" else region.council_ru
+    if lang == "kk":
+        suffix = "қаласының" if region.kind == "city" else "облысының"
+        return f"{region.kk_stem} {suffix} әкімдігі"
+    return f"акимат {region.ru}" if region.kind == "city" else f"акимат {region.ru_adj}ой области"
 
+
+def _issuer_name(region: Region | None, body: str, lang: str, printed: str) -> str:
+    """The name of an issuer ``printed`` in the text: :func:`_canonical_issuer` of the
+    Government, a ministry or a region's body; a district's or town's body as printed,
+    a Kazakh one put in the nominative."""
     if body in {"government", "ministry"} or region is not None:
-        return canonical(region, body, lang)
+        return _canonical_issuer(region, body, lang)
     if lang == "kk":  # a district or town body, in the nominative: "... аудандық мәслихаты"
         printed = re.sub(r"(м[әа]слихат)\w*$", r"\1ы", printed)
         return re.sub(r"әкімді[кг]\w*$", "әкімдігі", printed)
@@ -592,7 +616,7 @@ def _date_of(words: _Words, s: int, e: int, lang: str) -> tuple[date, str, bool]
     """(date, displaced word, attributive) of the date tokens ``s:e``."""
     v = vocab(lang)
     months = v.MONTHS
-    texts, norms = words.texts[s:e], words.norms[s:e]
+    texts, norms = words.texts(s, e), words.norms(s, e)
     try:
         if norms[0] == "#date":
             d, mth, y = (int(x) for x in texts[0].split("."))
@@ -605,7 +629,7 @@ def _date_of(words: _Words, s: int, e: int, lang: str) -> tuple[date, str, bool]
     except (StopIteration, ValueError):
         return None
     displaced = next((w for w in texts[day + 1 : month] if w.isalpha()), "")
-    attributive = texts[month].lower().endswith(tuple(getattr(v, "ATTRIBUTIVE_ENDINGS", ())))
+    attributive = texts[month].lower().endswith(getattr(v, "ATTRIBUTIVE_ENDINGS", ()))
     return when, displaced, attributive
 
 
@@ -630,12 +654,39 @@ def _strings(lang: str) -> _Strings:
     return _Strings(pipeline(lang).vocab.strings)
 
 
-class _Words(NamedTuple):
+class _Words:
     """The tokens of a scanned paragraph as strings: their text (spaCy's ``LOWER``
-    and ``IS_ALPHA`` are ``str.lower`` and ``str.isalpha`` of it) and normal form."""
+    and ``IS_ALPHA`` are ``str.lower`` and ``str.isalpha`` of it) and normal form,
+    made when read (a scan reads the few tokens its matches cover, not every token)."""
 
-    texts: list[str]
-    norms: list[str]
+    __slots__ = ("_ends", "_norms", "_offsets", "_strings", "_text")
+
+    def __init__(self, text: str, tokens: _Tokens, strings: _Strings) -> None:
+        self._text = text
+        self._offsets = tokens.offsets
+        self._ends = tokens.ends
+        self._norms = tokens.norms
+        self._strings = strings
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def text(self, i: int) -> str:
+        """The text of token ``i``."""
+        return self._text[self._offsets[i] : self._ends[i]]
+
+    def norm(self, i: int) -> str:
+        """The normal form of token ``i``."""
+        return self._strings[self._norms[i]]
+
+    def texts(self, s: int, e: int) -> list[str]:
+        """The texts of tokens ``s:e``."""
+        text = self._text
+        return [text[a:b] for a, b in zip(self._offsets[s:e], self._ends[s:e], strict=True)]
+
+    def norms(self, s: int, e: int) -> list[str]:
+        """The normal forms of tokens ``s:e``."""
+        return list(map(self._strings.__getitem__, self._norms[s:e]))
 
 
 @dataclass(frozen=True)
@@ -656,14 +707,20 @@ class _Tokens:
 @lru_cache(maxsize=512)
 def _tokens(text: str, lang: str) -> _Tokens:
     """``text`` tokenized by :func:`pipeline` (cached by text, as :func:`_scan`)."""
-    from spacy.attrs import IDX, LENGTH, NORM
-
     doc = pipeline(lang).make_doc(text)
-    cols = doc.to_array([IDX, LENGTH, NORM])  # without making a Token of each
+    cols = doc.to_array(_columns())  # without making a Token of each
     offsets: list[int] = cols[:, 0].tolist()
     ends: list[int] = (cols[:, 0] + cols[:, 1]).tolist()
     norms: list[int] = cols[:, 2].tolist()
     return _Tokens(doc, offsets, ends, norms, not _date_ids(lang).isdisjoint(norms))
+
+
+@cache
+def _columns() -> tuple[int, int, int]:
+    """The spaCy attributes :func:`_tokens` reads: ``IDX``, ``LENGTH``, ``NORM``."""
+    from spacy.attrs import IDX, LENGTH, NORM
+
+    return IDX, LENGTH, NORM
 
 
 @cache
@@ -689,10 +746,7 @@ def _scan(text: str, lang: str) -> _Scan:
     doc, offsets, ends = toks.doc, toks.offsets, toks.ends
     strings = _strings(lang)
     v = vocab(lang)
-    words = _Words(
-        [text[a:b] for a, b in zip(offsets, ends, strict=True)],
-        list(map(strings.__getitem__, toks.norms)),
-    )
+    words = _Words(text, toks, strings)
     out = _Scan([], [], [], [], [], [], [], [], toks)
     hits = sorted([*matcher(doc), *phrases(doc)], key=lambda h: (h[1], -h[2]))
     named: list[tuple[str, int, int]] = []
@@ -710,10 +764,10 @@ def _scan(text: str, lang: str) -> _Scan:
             nm = NUMBER.match(text, offsets[e - 1])
             if nm is None:
                 continue
-            moved = next((w for w in words.texts[s : e - 1] if w.isalpha() and w != "N"), "")
+            moved = next((w for w in words.texts(s, e - 1) if w.isalpha() and w != "N"), "")
             out.numbers.append(_Piece(cs, nm.end(), key, nm.group(0), moved))
         elif key == "ACT":
-            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[words.norms[s]]))
+            out.acts.append(_Piece(cs, ce, key, v.ACT_NORMS[words.norm(s)]))
         elif key == "PIN":
             pins.append((s, e))
         elif key == "REG":
@@ -896,9 +950,12 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
     if loose_number and len({n.value for n in sc.numbers}) != 1:
         return _find(text, lang, False)  # no single number to lend: the same references
     pairs = quote_pairs(text)
-    # where clauses start; no boundary spans a date's first character (a digit or a
-    # quote), so those before a date are the boundaries of the text up to the date
-    stops = [b.end() for b in _BOUNDARY.finditer(text)]
+    # where clauses start (``stops``) and end (``opens``, see :func:`_clause_end`); no
+    # boundary spans a date's first character (a digit or a quote), so those before a
+    # date are the boundaries of the text up to the date
+    bounds = [b.span() for b in _BOUNDARY.finditer(text)]
+    opens = [b[0] for b in bounds]
+    stops = [b[1] for b in bounds]
     loose = sorted({n.value for n in sc.numbers}) if loose_number else []
     out: list[Found] = []
     for i, dm in enumerate(sc.dates):
@@ -922,8 +979,7 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
         k = bisect_right(stops, dm.start)
         clause = stops[k - 1] if k else 0
         lo = max(clause, out[-1].end) if out else clause
-        nxt = _BOUNDARY.search(text, end)
-        hi = nxt.start() if nxt else len(text)
+        hi = _clause_end(text, opens, end)
         if i + 1 < len(sc.dates):
             hi = min(hi, sc.dates[i + 1].start)
         before = _before(sc.issuers, lo, dm.start)
@@ -932,9 +988,12 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
         after = [s for s in sc.issuers if end <= s.start < limit]
         issuer = before[-1] if before else (after[0] if after else None)
         if number is None:
-            found = _numberless(text, sc, dm, clause, out, lang)
-            if found is not None:
-                out.append(_decorate(found, text, sc, pairs, lang))
+            law = _numberless(text, sc, dm, clause, opens, out, lang)
+            if law is not None:
+                start, end, law_type = law
+                deco = _decorate(text, sc, pairs, lang, start, end)
+                ref = ActRef(law_type, None, None, "parliament", when, None, deco.title)
+                out.append(Found(start, end, ref, "", "citation", *deco))
             continue
         if lang == "ru":
             stop = issuer.start if issuer and before else dm.start
@@ -957,17 +1016,6 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
                 act_type = BODY_ACT_TYPES[body][0]
         elif act_type in NATIONAL:
             body = "parliament"
-        region_code = issuer.value[0].code if issuer and issuer.value[0] else None
-        ref = ActRef(
-            act_type=act_type,
-            issuer=_issuer_name(issuer.value[0], issuer.value[1], lang, issuer.extra)
-            if issuer
-            else None,
-            region=region_code,
-            body=body,
-            date=when,
-            number=number,
-        )
         start = min(dm.start, before[-1].start) if before else dm.start
         if (
             lang != "kk"
@@ -976,9 +1024,32 @@ def _find(text: str, lang: str, loose_number: bool) -> tuple[Found, ...]:
             and not text[word.end : start].strip()
         ):
             start = word.start  # Russian: "решение маслихата ... от ... № ..." from its act word
-        kind = "registration" if _is_registration(text, sc, lo, dm.start, end, lang) else "citation"
-        out.append(_decorate(Found(start, end, ref, moved, kind), text, sc, pairs, lang, word))
+        registration = _is_registration(text, sc, lo, dm.start, end, lang)
+        deco = _PLAIN if registration else _decorate(text, sc, pairs, lang, start, end, word)
+        ref = ActRef(
+            act_type=act_type,
+            issuer=_issuer_name(issuer.value[0], issuer.value[1], lang, issuer.extra)
+            if issuer
+            else None,
+            region=issuer.value[0].code if issuer and issuer.value[0] else None,
+            body=body,
+            date=when,
+            number=number,
+            title=deco.title,
+        )
+        kind = "registration" if registration else "citation"
+        out.append(Found(start, end, ref, moved, kind, *deco))
     return tuple(out)
+
+
+def _clause_end(text: str, opens: Sequence[int], pos: int) -> int:
+    """Where the clause holding offset ``pos`` of ``text`` ends: the first of the
+    boundaries starting at ``opens`` (those of ``_BOUNDARY.finditer``, ascending) at or
+    after ``pos``, else the end of ``text``. That is where ``_BOUNDARY.search(text,
+    pos)`` matches: no boundary starts inside another (their later characters, ")"
+    and a space, start none)."""
+    k = bisect_left(opens, pos)
+    return opens[k] if k < len(opens) else len(text)
 
 
 def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: str) -> bool:
@@ -996,18 +1067,25 @@ def _is_registration(text: str, sc: _Scan, lo: int, start: int, end: int, lang: 
 
 
 def _numberless(
-    text: str, sc: _Scan, dm: _Piece, lo: int, done: Sequence[Found], lang: str
-) -> Found | None:
-    """A law, code or the Constitution cited by date (and title) without a number."""
+    text: str,
+    sc: _Scan,
+    dm: _Piece,
+    lo: int,
+    opens: Sequence[int],
+    done: Sequence[Found],
+    lang: str,
+) -> tuple[int, int, str] | None:
+    """(start, end, act type) of a law, code or the Constitution cited by the date
+    ``dm`` (and title) without a number, in the clause from ``lo`` (``opens``: where
+    the clause boundaries start, see :func:`_clause_end`)."""
     v = vocab(lang)
-    when, _, attributive = dm.value
+    _, _, attributive = dm.value
     numbered = [n.start for n in sc.numbers if n.start > dm.end]
     stop = min([*numbered, len(text)])
     if lang == "kk":
         if not attributive:
             return None
-        nxt = _BOUNDARY.search(text, dm.end)
-        hi = min(nxt.start() if nxt else len(text), stop)
+        hi = min(_clause_end(text, opens, dm.end), stop)
         word = _act_type(sc.acts, dm.end, hi, last=False)
         if word is None or word.value not in NATIONAL:
             return None
@@ -1030,8 +1108,7 @@ def _numberless(
             return None  # the act word belongs to a numbered reference in between
         start = word.start if _only_republic(text, sc, word.end, prev.idx) else prev.idx
         end = dm.end
-    ref = ActRef(word.value, None, None, "parliament", when, None)
-    return Found(start, end, ref, "", "citation")
+    return start, end, word.value
 
 
 def _only_republic(text: str, sc: _Scan, s: int, e: int) -> bool:
@@ -1045,55 +1122,62 @@ def _only_republic(text: str, sc: _Scan, s: int, e: int) -> bool:
     return all(w.startswith(("қазақстан", "республика")) for w in words)
 
 
+class _Decoration(NamedTuple):
+    """What stands next to a reference (:func:`_decorate`), in the order of the fields
+    of :class:`Found` it fills."""
+
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    pinpoint: str | None = None
+    pinpoint_span: tuple[int, int] | None = None
+    registration: str | None = None
+
+
+#: a registration statement's: nothing
+_PLAIN = _Decoration()
+
+
 def _decorate(
-    f: Found,
     text: str,
     sc: _Scan,
     pairs: Sequence[tuple[int, int]],
     lang: str,
+    start: int,
+    end: int,
     word: _Piece | None = None,
-) -> Found:
-    """Add the quoted title, pinpoint and register number next to ``f``."""
-    if f.kind != "citation":
-        return f
+) -> _Decoration:
+    """The quoted title, pinpoint and register number next to the citation at
+    ``start:end`` of ``text`` (``pairs``: its :func:`quote_pairs`; ``word``: its
+    act-type word, else the first inside it or after it)."""
     if word is None:
-        word = next((a for a in sc.acts if f.start <= a.start and a.end <= f.end), None) or next(
-            (a for a in sc.acts if a.start >= f.end), None
+        word = next((a for a in sc.acts if start <= a.start and a.end <= end), None) or next(
+            (a for a in sc.acts if a.start >= end), None
         )
     if lang == "kk":
         after = (
-            word.end
-            if word and word.start >= f.end and not text[f.end : word.start].strip()
-            else f.end
+            word.end if word and word.start >= end and not text[end : word.start].strip() else end
         )
-        inner = [(o, c) for o, c in pairs if f.start <= o and c < f.end]
+        inner = [(o, c) for o, c in pairs if start <= o and c < end]
         title = (
             (text[inner[0][0] + 1 : inner[0][1]].strip(), (inner[0][0], inner[0][1] + 1))
             if inner
-            else _title(text, pairs, f.start, after)
+            else _title(text, pairs, start, after)
         )
     else:
-        title = _title(text, pairs, None, f.end)
+        title = _title(text, pairs, None, end)
     pin = _pinpoint(text, sc.pins, word, lang)
     reg = None
-    tail = title[1][1] if title else f.end
+    tail = title[1][1] if title else end
     for r in sc.registers:
         if tail <= r.start < tail + 90 and "(" in text[tail : r.start + 1]:
             reg = r.value
             break
-    name = title[0] if title else None
-    act = f.act if name == f.act.title else replace(f.act, title=name)
-    return Found(
-        f.start,
-        f.end,
-        act,
-        f.moved,
-        f.kind,
-        title=name,
-        title_span=title[1] if title else None,
-        pinpoint=pin[0] if pin else None,
-        pinpoint_span=pin[1] if pin else None,
-        registration=reg,
+    return _Decoration(
+        title[0] if title else None,
+        title[1] if title else None,
+        pin[0] if pin else None,
+        pin[1] if pin else None,
+        reg,
     )
 
 
