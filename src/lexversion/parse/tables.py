@@ -95,8 +95,7 @@ def runs_of(line: Line) -> list[_Run]:
     base = line.start - line.indent  # source offset of the printed line's column 0
     cs, rs = om.clean_starts, om.raw_starts
     last = len(cs) - 1
-    # (word, column if not letter-spaced, clean starts, raw starts) of each word
-    words: list[tuple[str, int, tuple[int, ...], tuple[int, ...]]] = []
+    out: list[_Run] = []
     # letter-spaced in the source: every word one character or with no two of its
     # characters side by side there
     spaced = True
@@ -105,19 +104,17 @@ def runs_of(line: Line) -> list[_Run]:
         i = bisect.bisect_right(cs, a) - 1
         if i >= 0 and (i == last or cs[i + 1] >= b):  # one verbatim piece of the map
             first = rs[i] + (a - cs[i])
-            words.append((m.group(), first - base, (0,), (first,)))
+            out.append(_Run(m.group(), first - base, first - base + b - a, (0,), (first,)))
             spaced = spaced and b - a == 1
         else:  # the word spans pieces (letter spacing closed up)
             clean, raw, apart = _across(cs, rs, i, a, b)
-            words.append((m.group(), raw[0] - base, clean, raw))
+            out.append(_Run(m.group(), raw[0] - base, raw[0] - base + b - a, clean, raw))
             spaced = spaced and (b - a == 1 or apart)
-    if not (spaced and sum(len(w) for w, _, _, _ in words) >= 3):
-        return [_Run(w, col, col + len(w), clean, raw) for w, col, clean, raw in words]
-    out: list[_Run] = []
-    seen = 0  # each word moves left by the visible characters before it
-    for w, col, clean, raw in words:
-        out.append(_Run(w, col - seen, col - seen + len(w), clean, raw))
-        seen += len(w)
+    if spaced and sum(len(r.text) for r in out) >= 3:
+        seen = 0  # each word moves left by the visible characters before it
+        for k, (word, start, end, clean, raw) in enumerate(out):
+            out[k] = _Run(word, start - seen, end - seen, clean, raw)
+            seen += len(word)
     return out
 
 
@@ -229,23 +226,20 @@ def gutters(lines: Sequence[list[_Run]], window: int = 8) -> list[int]:
         return [0]
     delta = [0] * (width + 1)
     for runs in lines:
-        for r in runs:
-            delta[r.start] += 1
-            delta[r.end] -= 1
-    occ: list[int] = []
-    level = 0
-    for d in delta[:width]:
-        level += d
-        occ.append(level)
+        for _, start, end, _, _ in runs:
+            delta[start] += 1
+            delta[end] -= 1
+    occ = list(itertools.accumulate(delta[:width]))
     cap = len(lines) / 4
     starts = [0]
     gap = False
     for pos, n in enumerate(occ):
-        left = max(occ[max(0, pos - window) : pos], default=0)
-        right = max(occ[pos + 1 : pos + 1 + window], default=0)
-        if pos > 0 and n <= min(0.4 * min(left, right), cap):
-            gap = True
-            continue
+        if pos > 0 and n <= cap:
+            left = max(occ[max(0, pos - window) : pos], default=0)
+            right = max(occ[pos + 1 : pos + 1 + window], default=0)
+            if n <= 0.4 * min(left, right):
+                gap = True
+                continue
         if gap and pos - starts[-1] >= 3:
             starts.append(pos)
         gap = False
@@ -262,12 +256,14 @@ def _split(runs: list[_Run], starts: Sequence[int]) -> list[list[_Run]]:
     bounds = [*starts[1:], 10**6]
     last = len(starts) - 1
     first = starts[0]
-    gridded = sum(1 for r in runs if len(r.text) == 1) < 3
+    gridded: bool | None = None  # told when a run first leaves its column
     for r in runs:
         k = bisect.bisect_right(starts, r.start if r.start > first else first) - 1
         if r.end <= bounds[k] + 1:  # inside its column (the common case)
             cols[k].append(r)
             continue
+        if gridded is None:
+            gridded = sum(1 for x in runs if len(x.text) == 1) < 3
         while gridded and r.end > bounds[k] + 1 and k < last and r.start < bounds[k]:
             cut = bounds[k] - r.start
             if cut <= 0:
@@ -283,18 +279,14 @@ def _split(runs: list[_Run], starts: Sequence[int]) -> list[list[_Run]]:
 
 def _cut(r: _Run, n: int) -> tuple[_Run, _Run]:
     """``r`` cut after ``n`` characters of its text."""
-    raws = [_raw_at(r, k) for k in range(len(r.text))]
+    ends = [*r.clean[1:], len(r.text)]
+    raws = [x for c, e, p in zip(r.clean, ends, r.raw, strict=True) for x in range(p, p + e - c)]
     c1, p1 = _pieces(raws[:n])
     c2, p2 = _pieces(raws[n:])
     return (
         _Run(r.text[:n], r.start, r.start + n, c1, p1),
         _Run(r.text[n:], r.start + n, r.end, c2, p2),
     )
-
-
-def _raw_at(r: _Run, k: int) -> int:
-    i = max(j for j, c in enumerate(r.clean) if c <= k)
-    return r.raw[i] + (k - r.clean[i])
 
 
 def _cell(runs: Sequence[_Run], colspan: int = 1, header: bool = False) -> Cell:
@@ -312,15 +304,8 @@ def _cell(runs: Sequence[_Run], colspan: int = 1, header: bool = False) -> Cell:
         text, at = _joined(words)
     else:
         at = list(itertools.accumulate([len(w) + 1 for w in words], initial=0))
-    clean: list[int] = []
-    raw: list[int] = []
-    for pos, r in zip(at, runs, strict=False):  # (at may hold one more)
-        rc = r.clean
-        if len(rc) == 1:
-            clean.append(pos + rc[0])
-        else:
-            clean.extend([pos + c for c in rc])
-        raw.extend(r.raw)
+    clean = [pos + c for pos, r in zip(at, runs, strict=False) for c in r.clean]
+    raw = [x for r in runs for x in r.raw]
     return Cell(text, OffsetMap(tuple(clean), tuple(raw)), colspan, header)
 
 
@@ -343,27 +328,33 @@ def _joined(words: Sequence[str]) -> tuple[str, list[int]]:
 
 
 def _is_heading(runs: list[_Run], starts: Sequence[int], cols: list[list[_Run]]) -> bool:
-    """A group heading of a numbered table: a line that ignores the columns (words
-    printed across two column starts) or fills at most two of them (``cols``:
-    ``_split(runs, starts)``)."""
-    crossing = sum(1 for s in starts[1:] if any(r.start < s and r.end > s + 1 for r in runs))
-    filled = sum(1 for col in cols if col)
-    return crossing >= 2 or filled <= 2
+    """A group heading of a numbered table (DOMAIN.md 2.9): a line that fills at
+    most two columns (``cols``: ``_split(runs, starts)``) or ignores them (words
+    printed across two column starts)."""
+    if sum(1 for col in cols if col) <= 2:
+        return True
+    crossing = 0
+    for s in starts[1:]:
+        if any(r.start < s and r.end > s + 1 for r in runs):
+            crossing += 1
+            if crossing == 2:
+                return True
+    return False
 
 
 def table(lines: Sequence[Line], name: str) -> Table | None:
-    """The table printed in ``lines`` (a layout block, blank lines dropped), or
-    ``None`` when no two columns can be told apart."""
+    """The table printed in ``lines`` (a layout block named ``name``, "table" or
+    "passport"; blank lines dropped), or ``None`` when no two columns can be told
+    apart (DOMAIN.md 2.9, 4.5)."""
     kept = [ln for ln in lines if not ln.blank]
-    rules = [ln for ln in kept if RULE.match(ln.text)]
+    ruled = [bool(RULE.match(ln.text)) for ln in kept]
     if name == "table":
-        idx = [i for i, ln in enumerate(kept) if RULE.match(ln.text)]
-        if len(idx) < 2:
+        idx = [i for i, is_rule in enumerate(ruled) if is_rule]
+        if len(idx) < 2 or idx[0] != 0:
             return None
-        head = [ln for ln in kept[idx[0] + 1 : idx[1]]]
-        body = [ln for ln in kept[idx[1] + 1 :] if not RULE.match(ln.text)]
-        if idx[0] != 0:
-            return None
+        head = kept[idx[0] + 1 : idx[1]]
+        below = idx[1] + 1
+        body = [ln for ln, is_rule in zip(kept[below:], ruled[below:], strict=True) if not is_rule]
     elif name == "passport":
         head, body = [], kept
     else:
@@ -373,17 +364,19 @@ def table(lines: Sequence[Line], name: str) -> Table | None:
     if len(starts) < 2:
         return None
     rows: list[tuple[Cell, ...]] = []
-    numbered = sum(1 for ln in body if ln.indent == 0 and _ROW_NUM.match(ln.text)) >= 2
+    opens = [ln.indent == 0 and bool(_ROW_NUM.match(ln.text)) for ln in body]
+    numbered = sum(opens) >= 2
     ncols = len(starts) + (1 if numbered else 0)
     if head:
         rows.append(_header(head, starts, ncols))
     if name == "passport":
         rows.extend(_passport(body_runs, starts))
     elif numbered:
-        rows.extend(_numbered(body, body_runs, starts, ncols))
+        rows.extend(_numbered(opens, body_runs, starts, ncols))
     else:
         rows.extend(_figures(body_runs, starts, ncols))
-    return Table(tuple(rows), tuple(r.text for r in rules), ncols)
+    rules = tuple(ln.text for ln, is_rule in zip(kept, ruled, strict=True) if is_rule)
+    return Table(tuple(rows), rules, ncols)
 
 
 def _header(lines: Sequence[Line], starts: Sequence[int], ncols: int) -> tuple[Cell, ...]:
@@ -448,20 +441,19 @@ def _passport(body: Sequence[list[_Run]], starts: Sequence[int]) -> list[tuple[C
 
 
 def _numbered(
-    lines: Sequence[Line], body: Sequence[list[_Run]], starts: Sequence[int], ncols: int
+    opens: Sequence[bool], body: Sequence[list[_Run]], starts: Sequence[int], ncols: int
 ) -> list[tuple[Cell, ...]]:
     """Rows of a table numbered at the margin (DOMAIN.md 2.9): a row starts at each
     number, which is a cell of its own; a numbered line that ignores the columns
-    is a group heading spanning all ``ncols``. Takes the body lines, their runs and
-    the column starts."""
+    is a group heading spanning all ``ncols``. Takes whether each body line opens
+    with a row number at the margin, the lines' runs and the column starts."""
     # (heading, runs of each cell: [number, columns...] or [heading])
     rows: list[tuple[bool, list[list[_Run]]]] = []
-    for ln, runs in zip(lines, body, strict=True):
-        opens = ln.indent == 0 and bool(_ROW_NUM.match(ln.text))
-        cols = _split(runs, starts) if opens else None
+    for opens_row, runs in zip(opens, body, strict=True):
+        cols = _split(runs, starts) if opens_row else None
         if cols is not None and _is_heading(runs, starts, cols):
             rows.append((True, [[]]))
-        elif opens or not rows:
+        elif opens_row or not rows:
             rows.append((False, [[] for _ in range(len(starts) + 1)]))
         heading, cells = rows[-1]
         if heading:
@@ -469,7 +461,7 @@ def _numbered(
             continue
         if cols is None:
             cols = _split(runs, starts)
-        if opens:  # the row number: "1.", "4 .", "А)"
+        if opens_row:  # the row number: "1.", "4 .", "А)"
             head = cols[0]
             take = 2 if len(head) > 1 and head[0].text.isdigit() and head[1].text == "." else 1
             cells[0].extend(head[:take])
