@@ -119,7 +119,7 @@ def runs_of(line: Line) -> list[_Run]:
 
 
 def _across(
-    cs: Sequence[int], rs: Sequence[int], i: int, a: int, b: int
+    cs: tuple[int, ...], rs: tuple[int, ...], i: int, a: int, b: int
 ) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     """The verbatim pieces (clean starts, raw starts: what :func:`_pieces` makes of
     its characters' source offsets) of the word ``a:b`` of a line whose offset map
@@ -127,6 +127,11 @@ def _across(
     the first piece, and characters there take the first raw offset), and whether
     no two of its characters stand side by side in the source."""
     end = bisect.bisect_left(cs, b, max(i, 0))  # the pieces from i on that start before b
+    if i >= 0 and end - i == b - a and cs[i:end] == tuple(range(a, b)):
+        # a piece for each character, as where letter spacing was closed up
+        letters = rs[i:end]
+        if all(y - x >= 2 for x, y in itertools.pairwise(letters)):  # none continues another
+            return tuple(range(b - a)), letters, True
     if i >= 0:
         pc, pr = list(cs[i:end]), list(rs[i:end])
     else:  # a character before the first piece: a piece of its own
