@@ -80,46 +80,84 @@ def _spaced(text: str) -> bool:
 
 
 def runs_of(line: Line) -> list[_Run]:
-    """The words of ``line`` with the columns they were printed in.
+    """The words of ``line`` (a :class:`~lexversion.normalize.Line`) with the
+    columns they were printed in, left to right (DOMAIN.md 2.9).
 
     A line whose text a repair changed (``line.offsets`` set: letter spacing
     closed up, :mod:`lexversion.repair`) keeps its repaired words; their columns
-    come from where their characters stand in the source.
+    come from where their characters stand in the source, and a line letter-spaced
+    there (no two visible characters side by side, DOMAIN.md 4.2) is mapped back
+    to its printed columns.
     """
-    om = getattr(line, "offsets", None)
+    om = line.offsets
     if om is None:
         return _printed_runs(line)
-    text = line.text
     base = line.start - line.indent  # source offset of the printed line's column 0
     cs, rs = om.clean_starts, om.raw_starts
-    # (start, end, word, source offset of its first character, of each character
-    # when the word is not one verbatim piece of the map)
-    words: list[tuple[int, int, str, int, list[int] | None]] = []
-    for m in _RUN.finditer(text):
+    last = len(cs) - 1
+    out: list[_Run] = []
+    # letter-spaced in the source: every word one character or with no two of its
+    # characters side by side there
+    spaced = True
+    for m in _RUN.finditer(line.text):
         a, b = m.span()
         i = bisect.bisect_right(cs, a) - 1
-        if i >= 0 and (i + 1 == len(cs) or cs[i + 1] >= b):
-            words.append((a, b, m.group(0), rs[i] + (a - cs[i]), None))
-        else:  # the word spans pieces (letter spacing closed up): walk them
-            offsets: list[int] = []
-            for k in range(a, b):
-                while i + 1 < len(cs) and cs[i + 1] <= k:
-                    i += 1
-                offsets.append(rs[i] + (k - cs[i]) if i >= 0 else (rs[0] if rs else 0))
-            words.append((a, b, m.group(0), offsets[0], offsets))
-    # letter-spaced in the source: no two visible characters stand side by side there
-    spaced = sum(b - a for a, b, _, _, _ in words) >= 3 and all(
-        b - a == 1 or (raws is not None and all(y - x >= 2 for x, y in itertools.pairwise(raws)))
-        for a, b, _, _, raws in words
-    )
-    out: list[_Run] = []
-    seen = 0
-    for a, b, word, first, raws in words:
-        col = first - base - (seen if spaced else 0)
-        seen += b - a
-        clean, pieces = ((0,), (first,)) if raws is None else _pieces(raws)
-        out.append(_Run(word, col, col + b - a, clean, pieces))
+        if i >= 0 and (i == last or cs[i + 1] >= b):  # one verbatim piece of the map
+            first = rs[i] + (a - cs[i])
+            out.append(_Run(m.group(), first - base, first - base + b - a, (0,), (first,)))
+            spaced = spaced and b - a == 1
+        else:  # the word spans pieces (letter spacing closed up)
+            clean, raw, apart = _across(cs, rs, i, a, b)
+            out.append(_Run(m.group(), raw[0] - base, raw[0] - base + b - a, clean, raw))
+            spaced = spaced and (b - a == 1 or apart)
+    if spaced and sum(len(r.text) for r in out) >= 3:
+        seen = 0  # each word moves left by the visible characters before it
+        for k, (word, start, end, clean, raw) in enumerate(out):
+            out[k] = _Run(word, start - seen, end - seen, clean, raw)
+            seen += len(word)
     return out
+
+
+def _across(
+    cs: tuple[int, ...], rs: tuple[int, ...], i: int, a: int, b: int
+) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+    """The verbatim pieces (clean starts, raw starts: what :func:`_pieces` makes of
+    its characters' source offsets) of the word ``a:b`` of a line whose offset map
+    is ``cs``, ``rs`` and whose piece ``i`` holds ``a`` (``-1``: ``a`` stands before
+    the first piece, and characters there take the first raw offset), and whether
+    no two of its characters stand side by side in the source."""
+    end = bisect.bisect_left(cs, b, max(i, 0))  # the pieces from i on that start before b
+    if i >= 0 and end - i == b - a and cs[i:end] == tuple(range(a, b)):
+        # a piece for each character, as where letter spacing was closed up
+        letters = rs[i:end]
+        if all(y - x >= 2 for x, y in itertools.pairwise(letters)):  # none continues another
+            return tuple(range(b - a)), letters, True
+    if i >= 0:
+        pc, pr = list(cs[i:end]), list(rs[i:end])
+    else:  # a character before the first piece: a piece of its own
+        r0 = rs[0] if rs else 0
+        stop = cs[0] if cs and cs[0] < b else b
+        pc = [*range(a, stop), *cs[:end]]
+        pr = [*itertools.repeat(r0, stop - a), *rs[:end]]
+    pc.append(b)
+    clean: list[int] = []
+    raw: list[int] = []
+    apart = True
+    last = 0  # source offset of the last character so far
+    for c, hi, r in zip(pc, pc[1:], pr, strict=False):
+        lo = c if c > a else a
+        if hi <= lo:  # an empty piece
+            continue
+        r += lo - c
+        if hi - lo > 1 or (raw and r - last < 2):
+            apart = False
+        if not raw or r - raw[-1] != lo - a - clean[-1]:  # not continuing the piece before
+            clean.append(lo - a)
+            raw.append(r)
+        last = r + (hi - lo - 1)
+    if last - raw[0] == b - a - 1:  # copied verbatim (as _pieces tells it)
+        return (0,), (raw[0],), apart
+    return tuple(clean), tuple(raw), apart
 
 
 def _pieces(raws: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -193,23 +231,20 @@ def gutters(lines: Sequence[list[_Run]], window: int = 8) -> list[int]:
         return [0]
     delta = [0] * (width + 1)
     for runs in lines:
-        for r in runs:
-            delta[r.start] += 1
-            delta[r.end] -= 1
-    occ: list[int] = []
-    level = 0
-    for d in delta[:width]:
-        level += d
-        occ.append(level)
+        for _, start, end, _, _ in runs:
+            delta[start] += 1
+            delta[end] -= 1
+    occ = list(itertools.accumulate(delta[:width]))
     cap = len(lines) / 4
     starts = [0]
     gap = False
     for pos, n in enumerate(occ):
-        left = max(occ[max(0, pos - window) : pos], default=0)
-        right = max(occ[pos + 1 : pos + 1 + window], default=0)
-        if pos > 0 and n <= min(0.4 * min(left, right), cap):
-            gap = True
-            continue
+        if pos > 0 and n <= cap:
+            left = max(occ[max(0, pos - window) : pos], default=0)
+            right = max(occ[pos + 1 : pos + 1 + window], default=0)
+            if n <= 0.4 * min(left, right):
+                gap = True
+                continue
         if gap and pos - starts[-1] >= 3:
             starts.append(pos)
         gap = False
@@ -220,20 +255,28 @@ def _split(runs: list[_Run], starts: Sequence[int]) -> list[list[_Run]]:
     """Distribute a line's runs into columns; in a line printed to the grid, a run
     across a column start without a space (two cells abutting) is cut there. A
     line partly letter-spaced by justification is off the grid: its runs are not
-    cut."""
+    cut. Takes the line's runs (:func:`runs_of`) and the column starts
+    (:func:`gutters`); returns the runs of each column (DOMAIN.md 2.9)."""
     cols: list[list[_Run]] = [[] for _ in starts]
     bounds = [*starts[1:], 10**6]
-    gridded = sum(1 for r in runs if len(r.text) == 1) < 3
+    last = len(starts) - 1
+    first = starts[0]
+    gridded: bool | None = None  # told when a run first leaves its column
     for r in runs:
-        k = bisect.bisect_right(starts, max(r.start, starts[0])) - 1
-        while gridded and r.end > bounds[k] + 1 and k + 1 < len(starts) and r.start < bounds[k]:
+        k = bisect.bisect_right(starts, r.start if r.start > first else first) - 1
+        if r.end <= bounds[k] + 1:  # inside its column (the common case)
+            cols[k].append(r)
+            continue
+        if gridded is None:
+            gridded = sum(1 for x in runs if len(x.text) == 1) < 3
+        while gridded and r.end > bounds[k] + 1 and k < last and r.start < bounds[k]:
             cut = bounds[k] - r.start
             if cut <= 0:
                 break
             head, r = _cut(r, cut)
             cols[k].append(head)
             k += 1
-        if k + 1 < len(starts) and r.start >= bounds[k] - 1 and r.end > bounds[k] + 1:
+        if k < last and r.start >= bounds[k] - 1 and r.end > bounds[k] + 1:
             k += 1
         cols[k].append(r)
     return cols
@@ -241,7 +284,8 @@ def _split(runs: list[_Run], starts: Sequence[int]) -> list[list[_Run]]:
 
 def _cut(r: _Run, n: int) -> tuple[_Run, _Run]:
     """``r`` cut after ``n`` characters of its text."""
-    raws = [_raw_at(r, k) for k in range(len(r.text))]
+    ends = [*r.clean[1:], len(r.text)]
+    raws = [x for c, e, p in zip(r.clean, ends, r.raw, strict=True) for x in range(p, p + e - c)]
     c1, p1 = _pieces(raws[:n])
     c2, p2 = _pieces(raws[n:])
     return (
@@ -250,61 +294,72 @@ def _cut(r: _Run, n: int) -> tuple[_Run, _Run]:
     )
 
 
-def _raw_at(r: _Run, k: int) -> int:
-    i = max(j for j, c in enumerate(r.clean) if c <= k)
-    return r.raw[i] + (k - r.clean[i])
+def _cell(runs: Sequence[_Run], colspan: int = 1, header: bool = False) -> Cell:
+    """The cell holding ``runs`` (in reading order): their text joined by single
+    spaces, none after a word ending in a hyphen (a word broken over two lines,
+    "көші-" + "қон"), with the offset map of every piece (DOMAIN.md 2.9)."""
+    if len(runs) <= 1:
+        if not runs:
+            return Cell("", OffsetMap((), ()), colspan, header)
+        r = runs[0]
+        return Cell(r.text, OffsetMap(r.clean, r.raw), colspan, header)
+    words = [r.text for r in runs]
+    text = " ".join(words)
+    if "- " in text:  # maybe a word that joins the next at its hyphen
+        text, at = _joined(words)
+    else:
+        at = list(itertools.accumulate([len(w) + 1 for w in words], initial=0))
+    clean = [pos + c for pos, r in zip(at, runs, strict=False) for c in r.clean]
+    raw = [x for r in runs for x in r.raw]
+    return Cell(text, OffsetMap(tuple(clean), tuple(raw)), colspan, header)
 
 
-class _CellText:
-    """Builds a cell's text and offset map from runs, joined by single spaces."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.clean: list[int] = []
-        self.raw: list[int] = []
-        self.length = 0
-
-    def add(self, r: _Run) -> None:
-        parts = self.parts
+def _joined(words: Sequence[str]) -> tuple[str, list[int]]:
+    """``words`` joined by single spaces, none after a word ending in a hyphen
+    (not a lone "-"), and the offset of each word in the result."""
+    parts: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for w in words:
         if parts:
             prev = parts[-1]
             if not (prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace()):
                 parts.append(" ")
-                self.length += 1
-        length = self.length
-        self.clean.extend([length + c for c in r.clean])
-        self.raw.extend(r.raw)
-        parts.append(r.text)
-        self.length = length + len(r.text)
-
-    def cell(self, colspan: int = 1, header: bool = False) -> Cell:
-        return Cell(
-            "".join(self.parts), OffsetMap(tuple(self.clean), tuple(self.raw)), colspan, header
-        )
+                pos += 1
+        at.append(pos)
+        parts.append(w)
+        pos += len(w)
+    return "".join(parts), at
 
 
 def _is_heading(runs: list[_Run], starts: Sequence[int], cols: list[list[_Run]]) -> bool:
-    """A group heading of a numbered table: a line that ignores the columns (words
-    printed across two column starts) or fills at most two of them (``cols``:
-    ``_split(runs, starts)``)."""
-    crossing = sum(1 for s in starts[1:] if any(r.start < s and r.end > s + 1 for r in runs))
-    filled = sum(1 for col in cols if col)
-    return crossing >= 2 or filled <= 2
+    """A group heading of a numbered table (DOMAIN.md 2.9): a line that fills at
+    most two columns (``cols``: ``_split(runs, starts)``) or ignores them (words
+    printed across two column starts)."""
+    if sum(1 for col in cols if col) <= 2:
+        return True
+    crossing = 0
+    for s in starts[1:]:
+        if any(r.start < s and r.end > s + 1 for r in runs):
+            crossing += 1
+            if crossing == 2:
+                return True
+    return False
 
 
 def table(lines: Sequence[Line], name: str) -> Table | None:
-    """The table printed in ``lines`` (a layout block, blank lines dropped), or
-    ``None`` when no two columns can be told apart."""
+    """The table printed in ``lines`` (a layout block named ``name``, "table" or
+    "passport"; blank lines dropped), or ``None`` when no two columns can be told
+    apart (DOMAIN.md 2.9, 4.5)."""
     kept = [ln for ln in lines if not ln.blank]
-    rules = [ln for ln in kept if RULE.match(ln.text)]
+    ruled = [bool(RULE.match(ln.text)) for ln in kept]
     if name == "table":
-        idx = [i for i, ln in enumerate(kept) if RULE.match(ln.text)]
-        if len(idx) < 2:
+        idx = [i for i, is_rule in enumerate(ruled) if is_rule]
+        if len(idx) < 2 or idx[0] != 0:
             return None
-        head = [ln for ln in kept[idx[0] + 1 : idx[1]]]
-        body = [ln for ln in kept[idx[1] + 1 :] if not RULE.match(ln.text)]
-        if idx[0] != 0:
-            return None
+        head = kept[idx[0] + 1 : idx[1]]
+        below = idx[1] + 1
+        body = [ln for ln, is_rule in zip(kept[below:], ruled[below:], strict=True) if not is_rule]
     elif name == "passport":
         head, body = [], kept
     else:
@@ -314,17 +369,19 @@ def table(lines: Sequence[Line], name: str) -> Table | None:
     if len(starts) < 2:
         return None
     rows: list[tuple[Cell, ...]] = []
-    numbered = sum(1 for ln in body if ln.indent == 0 and _ROW_NUM.match(ln.text)) >= 2
+    opens = [ln.indent == 0 and bool(_ROW_NUM.match(ln.text)) for ln in body]
+    numbered = sum(opens) >= 2
     ncols = len(starts) + (1 if numbered else 0)
     if head:
         rows.append(_header(head, starts, ncols))
     if name == "passport":
         rows.extend(_passport(body_runs, starts))
     elif numbered:
-        rows.extend(_numbered(body, body_runs, starts, ncols))
+        rows.extend(_numbered(opens, body_runs, starts, ncols))
     else:
         rows.extend(_figures(body_runs, starts, ncols))
-    return Table(tuple(rows), tuple(r.text for r in rules), ncols)
+    rules = tuple(ln.text for ln, is_rule in zip(kept, ruled, strict=True) if is_rule)
+    return Table(tuple(rows), rules, ncols)
 
 
 def _header(lines: Sequence[Line], starts: Sequence[int], ncols: int) -> tuple[Cell, ...]:
@@ -367,67 +424,67 @@ def _header(lines: Sequence[Line], starts: Sequence[int], ncols: int) -> tuple[C
         if not clusters:
             clusters = [(0, [])]
         for _, chs in clusters:
-            ct = _CellText()
-            for ch in chs:
-                for r in ch:
-                    ct.add(r)
-            cells.append(ct.cell(header=True))
+            cells.append(_cell([r for ch in chs for r in ch], header=True))
     while len(cells) > ncols and not cells[-1].text:
         cells.pop()
     return tuple(cells)
 
 
 def _passport(body: Sequence[list[_Run]], starts: Sequence[int]) -> list[tuple[Cell, ...]]:
-    rows: list[list[_CellText]] = []
+    """Rows of a two-column passport from its lines' runs (DOMAIN.md 2.9): a row
+    starts where a label starts again after lines without one."""
+    rows: list[tuple[list[_Run], list[_Run]]] = []  # (label, value)
     label_before = False
     for runs in body:
-        cols = _split(runs, starts[:2])
-        has_label = bool(cols[0])
-        if not rows or (has_label and not label_before):
-            rows.append([_CellText(), _CellText()])
-        for k, col in enumerate(cols):
-            for r in col:
-                rows[-1][k].add(r)
-        label_before = has_label
-    return [tuple(ct.cell() for ct in row) for row in rows]
+        label, value = _split(runs, starts[:2])
+        if not rows or (label and not label_before):
+            rows.append(([], []))
+        rows[-1][0].extend(label)
+        rows[-1][1].extend(value)
+        label_before = bool(label)
+    return [(_cell(label), _cell(value)) for label, value in rows]
 
 
 def _numbered(
-    lines: Sequence[Line], body: Sequence[list[_Run]], starts: Sequence[int], ncols: int
+    opens: Sequence[bool], body: Sequence[list[_Run]], starts: Sequence[int], ncols: int
 ) -> list[tuple[Cell, ...]]:
-    rows: list[tuple[str, list[_CellText]]] = []  # (kind, [number cell, column cells...])
-    for ln, runs in zip(lines, body, strict=True):
-        opens = ln.indent == 0 and bool(_ROW_NUM.match(ln.text))
-        cols = _split(runs, starts) if opens else None
+    """Rows of a table numbered at the margin (DOMAIN.md 2.9): a row starts at each
+    number, which is a cell of its own; a numbered line that ignores the columns
+    is a group heading spanning all ``ncols``. Takes whether each body line opens
+    with a row number at the margin, the lines' runs and the column starts."""
+    # (heading, runs of each cell: [number, columns...] or [heading])
+    rows: list[tuple[bool, list[list[_Run]]]] = []
+    for opens_row, runs in zip(opens, body, strict=True):
+        cols = _split(runs, starts) if opens_row else None
         if cols is not None and _is_heading(runs, starts, cols):
-            rows.append(("heading", [_CellText()]))
-        elif opens or not rows:
-            rows.append(("row", [_CellText() for _ in range(len(starts) + 1)]))
-        kind, cells = rows[-1]
-        if kind == "heading":
-            for r in runs:
-                cells[0].add(r)
+            rows.append((True, [[]]))
+        elif opens_row or not rows:
+            rows.append((False, [[] for _ in range(len(starts) + 1)]))
+        heading, cells = rows[-1]
+        if heading:
+            cells[0].extend(runs)
             continue
         if cols is None:
             cols = _split(runs, starts)
-        if opens:  # the row number: "1.", "4 .", "А)"
+        if opens_row:  # the row number: "1.", "4 .", "А)"
             head = cols[0]
             take = 2 if len(head) > 1 and head[0].text.isdigit() and head[1].text == "." else 1
-            for r in head[:take]:
-                cells[0].add(r)
+            cells[0].extend(head[:take])
             cols[0] = head[take:]
-        for k, col in enumerate(cols, start=1):
-            for r in col:
-                cells[k].add(r)
+        for cell, col in zip(cells[1:], cols, strict=True):
+            cell.extend(col)
     return [
-        (cells[0].cell(colspan=ncols),) if kind == "heading" else tuple(ct.cell() for ct in cells)
-        for kind, cells in rows
+        (_cell(cells[0], colspan=ncols),) if heading else tuple(_cell(c) for c in cells)
+        for heading, cells in rows
     ]
 
 
 def _figures(
     body: Sequence[list[_Run]], starts: Sequence[int], ncols: int
 ) -> list[tuple[Cell, ...]]:
+    """Rows of a ruled table that is not numbered (DOMAIN.md 2.9): a row ends at a
+    line holding figures, the label lines before it its label; a label ending in
+    ":" is a heading row spanning all ``ncols``."""
     rows: list[tuple[Cell, ...]] = []
     pending: list[_Run] = []
     for runs in body:
@@ -435,23 +492,11 @@ def _figures(
         if not any(cols[1:]):
             pending.extend(cols[0])
             if pending and pending[-1].text.endswith(":"):
-                ct = _CellText()
-                for r in pending:
-                    ct.add(r)
-                rows.append((ct.cell(colspan=ncols),))
+                rows.append((_cell(pending, colspan=ncols),))
                 pending = []
             continue
-        cells = [_CellText() for _ in starts]
-        for r in pending + cols[0]:
-            cells[0].add(r)
+        rows.append((_cell(pending + cols[0]), *(_cell(col) for col in cols[1:])))
         pending = []
-        for k, col in enumerate(cols[1:], start=1):
-            for r in col:
-                cells[k].add(r)
-        rows.append(tuple(ct.cell() for ct in cells))
     if pending:
-        ct = _CellText()
-        for r in pending:
-            ct.add(r)
-        rows.append((ct.cell(colspan=ncols),))
+        rows.append((_cell(pending, colspan=ncols),))
     return rows
