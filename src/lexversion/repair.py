@@ -644,44 +644,52 @@ _SPACED_4 = re.compile(r" \S \S \S(?<=(?<!\S)\S \S \S \S)(?!\S)")
 _FRAGMENT = re.compile(r"[^\W\d_]{1,3}|[.,;:)%]+|-\w+|[,.]\d+", re.UNICODE)
 
 
+#: in a line as printed, a run of one-character words one or two spaces apart
+#: (:func:`_spaced_runs`), else a word
+_RUN_OR_WORD = re.compile(r"(?<!\S)\S(?:\s{1,2}\S(?!\S))+|\S+")
+#: one-character words one space apart (in a run): a letter-spaced word
+_SPACED_WORD = re.compile(r"\S(?:\s\S)*")
+#: two one-character words one space apart (in a run)
+_ONE_SPACE = re.compile(r"\S\s\S")
+
+
 def _closed_up_tokens(line: Line, repairs: list[Repair]) -> tuple[list[_Tok], bool]:
     """The tokens of ``line`` with letter-spaced runs closed up (:func:`_close_up`),
-    and whether the line is spaced; a line as printed is closed up from its
-    words, without a token for every letter."""
+    and whether the line is spaced. A line as printed is closed up from its
+    words and runs (:data:`_RUN_OR_WORD`), without a token for every letter:
+    the runs :func:`_spaced_runs` finds are those with one space inside, and a
+    run of four letters one space apart (:data:`_SPACED_4`) makes the longest
+    run four or more."""
     if line.offsets is not None:
         return _close_up(line, _tokens(line), repairs)
-    if not _SPACED_4.search(line.text):
+    text = line.text
+    if not _SPACED_4.search(text):
         return _tokens(line), False
-    words, cols, spaces = _printed_words(line)
-    runs, longest = _spaced_runs(words, spaces)
     start = line.start
-
-    def word(k: int) -> _Tok:
-        return _Tok([(words[k], start + cols[k])], cols[k], spaces[k], False, words[k])
-
-    if longest < 4:
-        return [word(k) for k in range(len(words))], False
     out: list[_Tok] = []
-    i = 0
-    for a, b in runs:
-        out += map(word, range(i, a))
+    end = -1  # where the word before ends (none yet: the first word has the indent)
+    for m in _RUN_OR_WORD.finditer(text):
+        a, b = m.span()
+        space = line.indent if end < 0 else a - end
+        end = b
+        w = m.group()
+        if len(w) == 1 or not w[1].isspace():  # a word
+            out.append(_Tok([(w, start + a)], a, space, False, w))
+            continue
+        if not _ONE_SPACE.search(w):  # one-character words two spaces apart: words
+            for k in range(0, len(w), 3):
+                out.append(_Tok([(w[k], start + a + k)], a + k, space if not k else 2, False, w[k]))
+            continue
         texts: list[str] = []
-        k = a
-        while k < b:  # a word: letters one space apart
-            j = k + 1
-            while j < b and spaces[j] == 1:
-                j += 1
-            text = "".join(words[k:j])
-            pieces = [(words[m], start + cols[m]) for m in range(k, j)]
-            out.append(_Tok(pieces, cols[k], spaces[k] if k == a else 1, False, text, True))
-            texts.append(text)
-            k = j
-        raw = start + cols[a]
-        repairs.append(
-            Repair("letter_spacing", line.no, raw, start + cols[b - 1] + 1, " ".join(texts), raw)
-        )
-        i = b
-    out += map(word, range(i, len(words)))
+        for s in _SPACED_WORD.finditer(w):  # a word: letters one space apart
+            col = a + s.start()
+            letters = s.group()[::2]
+            r = start + col
+            pieces = list(zip(letters, range(r, r + 2 * len(letters), 2), strict=True))
+            out.append(_Tok(pieces, col, space if not texts else 1, False, letters, True))
+            texts.append(letters)
+        raw = start + a
+        repairs.append(Repair("letter_spacing", line.no, raw, start + b, " ".join(texts), raw))
     return out, True
 
 
