@@ -704,7 +704,8 @@ def test_rendered_pieces_are_already_merged(text: str) -> None:
     for line in split_lines(text):
         toks = R._tokens(line)
         for render in (R._render, R._render_columns):
-            _, pieces = render(toks)
+            _, cs, rs = render(toks)
+            pieces = list(zip(cs, rs, strict=True))
             merged = OffsetMap.of_pieces(pieces)
             assert list(zip(merged.clean_starts, merged.raw_starts, strict=True)) == pieces
 

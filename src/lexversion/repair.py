@@ -515,18 +515,22 @@ def _words_apart(toks: Sequence[_Tok]) -> list[int]:
     return out
 
 
-# The renderers give the ``(text offset, source offset)`` pieces of their text
-# merged as :meth:`OffsetMap.of_pieces` merges them: text offsets rise piece by
-# piece, so a piece that continues the last one kept (same distance between the
-# offsets) is dropped. ``(-1, -2)`` stands for no piece yet: no piece continues it.
+# The renderers give the text offsets and the source offsets of the pieces of
+# their text, merged as :meth:`OffsetMap.of_pieces` merges them: text offsets
+# rise piece by piece, so a piece that continues the last one kept (the same
+# distance between the offsets) is dropped. Only that distance is kept: text
+# less source offset, 1 before the first piece, which no piece continues (its
+# text offset is 0).
 
 
-def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
-    """Flowing text, the words :func:`_words_apart`. A space after a moved
-    fragment maps to the word after it, keeping the map inside the source."""
+def _render(toks: Sequence[_Tok]) -> tuple[str, list[int], list[int]]:
+    """Flowing text, the words :func:`_words_apart`, and its pieces' text and
+    source offsets. A space after a moved fragment maps to the word after it,
+    keeping the map inside the source."""
     out: list[str] = []
-    pieces: list[tuple[int, int]] = []
-    c0, r0 = -1, -2  # the last piece kept
+    cs: list[int] = []
+    rs: list[int] = []
+    d = 1  # text less source offset of the last piece kept
     n = 0
     end = 0  # source offset after the word before
     for tok, gap in zip(toks, _words_apart(toks), strict=True):
@@ -535,36 +539,41 @@ def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
         if gap:
             if end > start:
                 for k in range(n, n + gap):
-                    if k - c0 != start - r0:
-                        pieces.append((k, start))
-                        c0, r0 = k, start
+                    if k - start != d:
+                        cs.append(k)
+                        rs.append(start)
+                        d = k - start
             out.append(" " * gap)
             n += gap
         text = tok.text
         out.append(text)
         if len(own) == 1:  # most words: one piece
-            if n - c0 != start - r0:
-                pieces.append((n, start))
-                c0, r0 = n, start
+            if n - start != d:
+                cs.append(n)
+                rs.append(start)
+                d = n - start
             n += len(text)
             end = start + len(text)
             continue
         for t, r in own:
-            if n - c0 != r - r0:
-                pieces.append((n, r))
-                c0, r0 = n, r
+            if n - r != d:
+                cs.append(n)
+                rs.append(r)
+                d = n - r
             n += len(t)
-            end = r + len(t)
-    return "".join(out), pieces
+        end = n - d  # the last piece continues the last one kept
+    return "".join(out), cs, rs
 
 
-def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
+def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[int], list[int]]:
     """Fixed-width text: every word at its printed column, so table columns stay
-    where they were; a closed-up word leaves its spaces after it. A padding space
-    maps to the source character after the word before it (monotonic)."""
+    where they were; a closed-up word leaves its spaces after it. Returns the
+    text and its pieces' text and source offsets: a padding space maps to the
+    source character after the word before it (monotonic)."""
     out: list[str] = []
-    pieces: list[tuple[int, int]] = []
-    c0, r0 = -1, -2  # the last piece kept
+    cs: list[int] = []
+    rs: list[int] = []
+    d = 1  # text less source offset of the last piece kept
     n = 0
     end = 0  # source offset after the word before
     for i, tok in enumerate(toks):
@@ -573,22 +582,24 @@ def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
         if i and want > n:
             # the first padding space may continue the word before; the others,
             # mapping to the same source offset, are pieces of their own
-            if n - c0 != end - r0:
-                pieces.append((n, end))
-                c0, r0 = n, end
+            if n - end != d:
+                cs.append(n)
+                rs.append(end)
             if want - n > 1:
-                pieces.extend(zip(range(n + 1, want), itertools.repeat(end)))
-                c0, r0 = want - 1, end
+                cs.extend(range(n + 1, want))
+                rs.extend(itertools.repeat(end, want - n - 1))
+            d = want - 1 - end
             out.append(" " * (want - n))
             n = want
         out.append(tok.text)
         for t, r in tok.pieces:
-            if n - c0 != r - r0:
-                pieces.append((n, r))
-                c0, r0 = n, r
+            if n - r != d:
+                cs.append(n)
+                rs.append(r)
+                d = n - r
             n += len(t)
-            end = r + len(t)
-    return "".join(out), pieces
+        end = n - d  # the last piece continues the last one kept
+    return "".join(out), cs, rs
 
 
 # --- letter spacing (DOMAIN.md 4.2) ----------------------------------------------------------
@@ -1514,13 +1525,13 @@ def _line_of(line: Line, text: str, pieces: list[tuple[int, int]]) -> Line:
     return Line(line.no, line.start, line.indent, text, OffsetMap.of_pieces(pieces))
 
 
-def _rendered(line: Line, toks: Sequence[_Tok], text: str, pieces: list[tuple[int, int]]) -> Line:
-    """:func:`_line_of` the ``text`` and merged ``pieces`` a renderer made of ``toks``
-    (the pieces are already what :meth:`OffsetMap.of_pieces` would keep)."""
+def _rendered(line: Line, toks: Sequence[_Tok], text: str, cs: list[int], rs: list[int]) -> Line:
+    """:func:`_line_of` the ``text`` and merged pieces (text offsets ``cs``, source
+    offsets ``rs``) a renderer made of ``toks`` (the pieces are already what
+    :meth:`OffsetMap.of_pieces` would keep)."""
     if len(toks) == 1 and len(toks[0].pieces) == 1:  # one piece: maybe the line as printed
-        return _line_of(line, text, pieces)
-    cs, rs = zip(*pieces, strict=True) if pieces else ((), ())
-    return Line(line.no, line.start, line.indent, text, OffsetMap(cs, rs))
+        return _line_of(line, text, list(zip(cs, rs, strict=True)))
+    return Line(line.no, line.start, line.indent, text, OffsetMap(tuple(cs), tuple(rs)))
 
 
 def _first_word(line: Line | None) -> str | None:
@@ -1696,12 +1707,13 @@ def repair_layout(
             continue
         if move and 0 < frozen < len(toks):
             # labels stay in their column; the value column flows from where it began
-            text, pieces = _render_columns(toks[:frozen])
+            text, cs, rs = _render_columns(toks[:frozen])
             col = max(toks[frozen].col, len(text) + 1)
-            flow, fpieces = _render(toks[frozen:])
+            flow, fcs, frs = _render(toks[frozen:])
             end = toks[frozen - 1].raw_end
+            pieces = list(zip(cs, rs, strict=True))
             pieces += [(n, end) for n in range(len(text), col)]
-            pieces += [(col + c, r) for c, r in fpieces]
+            pieces += [(col + c, r) for c, r in zip(fcs, frs, strict=True)]
             text = text.ljust(col) + flow
             out.append(_line_of(line, text, pieces))
         elif move and frozen == 0:
