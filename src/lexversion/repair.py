@@ -929,11 +929,13 @@ _SIGNED = re.compile(r"№\s?\d\S*")
 #: how a number (:data:`_NUM`) opens when not with a digit
 _NUM_OPENS = "(IVXLCІХ"
 _OPENING = frozenset('"(«')
-# where a strong glue splits a token: after closing punctuation before a word
-# ("бекітілсін.қосымшасына", "сәйкес,бұйрығына", ";шешімінің", ")84"), or at a
-# lower/upper case change inside a word ("РеспубликасыныңЖолдауымен")
-_GLUE_PUNCT = re.compile(r"(?:(?<=[^\W\d]{2})[.,;:]|^[.,;:]|\))(?=[^\W_]{2,}[-\w]*$)")
-_GLUE_CASE = re.compile(r"(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]{2,}$)")
+# where a strong glue splits a token (before the match's end): after closing
+# punctuation before a word ("бекітілсін.қосымшасына", "сәйкес,бұйрығына",
+# ";шешімінің", ")84"), or at a lower/upper case change inside a word
+# ("РеспубликасыныңЖолдауымен", before the capital matched). Each opens with
+# the one character it is told by, which the search skips to.
+_GLUE_PUNCT = re.compile(r"[.,;:)](?:(?<=[^\W\d]{2}.)|(?<=^.)|(?<=\)))(?=[^\W_]{2,}[-\w]*$)")
+_GLUE_CASE = re.compile(r"[А-ЯӘҒҚҢӨҰҮҺІ](?<=[а-яәғқңөұүһі].)(?=[а-яәғқңөұүһі]{2,}$)")
 _QUOTE_WORD = re.compile(r'^"(?=\w)')
 
 
@@ -1279,10 +1281,16 @@ def _glue_split(toks: list[_Tok]) -> int | None:
     if not toks:
         return None
     t = toks[-1].text
-    m = _GLUE_PUNCT.search(t) or _GLUE_CASE.search(t)
-    if m is None or not 0 < m.end() < len(t):
+    m = _GLUE_PUNCT.search(t)
+    if m is not None:
+        cut = m.end()
+    elif (m := _GLUE_CASE.search(t)) is not None:
+        cut = m.start()
+    else:
         return None
-    left, right = _split(toks[-1], m.end())
+    if not 0 < cut < len(t):
+        return None
+    left, right = _split(toks[-1], cut)
     toks[-1:] = [left, right]
     return len(toks) - 1
 
