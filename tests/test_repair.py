@@ -697,6 +697,36 @@ def test_table_rows_with_only_column_spacing_render_as_every_row(
     assert short == long
 
 
+def _tok_view(toks: list[R._Tok]) -> list[tuple[object, ...]]:
+    return [(t.pieces, t.col, t.space, t.glue, t.final, t.text) for t in toks]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _export,
+        _row,
+        st.lists(st.one_of(_line, _spaced), min_size=1, max_size=4).map("  ".join),
+        st.lists(
+            st.tuples(st.sampled_from([" ", "  ", "   ", "\t", "\xa0", " \t"]), _spaced),
+            min_size=1,
+            max_size=4,
+        ).map(lambda ps: "".join(s + w for s, w in ps)),
+    )
+)
+@example("а б в г   N  8  9   ж ы л")  # one-character words two spaces apart: words
+@example("2 0 0 3  ж ы л ғ ы  8  с ә у і р\tа б")
+def test_a_printed_line_closes_up_as_its_letters_would(text: str) -> None:
+    """The runs of a line as printed are closed up from its words (by regex) into
+    what closing up a token for every letter gives (repair._close_up)."""
+    for line in split_lines(text):
+        fast: list[Repair] = []
+        slow: list[Repair] = []
+        toks, spaced = R._closed_up_tokens(line, fast)
+        ref, ref_spaced = R._close_up(line, R._tokens(line), slow)
+        assert (_tok_view(toks), spaced, fast) == (_tok_view(ref), ref_spaced, slow)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_export, _spaced, _row))
 def test_rendered_pieces_are_already_merged(text: str) -> None:
@@ -704,7 +734,8 @@ def test_rendered_pieces_are_already_merged(text: str) -> None:
     for line in split_lines(text):
         toks = R._tokens(line)
         for render in (R._render, R._render_columns):
-            _, pieces = render(toks)
+            _, cs, rs = render(toks)
+            pieces = list(zip(cs, rs, strict=True))
             merged = OffsetMap.of_pieces(pieces)
             assert list(zip(merged.clean_starts, merged.raw_starts, strict=True)) == pieces
 

@@ -515,18 +515,22 @@ def _words_apart(toks: Sequence[_Tok]) -> list[int]:
     return out
 
 
-# The renderers give the ``(text offset, source offset)`` pieces of their text
-# merged as :meth:`OffsetMap.of_pieces` merges them: text offsets rise piece by
-# piece, so a piece that continues the last one kept (same distance between the
-# offsets) is dropped. ``(-1, -2)`` stands for no piece yet: no piece continues it.
+# The renderers give the text offsets and the source offsets of the pieces of
+# their text, merged as :meth:`OffsetMap.of_pieces` merges them: text offsets
+# rise piece by piece, so a piece that continues the last one kept (the same
+# distance between the offsets) is dropped. Only that distance is kept: text
+# less source offset, 1 before the first piece, which no piece continues (its
+# text offset is 0).
 
 
-def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
-    """Flowing text, the words :func:`_words_apart`. A space after a moved
-    fragment maps to the word after it, keeping the map inside the source."""
+def _render(toks: Sequence[_Tok]) -> tuple[str, list[int], list[int]]:
+    """Flowing text, the words :func:`_words_apart`, and its pieces' text and
+    source offsets. A space after a moved fragment maps to the word after it,
+    keeping the map inside the source."""
     out: list[str] = []
-    pieces: list[tuple[int, int]] = []
-    c0, r0 = -1, -2  # the last piece kept
+    cs: list[int] = []
+    rs: list[int] = []
+    d = 1  # text less source offset of the last piece kept
     n = 0
     end = 0  # source offset after the word before
     for tok, gap in zip(toks, _words_apart(toks), strict=True):
@@ -535,36 +539,41 @@ def _render(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
         if gap:
             if end > start:
                 for k in range(n, n + gap):
-                    if k - c0 != start - r0:
-                        pieces.append((k, start))
-                        c0, r0 = k, start
+                    if k - start != d:
+                        cs.append(k)
+                        rs.append(start)
+                        d = k - start
             out.append(" " * gap)
             n += gap
         text = tok.text
         out.append(text)
         if len(own) == 1:  # most words: one piece
-            if n - c0 != start - r0:
-                pieces.append((n, start))
-                c0, r0 = n, start
+            if n - start != d:
+                cs.append(n)
+                rs.append(start)
+                d = n - start
             n += len(text)
             end = start + len(text)
             continue
         for t, r in own:
-            if n - c0 != r - r0:
-                pieces.append((n, r))
-                c0, r0 = n, r
+            if n - r != d:
+                cs.append(n)
+                rs.append(r)
+                d = n - r
             n += len(t)
-            end = r + len(t)
-    return "".join(out), pieces
+        end = n - d  # the last piece continues the last one kept
+    return "".join(out), cs, rs
 
 
-def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
+def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[int], list[int]]:
     """Fixed-width text: every word at its printed column, so table columns stay
-    where they were; a closed-up word leaves its spaces after it. A padding space
-    maps to the source character after the word before it (monotonic)."""
+    where they were; a closed-up word leaves its spaces after it. Returns the
+    text and its pieces' text and source offsets: a padding space maps to the
+    source character after the word before it (monotonic)."""
     out: list[str] = []
-    pieces: list[tuple[int, int]] = []
-    c0, r0 = -1, -2  # the last piece kept
+    cs: list[int] = []
+    rs: list[int] = []
+    d = 1  # text less source offset of the last piece kept
     n = 0
     end = 0  # source offset after the word before
     for i, tok in enumerate(toks):
@@ -573,22 +582,24 @@ def _render_columns(toks: Sequence[_Tok]) -> tuple[str, list[tuple[int, int]]]:
         if i and want > n:
             # the first padding space may continue the word before; the others,
             # mapping to the same source offset, are pieces of their own
-            if n - c0 != end - r0:
-                pieces.append((n, end))
-                c0, r0 = n, end
+            if n - end != d:
+                cs.append(n)
+                rs.append(end)
             if want - n > 1:
-                pieces.extend(zip(range(n + 1, want), itertools.repeat(end)))
-                c0, r0 = want - 1, end
+                cs.extend(range(n + 1, want))
+                rs.extend(itertools.repeat(end, want - n - 1))
+            d = want - 1 - end
             out.append(" " * (want - n))
             n = want
         out.append(tok.text)
         for t, r in tok.pieces:
-            if n - c0 != r - r0:
-                pieces.append((n, r))
-                c0, r0 = n, r
+            if n - r != d:
+                cs.append(n)
+                rs.append(r)
+                d = n - r
             n += len(t)
-            end = r + len(t)
-    return "".join(out), pieces
+        end = n - d  # the last piece continues the last one kept
+    return "".join(out), cs, rs
 
 
 # --- letter spacing (DOMAIN.md 4.2) ----------------------------------------------------------
@@ -644,44 +655,52 @@ _SPACED_4 = re.compile(r" \S \S \S(?<=(?<!\S)\S \S \S \S)(?!\S)")
 _FRAGMENT = re.compile(r"[^\W\d_]{1,3}|[.,;:)%]+|-\w+|[,.]\d+", re.UNICODE)
 
 
+#: in a line as printed, a run of one-character words one or two spaces apart
+#: (:func:`_spaced_runs`), else a word
+_RUN_OR_WORD = re.compile(r"(?<!\S)\S(?:\s{1,2}\S(?!\S))+|\S+")
+#: one-character words one space apart (in a run): a letter-spaced word
+_SPACED_WORD = re.compile(r"\S(?:\s\S)*")
+#: two one-character words one space apart (in a run)
+_ONE_SPACE = re.compile(r"\S\s\S")
+
+
 def _closed_up_tokens(line: Line, repairs: list[Repair]) -> tuple[list[_Tok], bool]:
     """The tokens of ``line`` with letter-spaced runs closed up (:func:`_close_up`),
-    and whether the line is spaced; a line as printed is closed up from its
-    words, without a token for every letter."""
+    and whether the line is spaced. A line as printed is closed up from its
+    words and runs (:data:`_RUN_OR_WORD`), without a token for every letter:
+    the runs :func:`_spaced_runs` finds are those with one space inside, and a
+    run of four letters one space apart (:data:`_SPACED_4`) makes the longest
+    run four or more."""
     if line.offsets is not None:
         return _close_up(line, _tokens(line), repairs)
-    if not _SPACED_4.search(line.text):
+    text = line.text
+    if not _SPACED_4.search(text):
         return _tokens(line), False
-    words, cols, spaces = _printed_words(line)
-    runs, longest = _spaced_runs(words, spaces)
     start = line.start
-
-    def word(k: int) -> _Tok:
-        return _Tok([(words[k], start + cols[k])], cols[k], spaces[k], False, words[k])
-
-    if longest < 4:
-        return [word(k) for k in range(len(words))], False
     out: list[_Tok] = []
-    i = 0
-    for a, b in runs:
-        out += map(word, range(i, a))
+    end = -1  # where the word before ends (none yet: the first word has the indent)
+    for m in _RUN_OR_WORD.finditer(text):
+        a, b = m.span()
+        space = line.indent if end < 0 else a - end
+        end = b
+        w = m.group()
+        if len(w) == 1 or not w[1].isspace():  # a word
+            out.append(_Tok([(w, start + a)], a, space, False, w))
+            continue
+        if not _ONE_SPACE.search(w):  # one-character words two spaces apart: words
+            for k in range(0, len(w), 3):
+                out.append(_Tok([(w[k], start + a + k)], a + k, space if not k else 2, False, w[k]))
+            continue
         texts: list[str] = []
-        k = a
-        while k < b:  # a word: letters one space apart
-            j = k + 1
-            while j < b and spaces[j] == 1:
-                j += 1
-            text = "".join(words[k:j])
-            pieces = [(words[m], start + cols[m]) for m in range(k, j)]
-            out.append(_Tok(pieces, cols[k], spaces[k] if k == a else 1, False, text, True))
-            texts.append(text)
-            k = j
-        raw = start + cols[a]
-        repairs.append(
-            Repair("letter_spacing", line.no, raw, start + cols[b - 1] + 1, " ".join(texts), raw)
-        )
-        i = b
-    out += map(word, range(i, len(words)))
+        for s in _SPACED_WORD.finditer(w):  # a word: letters one space apart
+            col = a + s.start()
+            letters = s.group()[::2]
+            r = start + col
+            pieces = list(zip(letters, range(r, r + 2 * len(letters), 2), strict=True))
+            out.append(_Tok(pieces, col, space if not texts else 1, False, letters, True))
+            texts.append(letters)
+        raw = start + a
+        repairs.append(Repair("letter_spacing", line.no, raw, start + b, " ".join(texts), raw))
     return out, True
 
 
@@ -910,11 +929,13 @@ _SIGNED = re.compile(r"№\s?\d\S*")
 #: how a number (:data:`_NUM`) opens when not with a digit
 _NUM_OPENS = "(IVXLCІХ"
 _OPENING = frozenset('"(«')
-# where a strong glue splits a token: after closing punctuation before a word
-# ("бекітілсін.қосымшасына", "сәйкес,бұйрығына", ";шешімінің", ")84"), or at a
-# lower/upper case change inside a word ("РеспубликасыныңЖолдауымен")
-_GLUE_PUNCT = re.compile(r"(?:(?<=[^\W\d]{2})[.,;:]|^[.,;:]|\))(?=[^\W_]{2,}[-\w]*$)")
-_GLUE_CASE = re.compile(r"(?<=[а-яәғқңөұүһі])(?=[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]{2,}$)")
+# where a strong glue splits a token (before the match's end): after closing
+# punctuation before a word ("бекітілсін.қосымшасына", "сәйкес,бұйрығына",
+# ";шешімінің", ")84"), or at a lower/upper case change inside a word
+# ("РеспубликасыныңЖолдауымен", before the capital matched). Each opens with
+# the one character it is told by, which the search skips to.
+_GLUE_PUNCT = re.compile(r"[.,;:)](?:(?<=[^\W\d]{2}.)|(?<=^.)|(?<=\)))(?=[^\W_]{2,}[-\w]*$)")
+_GLUE_CASE = re.compile(r"[А-ЯӘҒҚҢӨҰҮҺІ](?<=[а-яәғқңөұүһі].)(?=[а-яәғқңөұүһі]{2,}$)")
 _QUOTE_WORD = re.compile(r'^"(?=\w)')
 
 
@@ -1260,10 +1281,16 @@ def _glue_split(toks: list[_Tok]) -> int | None:
     if not toks:
         return None
     t = toks[-1].text
-    m = _GLUE_PUNCT.search(t) or _GLUE_CASE.search(t)
-    if m is None or not 0 < m.end() < len(t):
+    m = _GLUE_PUNCT.search(t)
+    if m is not None:
+        cut = m.end()
+    elif (m := _GLUE_CASE.search(t)) is not None:
+        cut = m.start()
+    else:
         return None
-    left, right = _split(toks[-1], m.end())
+    if not 0 < cut < len(t):
+        return None
+    left, right = _split(toks[-1], cut)
     toks[-1:] = [left, right]
     return len(toks) - 1
 
@@ -1506,13 +1533,13 @@ def _line_of(line: Line, text: str, pieces: list[tuple[int, int]]) -> Line:
     return Line(line.no, line.start, line.indent, text, OffsetMap.of_pieces(pieces))
 
 
-def _rendered(line: Line, toks: Sequence[_Tok], text: str, pieces: list[tuple[int, int]]) -> Line:
-    """:func:`_line_of` the ``text`` and merged ``pieces`` a renderer made of ``toks``
-    (the pieces are already what :meth:`OffsetMap.of_pieces` would keep)."""
+def _rendered(line: Line, toks: Sequence[_Tok], text: str, cs: list[int], rs: list[int]) -> Line:
+    """:func:`_line_of` the ``text`` and merged pieces (text offsets ``cs``, source
+    offsets ``rs``) a renderer made of ``toks`` (the pieces are already what
+    :meth:`OffsetMap.of_pieces` would keep)."""
     if len(toks) == 1 and len(toks[0].pieces) == 1:  # one piece: maybe the line as printed
-        return _line_of(line, text, pieces)
-    cs, rs = zip(*pieces, strict=True) if pieces else ((), ())
-    return Line(line.no, line.start, line.indent, text, OffsetMap(cs, rs))
+        return _line_of(line, text, list(zip(cs, rs, strict=True)))
+    return Line(line.no, line.start, line.indent, text, OffsetMap(tuple(cs), tuple(rs)))
 
 
 def _first_word(line: Line | None) -> str | None:
@@ -1688,12 +1715,13 @@ def repair_layout(
             continue
         if move and 0 < frozen < len(toks):
             # labels stay in their column; the value column flows from where it began
-            text, pieces = _render_columns(toks[:frozen])
+            text, cs, rs = _render_columns(toks[:frozen])
             col = max(toks[frozen].col, len(text) + 1)
-            flow, fpieces = _render(toks[frozen:])
+            flow, fcs, frs = _render(toks[frozen:])
             end = toks[frozen - 1].raw_end
+            pieces = list(zip(cs, rs, strict=True))
             pieces += [(n, end) for n in range(len(text), col)]
-            pieces += [(col + c, r) for c, r in fpieces]
+            pieces += [(col + c, r) for c, r in zip(fcs, frs, strict=True)]
             text = text.ljust(col) + flow
             out.append(_line_of(line, text, pieces))
         elif move and frozen == 0:
