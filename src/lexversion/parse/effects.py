@@ -246,11 +246,14 @@ def publications(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, st
     pat = re.compile(vocab(lang).PUBLISHED, re.IGNORECASE)
     for raw in texts:
         text = L.despace(raw)
-        if not pat.search(fold_text(raw)) and (
-            text == raw or not pat.search(fold_text(text).lower())  # L.key(raw), despaced once
-        ):
-            continue  # no publication word: no reference to read (most paragraphs)
+        # an act named (most paragraphs name none: the citation scan that says so is
+        # shared with every other reader of the paragraph) and a publication word
         anchors = find_anchors(text, lang)
+        if not anchors or (
+            not pat.search(fold_text(raw))
+            and (text == raw or not pat.search(fold_text(text).lower()))  # L.key(raw)
+        ):
+            continue
         for k, a in enumerate(anchors):
             stop = anchors[k + 1].start if k + 1 < len(anchors) else min(len(text), a.end + 400)
             seg = text[a.end : stop]
