@@ -15,7 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexversion.errors import InputError
-from lexversion.normalize import Paragraph, decode, join_lines, split_lines
+from lexversion.normalize import (
+    _ENDS_TIGHT,
+    _OPENS_TIGHT,
+    Paragraph,
+    _joins_tight,
+    decode,
+    join_lines,
+    split_lines,
+)
 from tests.conftest import CORPUS, seed_of
 
 # Russian and Kazakh letters, the Latin look-alike "i", digits and the punctuation of the exports
@@ -178,3 +186,15 @@ def test_decode_bom_less_utf16_never_returns_other_text(path: Path) -> None:
         assert e.exit_code == 2
     else:
         assert got == text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet=' -"(«».,;:!?)%аб1', min_size=1, max_size=6),
+    st.text(alphabet=' -"(«».,;:!?)%аб1', min_size=1, max_size=6),
+)
+def test_join_lines_shortcut_only_skips_spaced_joins(prev: str, nxt: str) -> None:
+    # join_lines asks _joins_tight only when a line opens or the one before ends
+    # with a character it may join on; otherwise the lines join with a space
+    if nxt[0] not in _OPENS_TIGHT and prev[-1] not in _ENDS_TIGHT:
+        assert not _joins_tight(prev, nxt)

@@ -203,6 +203,10 @@ class Paragraph(NamedTuple):
 
 _CLOSERS = frozenset(".,;:!?)»%")
 _OPENERS = frozenset("(«")
+#: a line opening with none of these after one ending in none of ``_ENDS_TIGHT``
+#: joins with a space (:func:`_joins_tight` needs one of them to say otherwise)
+_OPENS_TIGHT = _CLOSERS | {'"'}
+_ENDS_TIGHT = _OPENERS | {"-", '"'}
 
 
 def _joins_tight(prev: str, nxt: str) -> bool:
@@ -241,7 +245,10 @@ def join_lines(lines: Sequence[Line]) -> Paragraph:
         text = line.text
         if not text:  # a blank line
             continue
-        if kept and not _joins_tight(prev, text):
+        if kept and (
+            (text[0] not in _OPENS_TIGHT and prev[-1] not in _ENDS_TIGHT)
+            or not _joins_tight(prev, text)
+        ):
             parts.append(" ")
             length += 1
         om = line.offsets
