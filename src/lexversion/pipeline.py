@@ -171,13 +171,14 @@ def _render(job: tuple[str, tuple[ExpressionPlan, ...]]) -> list[ExpressionRecor
     return [p.record(render_plan(doc, p)) for p in plans]
 
 
-def _worker_start() -> None:
-    """Initializer of a build worker: load the spaCy pipelines and matchers of both
+def start_worker() -> None:
+    """Prepare a process to parse many files (the initializer of a build worker): load the spaCy pipelines and matchers of both
     languages, then move everything alive into the garbage collector's permanent
     generation (``gc.freeze``). The ~350,000 objects of the loaded pipelines live as
     long as the worker, and a full collection walked them all (150-200 ms each, a
-    few times a minute of parsing); frozen, they are never walked again. Only the
-    worker process is affected."""
+    few times a minute of parsing); frozen, they are never walked again. Process
+    policy: :func:`build` runs it in its worker processes only, never in the
+    caller's."""
     from lexversion.parse.citations import warm
 
     warm()
@@ -195,7 +196,7 @@ def _mapped(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_start,
+        initializer=start_worker,
     ) as pool:
         for k in range(0, len(items), WINDOW):
             yield from pool.map(fn, items[k : k + WINDOW], chunksize=8)
