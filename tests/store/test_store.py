@@ -80,6 +80,18 @@ def test_two_stores_from_the_same_corpus_are_identical(
     assert snapshot(other.engine) == snapshot(built.engine)
 
 
+def test_a_build_on_worker_processes_is_the_serial_build(
+    built: Store, new_store: Callable[[str], Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the process pool (and its initializer, start_worker) serves only batches of
+    # PARALLEL_MIN files or more; lowered, the five seeds go to two spawned workers
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 2)
+    other = new_store("parallel")
+    report = pipeline.build(CORPUS_DIR, other, workers=2)
+    assert report.failed == []
+    assert snapshot(other.engine) == snapshot(built.engine)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """A store built once from the corpus, for tests that only read it."""
