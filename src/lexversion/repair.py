@@ -42,7 +42,7 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import import_module, resources
@@ -774,6 +774,25 @@ def _word_score(word: str, words: Vocabulary, short: frozenset[str]) -> float:
     return hi if words.in_dictionary(word) else lo
 
 
+def _summed(
+    spans: Sequence[tuple[int, int]],
+    texts: Sequence[str],
+    memo: dict[str, float],
+    value: Callable[[str], float],
+) -> float:
+    """The sum of ``value`` over the words of a split: each span of ``texts`` (the
+    pieces of a group) joined, its value kept in ``memo`` (a word recurs across
+    the splits :func:`_segment` weighs)."""
+    total = 0.0
+    for a, b in spans:
+        x = "".join(texts[a:b])
+        got = memo.get(x)
+        if got is None:
+            got = memo[x] = value(x)
+        total += got
+    return total
+
+
 def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> list[list[_Tok]]:
     """Best split of a group of one-space-apart pieces into words (joins only
     where a joined word scores better than its pieces; ties keep the print).
@@ -796,7 +815,7 @@ def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> lis
     ]
     if len(free) > 10:
         free = []
-    bounds: dict[str, tuple[float, float]] = {}
+    highest: dict[str, float] = {}  # each word's upper bound, worked out once
     splits: list[tuple[float, int, list[tuple[int, int]], int]] = []
     for mask in range(1 << len(free)):
         joined = {k for b, k in enumerate(free) if mask >> b & 1}
@@ -807,13 +826,7 @@ def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> lis
                 spans.append((start, k))
                 start = k
         spans.append((start, n))
-        most = 0.0
-        for a, b in spans:
-            x = "".join(texts[a:b])
-            got = bounds.get(x)
-            if got is None:
-                got = bounds[x] = _word_bounds(x, words, short)
-            most += got[1]
+        most = _summed(spans, texts, highest, lambda x: _word_bounds(x, words, short)[1])
         most -= 0.01 * len(joined)
         splits.append((-most, mask, spans, len(joined)))
     splits.sort()
@@ -838,13 +851,7 @@ def _segment(group: list[_Tok], words: Vocabulary, short: frozenset[str]) -> lis
                     break
         if fails:
             continue
-        score = 0.0
-        for a, b in spans:
-            x = "".join(texts[a:b])
-            sc = scores.get(x)
-            if sc is None:
-                sc = scores[x] = _word_score(x, words, short)
-            score += sc
+        score = _summed(spans, texts, scores, lambda x: _word_score(x, words, short))
         score -= 0.01 * joins
         if score > best_score or (score == best_score and mask < best_mask):
             best, best_score, best_mask = spans, score, mask
