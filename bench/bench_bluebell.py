@@ -11,7 +11,7 @@
   source MB per second: the median of ``THROUGHPUT_RUNS`` runs, and the mean,
   which counts the full garbage collections that now and then walk the ~350,000
   objects of the loaded spaCy pipelines (150-200 ms each). First in a plain
-  process, then as a build worker runs it (``lexversion.pipeline.start_worker``:
+  process, then as a build worker runs it (``lexversion.app.ingest.start_worker``:
   the pipelines' objects frozen out of the collector's reach).
 * **Profile**: cProfile of the corpus parse + AKN, the functions with the most
   own time and the pipeline steps by cumulative time.
@@ -37,9 +37,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from lexversion.akn.build import document_to_akn
+from lexversion.app.ingest import start_worker
 from lexversion.parse import forget_texts, parse
 from lexversion.parse.citations import warm
-from lexversion.pipeline import start_worker
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((REPO_ROOT / "corpus").glob("*.txt"))
@@ -108,7 +109,7 @@ def profile_summary(files: list[tuple[str, bytes]], top: int = 18) -> str:
         forget_texts()
         prof.enable()
         for name, data in files:
-            parse(data, name).to_akn()
+            document_to_akn(parse(data, name))
         prof.disable()
     out = io.StringIO()
     stats = pstats.Stats(prof, stream=out).strip_dirs()
@@ -126,7 +127,7 @@ def main(runs: int = RUNS) -> None:
     warm()  # build the spaCy pipelines and matchers outside every timing
     bluebell = bluebell_parser()
     ours, theirs = interleaved(
-        lambda: parse(raw, SEED_004.name).to_akn(), lambda: bluebell(marked), runs
+        lambda: document_to_akn(parse(raw, SEED_004.name)), lambda: bluebell(marked), runs
     )
     print(f"seed 004 ({len(raw) / 1024:.1f} KiB raw export; bluebell input {len(marked)} chars)")
     print(f"  lexversion raw export -> AKN bytes     {ours * 1e3:8.2f} ms (median of {runs})")
@@ -142,7 +143,7 @@ def main(runs: int = RUNS) -> None:
 
     def parse_akn_all() -> None:
         for name, data in files:
-            parse(data, name).to_akn()
+            document_to_akn(parse(data, name))
 
     print(f"\nwhole corpus: {len(files)} documents, {total / 1e6:.3f} MB")
     print("  median of the runs; mean = all runs, full garbage collections included")

@@ -91,7 +91,7 @@ def timed(fn: Callable[[], object], runs: int) -> list[float]:
 
 def in_process_builds(runs: int) -> tuple[list[float], list[float]]:
     """(fresh-store builds, no-change builds), ``runs`` each, after one warm-up build."""
-    from lexversion.pipeline import build
+    from lexversion.app.ingest import build
     from lexversion.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -35,11 +35,11 @@ from pathlib import Path
 from lxml import etree
 
 from lexversion import build
-from lexversion.akn.build import NS
+from lexversion.akn.namespaces import NS
+from lexversion.akn.provisions import read
+from lexversion.app.query import answer
 from lexversion.diff import compare
 from lexversion.diff.align import EditOp, levenshtein_opcodes
-from lexversion.diff.provisions import read
-from lexversion.query import answer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 WARMUP = 3

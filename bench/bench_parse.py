@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from lexversion.akn.build import document_to_akn
 from lexversion.akn.validate import errors
 from lexversion.parse import forget_texts, parse
 
@@ -45,7 +46,7 @@ def p90(xs: list[float]) -> float:
 
 
 def parse_akn(data: bytes, name: str) -> bytes:
-    return parse(data, name).to_akn()
+    return document_to_akn(parse(data, name))
 
 
 def parse_akn_validate(data: bytes, name: str) -> bytes:

@@ -8,7 +8,7 @@ command path, both cores: the build uses a process pool) and reports wall
 time, throughput and the peak resident memory of the build and its workers.
 Then, in this process and warm, the latency of point in time for random works:
 status and expression (``Store.timeline`` + ``point_in_time``) and the whole
-``show --format text`` path (``lexversion.query.show``), p50 and p99. The
+``show --format text`` path (``lexversion.app.query.show``), p50 and p99. The
 default store is a new SQLite file; ``--db postgresql+psycopg://...`` measures
 PostgreSQL (the database is emptied first).
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from lexversion.query import show, store_for
+from lexversion.app.query import show, store_for
 from lexversion.timeline.pit import point_in_time
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lexversion.parse import Document, parse
+from lexversion.model import Document
+from lexversion.parse import parse
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO_ROOT / "corpus"

@@ -27,7 +27,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from lexversion import build
-from lexversion.akn.build import NS
+from lexversion.akn.namespaces import NS
 from lexversion.cli import app
 from lexversion.diff import DiffResult, ProvisionDiff, cli_diff, compare
 from lexversion.diff.align import word_ops

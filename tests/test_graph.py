@@ -13,13 +13,13 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from lexversion import build
+from lexversion.app.export import graph_dot, graph_json
+from lexversion.app.query import answer, history
 from lexversion.errors import UsageError
-from lexversion.export import graph_dot, graph_json
 from lexversion.graph import WorkRecord
-from lexversion.matching import match_act
+from lexversion.graph.matching import match_act
 from lexversion.model import ActRef
 from lexversion.parse import parse
-from lexversion.query import answer, history
 from lexversion.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexversion.errors import InputError
-from lexversion.normalize import (
+from lexversion.text.decode import decode
+from lexversion.text.lines import (
     _ENDS_TIGHT,
     _OPENS_TIGHT,
     Paragraph,
     _joins_tight,
-    decode,
     join_lines,
     split_lines,
 )

@@ -20,19 +20,20 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from lexversion import repair as R
+from lexversion.akn.build import document_to_akn
+from lexversion.app.normalize import Normalized, normalize_document
 from lexversion.cli import app
 from lexversion.lang import fold_number, fold_text
-from lexversion.normalize import Line, OffsetMap, Paragraph, decode, join_lines, split_lines
-from lexversion.parse import Document, detect_language
-from lexversion.repair import (
-    Normalized,
-    Repair,
+from lexversion.model import Document, Repair
+from lexversion.text import repair as R
+from lexversion.text.decode import decode
+from lexversion.text.language import detect_language
+from lexversion.text.lines import Line, OffsetMap, Paragraph, join_lines, split_lines
+from lexversion.text.repair import (
     Vocabulary,
     build_vocabulary,
     count_clean,
     key,
-    normalize_document,
     repair,
     repair_layout,
     repair_line,
@@ -176,7 +177,7 @@ def test_every_seed_has_displaced_link_text() -> None:
 def test_no_spaced_letters_remain_in_the_akn(corpus_path: Path, doc: Document) -> None:
     """No run of four or more single letters one space apart is left in the AKN text
     (DOMAIN.md 4.2); the source of seed 003 has hundreds."""
-    runs = SPACED_RUN.findall(text_outside_meta(doc.to_akn()))
+    runs = SPACED_RUN.findall(text_outside_meta(document_to_akn(doc)))
     assert runs == [], runs[:10]
 
 

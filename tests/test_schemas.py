@@ -1,4 +1,4 @@
-"""``schemas/document.schema.json`` documents what ``Document.to_json()`` returns."""
+"""``schemas/document.schema.json`` documents what ``lexversion.akn.json.document_json`` returns."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from lexversion.parse import Document, parse
+from lexversion.akn.build import document_to_akn
+from lexversion.akn.json import document_json
+from lexversion.model import Document
+from lexversion.parse import parse
+from lexversion.render.text import document_text
 from tests.conftest import REPO_ROOT, corpus_file
 
 SCHEMA_PATH = REPO_ROOT / "schemas" / "document.schema.json"
@@ -70,7 +74,7 @@ def test_schema_requires_the_documented_fields() -> None:
 
 
 def test_corpus_json_validates(doc: Document, validator: Draft202012Validator) -> None:
-    obj = json.loads(json.dumps(doc.to_json(), ensure_ascii=False))  # JSON-ready as returned
+    obj = json.loads(json.dumps(document_json(doc), ensure_ascii=False))  # JSON-ready as returned
     assert _messages(validator, obj) == []
 
 
@@ -78,7 +82,7 @@ def test_corpus_json_validates(doc: Document, validator: Draft202012Validator) -
 def test_header_only_document_json_validates(seed: str, validator: Draft202012Validator) -> None:
     lines = corpus_file(seed).read_text(encoding="utf-8").split("\n")
     header = "\n".join(lines[: 8 if seed == "000" else 10])  # title, status, requisites
-    obj = parse(header, "header.txt").to_json()
+    obj = document_json(parse(header, "header.txt"))
     assert obj["structure"]["points"] == 0
     assert _messages(validator, obj) == []
 
@@ -108,7 +112,21 @@ def _mutations(obj: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 def test_mutated_objects_fail(
     parsed: Callable[[Path], Document], validator: Draft202012Validator
 ) -> None:
-    obj = parsed(corpus_file("000")).to_json()
+    obj = document_json(parsed(corpus_file("000")))
     assert _messages(validator, obj) == []
     for name, bad in _mutations(obj):
         assert _messages(validator, bad), f"schema accepts a mutated object: {name}"
+
+
+@pytest.mark.parametrize(
+    ("method", "function"),
+    [("to_akn", document_to_akn), ("to_json", document_json), ("to_text", document_text)],
+)
+def test_deprecated_document_methods_warn_and_agree(
+    method: str, function: Any, parsed: Callable[[Path], Document]
+) -> None:
+    """``Document.to_akn/to_json/to_text`` keep working for one release, with a warning."""
+    doc = parsed(corpus_file("002"))
+    with pytest.warns(DeprecationWarning, match=f"Document.{method}"):
+        old = getattr(doc, method)()
+    assert old == function(doc)

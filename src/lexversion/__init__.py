@@ -14,24 +14,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lexversion.akn.build import document_to_akn
+from lexversion.akn.json import document_json
+from lexversion.app.ingest import BuildReport
+from lexversion.app.query import history, show
 from lexversion.errors import InputError, LexversionError, NotFound, StoreError, UsageError
-from lexversion.parse import Document, parse
-from lexversion.pipeline import BuildReport
-from lexversion.query import history, show
+from lexversion.model import Document
+from lexversion.model.document import bind_projections
+from lexversion.parse import parse
+from lexversion.render.text import document_text
 from lexversion.store import open_store
 from lexversion.timeline.pit import PointInTime, point_in_time
 
 __version__ = "0.1.0"
 
+# The deprecated ``Document.to_akn/to_json/to_text`` methods reach the projections
+# that live above the model layer through this binding (one release, then removed).
+bind_projections(to_akn=document_to_akn, to_json=document_json, to_text=document_text)
+
 
 def build(directory: str | Path = "corpus", db: str | None = None) -> BuildReport:
     """Ingest ``directory`` into the store at ``db`` (see :func:`open_store`).
 
-    Returns the :class:`~lexversion.pipeline.BuildReport`; raises
+    Returns the :class:`~lexversion.app.ingest.BuildReport`; raises
     :class:`UsageError` for a missing directory, :class:`StoreError` when the
     store cannot be written (it is then left unchanged).
     """
-    from lexversion.pipeline import build as run
+    from lexversion.app.ingest import build as run
 
     return run(Path(directory), open_store(db))
 

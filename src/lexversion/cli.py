@@ -18,8 +18,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from lexversion.akn.build import document_to_akn
+from lexversion.akn.json import document_json
+from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
-from lexversion.files import write_atomic
+from lexversion.render.text import document_text
 
 app = typer.Typer(
     name="lexversion",
@@ -134,11 +137,11 @@ def parse_cmd(
         for w in doc.warnings:
             typer.echo(f"lexversion: warning: {source}: {w}", err=True)
         if fmt is ParseFormat.akn:
-            _emit(doc.to_akn(), out)
+            _emit(document_to_akn(doc), out)
         elif fmt is ParseFormat.json:
-            _emit(_dump(doc.to_json()), out)
+            _emit(_dump(document_json(doc)), out)
         else:
-            _emit(doc.to_text(), out)
+            _emit(document_text(doc), out)
 
     _guard(run)
 
@@ -149,8 +152,8 @@ def build(
     db: DbOption = None,
 ) -> None:
     """Ingest a corpus directory into the store (works, expressions, events, effects, citations)."""
-    from lexversion.pipeline import build as run_build
-    from lexversion.pipeline import corpus_files
+    from lexversion.app.ingest import build as run_build
+    from lexversion.app.ingest import corpus_files
     from lexversion.store import open_store
 
     def run() -> int:
@@ -193,7 +196,7 @@ def works(
     db: DbOption = None,
 ) -> None:
     """List every work, stubs included, with its status today."""
-    from lexversion.export import work_rows
+    from lexversion.app.export import work_rows
     from lexversion.store import open_store
 
     def run() -> None:
@@ -238,7 +241,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """The text of a work in force on a date, with its status and certainty."""
-    from lexversion.query import show as run_show
+    from lexversion.app.query import show as run_show
 
     def run() -> None:
         when = _as_of(as_of) if as_of else None
@@ -255,7 +258,7 @@ def history(
     db: DbOption = None,
 ) -> None:
     """Events and effects of a work in date order, each with its certainty and basis."""
-    from lexversion.query import history as run_history
+    from lexversion.app.query import history as run_history
 
     def run() -> None:
         result = run_history(db, work, fmt.value)
@@ -278,7 +281,7 @@ def graph(
     db: DbOption = None,
 ) -> None:
     """The whole version graph: works and the effects between them."""
-    from lexversion.export import graph_dot, graph_json
+    from lexversion.app.export import graph_dot, graph_json
     from lexversion.store import open_store
 
     def run() -> None:
@@ -409,7 +412,7 @@ def normalize(
     ] = None,
 ) -> None:
     """The text with its export artifacts repaired: displaced link text, letter spacing."""
-    from lexversion.repair import normalize_document
+    from lexversion.app.normalize import normalize_document
 
     def run() -> None:
         data, source = _read_input(file)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from lexversion.akn.build import document_to_akn
 from lexversion.akn.validate import NS
-from lexversion.normalize import decode
-from lexversion.parse import Document
+from lexversion.model import Document
+from lexversion.text.decode import decode
 
 
 def nonspace(text: str) -> Counter[str]:
@@ -43,7 +44,7 @@ def _describe(missing: Counter[str], extra: Counter[str]) -> str:
 
 def test_akn_is_lossless(corpus_path: Path, doc: Document) -> None:
     source = nonspace(decode(corpus_path.read_bytes(), corpus_path.name))
-    akn = nonspace(text_outside_meta(doc.to_akn()))
+    akn = nonspace(text_outside_meta(document_to_akn(doc)))
     assert akn == source, _describe(source - akn, akn - source)
 
 
@@ -57,7 +58,7 @@ def test_meta_is_excluded_and_text_kept() -> None:
 
 def test_the_check_detects_a_dropped_or_invented_character(doc: Document) -> None:
     """Sanity: the comparison is sharp enough to see one character."""
-    text = text_outside_meta(doc.to_akn())
+    text = text_outside_meta(document_to_akn(doc))
     source = nonspace(doc.text)
     i = next(i for i, ch in enumerate(text) if not ch.isspace())
     dropped = text[:i] + text[i + 1 :]

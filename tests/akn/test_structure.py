@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from lexversion.akn.build import document_to_akn
+from lexversion.akn.json import document_json
 from lexversion.akn.validate import NS
-from lexversion.parse import Document
+from lexversion.model import Document
 from tests.conftest import corpus_file
 
 Q = f"{{{NS}}}"
@@ -20,7 +22,7 @@ Q = f"{{{NS}}}"
 
 @pytest.fixture(scope="module")
 def akn003(parsed: Callable[[Path], Document]) -> etree._Element:  # type: ignore[misc]
-    return etree.fromstring(parsed(corpus_file("003")).to_akn())
+    return etree.fromstring(document_to_akn(parsed(corpus_file("003"))))
 
 
 def _text(el: etree._Element) -> str:
@@ -121,7 +123,7 @@ def test_signatories_and_approval_list(akn003: etree._Element) -> None:
 
 
 def test_people_are_persons(parsed: Callable[[Path], Document]) -> None:
-    root = etree.fromstring(parsed(corpus_file("000")).to_akn())
+    root = etree.fromstring(document_to_akn(parsed(corpus_file("000"))))
     people = [_text(p) for p in root.iter(f"{Q}person")]
     assert people == ["Р. Ибраимова", "С. Дүйсембінов"]
     roles = [_text(r) for r in root.iter(f"{Q}role")]
@@ -145,7 +147,7 @@ def test_extract_of_the_repealing_decision_is_embedded(akn003: etree._Element) -
 
 
 def test_json_lists_the_tables(parsed: Callable[[Path], Document]) -> None:
-    tables = parsed(corpus_file("003")).to_json()["structure"]["tables"]
+    tables = document_json(parsed(corpus_file("003")))["structure"]["tables"]
     assert [(t["eid"], t["name"], t["rows"], t["columns"]) for t in tables] == [
         ("att_1__sec_1__table_1", "passport", 8, 2),
         ("att_2__table_1", "table", 16, 6),

@@ -13,8 +13,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexversion.parse import detect_language
 from lexversion.parse.layout import despace
+from lexversion.text.language import detect_language
 
 _SPACED_RUN = re.compile(r"(?<!\S)(\S(?: \S){2,})(?!\S)")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")

@@ -16,8 +16,8 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexversion.normalize import OffsetMap, split_lines
 from lexversion.parse import tables
+from lexversion.text.lines import OffsetMap, split_lines
 
 
 def _raws_by_definition(cs: tuple[int, ...], rs: tuple[int, ...], a: int, b: int) -> list[int]:

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import Engine, inspect, text
 
 from lexversion.graph import Graph, build_graph
-from lexversion.parse import Document, parse
+from lexversion.model import Document
+from lexversion.parse import parse
 from lexversion.store import Store, open_store
 from lexversion.store.repository import SourceFile
 

@@ -23,8 +23,8 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from lexversion import build
-from lexversion.pipeline import build as pipeline_build
-from lexversion.query import answer
+from lexversion.app.ingest import build as pipeline_build
+from lexversion.app.query import answer
 from lexversion.store import open_store
 from lexversion.store.rows import EffectRow, EventRow, ExpressionRow, SourceRow, WorkRow
 

@@ -20,9 +20,9 @@ from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from lexversion import pipeline
+from lexversion.app import ingest as pipeline
 from lexversion.errors import StoreError
-from lexversion.parse import Document
+from lexversion.model import Document
 from lexversion.store import Store, open_store
 from lexversion.store.rows import ExpressionRow, SourceRow
 from tests.store.conftest import (

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lexversion import build
-from lexversion.query import answer, history
+from lexversion.app.query import answer, history
 from lexversion.render.text import akn_to_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from lexversion.app.query import show
 from lexversion.graph import WorkRecord
-from lexversion.query import show
 from lexversion.store import Store, open_store
 from lexversion.timeline.pit import point_in_time
 from lexversion.web import create_app

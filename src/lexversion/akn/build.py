@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 from lxml import etree
 
 from lexversion.akn.frbr import AKN_LANG, expression_uri, work_uri
+from lexversion.akn.namespaces import NS, XHTML
 from lexversion.lang import fold_text
 from lexversion.model import ActRef, Block, Effect, Node
 from lexversion.parse import layout as L
@@ -38,10 +39,8 @@ from lexversion.parse.citations import find
 from lexversion.parse.citations import work_uri as cited_uri
 
 if TYPE_CHECKING:
-    from lexversion.parse import Document
+    from lexversion.model import Document
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-XHTML = "http://www.w3.org/1999/xhtml"
 _NSMAP = {None: NS}
 TAGS = {
     "chapter": "chapter",

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
+from lexversion.app.compare import cli_diff
 from lexversion.diff.align import DiffResult, ProvisionDiff, Summary, compare
-from lexversion.diff.command import cli_diff
 
 __all__ = ["DiffResult", "ProvisionDiff", "Summary", "cli_diff", "compare"]

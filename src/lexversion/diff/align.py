@@ -1,6 +1,6 @@
 """Provision-aligned diff of two AKN expressions: :func:`compare`.
 
-Provisions are those of :mod:`lexversion.diff.provisions`. Their likeness is
+Provisions are those of :mod:`lexversion.akn.provisions`. Their likeness is
 the Indel similarity of their word lists (``rapidfuzz.distance.Indel``, 0-1:
 twice the longest common subsequence of words over the total length). The
 thresholds were set on the corpus: unrelated provisions of the migration rules
@@ -42,7 +42,7 @@ from typing import Any, cast
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
-from lexversion.diff.provisions import Provision, read
+from lexversion.akn.provisions import Provision, read
 
 KEEP = 0.35
 FLOOR = 0.2
@@ -149,7 +149,7 @@ def compare(
 
     Both are AKN 3.0 UTF-8 XML bytes (two expressions of one work, or two works
     in the same language); the provisions compared are those of
-    :mod:`lexversion.diff.provisions` (editorial notes and database labels
+    :mod:`lexversion.akn.provisions` (editorial notes and database labels
     left out). ``word_diff`` replaces the word-level differ (the benchmark
     passes a difflib one). Raises :class:`~lexversion.errors.InputError` when
     either side is not an AKN document.

@@ -1,7 +1,7 @@
 """Raw decision text -> :class:`Document` (metadata, structure, notes, effects, citations).
 
 ``parse(data)`` runs the pipeline steps of ARCHITECTURE.md up to the document
-tree: decode and split lines (:mod:`lexversion.normalize`), cut the layout into
+tree: decode and split lines (:mod:`lexversion.text.lines`), cut the layout into
 parts (:mod:`.structure`), read the requisites (:mod:`.header`), assemble
 provisions with eIds (:mod:`.tree`), read notes, commencement and effects
 (:mod:`.effects`) and citations (:mod:`.citations`, spaCy rule matching).
@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
-from datetime import date
-from typing import Any
+from dataclasses import replace
 
 from lexversion.errors import InputError
 from lexversion.lang import fold_number, fold_text, vocab
@@ -22,158 +20,26 @@ from lexversion.model import (
     Attachment,
     Block,
     Citation,
+    CitedFact,
+    Document,
     Effect,
     Metadata,
     Node,
     Note,
+    Preface,
 )
-from lexversion.normalize import OffsetMap, Paragraph, decode, join_lines, split_lines
 from lexversion.parse import citations as C
 from lexversion.parse import effects as E
 from lexversion.parse import layout as L
 from lexversion.parse import structure, tree
 from lexversion.parse.acts import is_own, same_act
 from lexversion.parse.header import read_header
-from lexversion.repair import Repair
+from lexversion.text.decode import decode
+from lexversion.text.language import detect_language
+from lexversion.text.lines import OffsetMap, Paragraph, join_lines, split_lines
 
 _ENDS = re.compile(r"[.;:!?)\"»_]$")
 _DANGLING = re.compile(r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|\b\d{4}\s*$")
-#: the nine letters Kazakh adds to the Russian alphabet, both cases, the most
-#: frequent first (so a Kazakh text is told after counting one or two of them)
-_KK_LETTERS = "іқғңәүөұһІҚҒҢӘҮӨҰҺ"
-#: UTF-8 lead bytes of U+0400-U+04FF (Cyrillic): each starts one Cyrillic letter
-_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
-
-
-def detect_language(text: str) -> str:
-    """``"kk"`` or ``"ru"``: Kazakh when its own letters (ә ғ қ ң ө ұ ү һ і) make
-    up more than 1% of the Cyrillic letters, else Russian. The Kazakh alphabet
-    of 1940 adds exactly these nine letters to the Russian one.
-
-    Every character of ``text`` counts; Cyrillic letters are counted on the
-    UTF-8 bytes (each begins with one of the lead bytes 0xD0-0xD3). The count
-    of Cyrillic letters is skipped when the Kazakh letters alone decide: none
-    at all (Russian), or more than 1% of all characters, which bounds the
-    Cyrillic letters from above (Kazakh).
-    """
-    kk = 0
-    for ch in _KK_LETTERS:
-        kk += text.count(ch)
-        if kk * 100 > len(text):
-            return "kk"
-    if not kk:
-        return "ru"
-    data = text.encode("utf-8", "surrogatepass")
-    cyr = sum(data.count(b) for b in _CYRILLIC_LEADS)
-    return "kk" if kk * 100 > cyr else "ru"
-
-
-@dataclass(frozen=True, slots=True)
-class CitedFact:
-    """A fact the text states about another act: ``kind`` ``publication``,
-    its ``date``, and the words it was read from."""
-
-    act: ActRef
-    kind: str
-    date: date
-    basis: str
-
-    def to_json(self) -> dict[str, Any]:
-        """``{act, kind, date, basis}``."""
-        return {
-            "act": self.act.to_json(),
-            "kind": self.kind,
-            "date": self.date.isoformat(),
-            "basis": self.basis,
-        }
-
-
-@dataclass(frozen=True)
-class Preface:
-    """Title, status line, requisites and editorial notes, as printed."""
-
-    title: str
-    status_label: str | None
-    requisites: str
-    requisites_act_span: tuple[int, int] | None
-    notes: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Document:
-    """A parsed decision: metadata, structure, effects, citations, warnings.
-
-    ``text`` is the decoded source; ``sha256`` the hash of its bytes (UTF-8
-    when given text). Build it with :func:`parse`.
-    """
-
-    source: str
-    text: str
-    sha256: str
-    meta: Metadata
-    preface: Preface
-    preamble: tuple[str, ...]
-    body: Node
-    conclusions: tuple[str, ...]
-    attachments: tuple[Attachment, ...]
-    citations: tuple[Citation, ...]
-    facts: tuple[CitedFact, ...] = field(default=())
-    warnings: tuple[str, ...] = field(default=())
-    repairs: tuple[Repair, ...] = field(default=())
-
-    @property
-    def act(self) -> ActRef:
-        """The act this document is, as an :class:`ActRef`."""
-        m = self.meta
-        return ActRef(m.act_type, m.issuer, m.region, m.body, m.date, m.number, m.title)
-
-    @property
-    def partial(self) -> bool:
-        """True for a header-only document (title, status, requisites)."""
-        return not self.body.children and not self.attachments and not self.preamble
-
-    def to_akn(self, expression_date: str | date | None = None) -> bytes:
-        """Akoma Ntoso 3.0 XML (UTF-8 bytes), valid against the official XSD."""
-        from lexversion.akn.build import document_to_akn
-
-        return document_to_akn(self, expression_date)
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON object of ``schemas/document.schema.json``."""
-        from lexversion.jsonout import document_json
-
-        obj = document_json(self)
-        obj["joint"] = [a.to_json() for a in self.meta.joint]
-        obj["structure"]["tables"] = [
-            {
-                "eid": b.eid,
-                "name": b.name,
-                "rows": len(b.rows),
-                "columns": max((sum(c.colspan for c in row) for row in b.rows), default=0),
-            }
-            for b in self.tables()
-        ]
-        return obj
-
-    def tables(self) -> list[Block]:
-        """The ``table`` blocks of the body and annexes, in document order."""
-        out: list[Block] = []
-
-        def walk(node: Node) -> None:
-            out.extend(b for b in node.blocks if b.kind == "table")
-            for c in node.children:
-                walk(c)
-
-        walk(self.body)
-        for a in self.attachments:
-            walk(a.body)
-        return out
-
-    def to_text(self) -> str:
-        """Plain text of the document, one provision per line."""
-        from lexversion.render.text import document_text
-
-        return document_text(self)
 
 
 def forget_texts() -> None:
@@ -184,7 +50,7 @@ def forget_texts() -> None:
     as the first parse of an unseen document does in a warm process. Takes and
     returns nothing; never raises.
     """
-    from lexversion import repair
+    from lexversion.text import repair as repair
 
     C.find.cache_clear()
     repair.forget_words()

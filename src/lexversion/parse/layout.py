@@ -1,6 +1,6 @@
 """Line-level predicates of the exported layout (DOMAIN.md 2 and 4).
 
-Pure functions over :class:`lexversion.normalize.Line` and strings; the
+Pure functions over :class:`lexversion.text.lines.Line` and strings; the
 language-dependent words come from :mod:`lexversion.lang`. Matching uses
 :func:`despace`, which collapses letter spacing ("қ а б ы л д а д ы :") for
 *recognising* words only: the text itself keeps what the source has.
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from lexversion.lang import fold_text, vocab
-from lexversion.normalize import Line
+from lexversion.text.lines import Line
 
 _SPACED_RUN = re.compile(r"(?<!\S)(\S(?: \S){2,})(?!\S)")
 _MULTI_SPACE = re.compile(r" {2,}")

@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lexversion import repair as R
-from lexversion.normalize import Line, Paragraph, join_lines
+from lexversion.model import Repair
 from lexversion.parse import layout as L
+from lexversion.text import repair as R
+from lexversion.text.lines import Line, Paragraph, join_lines
 
 INDENT = 2  # a line indented by this much or more opens a paragraph
 
@@ -61,7 +62,7 @@ class Parts:
     conclusions: list[Paragraph] = field(default_factory=list)
     annexes: list[AnnexParts] = field(default_factory=list)
     #: repairs of export artifacts (DOMAIN.md 4.1-4.2), doubts included, in part order
-    repairs: list[R.Repair] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
     #: one line per doubt: evidence of an artifact left as printed
     warnings: list[str] = field(default_factory=list)
 
@@ -197,7 +198,7 @@ def split(lines: Sequence[Line], lang: str) -> Parts:
 
 def _repair(parts: Parts, lines: Sequence[Line], lang: str) -> None:
     """Repair the export artifacts of every paragraph and line, once the cuts are
-    made (DOMAIN.md 4.1-4.2, :mod:`lexversion.repair`); collect repairs and doubts."""
+    made (DOMAIN.md 4.1-4.2, :mod:`lexversion.text.repair`); collect repairs and doubts."""
     words = R.vocabulary(lang).with_lines(lines)
     log = parts.repairs
 

@@ -35,8 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from lexversion.normalize import Line, OffsetMap
 from lexversion.parse.layout import RULE
+from lexversion.text.lines import Line, OffsetMap
 
 _RUN = re.compile(r"\S+")
 _ROW_NUM = re.compile(r"^(?:\d+\s?\.|[А-ЯA-ZӘІҢҒҮҰҚӨҺ]\))(?=\s|$)")
@@ -80,11 +80,11 @@ def _spaced(text: str) -> bool:
 
 
 def runs_of(line: Line) -> list[_Run]:
-    """The words of ``line`` (a :class:`~lexversion.normalize.Line`) with the
+    """The words of ``line`` (a :class:`~lexversion.text.lines.Line`) with the
     columns they were printed in, left to right (DOMAIN.md 2.9).
 
     A line whose text a repair changed (``line.offsets`` set: letter spacing
-    closed up, :mod:`lexversion.repair`) keeps its repaired words; their columns
+    closed up, :mod:`lexversion.text.repair`) keeps its repaired words; their columns
     come from where their characters stand in the source, and a line letter-spaced
     there (no two visible characters side by side, DOMAIN.md 4.2) is mapped back
     to its printed columns.

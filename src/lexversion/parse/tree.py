@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lexversion.model import Block, Cell, Node
-from lexversion.normalize import Line, OffsetMap, join_lines
 from lexversion.parse import layout as L
 from lexversion.parse import tables
 from lexversion.parse.structure import INDENT, Part, is_annex_start
+from lexversion.text.lines import Line, OffsetMap, join_lines
 
 LEVELS = {"body": 0, "chapter": 1, "section": 2, "subsection": 3, "paragraph": 4, "point": 5}
 ABBR = {

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from lxml import etree
 
-from lexversion.akn.build import NS
+from lexversion.akn.namespaces import NS
 from lexversion.render.text import all_text, table_lines
 
 _WS = re.compile(r"\s+")

@@ -26,15 +26,15 @@ from typing import Any
 
 from lxml import etree
 
-from lexversion.akn.build import NS
+from lexversion.akn.namespaces import NS
+from lexversion.app.files import write_atomic
+from lexversion.app.query import answer, store_for
+from lexversion.app.resolve import find_work
 from lexversion.diff import DiffResult, ProvisionDiff, compare
 from lexversion.errors import UsageError
-from lexversion.files import write_atomic
 from lexversion.model import DateFact
-from lexversion.query import answer, store_for
 from lexversion.render.html import Segment, ViewBlock, environment, view
 from lexversion.render.text import all_text
-from lexversion.resolve import find_work
 from lexversion.timeline.pit import ExpressionInfo, PointInTime, WorkTimeline, relation
 
 TEMPLATE = "print.html"

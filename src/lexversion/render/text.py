@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from lexversion.akn.build import NS
+from lexversion.akn.build import document_to_akn
+from lexversion.akn.namespaces import NS
 
 if TYPE_CHECKING:
-    from lexversion.parse import Document
+    from lexversion.model import Document
 
 _WS = re.compile(r"\s+")
 HIER = {"chapter", "section", "subsection", "paragraph", "point", "hcontainer"}
@@ -200,4 +201,4 @@ def _hier(el: etree._Element, depth: int, out: list[str], full: bool) -> None:
 
 def document_text(doc: Document) -> str:
     """Full plain text of a parsed document (``parse --format text``)."""
-    return akn_to_text(doc.to_akn(), full=True)
+    return akn_to_text(document_to_akn(doc), full=True)

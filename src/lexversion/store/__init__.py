@@ -4,10 +4,6 @@
 and write them; ORM objects never leave this package.
 """
 
-from lexversion.store.repository import (
-    DEFAULT_URL,
-    Store,
-    open_store,
-)
+from lexversion.store.repository import DEFAULT_URL, Store, open_store
 
 __all__ = ["DEFAULT_URL", "Store", "open_store"]

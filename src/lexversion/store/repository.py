@@ -26,13 +26,7 @@ from sqlalchemy.orm import Session
 from lexversion.errors import NotFound, StoreError
 from lexversion.graph import Graph, WorkRecord
 from lexversion.model import DateFact
-from lexversion.store.rows import (
-    CitationRow,
-    EffectRow,
-    EventRow,
-    ExpressionRow,
-    WorkRow,
-)
+from lexversion.store.rows import CitationRow, EffectRow, EventRow, ExpressionRow, WorkRow
 from lexversion.store.writer import GraphWriter
 from lexversion.timeline.pit import ExpressionInfo, WorkTimeline
 

@@ -14,7 +14,7 @@ from lexversion.model import DateFact, Event
 from lexversion.timeline.commencement import entry_into_force
 
 if TYPE_CHECKING:
-    from lexversion.parse import Document
+    from lexversion.model import Document
 
 
 def document_events(doc: Document) -> list[Event]:

@@ -22,7 +22,7 @@ from lexversion.lang import vocab
 from lexversion.model import Attachment, Block, Effect, Node
 
 if TYPE_CHECKING:
-    from lexversion.parse import Document
+    from lexversion.model import Document
 
 Fn = Callable[[str], str]
 
@@ -83,7 +83,7 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
     preface keeps the title and the requisites up to the repeal clause; its
     notes and status label are dropped.
     """
-    from lexversion.parse import Preface
+    from lexversion.model import Preface
 
     for e in effects:
         if not is_reversible(e):

@@ -1,7 +1,7 @@
 """The JSON API of the web app (documented at ``/openapi.json``).
 
 Same addressing as the pages: ``/api/works/akn/...:DATE`` answers exactly what
-``lexversion show --format json`` prints (:func:`lexversion.query.show`);
+``lexversion show --format json`` prints (:func:`lexversion.app.query.show`);
 ``/api/works`` is the corpus browser's list, ``/api/search`` the provision
 search, ``/api/history/akn/...`` what ``lexversion history --format json``
 prints, ``/api/neighbourhood/akn/...`` the related acts. Answers are built in
@@ -18,18 +18,12 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query
 from fastapi.responses import Response
 
+from lexversion.app.query import history as query_history
+from lexversion.app.query import show
 from lexversion.graph import WorkRecord
-from lexversion.query import history as query_history
-from lexversion.query import show
 from lexversion.store.repository import Store
 from lexversion.web.browse import browse
-from lexversion.web.http import (
-    MAX_PARAM,
-    filters_from,
-    json_response,
-    parse_date,
-    parse_lang,
-)
+from lexversion.web.http import MAX_PARAM, filters_from, json_response, parse_date, parse_lang
 from lexversion.web.pages import work_page
 from lexversion.web.search import MAX_QUERY, search
 

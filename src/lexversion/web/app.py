@@ -3,7 +3,7 @@
 :func:`create_app` opens the store once and returns the app. Handlers read
 and check their parameters, call one view function (:mod:`.browse`,
 :mod:`.pages`, :mod:`.compare`, :mod:`.search`) or library function
-(:func:`lexversion.query.show`, :func:`~lexversion.query.history`,
+(:func:`lexversion.app.query.show`, :func:`~lexversion.app.query.history`,
 :func:`lexversion.render.pdf.print_view`) and render a ``web_*.html`` template
 through the project's one jinja2 environment
 (:func:`lexversion.render.html.environment`, autoescaping all legal text).
@@ -53,10 +53,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lexversion import __version__
 from lexversion.akn.frbr import LANG_OF, parse_work_uri
+from lexversion.app.query import show, store_for
+from lexversion.app.resolve import find_work
 from lexversion.errors import LexversionError, NotFound, StoreError, UsageError
-from lexversion.query import show, store_for
 from lexversion.render.pdf import html_to_pdf, print_view, render_print_html
-from lexversion.resolve import find_work
 from lexversion.store.repository import Store, resolve_url
 from lexversion.web.api import register_api
 from lexversion.web.browse import browse

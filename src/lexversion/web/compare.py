@@ -1,7 +1,7 @@
 """The compare page as a view model: a redline of one work on two dates, or of two works.
 
 The two texts are chosen as ``lexversion diff`` chooses them
-(:func:`lexversion.diff.command.sides`), compared by
+(:func:`lexversion.app.compare.sides`), compared by
 :func:`lexversion.diff.compare`, and shown with the rows of the HTML redline
 (:func:`lexversion.diff.output.row`), so the page and ``lexversion diff
 --format html`` say the same thing.
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from lexversion.app.compare import sides
 from lexversion.diff import compare
 from lexversion.diff.align import STATUSES
-from lexversion.diff.command import sides
 from lexversion.diff.output import Row, Side, row
 from lexversion.errors import UsageError
 

@@ -1,7 +1,7 @@
 """The work page as a view model: what the act said on a date, and around it.
 
 :func:`work_page` answers the point-in-time question of a request path
-(:func:`lexversion.query.answer`, which reads the AKN suffix: ``:DATE``,
+(:func:`lexversion.app.query.answer`, which reads the AKN suffix: ``:DATE``,
 ``@DATE``, ``@``, ``/kaz``/``/rus``; no suffix means today) and gathers what
 ``web_work.html`` shows: the work's facts with each date's certainty
 (:func:`lexversion.render.pdf.shown`), a status banner, the text (the view model
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from lexversion.akn.frbr import AKN_LANG, parse_work_uri
-from lexversion.query import answer, resolve_address
+from lexversion.app.query import answer, resolve_address
+from lexversion.app.resolve import find_work
 from lexversion.render.html import ViewBlock, view
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
-from lexversion.resolve import find_work
 from lexversion.store.repository import Store
 from lexversion.timeline.pit import PointInTime, WorkTimeline
 from lexversion.web.neighbourhood import NeighbourhoodView, neighbourhood_view, relations

@@ -1,7 +1,7 @@
 """Full-text search over the provisions of the stored expressions, with an as-of date.
 
 The index (migration ``0004``) holds one row per provision of every stored
-expression: the provisions the diff aligns (:func:`lexversion.diff.provisions.read`:
+expression: the provisions the diff aligns (:func:`lexversion.akn.provisions.read`:
 each AKN hierarchy element and list item under its eId, plus the title,
 preamble, conclusions and annex prefaces), their text as ``show`` prints it
 (editorial notes, status label and requisites left out).
@@ -33,7 +33,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from lexversion.diff.provisions import read
+from lexversion.akn.provisions import read
 from lexversion.errors import InputError, UsageError
 from lexversion.render.pdf import ShownDate, shown
 from lexversion.store.repository import Store

@@ -29,7 +29,7 @@ from typing import cast
 
 from lxml import etree
 
-from lexversion.akn.build import NS
+from lexversion.akn.namespaces import NS
 from lexversion.errors import InputError
 
 HIER = frozenset({"chapter", "section", "subsection", "paragraph", "point", "hcontainer"})

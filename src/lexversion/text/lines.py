@@ -1,4 +1,4 @@
-"""Raw export bytes -> decoded text, lines, and paragraphs with an offset map.
+"""Decoded text -> lines, and paragraphs with an offset map back to the source.
 
 Normalisation moves and re-spaces text; it never drops or invents a non-blank
 character (ARCHITECTURE.md invariant 1). What it does (DOMAIN.md 4.3-4.4):
@@ -14,7 +14,7 @@ character (ARCHITECTURE.md invariant 1). What it does (DOMAIN.md 4.3-4.4):
   (:class:`OffsetMap`), so spans found in clean text map back to the source.
 
 Repairs of export artifacts (displaced link text, letter spacing, DOMAIN.md
-4.1-4.2) live in :mod:`lexversion.repair`; they work on the same lines and maps.
+4.1-4.2) live in :mod:`lexversion.text.repair`; they work on the same lines and maps.
 
 Blank lines (page breaks) are not decided here: :mod:`lexversion.parse.structure`
 decides which blank lines end a block and which fall mid-sentence.
@@ -26,73 +26,6 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from charset_normalizer import from_bytes
-
-from lexversion.errors import InputError
-
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-
-
-def decode(data: bytes | str, source: str = "<input>") -> str:
-    """Decode an export to text with ``\\n`` line ends.
-
-    ``data``: the file's bytes (or text, passed through). Tries strict UTF-8
-    (a BOM is dropped), then the encoding ``charset-normalizer`` detects.
-    Raises :class:`InputError` (exit code 2) for an empty file, a binary file
-    (NUL bytes without a UTF-16 BOM, or no plausible encoding) and for text
-    without a Cyrillic letter (not a Kazakh or Russian legal text).
-    """
-    if isinstance(data, str):
-        text = data
-    else:
-        if not data.strip():
-            raise InputError(source, "empty file")
-        if b"\x00" in data and not data.startswith(_BOMS[1:]):
-            guess = from_bytes(data).best()
-            if guess is None or guess.encoding not in {"utf_16", "utf_16_le", "utf_16_be"}:
-                raise InputError(source, "binary file, not a text export")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            if best is None:
-                raise InputError(source, "cannot detect the text encoding") from None
-            text = str(best)
-            if best.encoding in {"cp1251", "kz1048"}:
-                text = _cyrillic_codepage(data, text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if not text.strip():
-        raise InputError(source, "empty file")
-    if not any("\u0400" <= ch <= "\u04ff" for ch in text):
-        raise InputError(source, "no Cyrillic text: not a Kazakh or Russian legal act")
-    return text
-
-
-# Letters of Serbian, Macedonian, Ukrainian and Belarusian in Windows-1251 sit where
-# KZ-1048 (the Kazakh Windows code page) has Kazakh letters: "аќшамы" is "ақшамы".
-_NOT_KK_RU = set("ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЄЇІіґєїјЅѕ")
-_KK = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
-
-
-def _cyrillic_codepage(data: bytes, detected: str) -> str:
-    """Choose between Windows-1251 and KZ-1048 for a single-byte Cyrillic file.
-
-    ``charset-normalizer`` cannot tell the two apart (they share the Russian
-    alphabet); the one whose text has fewer letters foreign to Kazakh and
-    Russian, then more Kazakh letters, wins.
-    """
-    candidates = [detected]
-    for codec in ("cp1251", "kz1048"):
-        try:
-            candidates.append(data.decode(codec))
-        except UnicodeDecodeError:
-            continue
-
-    def score(t: str) -> tuple[int, int]:
-        return (-sum(ch in _NOT_KK_RU for ch in t), sum(ch in _KK for ch in t))
-
-    return max(candidates, key=score)
-
 
 class OffsetMap(NamedTuple):
     """Maps offsets in a paragraph's clean text to offsets in the decoded source.
@@ -101,7 +34,7 @@ class OffsetMap(NamedTuple):
     ``raw_starts[i]`` where it begins in the source; pieces are copied verbatim,
     so inside a piece the offsets move together. ``clean_starts`` always rises;
     ``raw_starts`` rises too except where a repair moved a piece
-    (:mod:`lexversion.repair`, DOMAIN.md 4.1), and every repair is recorded.
+    (:mod:`lexversion.text.repair`, DOMAIN.md 4.1), and every repair is recorded.
 
     Like :class:`Line` and :class:`Paragraph`, an immutable ``NamedTuple``: made
     for every line, paragraph and cell, and a tuple is made faster than a frozen
@@ -143,7 +76,7 @@ class Line(NamedTuple):
     character in the decoded text, leading-space count, and stripped text.
 
     ``offsets`` is ``None`` for a line as printed (``text`` is the source from
-    ``start`` on); a line whose text a repair changed (:mod:`lexversion.repair`)
+    ``start`` on); a line whose text a repair changed (:mod:`lexversion.text.repair`)
     carries the map of its text back to the source.
 
     A ``NamedTuple`` rather than a frozen dataclass: a document makes a

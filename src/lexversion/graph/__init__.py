@@ -22,11 +22,20 @@ from datetime import date
 from pathlib import PurePath
 from typing import Generic, TypeVar, cast
 
+from lexversion.akn.build import document_to_akn
 from lexversion.akn.frbr import expression_uri, work_uri
+from lexversion.graph.matching import Match, match_act
 from lexversion.lang import fold_number
-from lexversion.matching import Match, match_act
-from lexversion.model import ActRef, Citation, CommencementRule, DateFact, Effect
-from lexversion.parse import CitedFact, Document, Preface
+from lexversion.model import (
+    ActRef,
+    Citation,
+    CitedFact,
+    CommencementRule,
+    DateFact,
+    Document,
+    Effect,
+    Preface,
+)
 from lexversion.timeline.commencement import entry_into_force
 from lexversion.timeline.modify import is_reversible, reprefix, reverse
 
@@ -216,10 +225,10 @@ class ExpressionPlan:
 def render_plan(d: Document, plan: ExpressionPlan) -> bytes:
     """The AKN XML of ``plan`` from its corpus document ``d``."""
     if plan.edition_of is not None:
-        return _edition_doc(d, plan.edition_of).to_akn(plan.date)
+        return document_to_akn(_edition_doc(d, plan.edition_of), plan.date)
     if plan.kind == "reconstructed":
-        return reverse(d, [d.meta.effects[i] for i in plan.reverse]).to_akn(plan.date)
-    return d.to_akn(plan.date)
+        return document_to_akn(reverse(d, [d.meta.effects[i] for i in plan.reverse]), plan.date)
+    return document_to_akn(d, plan.date)
 
 
 def act_identity(act: ActRef) -> tuple[str | None, date | None, str | None]:
@@ -229,7 +238,7 @@ def act_identity(act: ActRef) -> tuple[str | None, date | None, str | None]:
 
 class _Registry:
     """Works by identity, indexed by (date, folded number); stubs are upgraded
-    when their text turns up. Lookups go through :func:`lexversion.matching.match_act`."""
+    when their text turns up. Lookups go through :func:`lexversion.graph.matching.match_act`."""
 
     def __init__(self) -> None:
         self.by_id: dict[tuple[str | None, date | None, str | None], WorkRecord] = {}
@@ -545,8 +554,8 @@ def _uri_of(reg: _Registry) -> Callable[[ActRef], str | None]:
 
 def _sidecar_work(reg: _Registry, ref: str) -> WorkRecord | None:
     """The work a sidecar fact names (FRBR URI or citation), if known."""
-    from lexversion.parse import detect_language
     from lexversion.parse.acts import find_anchors
+    from lexversion.text.language import detect_language
 
     if ref.startswith("/akn/"):
         return next((w for w in reg.by_id.values() if w.frbr_uri == ref.rstrip("/")), None)

@@ -30,7 +30,7 @@ Look-alike letters (DOMAIN.md 3) are never changed in the text; every word
 lookup folds them (:func:`lexversion.lang.fold_text`).
 
 Every change is a :class:`Repair` (kind, source line, raw span, where the text
-went); the repaired :class:`~lexversion.normalize.Paragraph` keeps an offset map
+went); the repaired :class:`~lexversion.text.lines.Paragraph` keeps an offset map
 from every character back to the source, moved fragments being pieces of
 their own.
 """
@@ -42,65 +42,19 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import import_module, resources
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Protocol
 
 from lexversion.lang import fold_text, vocab
-from lexversion.normalize import Line, OffsetMap, Paragraph, join_lines
+from lexversion.model import Repair
+from lexversion.text.lines import Line, OffsetMap, Paragraph, join_lines
 
 KINDS = ("displaced_link", "letter_spacing", "split_word", "doubt")
-
-
-@dataclass(frozen=True)
-class Repair:
-    """One repair of the source text, or a ``doubt`` where the text was left as printed.
-
-    ``kind``: ``displaced_link`` (a fragment moved back to its gap),
-    ``letter_spacing`` (a run of spaced letters closed up), ``split_word`` (the
-    pieces of a word in a mixed line joined), ``doubt`` (evidence of an
-    artifact that could not be repaired with confidence; nothing changed).
-    ``line`` is the 1-based source line; ``raw_start``/``raw_end`` the span of
-    the repaired characters in the decoded source; ``text`` the repaired text;
-    ``raw_to`` the source offset of the new place (a move's gap; else
-    ``raw_start``); ``place`` says where in words.
-    """
-
-    kind: str
-    line: int
-    raw_start: int
-    raw_end: int
-    text: str
-    raw_to: int
-    place: str = ""
-
-    @property
-    def applied(self) -> bool:
-        """True unless the repair is only a ``doubt``."""
-        return self.kind != "doubt"
-
-    def __str__(self) -> str:
-        if self.kind == "doubt":
-            return f"line {self.line}: {self.place} (left as printed)"
-        return (
-            f'line {self.line}: {self.kind.replace("_", " ")} "{self.text}" {self.place}'.rstrip()
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        """``{kind, line, raw_start, raw_end, raw_to, text, place}``."""
-        return {
-            "kind": self.kind,
-            "line": self.line,
-            "raw_start": self.raw_start,
-            "raw_end": self.raw_end,
-            "raw_to": self.raw_to,
-            "text": self.text,
-            "place": self.place,
-        }
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -1625,7 +1579,7 @@ def repair(
 ) -> tuple[Paragraph, tuple[Repair, ...]]:
     """Repair a paragraph's export artifacts (DOMAIN.md 4.1-4.2).
 
-    ``p``: printed lines joined by :func:`lexversion.normalize.join_lines`;
+    ``p``: printed lines joined by :func:`lexversion.text.lines.join_lines`;
     ``lang``: "kk" or "ru"; ``words``: the vocabulary (default: the shipped
     one of ``lang``). Returns the paragraph joined from the repaired lines —
     its offset map sends every character to its source offset, a moved
@@ -1752,89 +1706,12 @@ def repair_line(
     return new.text, repairs
 
 
-# --- documents -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Normalized:
-    """A document's repaired text, one paragraph (or layout line) a line, with its repairs."""
-
-    source: str
-    lang: str
-    text: str
-    repairs: tuple[Repair, ...]
-
-    def explain(self) -> str:
-        """A header with the counts, then one line per repair or doubt, in source order."""
-        counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in self.counts().items())
-        rows = [f"# {self.source}: {counts or 'nothing to repair'}"]
-        rows += [str(r) for r in sorted(self.repairs, key=lambda r: (r.line, r.raw_start))]
-        return "\n".join(rows)
-
-    def to_json(self) -> dict[str, Any]:
-        """``{source, lang, text, counts, repairs}``."""
-        return {
-            "source": self.source,
-            "lang": self.lang,
-            "text": self.text,
-            "counts": self.counts(),
-            "repairs": [r.to_json() for r in self.repairs],
-        }
-
-    def counts(self) -> dict[str, int]:
-        """Number of repairs of each kind."""
-        c = Counter(r.kind for r in self.repairs)
-        return {k: c[k] for k in KINDS if c[k]}
-
-
-def normalize_document(data: bytes | str, source: str = "<input>") -> Normalized:
-    """Decode, cut and repair a raw export; the text reads part by part.
-
-    Raises :class:`~lexversion.errors.InputError` for input that
-    :func:`lexversion.normalize.decode` rejects.
-    """
-    from lexversion.normalize import decode, split_lines
-    from lexversion.parse import detect_language
-    from lexversion.parse.structure import split
-
-    text = decode(data, source)
-    lang = detect_language(text)
-    parts = split(split_lines(text), lang)
-    blocks: list[list[str]] = []
-
-    def lines_of(ls: Iterable[Line]) -> list[str]:
-        return [ln.text for ln in ls if not ln.blank]
-
-    blocks.append([join_lines(parts.title).text] if parts.title else [])
-    if parts.status is not None:
-        blocks.append([parts.status.text])
-    blocks.append([join_lines(parts.requisites).text] if parts.requisites else [])
-    blocks.append([t for n in parts.notes for t in [n.para.text, *(e.text for e in n.extract)]])
-    blocks.append([p.text for p in parts.preamble])
-    blocks.append(list(_part_texts(parts.body)))
-    blocks.append([p.text for p in parts.conclusions])
-    for annex in parts.annexes:
-        blocks.append(lines_of(annex.approval))
-        blocks.append([join_lines(annex.title).text] if annex.title else [])
-        blocks.append(list(_part_texts(annex.content)))
-    body = "\n\n".join("\n".join(b) for b in blocks if b)
-    return Normalized(source, lang, body + "\n", tuple(parts.repairs))
-
-
-def _part_texts(parts: Iterable[Any]) -> Iterator[str]:
-    for part in parts:
-        if part.kind == "layout":
-            yield from (ln.text for ln in part.lines)
-        else:
-            yield part.para.text
-            yield from (e.text for e in part.extract)
-
-
 def build_vocabulary(paths: Iterable[Path]) -> dict[str, tuple[Counter[str], Counter[str]]]:
     """Word and pair counts per language of the clean lines of the export files at
     ``paths`` (what ``scripts/build-vocabulary`` writes to ``lang/<lang>/*.tsv``)."""
-    from lexversion.normalize import decode, split_lines
-    from lexversion.parse import detect_language
+    from lexversion.text.decode import decode
+    from lexversion.text.language import detect_language
+    from lexversion.text.lines import split_lines
 
     out: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for path in sorted(paths):

@@ -1,72 +1,21 @@
-"""Values of the lexversion model: frozen dataclasses, no behaviour beyond JSON.
+"""Acts and what happens to them: references, registration, commencement rules,
+effects, editorial notes, citations and events (ARCHITECTURE.md, "The model").
 
-The model follows ARCHITECTURE.md ("The model"): a *work* is an act whatever its
-versions, an *expression* its text in one language as it applies from one date,
-a :class:`DateFact` a date with its certainty, an :class:`Event` something that
-happened to a work, an :class:`Effect` what one act does to another (after
-legislation.gov.uk's effects), a :class:`Citation` a reference found in text.
-Dates are :class:`datetime.date`; JSON renders them as ISO 8601 strings.
+An :class:`ActRef` names an act as a text does (issuer, type, date, number); an
+:class:`Effect` is what one act does to another (after legislation.gov.uk's
+effects); an :class:`Event` something that happened to a work, dated by a
+:class:`~lexversion.model.dates.DateFact`; a :class:`Citation` a reference found
+in text; a :class:`CitedFact` a fact a text states about another act.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-Certainty = Literal["stated", "computed", "estimated", "unknown"]
-CERTAINTY_ORDER: dict[str, int] = {"stated": 0, "computed": 1, "estimated": 2, "unknown": 3}
-
-
-def iso(d: date | None) -> str | None:
-    """ISO 8601 form of ``d`` or ``None``."""
-    return d.isoformat() if d else None
-
-
-@dataclass(frozen=True, slots=True)
-class DateFact:
-    """A date with its certainty and basis (ARCHITECTURE.md, "DateFact").
-
-    ``earliest``/``latest`` bound the date: equal for a stated or computed date,
-    a window for an estimated one, both ``None`` when unknown. ``basis`` says
-    where it came from: the text span, or the rule and its inputs.
-    """
-
-    earliest: date | None
-    latest: date | None
-    certainty: Certainty
-    basis: str
-
-    @classmethod
-    def stated(cls, d: date, basis: str) -> DateFact:
-        """A date the text states."""
-        return cls(d, d, "stated", basis)
-
-    @classmethod
-    def computed(cls, d: date, basis: str) -> DateFact:
-        """A date computed by a stated rule from stated inputs."""
-        return cls(d, d, "computed", basis)
-
-    @classmethod
-    def unknown(cls, basis: str) -> DateFact:
-        """A date nothing in the corpus gives."""
-        return cls(None, None, "unknown", basis)
-
-    @property
-    def date(self) -> date | None:
-        """The date when exact, else ``None`` (an estimate is never a date)."""
-        return self.earliest if self.earliest == self.latest else None
-
-    def to_json(self) -> dict[str, Any]:
-        """``{"date", "earliest", "latest", "certainty", "basis"}``; ``date`` is null unless exact."""
-        return {
-            "date": iso(self.date),
-            "earliest": iso(self.earliest),
-            "latest": iso(self.latest),
-            "certainty": self.certainty,
-            "basis": self.basis,
-        }
+from lexversion.model.dates import DateFact, iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,90 +197,20 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
-    """A table cell: its text, how many columns it spans, whether it heads a column."""
+class CitedFact:
+    """A fact the text states about another act: ``kind`` ``publication``,
+    its ``date``, and the words it was read from."""
 
-    text: str
-    colspan: int = 1
-    header: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A block of text inside a provision.
-
-    ``kind``: ``p`` (a paragraph, ``text``; ``name`` its role in an extract:
-    ``paragraph`` with ``num``, ``signature``, ``approval``, ``title``,
-    ``omission``, ``rule``), ``list`` (unnumbered items: ``text`` the
-    introduction or empty, ``items``), ``note`` (an editorial note, ``text``;
-    ``lines`` an extract printed with it, line by line; ``extract`` the same
-    extract as blocks; ``href`` the FRBR URI of the act it is taken from),
-    ``table`` (``rows`` of cells, ``lines`` the ruling lines printed around it,
-    ``name`` ``table`` or ``passport``), ``layout`` (fixed-width lines kept line
-    by line: ``lines``, ``name``).
-    """
-
+    act: ActRef
     kind: str
-    text: str = ""
-    items: tuple[str, ...] = ()
-    lines: tuple[str, ...] = ()
-    name: str = ""
-    eid: str = ""
-    rows: tuple[tuple[Cell, ...], ...] = ()
-    extract: tuple[Block, ...] = ()
-    num: str = ""
-    href: str = ""
+    date: date
+    basis: str
 
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """A hierarchical provision: ``chapter``, ``section``, ``subsection``,
-    ``paragraph`` (a numbered point "1."), ``point`` (a subpoint "1)"), or the
-    container ``body``. ``blocks`` come before ``children`` (AKN ``intro``) or
-    are the whole ``content`` when there are no children.
-    """
-
-    kind: str
-    eid: str
-    num: str | None = None
-    heading: str | None = None
-    blocks: tuple[Block, ...] = ()
-    children: tuple[Node, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """An annex: its approval block, title and body (DOMAIN.md 2.8-2.9)."""
-
-    eid: str
-    approval: tuple[str, ...]
-    title: str
-    body: Node
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """What the header, notes and final points say about the act.
-
-    ``joint``: the other issuers' identities of a joint act ("совместное
-    постановление акимата ... и решение маслихата ...", two numbers of one date).
-    """
-
-    lang: str
-    title: str
-    act_type: str | None
-    issuer: str | None
-    region: str | None
-    body: str | None
-    date: dt.date | None
-    number: str | None
-    registration: Registration | None
-    status: str | None
-    status_label: str | None
-    repealed_by: ActRef | None
-    commencement: CommencementRule | None
-    notes: tuple[Note, ...] = ()
-    effects: tuple[Effect, ...] = field(default=())
-    publication: dt.date | None = None
-    retroactive_from: dt.date | None = None
-    joint: tuple[ActRef, ...] = ()
+    def to_json(self) -> dict[str, Any]:
+        """``{act, kind, date, basis}``."""
+        return {
+            "act": self.act.to_json(),
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "basis": self.basis,
+        }

@@ -3,7 +3,7 @@
 Two ways to ask (issue 5):
 
 * one work on two dates, ``WORK --from D1 --to D2``: the expressions in force
-  on D1 and on D2 (:func:`lexversion.query.answer`);
+  on D1 and on D2 (:func:`lexversion.app.query.answer`);
 * two works, ``WORK_A WORK_B [--as-of D]``: the expression of each in force on
   D (default: today), or on the date of the URI's own ``:DATE`` suffix, so that
   acts in force at different times can be set side by side
@@ -18,11 +18,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from lexversion.app.query import answer, store_for
+from lexversion.app.resolve import find_work
 from lexversion.diff.align import DiffResult, compare
 from lexversion.diff.output import VIEWS, Side, diff_html, diff_json, diff_text
 from lexversion.errors import UsageError
-from lexversion.query import answer, store_for
-from lexversion.resolve import find_work
 from lexversion.timeline.pit import PointInTime
 
 FORMATS = ("html", "text", "json")

@@ -7,19 +7,15 @@ result. Dates are ISO 8601 strings; every event carries ``certainty`` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lexversion.akn.frbr import expression_uri, work_uri
-from lexversion.model import iso
-
-if TYPE_CHECKING:
-    from lexversion.parse import Document
+from lexversion.model import Block, Document, iso
+from lexversion.timeline.events import document_events
 
 
 def document_json(doc: Document) -> dict[str, Any]:
     """The parse result as a JSON-ready dict (see the schema for each field)."""
-    from lexversion.timeline.events import document_events
-
     m = doc.meta
     try:
         frbr: dict[str, str | None] = {
@@ -62,7 +58,19 @@ def document_json(doc: Document) -> dict[str, Any]:
             "points": len(doc.body.children),
             "conclusions": len(doc.conclusions),
             "attachments": [{"eid": a.eid, "title": a.title} for a in doc.attachments],
+            "tables": [_table_json(b) for b in doc.tables()],
         },
         "warnings": list(doc.warnings),
         "repairs": [r.to_json() for r in doc.repairs],
+        "joint": [a.to_json() for a in m.joint],
+    }
+
+
+def _table_json(table: Block) -> dict[str, Any]:
+    """``{eid, name, rows, columns}`` of a ``table`` block; ``columns`` counts spans."""
+    return {
+        "eid": table.eid,
+        "name": table.name,
+        "rows": len(table.rows),
+        "columns": max((sum(c.colspan for c in row) for row in table.rows), default=0),
     }

@@ -13,9 +13,9 @@ from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
 from lexversion.graph import WorkRecord, act_identity
 from lexversion.lang import fold_number
-from lexversion.parse import detect_language
 from lexversion.parse.acts import find_anchors
 from lexversion.store.repository import Store
+from lexversion.text.language import detect_language
 
 
 def find_work(store: Store, query: str) -> tuple[WorkRecord, str | None]:

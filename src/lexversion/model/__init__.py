@@ -1,0 +1,57 @@
+"""Values of the lexversion model: frozen dataclasses, no behaviour beyond JSON.
+
+The model follows ARCHITECTURE.md ("The model"): a *work* is an act whatever its
+versions, an *expression* its text in one language as it applies from one date,
+a :class:`DateFact` a date with its certainty (:mod:`.dates`), an :class:`Event`
+something that happened to a work, an :class:`Effect` what one act does to
+another, a :class:`Citation` a reference found in text (:mod:`.acts`), a
+:class:`Document` a parsed act (:mod:`.document`). This layer imports nothing
+else of lexversion; every other layer may import it.
+"""
+
+from __future__ import annotations
+
+from lexversion.model.acts import (
+    ActRef,
+    Citation,
+    CitedFact,
+    CommencementRule,
+    Effect,
+    Event,
+    Note,
+    Registration,
+)
+from lexversion.model.dates import CERTAINTY_ORDER, Certainty, DateFact, iso
+from lexversion.model.document import (
+    Attachment,
+    Block,
+    Cell,
+    Document,
+    Metadata,
+    Node,
+    Preface,
+    Repair,
+)
+
+__all__ = [
+    "CERTAINTY_ORDER",
+    "ActRef",
+    "Attachment",
+    "Block",
+    "Cell",
+    "Certainty",
+    "Citation",
+    "CitedFact",
+    "CommencementRule",
+    "DateFact",
+    "Document",
+    "Effect",
+    "Event",
+    "Metadata",
+    "Node",
+    "Note",
+    "Preface",
+    "Registration",
+    "Repair",
+    "iso",
+]

@@ -1,0 +1,263 @@
+r"""The parsed document: provisions, blocks, annexes, metadata (DOMAIN.md 2, 6).
+
+A :class:`Node` is a hierarchical provision (chapter, section, point, subpoint)
+holding :class:`Block`\ s; an :class:`Attachment` an annex; :class:`Metadata`
+what the header, notes and final points say about the act.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from lexversion.model.acts import (
+    ActRef,
+    Citation,
+    CitedFact,
+    CommencementRule,
+    Effect,
+    Note,
+    Registration,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: its text, how many columns it spans, whether it heads a column."""
+
+    text: str
+    colspan: int = 1
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of text inside a provision.
+
+    ``kind``: ``p`` (a paragraph, ``text``; ``name`` its role in an extract:
+    ``paragraph`` with ``num``, ``signature``, ``approval``, ``title``,
+    ``omission``, ``rule``), ``list`` (unnumbered items: ``text`` the
+    introduction or empty, ``items``), ``note`` (an editorial note, ``text``;
+    ``lines`` an extract printed with it, line by line; ``extract`` the same
+    extract as blocks; ``href`` the FRBR URI of the act it is taken from),
+    ``table`` (``rows`` of cells, ``lines`` the ruling lines printed around it,
+    ``name`` ``table`` or ``passport``), ``layout`` (fixed-width lines kept line
+    by line: ``lines``, ``name``).
+    """
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    lines: tuple[str, ...] = ()
+    name: str = ""
+    eid: str = ""
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    extract: tuple[Block, ...] = ()
+    num: str = ""
+    href: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A hierarchical provision: ``chapter``, ``section``, ``subsection``,
+    ``paragraph`` (a numbered point "1."), ``point`` (a subpoint "1)"), or the
+    container ``body``. ``blocks`` come before ``children`` (AKN ``intro``) or
+    are the whole ``content`` when there are no children.
+    """
+
+    kind: str
+    eid: str
+    num: str | None = None
+    heading: str | None = None
+    blocks: tuple[Block, ...] = ()
+    children: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """An annex: its approval block, title and body (DOMAIN.md 2.8-2.9)."""
+
+    eid: str
+    approval: tuple[str, ...]
+    title: str
+    body: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the header, notes and final points say about the act.
+
+    ``joint``: the other issuers' identities of a joint act ("совместное
+    постановление акимата ... и решение маслихата ...", two numbers of one date).
+    """
+
+    lang: str
+    title: str
+    act_type: str | None
+    issuer: str | None
+    region: str | None
+    body: str | None
+    date: dt.date | None
+    number: str | None
+    registration: Registration | None
+    status: str | None
+    status_label: str | None
+    repealed_by: ActRef | None
+    commencement: CommencementRule | None
+    notes: tuple[Note, ...] = ()
+    effects: tuple[Effect, ...] = field(default=())
+    publication: dt.date | None = None
+    retroactive_from: dt.date | None = None
+    joint: tuple[ActRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repair of the source text, or a ``doubt`` where the text was left as printed.
+
+    ``kind``: ``displaced_link`` (a fragment moved back to its gap),
+    ``letter_spacing`` (a run of spaced letters closed up), ``split_word`` (the
+    pieces of a word in a mixed line joined), ``doubt`` (evidence of an
+    artifact that could not be repaired with confidence; nothing changed).
+    ``line`` is the 1-based source line; ``raw_start``/``raw_end`` the span of
+    the repaired characters in the decoded source; ``text`` the repaired text;
+    ``raw_to`` the source offset of the new place (a move's gap; else
+    ``raw_start``); ``place`` says where in words.
+    """
+
+    kind: str
+    line: int
+    raw_start: int
+    raw_end: int
+    text: str
+    raw_to: int
+    place: str = ""
+
+    @property
+    def applied(self) -> bool:
+        """True unless the repair is only a ``doubt``."""
+        return self.kind != "doubt"
+
+    def __str__(self) -> str:
+        if self.kind == "doubt":
+            return f"line {self.line}: {self.place} (left as printed)"
+        return (
+            f'line {self.line}: {self.kind.replace("_", " ")} "{self.text}" {self.place}'.rstrip()
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """``{kind, line, raw_start, raw_end, raw_to, text, place}``."""
+        return {
+            "kind": self.kind,
+            "line": self.line,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+            "raw_to": self.raw_to,
+            "text": self.text,
+            "place": self.place,
+        }
+
+
+@dataclass(frozen=True)
+class Preface:
+    """Title, status line, requisites and editorial notes, as printed."""
+
+    title: str
+    status_label: str | None
+    requisites: str
+    requisites_act_span: tuple[int, int] | None
+    notes: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed decision: metadata, structure, effects, citations, warnings.
+
+    ``text`` is the decoded source; ``sha256`` the hash of its bytes (UTF-8
+    when given text). Build it with :func:`parse`.
+    """
+
+    source: str
+    text: str
+    sha256: str
+    meta: Metadata
+    preface: Preface
+    preamble: tuple[str, ...]
+    body: Node
+    conclusions: tuple[str, ...]
+    attachments: tuple[Attachment, ...]
+    citations: tuple[Citation, ...]
+    facts: tuple[CitedFact, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
+    repairs: tuple[Repair, ...] = field(default=())
+
+    @property
+    def act(self) -> ActRef:
+        """The act this document is, as an :class:`ActRef`."""
+        m = self.meta
+        return ActRef(m.act_type, m.issuer, m.region, m.body, m.date, m.number, m.title)
+
+    @property
+    def partial(self) -> bool:
+        """True for a header-only document (title, status, requisites)."""
+        return not self.body.children and not self.attachments and not self.preamble
+
+    def to_akn(self, expression_date: str | dt.date | None = None) -> bytes:
+        """Deprecated: use :func:`lexversion.akn.build.document_to_akn`.
+
+        Akoma Ntoso 3.0 XML (UTF-8 bytes), valid against the official XSD.
+        """
+        return cast(bytes, _project("to_akn", "akn.build.document_to_akn", self, expression_date))
+
+    def to_json(self) -> dict[str, Any]:
+        """Deprecated: use :func:`lexversion.akn.json.document_json`.
+
+        The JSON object of ``schemas/document.schema.json``.
+        """
+        return cast(dict[str, Any], _project("to_json", "akn.json.document_json", self))
+
+    def tables(self) -> list[Block]:
+        """The ``table`` blocks of the body and annexes, in document order."""
+        out: list[Block] = []
+
+        def walk(node: Node) -> None:
+            out.extend(b for b in node.blocks if b.kind == "table")
+            for c in node.children:
+                walk(c)
+
+        walk(self.body)
+        for a in self.attachments:
+            walk(a.body)
+        return out
+
+    def to_text(self) -> str:
+        """Deprecated: use :func:`lexversion.render.text.document_text`.
+
+        Plain text of the document, one provision per line.
+        """
+        return cast(str, _project("to_text", "render.text.document_text", self))
+
+
+#: The projections of a :class:`Document` that live in higher layers (AKN, JSON,
+#: text), bound by the package facade ``lexversion/__init__.py`` so that the model
+#: imports nothing above it. Keys are the deprecated method names.
+_PROJECTIONS: dict[str, Callable[..., Any]] = {}
+
+
+def bind_projections(**functions: Callable[..., Any]) -> None:
+    """Bind the functions behind the deprecated ``Document.to_*`` methods
+    (``to_akn``, ``to_json``, ``to_text``). Called once by ``lexversion/__init__``."""
+    _PROJECTIONS.update(functions)
+
+
+def _project(method: str, replacement: str, *args: Any) -> Any:
+    warnings.warn(
+        f"Document.{method}() is deprecated and will be removed in the next release; "
+        f"use lexversion.{replacement}()",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return _PROJECTIONS[method](*args)
