@@ -1,0 +1,8 @@
+"""Use cases: the only layer that opens a store (ARCHITECTURE.md, layout).
+
+:mod:`.ingest` (corpus -> store), :mod:`.query` (show, history),
+:mod:`.resolve` (a URI or citation -> a work), :mod:`.export` (the graph as
+JSON or DOT), :mod:`.compare` (which two texts a diff compares),
+:mod:`.normalize` (a repaired text with its repairs), :mod:`.files` (atomic
+output files). The CLI and the web app call these; they call the layers below.
+"""
