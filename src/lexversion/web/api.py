@@ -20,12 +20,14 @@ from fastapi.responses import Response
 
 from lexversion.app.query import history as query_history
 from lexversion.app.query import show
+from lexversion.app.search import search
 from lexversion.graph import WorkRecord
 from lexversion.store.repository import Store
+from lexversion.store.search import MAX_QUERY
 from lexversion.web.browse import browse
 from lexversion.web.http import MAX_PARAM, filters_from, json_response, parse_date, parse_lang
 from lexversion.web.pages import work_page
-from lexversion.web.search import MAX_QUERY, search
+from lexversion.web.search import search_json
 
 Cached = Callable[[Hashable, Callable[[], bytes]], Awaitable[bytes]]
 
@@ -140,35 +142,7 @@ def register_api(
         when, language = parse_date(on, "on"), parse_lang(lang)
 
         def make() -> bytes:
-            r = search(store, q, on=when, lang=language)
-            body = {
-                "query": q,
-                "on": on or None,
-                "lang": language,
-                "indexed": r.indexed,
-                "stored": r.stored,
-                "capped": r.capped,
-                "hits": [
-                    {
-                        "work": h.work,
-                        "title": h.title,
-                        "expression": h.expression,
-                        "expression_kind": h.kind,
-                        "applies_from": {
-                            "text": h.applies_from.text,
-                            "certainty": h.applies_from.certainty,
-                        },
-                        "lang": h.lang,
-                        "eid": h.eid,
-                        "label": h.label,
-                        "snippet": "".join(x.text for x in h.snippet),
-                        "status": h.pit.status if h.pit else None,
-                        "certainty": h.pit.certainty if h.pit else None,
-                    }
-                    for h in r.hits
-                ],
-            }
-            return _dump(body)
+            return _dump(search_json(q, on, language, search(store, q, on=when, lang=language)))
 
         return json_response(await cached(("api-search", q, when, language), make))
 

@@ -55,9 +55,11 @@ from lexversion import __version__
 from lexversion.akn.frbr import LANG_OF, parse_work_uri
 from lexversion.app.query import show, store_for
 from lexversion.app.resolve import find_work
+from lexversion.app.search import named_act, search
 from lexversion.errors import LexversionError, NotFound, StoreError, UsageError
 from lexversion.render.pdf import html_to_pdf, print_view, render_print_html
 from lexversion.store.repository import Store, resolve_url
+from lexversion.store.search import MAX_QUERY, sync_search_index
 from lexversion.web.api import register_api
 from lexversion.web.browse import browse
 from lexversion.web.cache import StoreCache
@@ -78,8 +80,8 @@ from lexversion.web.http import (
     status_of,
 )
 from lexversion.web.pages import work_page
-from lexversion.web.refs import FORMATS, STATUS_WORDS, label_of, split_manifestation, work_href
-from lexversion.web.search import MAX_QUERY, search, sync_search_index
+from lexversion.web.refs import FORMATS, STATUS_WORDS, split_manifestation, work_href
+from lexversion.web.search import named_link, search_view
 
 log = logging.getLogger("lexversion.web")
 T = TypeVar("T")
@@ -145,7 +147,7 @@ def create_app(
     ``sqlite:///lexversion.db``).
 
     ``cache_size`` answers are cached (0: none); ``index`` says when the search
-    index is brought up to date (:func:`~lexversion.web.search.sync_search_index`):
+    index is brought up to date (:func:`~lexversion.store.search.sync_search_index`):
     ``background`` (a thread, from start-up), ``now`` (before returning) or
     ``off``. Raises :class:`StoreError` when the store does not exist or cannot
     be opened.
@@ -245,8 +247,8 @@ def create_app(
             return HTMLResponse(render("web_search.html", r=None, q="", on=on or "", lang=""))
 
         def make() -> str:
-            r = search(store, q, on=when, lang=language)
-            named = _named_act(store, q)
+            r = search_view(search(store, q, on=when, lang=language))
+            named = named_link(named_act(store, q))
             return render(
                 "web_search.html",
                 r=r,
@@ -389,12 +391,3 @@ def create_app(
     app.state.cache = cache
     app.state.index = state
     return app
-
-
-def _named_act(store: Store, q: str) -> dict[str, str] | None:
-    """The act a query names when it reads as a citation (``find_work``), else ``None``."""
-    try:
-        rec, _ = find_work(store, q)
-    except LexversionError:
-        return None
-    return {"href": rec.frbr_uri, "label": label_of(rec), "title": rec.title or ""}
