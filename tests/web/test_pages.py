@@ -70,6 +70,38 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
     assert not any(p.startswith("/akn") or p == "/" for p in paths)
 
 
+#: the API as /openapi.json documents it, in order: path, method, operationId, parameters
+API_OPERATIONS = [
+    (
+        "/api/works",
+        "get",
+        "api_works_api_works_get",
+        ["on", "region", "issuer", "status", "type", "year", "lang", "text", "page"],
+    ),
+    ("/api/works/{address}", "get", "api_show_api_works__address__get", ["address", "lang"]),
+    ("/api/search", "get", "api_search_api_search_get", ["q", "on", "lang"]),
+    ("/api/history/{address}", "get", "api_history_api_history__address__get", ["address"]),
+    (
+        "/api/neighbourhood/{address}",
+        "get",
+        "api_neighbourhood_api_neighbourhood__address__get",
+        ["address"],
+    ),
+]
+
+
+def test_openapi_paths_are_stable(client: TestClient) -> None:
+    """The routes may move between routers; what the API documents may not."""
+    doc = client.get("/openapi.json").json()
+    found = [
+        (path, method, op["operationId"], [p["name"] for p in op.get("parameters", [])])
+        for path, ops in doc["paths"].items()
+        for method, op in ops.items()
+    ]
+    assert found == API_OPERATIONS
+    assert set(doc["components"]["schemas"]) == {"HTTPValidationError", "ValidationError"}
+
+
 @pytest.mark.parametrize(
     ("address", "expression", "kind"),
     [

@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import text
 
 import lexversion
+from lexversion.app.search import Piece, search, snippet
 from lexversion.errors import UsageError
 from lexversion.store import Store, open_store
-from lexversion.web.search import Piece, Term, parse_query, search, snippet, sync_search_index
+from lexversion.store.search import Term, parse_query, sync_search_index
+from lexversion.web.search import search_view
 from tests.web.conftest import ALMATY_OBLAST, CORPUS_DIR
 
 
@@ -90,7 +92,7 @@ def test_as_of_keeps_only_the_wording_in_force(indexed: Store) -> None:
     everything = search(store, "оралмандарды және қоныс аударушыларды")
     assert len(everything.hits) == len(old.hits)
     assert search(store, "оралмандарды", lang="ru").hits == ()
-    hit = old.hits[0]
+    hit = search_view(old).hits[0]
     assert hit.kind == "reconstructed"
     assert hit.applies_from.certainty == "estimated"
     assert hit.href.startswith(f"{ALMATY_OBLAST}/kaz:2019-06-01#")

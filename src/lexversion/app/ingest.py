@@ -264,7 +264,7 @@ def build(
     from sqlalchemy.exc import SQLAlchemyError
 
     from lexversion.errors import StoreError
-    from lexversion.web.search import sync_search_index
+    from lexversion.store.search import sync_search_index
 
     try:
         report.indexed = sync_search_index(store)

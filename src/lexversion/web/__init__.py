@@ -1,7 +1,7 @@
 """The research web app (``lexversion serve``): :func:`create_app` builds it.
 
-FastAPI is imported only when the app is made, so the search index
-(:mod:`lexversion.web.search`), which the build also uses, needs no web stack.
+FastAPI is imported only when the app is made: importing this package, as
+``lexversion serve`` does before it knows it will serve, costs nothing.
 """
 
 from __future__ import annotations

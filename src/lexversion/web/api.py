@@ -1,210 +1,193 @@
-"""The JSON API of the web app (documented at ``/openapi.json``).
+"""The JSON API of the web app (documented at ``/openapi.json``), as FastAPI routers.
 
 Same addressing as the pages: ``/api/works/akn/...:DATE`` answers exactly what
 ``lexversion show --format json`` prints (:func:`lexversion.app.query.show`);
 ``/api/works`` is the corpus browser's list, ``/api/search`` the provision
 search, ``/api/history/akn/...`` what ``lexversion history --format json``
 prints, ``/api/neighbourhood/akn/...`` the related acts. Answers are built in
-a worker thread and cached (``cached``) until the store changes.
+a worker thread and cached (:meth:`~lexversion.web.context.WebContext.cached`)
+until the store changes.
+
+* :data:`works_router`: ``/api/works``, ``/api/works/{address}``;
+* :data:`search_router`: ``/api/search``;
+* :data:`graph_router`: ``/api/history/{address}``, ``/api/neighbourhood/{address}``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Hashable, Sequence
 from datetime import date
+from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from lexversion.app.query import history as query_history
 from lexversion.app.query import show
-from lexversion.graph import WorkRecord
-from lexversion.store.repository import Store
-from lexversion.web.browse import browse
+from lexversion.app.search import search
+from lexversion.store.search import MAX_QUERY
+from lexversion.web.browse import BrowsePage, browse
+from lexversion.web.context import Ctx
 from lexversion.web.http import MAX_PARAM, filters_from, json_response, parse_date, parse_lang
-from lexversion.web.pages import work_page
-from lexversion.web.search import MAX_QUERY, search
+from lexversion.web.pages import WorkPage, work_page
+from lexversion.web.search import search_json
 
-Cached = Callable[[Hashable, Callable[[], bytes]], Awaitable[bytes]]
+#: the JSON Schema of ``show --format json``, documenting ``/api/works/{address}``
+SHOW_SCHEMA: dict[str, Any] = json.loads(
+    (resources.files("lexversion") / "schemas" / "show.schema.json").read_text("utf-8")
+)
+
+works_router = APIRouter()
+search_router = APIRouter()
+graph_router = APIRouter()
 
 
 def _dump(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False).encode()
 
 
-def register_api(
-    app: FastAPI,
-    store: Store,
-    cached: Cached,
-    works: Callable[[], Sequence[WorkRecord]],
-    show_schema: dict[str, Any],
-) -> None:
-    """Add the ``/api`` routes to ``app``: answers from ``store``, through ``cached``
-    (key, maker -> bytes), the works list from ``works()``; ``show_schema`` (the
-    JSON Schema of ``show --format json``) documents the show endpoint."""
-
-    @app.get("/api/works", summary="Works, filtered, with their status on a date")
-    async def api_works(
-        on: Annotated[
-            str | None, Query(max_length=20, description="YYYY-MM-DD (default today)")
-        ] = None,
-        region: Annotated[
-            str | None, Query(max_length=20, description="ISO 3166-2:KZ code, KZ for national acts")
-        ] = None,
-        issuer: Annotated[
-            str | None, Query(max_length=MAX_PARAM, description="part of the issuer's name")
-        ] = None,
-        status: Annotated[
-            str | None,
-            Query(max_length=20, description="in_force, not_yet_in_force, repealed or unknown"),
-        ] = None,
-        type: Annotated[
-            str | None, Query(max_length=20, description="act type: decision, resolution, ...")
-        ] = None,
-        year: Annotated[str | None, Query(max_length=4, description="year of adoption")] = None,
-        lang: Annotated[
-            str | None, Query(max_length=2, description="kk or ru: a text in that language")
-        ] = None,
-        text: Annotated[
-            str | None,
-            Query(
-                max_length=4, description="yes: text in the corpus; stub: known only from citations"
-            ),
-        ] = None,
-        page: Annotated[
-            str | None, Query(max_length=4, description="page number (50 works a page)")
-        ] = None,
-    ) -> Response:
-        """The corpus browser's list as JSON: works passing the filters, 50 a page."""
-        f = filters_from(on, region, issuer, status, type, year, lang, text, page)
-
-        def make() -> bytes:
-            p = browse(store, works(), f)
-            body = {
-                "as_of": f.on.isoformat(),
-                "page": f.page,
-                "next_page": p.next_page,
-                "total": p.total,
-                "works": [
-                    {
-                        "frbr_uri": r.uri,
-                        "title": r.title or None,
-                        "issuer": r.issuer or None,
-                        "date": r.date or None,
-                        "number": r.number or None,
-                        "languages": list(r.languages),
-                        "status": r.status,
-                        "certainty": r.certainty,
-                        "text_in_corpus": not r.stub,
-                    }
-                    for r in p.rows
-                ],
+def works_json(p: BrowsePage) -> dict[str, Any]:
+    """The body of ``/api/works`` for the browser page ``p``."""
+    return {
+        "as_of": p.filters.on.isoformat(),
+        "page": p.filters.page,
+        "next_page": p.next_page,
+        "total": p.total,
+        "works": [
+            {
+                "frbr_uri": r.uri,
+                "title": r.title or None,
+                "issuer": r.issuer or None,
+                "date": r.date or None,
+                "number": r.number or None,
+                "languages": list(r.languages),
+                "status": r.status,
+                "certainty": r.certainty,
+                "text_in_corpus": not r.stub,
             }
-            return _dump(body)
+            for r in p.rows
+        ],
+    }
 
-        return json_response(await cached(("api-works", f), make))
 
-    @app.get(
-        "/api/works/{address:path}",
-        summary="The text of a work in force on a date (lexversion show --format json)",
-        responses={200: {"content": {"application/json": {"schema": show_schema}}}},
+def neighbourhood_json(p: WorkPage) -> dict[str, Any]:
+    """The body of ``/api/neighbourhood/...`` for the work page ``p``."""
+    return {
+        "work": p.uri,
+        "neighbours": [
+            {
+                "frbr_uri": n.ref.uri,
+                "label": n.ref.label,
+                "title": n.ref.title or None,
+                "stub": n.ref.stub,
+                "in_store": not n.ref.missing,
+                "relations": list(n.relations),
+            }
+            for n in p.neighbourhood.neighbours
+        ],
+    }
+
+
+@works_router.get("/api/works", summary="Works, filtered, with their status on a date")
+async def api_works(
+    ctx: Ctx,
+    on: Annotated[
+        str | None, Query(max_length=20, description="YYYY-MM-DD (default today)")
+    ] = None,
+    region: Annotated[
+        str | None, Query(max_length=20, description="ISO 3166-2:KZ code, KZ for national acts")
+    ] = None,
+    issuer: Annotated[
+        str | None, Query(max_length=MAX_PARAM, description="part of the issuer's name")
+    ] = None,
+    status: Annotated[
+        str | None,
+        Query(max_length=20, description="in_force, not_yet_in_force, repealed or unknown"),
+    ] = None,
+    type: Annotated[
+        str | None, Query(max_length=20, description="act type: decision, resolution, ...")
+    ] = None,
+    year: Annotated[str | None, Query(max_length=4, description="year of adoption")] = None,
+    lang: Annotated[
+        str | None, Query(max_length=2, description="kk or ru: a text in that language")
+    ] = None,
+    text: Annotated[
+        str | None,
+        Query(max_length=4, description="yes: text in the corpus; stub: known only from citations"),
+    ] = None,
+    page: Annotated[
+        str | None, Query(max_length=4, description="page number (50 works a page)")
+    ] = None,
+) -> Response:
+    """The corpus browser's list as JSON: works passing the filters, 50 a page."""
+    f = filters_from(on, region, issuer, status, type, year, lang, text, page)
+    body = await ctx.cached(
+        ("api-works", f), lambda: _dump(works_json(browse(ctx.store, ctx.works(), f)))
     )
-    async def api_show(
-        address: str,
-        lang: Annotated[str | None, Query(max_length=2, description="kk or ru")] = None,
-    ) -> Response:
-        """``address`` is a work's FRBR URI with a point-in-time suffix, as in AKN:
-        ``/akn/kz-19/act/decision/2017-12-15/26-129:2019-06-01`` (the text in force
-        on that date), ``...@2017-12-15`` (that expression), ``...@`` (the first).
-        The answer is exactly the object ``lexversion show --format json`` prints."""
-        work, language = "/" + address, parse_lang(lang)
+    return json_response(body)
 
-        def make() -> bytes:
-            return json.dumps(
-                show(store, work, None, language, "json"), ensure_ascii=False
-            ).encode()
 
-        return json_response(await cached(("api-show", work, language), make))
+@works_router.get(
+    "/api/works/{address:path}",
+    summary="The text of a work in force on a date (lexversion show --format json)",
+    responses={200: {"content": {"application/json": {"schema": SHOW_SCHEMA}}}},
+)
+async def api_show(
+    ctx: Ctx,
+    address: str,
+    lang: Annotated[str | None, Query(max_length=2, description="kk or ru")] = None,
+) -> Response:
+    """``address`` is a work's FRBR URI with a point-in-time suffix, as in AKN:
+    ``/akn/kz-19/act/decision/2017-12-15/26-129:2019-06-01`` (the text in force
+    on that date), ``...@2017-12-15`` (that expression), ``...@`` (the first).
+    The answer is exactly the object ``lexversion show --format json`` prints."""
+    work, language = "/" + address, parse_lang(lang)
+    body = await ctx.cached(
+        ("api-show", work, language), lambda: _dump(show(ctx.store, work, None, language, "json"))
+    )
+    return json_response(body)
 
-    @app.get("/api/search", summary="Full-text search over provisions")
-    async def api_search(
-        q: Annotated[str, Query(max_length=MAX_QUERY, description="words; word* for a prefix")],
-        on: Annotated[
-            str | None, Query(max_length=20, description="only the wording in force on YYYY-MM-DD")
-        ] = None,
-        lang: Annotated[str | None, Query(max_length=2, description="kk or ru")] = None,
-    ) -> Response:
-        """Provisions containing every word of ``q``, best first (at most 50)."""
-        when, language = parse_date(on, "on"), parse_lang(lang)
 
-        def make() -> bytes:
-            r = search(store, q, on=when, lang=language)
-            body = {
-                "query": q,
-                "on": on or None,
-                "lang": language,
-                "indexed": r.indexed,
-                "stored": r.stored,
-                "capped": r.capped,
-                "hits": [
-                    {
-                        "work": h.work,
-                        "title": h.title,
-                        "expression": h.expression,
-                        "expression_kind": h.kind,
-                        "applies_from": {
-                            "text": h.applies_from.text,
-                            "certainty": h.applies_from.certainty,
-                        },
-                        "lang": h.lang,
-                        "eid": h.eid,
-                        "label": h.label,
-                        "snippet": "".join(x.text for x in h.snippet),
-                        "status": h.pit.status if h.pit else None,
-                        "certainty": h.pit.certainty if h.pit else None,
-                    }
-                    for h in r.hits
-                ],
-            }
-            return _dump(body)
+@search_router.get("/api/search", summary="Full-text search over provisions")
+async def api_search(
+    ctx: Ctx,
+    q: Annotated[str, Query(max_length=MAX_QUERY, description="words; word* for a prefix")],
+    on: Annotated[
+        str | None, Query(max_length=20, description="only the wording in force on YYYY-MM-DD")
+    ] = None,
+    lang: Annotated[str | None, Query(max_length=2, description="kk or ru")] = None,
+) -> Response:
+    """Provisions containing every word of ``q``, best first (at most 50)."""
+    when, language = parse_date(on, "on"), parse_lang(lang)
+    body = await ctx.cached(
+        ("api-search", q, when, language),
+        lambda: _dump(search_json(q, on, language, search(ctx.store, q, on=when, lang=language))),
+    )
+    return json_response(body)
 
-        return json_response(await cached(("api-search", q, when, language), make))
 
-    @app.get("/api/history/{address:path}", summary="Events and effects of a work")
-    async def api_history(address: str) -> Response:
-        """What ``lexversion history --format json`` prints for the work at ``address``."""
-        work = "/" + address
-        return json_response(
-            await cached(
-                ("api-history", work),
-                lambda: _dump(query_history(store, work, "json")),
-            )
-        )
+@graph_router.get("/api/history/{address:path}", summary="Events and effects of a work")
+async def api_history(ctx: Ctx, address: str) -> Response:
+    """What ``lexversion history --format json`` prints for the work at ``address``."""
+    work = "/" + address
+    body = await ctx.cached(
+        ("api-history", work), lambda: _dump(query_history(ctx.store, work, "json"))
+    )
+    return json_response(body)
 
-    @app.get("/api/neighbourhood/{address:path}", summary="Acts related to a work")
-    async def api_neighbourhood(address: str) -> Response:
-        """The acts that amend, repeal or cite the work at ``address`` and those it
-        amends, repeals or cites."""
-        work = "/" + address
 
-        def make() -> bytes:
-            p = work_page(store, work, None, date.today())
-            body = {
-                "work": p.uri,
-                "neighbours": [
-                    {
-                        "frbr_uri": n.ref.uri,
-                        "label": n.ref.label,
-                        "title": n.ref.title or None,
-                        "stub": n.ref.stub,
-                        "in_store": not n.ref.missing,
-                        "relations": list(n.relations),
-                    }
-                    for n in p.neighbourhood.neighbours
-                ],
-            }
-            return _dump(body)
+@graph_router.get("/api/neighbourhood/{address:path}", summary="Acts related to a work")
+async def api_neighbourhood(ctx: Ctx, address: str) -> Response:
+    """The acts that amend, repeal or cite the work at ``address`` and those it
+    amends, repeals or cites."""
+    work = "/" + address
+    body = await ctx.cached(
+        ("api-neighbourhood", work),
+        lambda: _dump(neighbourhood_json(work_page(ctx.store, work, None, date.today()))),
+    )
+    return json_response(body)
 
-        return json_response(await cached(("api-neighbourhood", work), make))
+
+#: the API routers, in the order their routes are matched (and documented)
+ROUTERS = (works_router, search_router, graph_router)

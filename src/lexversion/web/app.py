@@ -8,6 +8,11 @@ and check their parameters, call one view function (:mod:`.browse`,
 through the project's one jinja2 environment
 (:func:`lexversion.render.html.environment`, autoescaping all legal text).
 
+The routes are grouped in FastAPI routers: the pages in :mod:`.site`, the
+JSON API in :mod:`.api`; what they share (store, caches, PDF lock, search
+index state) is one :class:`~lexversion.web.context.WebContext`, and errors
+are answered by :mod:`.errors`.
+
 Pages (HTML; no script at all, forms work with plain GET):
 
 * ``/`` the corpus browser; ``/search`` full-text search with an as-of date;
@@ -32,99 +37,20 @@ PDFs, which take WeasyPrint a second, are made one at a time.
 
 from __future__ import annotations
 
-import json
-import logging
-import re
-import threading
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from datetime import date
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
 
-from fastapi import FastAPI, Query, Request
-from fastapi.concurrency import run_in_threadpool
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import FastAPI
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from sqlalchemy.exc import ArgumentError
 
 from lexversion import __version__
-from lexversion.akn.frbr import LANG_OF, parse_work_uri
-from lexversion.app.query import show, store_for
-from lexversion.app.resolve import find_work
-from lexversion.errors import LexversionError, NotFound, StoreError, UsageError
-from lexversion.render.pdf import html_to_pdf, print_view, render_print_html
-from lexversion.store.repository import Store, resolve_url
-from lexversion.web.api import register_api
-from lexversion.web.browse import browse
-from lexversion.web.cache import StoreCache
-from lexversion.web.compare import compare_page
-from lexversion.web.http import (
-    DOWNLOAD_CSP,
-    Busy,
-    Guard,
-    Short,
-    Text,
-    dated,
-    error_response,
-    filters_from,
-    parse_choice,
-    parse_date,
-    parse_lang,
-    render,
-    status_of,
-)
-from lexversion.web.pages import work_page
-from lexversion.web.refs import FORMATS, STATUS_WORDS, label_of, split_manifestation, work_href
-from lexversion.web.search import MAX_QUERY, search, sync_search_index
-
-log = logging.getLogger("lexversion.web")
-T = TypeVar("T")
-
-#: PDFs kept, and seconds a request waits for the PDF maker
-PDF_CACHE = 32
-PDF_WAIT = 10.0
-#: the static files (in ``templates/``) and their media types: nothing else is served
-STATIC = {"web.css": "text/css; charset=utf-8"}
-
-
-# -- the search index ------------------------------------------------------------------
-
-
-@dataclass
-class IndexState:
-    """How far the start-up sync of the search index got."""
-
-    running: bool = False
-    error: str | None = None
-
-
-def _index(store: Store, mode: str, state: IndexState) -> None:
-    """Sync the search index now, in a background thread, or not at all (``mode``
-    ``now``, ``background``, ``off``)."""
-
-    def run() -> None:
-        state.running = True
-        try:
-            sync_search_index(store)
-        except SQLAlchemyError as exc:
-            state.error = str(exc).splitlines()[0]
-            log.warning("search index not brought up to date: %s", state.error)
-        finally:
-            state.running = False
-
-    if mode == "now":
-        run()
-    elif mode == "background":
-        threading.Thread(target=run, name="lexversion-search-index", daemon=True).start()
-    elif mode != "off":
-        raise ValueError(f"index={mode!r}: use now, background or off")
-
-
-# -- the app ---------------------------------------------------------------------------
+from lexversion.app.query import store_for
+from lexversion.errors import StoreError
+from lexversion.store.repository import resolve_url
+from lexversion.web import api, site
+from lexversion.web.context import IndexState, WebContext, start_index
+from lexversion.web.errors import add_error_handlers
+from lexversion.web.http import Guard
 
 
 def _require_store(url: str) -> None:
@@ -145,22 +71,17 @@ def create_app(
     ``sqlite:///lexversion.db``).
 
     ``cache_size`` answers are cached (0: none); ``index`` says when the search
-    index is brought up to date (:func:`~lexversion.web.search.sync_search_index`):
+    index is brought up to date (:func:`~lexversion.store.search.sync_search_index`):
     ``background`` (a thread, from start-up), ``now`` (before returning) or
     ``off``. Raises :class:`StoreError` when the store does not exist or cannot
-    be opened.
+    be opened, :class:`ValueError` for another ``index``.
     """
     url = resolve_url(db_url)
     _require_store(url)
     store = store_for(url)
-    cache = StoreCache(store, cache_size)
-    pdfs = StoreCache(store, PDF_CACHE if cache_size else 0)
-    pdf_lock = threading.BoundedSemaphore(1)
     state = IndexState()
-    _index(store, index, state)
-    static = {
-        name: (resources.files("lexversion") / "templates" / name).read_bytes() for name in STATIC
-    }
+    start_index(store, index, state)
+    ctx = WebContext(url, store, cache_size, state)
     app = FastAPI(
         title="lexversion",
         version=__version__,
@@ -171,230 +92,11 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.add_middleware(Guard)
-    show_schema = json.loads(
-        (resources.files("lexversion") / "schemas" / "show.schema.json").read_text("utf-8")
-    )
-
-    async def cached(key: Hashable, make: Callable[[], T]) -> T:
-        hit: T | None = cache.peek(key)
-        if hit is not None:
-            return hit
-        return await run_in_threadpool(cache.get, key, make)
-
-    def works() -> Any:
-        return cache.get(("works",), store.works)
-
-    # -- errors --------------------------------------------------------------------
-
-    @app.exception_handler(LexversionError)
-    async def lexversion_error(request: Request, exc: LexversionError) -> Response:
-        return error_response(request.url.path, status_of(exc), exc.message)
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()) if x != "query")
-        return error_response(request.url.path, 400, f"{where}: {first.get('msg', 'invalid')}")
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        message = {404: f"nothing at {request.url.path[:200]}"}.get(exc.status_code, exc.detail)
-        return error_response(request.url.path, exc.status_code, str(message))
-
-    @app.exception_handler(SQLAlchemyError)
-    async def store_error(request: Request, exc: SQLAlchemyError) -> Response:
-        log.error("store error on %s: %s", request.url.path, exc)
-        return error_response(request.url.path, 503, "the store cannot be read just now")
-
-    @app.exception_handler(Exception)
-    async def server_error(request: Request, exc: Exception) -> Response:
-        log.exception("error on %s", request.url.path)
-        return error_response(request.url.path, 500, "something went wrong on the server")
-
-    # -- pages -----------------------------------------------------------------------
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def home(
-        on: Short = None,
-        region: Short = None,
-        issuer: Text = None,
-        status: Short = None,
-        type: Short = None,
-        year: Short = None,
-        lang: Short = None,
-        text: Short = None,
-        page: Short = None,
-    ) -> Response:
-        f = filters_from(on, region, issuer, status, type, year, lang, text, page)
-        html = await cached(
-            ("browse", f),
-            lambda: render(
-                "web_browse.html", p=browse(store, works(), f), status_words=STATUS_WORDS
-            ),
-        )
-        return HTMLResponse(html)
-
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    async def search_page(
-        q: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
-        on: Short = None,
-        lang: Short = None,
-    ) -> Response:
-        when, language = parse_date(on, "on"), parse_lang(lang)
-        if not q or not q.strip():
-            return HTMLResponse(render("web_search.html", r=None, q="", on=on or "", lang=""))
-
-        def make() -> str:
-            r = search(store, q, on=when, lang=language)
-            named = _named_act(store, q)
-            return render(
-                "web_search.html",
-                r=r,
-                q=q,
-                on=on or "",
-                lang=language or "",
-                named=named,
-                index=state,
-                status_words=STATUS_WORDS,
-            )
-
-        return HTMLResponse(await cached(("search", q, when, language), make))
-
-    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
-    async def compare(
-        work: Text = None,
-        work_b: Text = None,
-        from_: Annotated[str | None, Query(alias="from", max_length=20)] = None,
-        to: Short = None,
-        on: Short = None,
-        lang: Short = None,
-        view: Short = None,
-    ) -> Response:
-        if not work:
-            return HTMLResponse(
-                render("web_compare.html", p=None, form={}, status_words=STATUS_WORDS)
-            )
-        form = {
-            "work": work,
-            "work_b": work_b or "",
-            "from": from_ or "",
-            "to": to or "",
-            "on": on or "",
-            "lang": lang or "",
-            "view": view or "inline",
-        }
-        args = (
-            work,
-            work_b or None,
-            parse_date(from_, "from"),
-            parse_date(to, "to"),
-            parse_date(on, "on"),
-            parse_lang(lang),
-            parse_choice(view, "view", ("inline", "side-by-side")) == "side-by-side",
-        )
-        html = await cached(
-            ("compare", args),
-            lambda: render(
-                "web_compare.html",
-                p=compare_page(url, *args),
-                form=form,
-                status_words=STATUS_WORDS,
-            ),
-        )
-        return HTMLResponse(html)
-
-    @app.get("/akn/{rest:path}", include_in_schema=False)
-    async def work_or_download(rest: str, lang: Short = None, on: Short = None) -> Response:
-        path = "/akn/" + rest
-        try:
-            parse_work_uri(split_manifestation(path)[0])
-        except ValueError:
-            raise NotFound(f"{path[:200]}: not the FRBR URI of a work") from None
-        language = parse_lang(lang)
-        if on is not None:
-            return _picked(path, parse_date(on, "on"), language)
-        address, ext = split_manifestation(path)
-        if ext is not None:
-            return await _download(address, ext, language)
-        today = date.today()
-        html = await cached(
-            ("work", path, language, today),
-            lambda: render("web_work.html", p=work_page(store, path, language, today)),
-        )
-        return HTMLResponse(html)
-
-    def _picked(path: str, on: date | None, lang: str | None) -> Response:
-        """The date picker's answer: a redirect to the AKN address of that date."""
-        try:
-            uri, suffix = parse_work_uri(path)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-        m = re.match(r"^/(kaz|rus)", suffix or "")
-        lang = lang or (LANG_OF[m.group(1)] if m else None)
-        return RedirectResponse(work_href(uri, on, lang), status_code=303)
-
-    async def _download(address: str, ext: str, lang: str | None) -> Response:
-        if ext not in FORMATS:
-            raise NotFound(f"no manifestation .{ext}: use one of .{', .'.join(FORMATS)}")
-        name = re.sub(r"[^A-Za-z0-9@._-]+", "_", address.removeprefix("/akn/")) + "." + ext
-        media = FORMATS[ext][1]
-        if ext == "pdf":
-            data = await run_in_threadpool(_pdf, address, lang)
-        else:
-            fmt = {"xml": "akn", "html": "html", "txt": "text"}[ext]
-
-            def make() -> bytes:
-                out = show(store, address, None if dated(address) else date.today(), lang, fmt)
-                assert isinstance(out, str | bytes)
-                return out.encode("utf-8") if isinstance(out, str) else out
-
-            data = await cached(("download", address, ext, lang, date.today()), make)
-        return Response(
-            data,
-            media_type=media,
-            headers={
-                "content-disposition": f'attachment; filename="{name}"',
-                "content-security-policy": DOWNLOAD_CSP,
-            },
-        )
-
-    def _pdf(address: str, lang: str | None) -> bytes:
-        rec, suffix = find_work(store, address)
-        m = re.match(r"^(?:/(kaz|rus))?:(\d{4}-\d{2}-\d{2})$", suffix or "")
-        if m is None:
-            raise UsageError("a PDF is made of the text in force on a date: end the URI in :DATE")
-        on = date.fromisoformat(m.group(2))
-        lang = lang or (LANG_OF[m.group(1)] if m.group(1) else None)
-
-        def make() -> bytes:
-            if not pdf_lock.acquire(timeout=PDF_WAIT):
-                raise Busy("the PDF maker is busy with another PDF; try again in a moment")
-            try:
-                return html_to_pdf(render_print_html(print_view(url, rec.frbr_uri, on, lang)))
-            finally:
-                pdf_lock.release()
-
-        return pdfs.get((rec.frbr_uri, on, lang), make)
-
-    @app.get("/static/{name}", include_in_schema=False)
-    async def static_file(name: str) -> Response:
-        if name not in static:
-            raise NotFound(f"no static file {name[:100]!r}")
-        return Response(
-            static[name], media_type=STATIC[name], headers={"cache-control": "max-age=3600"}
-        )
-
-    register_api(app, store, cached, works, show_schema)
+    add_error_handlers(app)
+    for router in (*site.ROUTERS, *api.ROUTERS):
+        app.include_router(router)
+    app.state.web = ctx
     app.state.store = store
-    app.state.cache = cache
+    app.state.cache = ctx.cache
     app.state.index = state
     return app
-
-
-def _named_act(store: Store, q: str) -> dict[str, str] | None:
-    """The act a query names when it reads as a citation (``find_work``), else ``None``."""
-    try:
-        rec, _ = find_work(store, q)
-    except LexversionError:
-        return None
-    return {"href": rec.frbr_uri, "label": label_of(rec), "title": rec.title or ""}

@@ -128,6 +128,8 @@ class Guard:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer one ASGI event: an over-long URL with 414 itself, anything else
+        through the app with the headers added (and no body for HEAD)."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

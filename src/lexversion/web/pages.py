@@ -16,10 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from lexversion.akn.frbr import AKN_LANG, parse_work_uri
 from lexversion.app.query import answer, resolve_address
 from lexversion.app.resolve import find_work
+from lexversion.graph import WorkRecord
 from lexversion.render.html import ViewBlock, view
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
 from lexversion.store.repository import Store
@@ -223,6 +225,92 @@ def _compare_dates(tl: WorkTimeline, pit: PointInTime) -> tuple[str, str]:
     return pit.as_of.isoformat(), pit.as_of.isoformat()
 
 
+@dataclass(frozen=True)
+class _Gathered:
+    """What the store says about a work: its timeline, history items, citations
+    made, related works (:func:`~lexversion.web.neighbourhood.relations`) and a
+    :class:`WorkRef` of every other work the page mentions."""
+
+    tl: WorkTimeline
+    items: list[dict[str, Any]]
+    cites: list[dict[str, Any]]
+    related: dict[str, list[str]]
+    refs: dict[str, WorkRef]
+
+
+def _gather(store: Store, uri: str, viewed: Sequence[ViewBlock]) -> _Gathered:
+    """Read the timeline, history and citations of work ``uri`` and the references
+    of every work they (or the text ``viewed``) mention."""
+    tl = store.timeline(uri)
+    items = store.history(uri)
+    cites = store.citations_of(uri)
+    related = relations(uri, items, [c["cited"] for c in cites], tl.cited_by)
+    wanted = set(related) | {c["cited"] for c in cites} | set(tl.cited_by)
+    wanted |= {x for it in items for x in (it["by"], it["on"]) if x and x != uri}
+    if tl.repealed_by:
+        wanted.add(tl.repealed_by)
+    wanted |= _hrefs(viewed)
+    refs = {u: work_ref(store, u) for u in sorted(wanted)}
+    return _Gathered(tl, items, cites, related, refs)
+
+
+def _address(uri: str, pit: PointInTime, mode: str, page_lang: str) -> str:
+    """The AKN address of what the page shows: the work on the date (``at``
+    mode, or when there is no text), else the expression (``exact``) or the
+    language's first expression (``first``)."""
+    if mode == "at" or not pit.expression:
+        return work_href(uri, pit.as_of, pit.lang)
+    return pit.expression if mode == "exact" else f"{uri}/{AKN_LANG[page_lang]}@"
+
+
+def _downloads(uri: str, address: str, pit: PointInTime) -> tuple[Download, ...]:
+    """The manifestations of the text shown at ``address``, and its PDF as in
+    force on the page's date."""
+    on = pit.as_of
+    return (
+        *(Download(FORMATS[e][0], f"{address}.{e}", "") for e in ("xml", "html", "txt")),
+        Download("PDF", f"{work_href(uri, on, pit.lang)}.pdf", f"the text in force on {on}"),
+    )
+
+
+def _versions(uri: str, tl: WorkTimeline, pit: PointInTime) -> tuple[Version, ...]:
+    """The stored expressions by language and date, the one shown ``current``."""
+    return tuple(
+        Version(
+            x.uri,
+            x.uri.removeprefix(uri + "/"),
+            x.lang,
+            x.kind,
+            shown(x.applies_from),
+            x.uri == pit.expression,
+        )
+        for x in sorted(
+            tl.expressions, key=lambda x: (x.lang, x.applies_from.earliest or date.min, x.uri)
+        )
+    )
+
+
+def _facts(
+    rec: WorkRecord, tl: WorkTimeline, refs: dict[str, WorkRef], langs: Sequence[str]
+) -> tuple[Fact, ...]:
+    """The work's facts, each date with its certainty."""
+    return (
+        Fact("FRBR work URI", rec.frbr_uri),
+        Fact("issuer", rec.issuer or "unknown"),
+        Fact("type", rec.act_type or "unknown"),
+        Fact("number", rec.number or "unknown"),
+        Fact("adopted", when=shown(tl.adoption, "unknown")),
+        Fact("entry into force", when=shown(tl.commencement, "unknown")),
+        Fact(
+            "repealed",
+            when=shown(tl.repeal),
+            ref=refs.get(tl.repealed_by) if tl.repealed_by else None,
+        ),
+        Fact("text in the corpus", "no: a stub, known only from citations" if rec.stub else "yes"),
+        Fact("languages", ", ".join(LANG_NAMES.get(x, x) for x in langs) or "none"),
+    )
+
+
 def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPage:
     """The work page of request ``path`` (a work URI with an optional suffix),
     in language ``lang`` (``kk``/``ru``; ``None``: the suffix's or the corpus
@@ -237,66 +325,16 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
     mode = resolve_address(suffix, None if dated else today).mode
     pit, akn = answer(store, path, None if dated else today, lang)
     uri = rec.frbr_uri
-    tl = store.timeline(uri)
-    items = store.history(uri)
-    cites = store.citations_of(uri)
-    related = relations(uri, items, [c["cited"] for c in cites], tl.cited_by)
-    wanted = set(related) | {c["cited"] for c in cites} | set(tl.cited_by)
-    wanted |= {x for it in items for x in (it["by"], it["on"]) if x and x != uri}
-    if tl.repealed_by:
-        wanted.add(tl.repealed_by)
     viewed = view(akn, full=False) if akn is not None else []
-    wanted |= _hrefs(viewed)
-    refs = {u: work_ref(store, u) for u in sorted(wanted)}
-    me = ref_of(rec)
-
+    g = _gather(store, uri, viewed)
     on = pit.as_of
     page_lang = pit.lang or (rec.languages[0] if rec.languages else "")
-    if mode == "at":
-        address = work_href(uri, on, pit.lang)
-    elif pit.expression:
-        address = pit.expression if mode == "exact" else f"{uri}/{AKN_LANG[page_lang]}@"
-    else:
-        address = work_href(uri, on, pit.lang)
-    downloads: tuple[Download, ...] = ()
-    if akn is not None:
-        downloads = (
-            *(Download(FORMATS[e][0], f"{address}.{e}", "") for e in ("xml", "html", "txt")),
-            Download("PDF", f"{work_href(uri, on, pit.lang)}.pdf", f"the text in force on {on}"),
-        )
-    langs = sorted({x.lang for x in tl.expressions})
+    address = _address(uri, pit, mode, page_lang)
+    langs = sorted({x.lang for x in g.tl.expressions})
     languages = tuple(
         Choice(LANG_NAMES.get(x, x), work_href(uri, on, x), x == pit.lang) for x in langs
     )
-    versions = tuple(
-        Version(
-            x.uri,
-            x.uri.removeprefix(uri + "/"),
-            x.lang,
-            x.kind,
-            shown(x.applies_from),
-            x.uri == pit.expression,
-        )
-        for x in sorted(
-            tl.expressions, key=lambda x: (x.lang, x.applies_from.earliest or date.min, x.uri)
-        )
-    )
-    facts = (
-        Fact("FRBR work URI", uri),
-        Fact("issuer", rec.issuer or "unknown"),
-        Fact("type", rec.act_type or "unknown"),
-        Fact("number", rec.number or "unknown"),
-        Fact("adopted", when=shown(tl.adoption, "unknown")),
-        Fact("entry into force", when=shown(tl.commencement, "unknown")),
-        Fact(
-            "repealed",
-            when=shown(tl.repeal),
-            ref=refs.get(tl.repealed_by) if tl.repealed_by else None,
-        ),
-        Fact("text in the corpus", "no: a stub, known only from citations" if rec.stub else "yes"),
-        Fact("languages", ", ".join(LANG_NAMES.get(x, x) for x in langs) or "none"),
-    )
-    cfrom, cto = _compare_dates(tl, pit)
+    cfrom, cto = _compare_dates(g.tl, pit)
     return WorkPage(
         uri=uri,
         title=rec.title or label_of(rec),
@@ -305,18 +343,18 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
         lang=page_lang,
         as_of=on.isoformat(),
         address=address,
-        facts=facts,
+        facts=_facts(rec, g.tl, g.refs, langs),
         banner=_banner(pit, mode),
-        blocks=_blocks(viewed, refs),
-        versions=versions,
+        blocks=_blocks(viewed, g.refs),
+        versions=_versions(uri, g.tl, pit),
         languages=languages if len(languages) > 1 else (),
-        downloads=downloads,
-        timeline=timeline_view(uri, items, tl, refs, on),
-        neighbourhood=neighbourhood_view(me, related, refs),
+        downloads=_downloads(uri, address, pit) if akn is not None else (),
+        timeline=timeline_view(uri, g.items, g.tl, g.refs, on),
+        neighbourhood=neighbourhood_view(ref_of(rec), g.related, g.refs),
         citations=tuple(
-            CitationItem(c["eid"], c["text"], refs[c["cited"]], c["method"]) for c in cites
+            CitationItem(c["eid"], c["text"], g.refs[c["cited"]], c["method"]) for c in g.cites
         ),
-        cited_by=tuple(refs[u] for u in tl.cited_by),
+        cited_by=tuple(g.refs[u] for u in g.tl.cited_by),
         compare_from=cfrom,
         compare_to=cto,
     )

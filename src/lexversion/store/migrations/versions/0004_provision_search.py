@@ -8,7 +8,7 @@ only the new ones); ``provision_search`` holds one row per provision (the
 provisions of :mod:`lexversion.akn.provisions`): SQLite an FTS5 virtual table,
 PostgreSQL a table with a GIN index over ``to_tsvector('simple', text)``, any
 other database a plain table (searched with LIKE). Filled by
-:func:`lexversion.web.search.sync_search_index`; derived data only, rebuilt
+:func:`lexversion.store.search.sync_search_index`; derived data only, rebuilt
 from ``expressions`` at any time.
 """
 

@@ -1,0 +1,200 @@
+"""Full-text search over the provisions of the stored expressions, with an as-of date.
+
+:func:`search` reads the candidate provisions from the index
+(:func:`lexversion.store.search.match_provisions`) and, with an as-of date,
+keeps a hit only when its expression is the one point in time
+(:func:`lexversion.timeline.pit.point_in_time`) gives for that work, language
+and date, so the results are the wording in force then; each hit carries a
+snippet around its first matched word. :func:`named_act` says which act a
+query names when it reads as a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from lexversion.app.resolve import find_work
+from lexversion.errors import LexversionError
+from lexversion.graph import WorkRecord
+from lexversion.model import DateFact
+from lexversion.store.repository import Store
+from lexversion.store.search import (
+    Term,
+    fold,
+    index_counts,
+    match_provisions,
+    parse_query,
+)
+from lexversion.timeline.pit import PointInTime, WorkTimeline, point_in_time
+
+#: distinct works resolved per query
+MAX_WORKS = 100
+#: words of context kept on each side of the first match in a snippet
+CONTEXT_WORDS = 14
+_TEXT_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of snippet text; ``hit`` when it is a matched word."""
+
+    text: str
+    hit: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching provision: its work (``title``), expression (``kind``, the
+    DateFact it applies from, ``None`` when unknown, ``lang``), ``eid`` and
+    ``label``, a snippet, and the point-in-time answer on the as-of date when
+    one was asked."""
+
+    work: str
+    title: str
+    expression: str
+    kind: str
+    applies_from: DateFact | None
+    lang: str
+    eid: str
+    label: str
+    snippet: tuple[Piece, ...]
+    pit: PointInTime | None = None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The hits (best first, at most ``limit``); ``matched``: index rows read;
+    ``capped``: the index had more rows than
+    :data:`~lexversion.store.search.CANDIDATES` or more works than
+    :data:`MAX_WORKS` (the rest were not considered); ``dropped``: hits left out
+    because their expression was not the one in force on the as-of date;
+    ``indexed``/``stored``: expressions indexed and stored."""
+
+    query: str
+    terms: tuple[Term, ...]
+    on: date | None
+    lang: str | None
+    hits: tuple[Hit, ...]
+    matched: int
+    capped: bool
+    dropped: int
+    indexed: int
+    stored: int
+
+
+def _matches(word: str, terms: Sequence[Term]) -> bool:
+    w = fold(word)
+    return any(w.startswith(t.word) if t.prefix else w == t.word for t in terms)
+
+
+def snippet(body: str, terms: Sequence[Term]) -> tuple[Piece, ...]:
+    """A stretch of ``body`` around its first matched word, the matched words
+    marked; whitespace collapsed, ``…`` where text was cut."""
+    flat = " ".join(body.split())
+    words = list(_TEXT_WORD.finditer(flat))
+    hits = [k for k, m in enumerate(words) if _matches(m.group(), terms)]
+    if not words:
+        return (Piece(flat),) if flat else ()
+    first = hits[0] if hits else 0
+    lo = max(first - CONTEXT_WORDS, 0)
+    hi = min(first + 2 * CONTEXT_WORDS, len(words) - 1)
+    start = words[lo].start() if lo else 0
+    end = words[hi].end() if hi < len(words) - 1 else len(flat)
+    out: list[Piece] = [Piece("… ")] if start else []
+    at = start
+    for k in hits:
+        m = words[k]
+        if m.start() < start or m.end() > end:
+            continue
+        if m.start() > at:
+            out.append(Piece(flat[at : m.start()]))
+        out.append(Piece(m.group(), True))
+        at = m.end()
+    if at < end:
+        out.append(Piece(flat[at:end]))
+    if end < len(flat):
+        out.append(Piece(" …"))
+    return tuple(out)
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    on: date | None = None,
+    lang: str | None = None,
+    limit: int = 50,
+) -> SearchResult:
+    """The provisions of ``store`` matching ``query`` (see the module doc), best
+    first, at most ``limit``; with ``on``, only those of the wording in force on
+    ``on``; with ``lang`` (``kk``/``ru``), only texts in that language.
+
+    Raises :class:`~lexversion.errors.UsageError` for a query
+    :func:`~lexversion.store.search.parse_query` refuses,
+    :class:`sqlalchemy.exc.SQLAlchemyError` when the store cannot be read.
+    """
+    terms = parse_query(query)
+    found = match_provisions(store, terms, lang=lang, on=on)
+    capped = found.more
+    timelines: dict[str, WorkTimeline] = {}
+    pits: dict[tuple[str, str], PointInTime] = {}
+    hits: list[Hit] = []
+    dropped = 0
+    for row in found.rows:
+        if row.work not in timelines:
+            if len(timelines) >= MAX_WORKS:
+                capped = True
+                continue
+            timelines[row.work] = store.timeline(row.work)
+        tl = timelines[row.work]
+        pit = None
+        if on is not None:
+            key = (row.work, row.lang)
+            if key not in pits:
+                pits[key] = point_in_time(tl, on, row.lang)
+            pit = pits[key]
+            if pit.expression != row.expression:
+                dropped += 1
+                continue
+        info = next((x for x in tl.expressions if x.uri == row.expression), None)
+        if len(hits) < limit:
+            hits.append(
+                Hit(
+                    work=row.work,
+                    title=tl.title or row.work,
+                    expression=row.expression,
+                    kind=info.kind if info else "",
+                    applies_from=info.applies_from if info else None,
+                    lang=row.lang,
+                    eid=row.eid,
+                    label=row.label,
+                    snippet=snippet(row.text, terms),
+                    pit=pit,
+                )
+            )
+    counts = index_counts(store)
+    return SearchResult(
+        query,
+        terms,
+        on,
+        lang,
+        tuple(hits),
+        len(found.rows),
+        capped,
+        dropped,
+        counts.indexed,
+        counts.stored,
+    )
+
+
+def named_act(store: Store, query: str) -> WorkRecord | None:
+    """The act of ``store`` that ``query`` names when it reads as a citation or
+    a URI (:func:`~lexversion.app.resolve.find_work`), else ``None``."""
+    try:
+        rec, _ = find_work(store, query)
+    except LexversionError:
+        return None
+    return rec

@@ -1,0 +1,107 @@
+"""What the routes of one app share: the store, the answer caches, the PDF
+maker's lock, the static files and how far the search index got.
+
+:func:`create_app <lexversion.web.app.create_app>` makes one
+:class:`WebContext` and keeps it on ``app.state.web``; a route asks for it
+with a parameter typed :data:`Ctx` (a FastAPI dependency on the request, so it
+adds nothing to the documented parameters).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import SQLAlchemyError
+
+from lexversion.graph import WorkRecord
+from lexversion.store.repository import Store
+from lexversion.store.search import sync_search_index
+from lexversion.web.cache import StoreCache
+
+log = logging.getLogger("lexversion.web")
+T = TypeVar("T")
+
+#: PDFs kept, and seconds a request waits for the PDF maker
+PDF_CACHE = 32
+PDF_WAIT = 10.0
+#: the static files (in ``templates/``) and their media types: nothing else is served
+STATIC = {"web.css": "text/css; charset=utf-8"}
+
+
+@dataclass
+class IndexState:
+    """How far the start-up sync of the search index got."""
+
+    running: bool = False
+    error: str | None = None
+
+
+def start_index(store: Store, mode: str, state: IndexState) -> None:
+    """Sync the search index of ``store`` now, in a background thread, or not at
+    all (``mode`` ``now``, ``background``, ``off``), recording in ``state`` how it
+    goes; raises :class:`ValueError` for another ``mode``."""
+
+    def run() -> None:
+        state.running = True
+        try:
+            sync_search_index(store)
+        except SQLAlchemyError as exc:
+            state.error = str(exc).splitlines()[0]
+            log.warning("search index not brought up to date: %s", state.error)
+        finally:
+            state.running = False
+
+    if mode == "now":
+        run()
+    elif mode == "background":
+        threading.Thread(target=run, name="lexversion-search-index", daemon=True).start()
+    elif mode != "off":
+        raise ValueError(f"index={mode!r}: use now, background or off")
+
+
+class WebContext:
+    """The shared state of one app over the store ``store`` at ``url``:
+    ``cache_size`` answers cached (0: none), the PDFs kept apart
+    (:data:`PDF_CACHE`) and made one at a time (``pdf_lock``), the static files
+    read once, and the search index's ``index`` state."""
+
+    def __init__(self, url: str, store: Store, cache_size: int, index: IndexState) -> None:
+        self.url = url
+        self.store = store
+        self.cache = StoreCache(store, cache_size)
+        self.pdfs = StoreCache(store, PDF_CACHE if cache_size else 0)
+        self.pdf_lock = threading.BoundedSemaphore(1)
+        self.index = index
+        self.static = {
+            name: (resources.files("lexversion") / "templates" / name).read_bytes()
+            for name in STATIC
+        }
+
+    async def cached(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The answer for ``key``: from the cache when there (without leaving the
+        event loop), else ``make()`` run in a worker thread and kept."""
+        hit: T | None = self.cache.peek(key)
+        if hit is not None:
+            return hit
+        return await run_in_threadpool(self.cache.get, key, make)
+
+    def works(self) -> Sequence[WorkRecord]:
+        """Every work of the store (cached); blocking: call from a worker thread."""
+        return self.cache.get(("works",), self.store.works)
+
+
+async def context(request: Request) -> WebContext:
+    """The :class:`WebContext` of the app serving ``request``."""
+    ctx: WebContext = request.app.state.web
+    return ctx
+
+
+#: a route parameter receiving the app's :class:`WebContext`
+Ctx = Annotated[WebContext, Depends(context)]

@@ -1,0 +1,181 @@
+"""The HTML pages of the web app, as FastAPI routers (none in the API documentation).
+
+* :data:`browse_router`: ``/`` the corpus browser, ``/search`` full-text search;
+* :data:`compare_router`: ``/compare`` a redline of one work on two dates or of two works;
+* :data:`work_router`: ``/akn/...`` a work at its FRBR URI, its manifestations
+  (:mod:`.downloads`) and the date picker's redirect;
+* :data:`static_router`: ``/static/...`` the fixed list of static files.
+
+Each handler reads its parameters (:mod:`.http`), asks a view model
+(:mod:`.browse`, :mod:`.search`, :mod:`.compare`, :mod:`.pages`) for the
+answer through the app's cache and renders a ``web_*.html`` template.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse, Response
+
+from lexversion.akn.frbr import parse_work_uri
+from lexversion.app.search import named_act, search
+from lexversion.errors import NotFound
+from lexversion.store.search import MAX_QUERY
+from lexversion.web.browse import browse
+from lexversion.web.compare import compare_page
+from lexversion.web.context import STATIC, Ctx
+from lexversion.web.downloads import download, picked
+from lexversion.web.http import (
+    Short,
+    Text,
+    filters_from,
+    parse_choice,
+    parse_date,
+    parse_lang,
+    render,
+)
+from lexversion.web.pages import work_page
+from lexversion.web.refs import STATUS_WORDS, split_manifestation
+from lexversion.web.search import named_link, search_view
+
+browse_router = APIRouter(include_in_schema=False)
+compare_router = APIRouter(include_in_schema=False)
+work_router = APIRouter(include_in_schema=False)
+static_router = APIRouter(include_in_schema=False)
+
+
+@browse_router.get("/", response_class=HTMLResponse)
+async def home(
+    ctx: Ctx,
+    on: Short = None,
+    region: Short = None,
+    issuer: Text = None,
+    status: Short = None,
+    type: Short = None,
+    year: Short = None,
+    lang: Short = None,
+    text: Short = None,
+    page: Short = None,
+) -> Response:
+    """The corpus browser: works passing the filters, with their status on a date."""
+    f = filters_from(on, region, issuer, status, type, year, lang, text, page)
+    html = await ctx.cached(
+        ("browse", f),
+        lambda: render(
+            "web_browse.html", p=browse(ctx.store, ctx.works(), f), status_words=STATUS_WORDS
+        ),
+    )
+    return HTMLResponse(html)
+
+
+@browse_router.get("/search", response_class=HTMLResponse)
+async def search_page(
+    ctx: Ctx,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
+    on: Short = None,
+    lang: Short = None,
+) -> Response:
+    """The search form and, for a query ``q``, the provisions matching it (in
+    force on ``on`` when given) and the act it names."""
+    when, language = parse_date(on, "on"), parse_lang(lang)
+    if not q or not q.strip():
+        return HTMLResponse(render("web_search.html", r=None, q="", on=on or "", lang=""))
+    query = q
+
+    def make() -> str:
+        return render(
+            "web_search.html",
+            r=search_view(search(ctx.store, query, on=when, lang=language)),
+            q=query,
+            on=on or "",
+            lang=language or "",
+            named=named_link(named_act(ctx.store, query)),
+            index=ctx.index,
+            status_words=STATUS_WORDS,
+        )
+
+    return HTMLResponse(await ctx.cached(("search", q, when, language), make))
+
+
+@compare_router.get("/compare", response_class=HTMLResponse)
+async def compare(
+    ctx: Ctx,
+    work: Text = None,
+    work_b: Text = None,
+    from_: Annotated[str | None, Query(alias="from", max_length=20)] = None,
+    to: Short = None,
+    on: Short = None,
+    lang: Short = None,
+    view: Short = None,
+) -> Response:
+    """The compare form and, for a ``work``, its redline from ``from`` to ``to``
+    or against ``work_b`` on ``on``."""
+    if not work:
+        return HTMLResponse(render("web_compare.html", p=None, form={}, status_words=STATUS_WORDS))
+    form = {
+        "work": work,
+        "work_b": work_b or "",
+        "from": from_ or "",
+        "to": to or "",
+        "on": on or "",
+        "lang": lang or "",
+        "view": view or "inline",
+    }
+    args = (
+        work,
+        work_b or None,
+        parse_date(from_, "from"),
+        parse_date(to, "to"),
+        parse_date(on, "on"),
+        parse_lang(lang),
+        parse_choice(view, "view", ("inline", "side-by-side")) == "side-by-side",
+    )
+    html = await ctx.cached(
+        ("compare", args),
+        lambda: render(
+            "web_compare.html",
+            p=compare_page(ctx.url, *args),
+            form=form,
+            status_words=STATUS_WORDS,
+        ),
+    )
+    return HTMLResponse(html)
+
+
+@work_router.get("/akn/{rest:path}")
+async def work_or_download(ctx: Ctx, rest: str, lang: Short = None, on: Short = None) -> Response:
+    """The work page at an AKN address, a manifestation of it (``.xml`` ...), or,
+    with ``on`` (the date picker), a redirect to the address of that date."""
+    path = "/akn/" + rest
+    try:
+        parse_work_uri(split_manifestation(path)[0])
+    except ValueError:
+        raise NotFound(f"{path[:200]}: not the FRBR URI of a work") from None
+    language = parse_lang(lang)
+    if on is not None:
+        return picked(path, parse_date(on, "on"), language)
+    address, ext = split_manifestation(path)
+    if ext is not None:
+        return await download(ctx, address, ext, language)
+    today = date.today()
+    html = await ctx.cached(
+        ("work", path, language, today),
+        lambda: render("web_work.html", p=work_page(ctx.store, path, language, today)),
+    )
+    return HTMLResponse(html)
+
+
+@static_router.get("/static/{name}")
+async def static_file(ctx: Ctx, name: str) -> Response:
+    """A static file of :data:`~lexversion.web.context.STATIC`, else 404."""
+    if name not in ctx.static:
+        raise NotFound(f"no static file {name[:100]!r}")
+    return Response(
+        ctx.static[name], media_type=STATIC[name], headers={"cache-control": "max-age=3600"}
+    )
+
+
+#: the page routers, in the order their routes are matched
+ROUTERS = (browse_router, compare_router, work_router, static_router)
