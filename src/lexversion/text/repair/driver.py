@@ -152,7 +152,8 @@ PASSES: tuple[tuple[str, Pass], ...] = (
 
 def run_passes(line: Line, env: Env) -> LineWork:
     """Run :data:`PASSES` over ``line`` in order; returns the work, whose tokens
-    are the labels and then the rest. Raises ``KeyError`` for an unknown language."""
+    are the labels and then the rest. Raises ``ModuleNotFoundError`` for a
+    language other than "kk" and "ru"."""
     work = LineWork(line, [], [], False, False, ())
     for _, step in PASSES:
         work = step(work, env)
@@ -211,7 +212,7 @@ def repair_lines(
     back to the source, and the repairs. Line-level context: a line opening the
     paragraph has no line-start gap; the word before and after a line decide
     fragments that straddle it (DOMAIN.md 4.1). ``lang`` is "kk" or "ru"
-    (``KeyError`` otherwise).
+    (``ModuleNotFoundError`` otherwise: no ``lexversion.lang.<lang>``).
     """
     words = words or vocabulary(lang)
     judged = words.verdicts
@@ -256,7 +257,7 @@ def repair(
     """Repair a paragraph's export artifacts (DOMAIN.md 4.1-4.2).
 
     ``p``: printed lines joined by :func:`lexversion.text.lines.join_lines`;
-    ``lang``: "kk" or "ru" (``KeyError`` otherwise); ``words``: the vocabulary
+    ``lang``: "kk" or "ru" (``ModuleNotFoundError`` otherwise); ``words``: the vocabulary
     (default: the shipped one of ``lang``). Returns the paragraph joined from the
     repaired lines — its offset map sends every character to its source offset,
     a moved fragment being a piece of its own — and the repairs, ``doubt`` s
@@ -298,7 +299,7 @@ def repair_layout(
     in a ruled table words from neighbouring cells abut by design. ``name`` is
     the block's kind ("table", "passport"); ``rows`` tells the table rows that
     skip the passes (:mod:`.rows`). Returns the lines and the repairs; raises
-    ``KeyError`` for an unknown ``lang``.
+    ``ModuleNotFoundError`` for a ``lang`` other than "kk" and "ru".
     """
     words = words or vocabulary(lang)
     repairs: list[Repair] = []
@@ -337,7 +338,7 @@ def repair_line(
 
     ``text`` is a line as printed (leading spaces are its indent); returns the
     repaired text (flowing, one space between words) and the repairs. Raises
-    ``KeyError`` for an unknown ``lang``.
+    ``ModuleNotFoundError`` for a ``lang`` other than "kk" and "ru".
     """
     stripped = text.lstrip(" ")
     line = Line(1, len(text) - len(stripped), len(text) - len(stripped), stripped.rstrip())

@@ -54,6 +54,8 @@ class _Gap:
 
     @property
     def strength(self) -> int:
+        """How strongly the gap shows displaced text: 3 a space before punctuation
+        or empty quotes, 2 a double space or a line-start gap, else 1."""
         return _STRENGTH.get(self.kind, 1)
 
 
@@ -122,17 +124,22 @@ class _Lex:
         return "w"
 
     def is_title_last(self, tok: Tok) -> bool:
+        """Whether ``tok`` ends a title of a law ("туралы", DOMAIN.md 4.1)."""
         return bool(self.title_last.fullmatch(key(tok.text)))
 
     def is_title_first(self, tok: Tok) -> bool:
+        """Whether ``tok`` opens a title of a law (capitalised "О"/"Об", DOMAIN.md 4.1)."""
         return bool(self.title_first.fullmatch(key(tok.text))) and tok.text.strip('"')[0].isupper()
 
     def is_month(self, word: str | None) -> bool:
+        """Whether ``word`` (``None``: no word) is a month name of the language."""
         return word is not None and key(word).startswith(self.months)
 
 
 @cache
 def lex_of(lang: str) -> _Lex:
+    """The token classes of ``lang`` ("kk" or "ru"), built once; ``ModuleNotFoundError``
+    for another language (its artifacts module is missing)."""
     return _Lex(lang)
 
 

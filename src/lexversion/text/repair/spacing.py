@@ -353,6 +353,9 @@ def mend_words(
 def mend_hyphens(
     line: Line, toks: list[Tok], words: Vocabulary, repairs: list[Repair]
 ) -> list[Tok]:
+    """Join a detached hyphenated half (" -қон") to the word before it when the
+    joined word is known from the corpus (DOMAIN.md 4.2); returns the tokens and
+    records a ``split_word`` repair per join in ``repairs``."""
     if "-" not in line.text:  # no hyphenated half in the line
         return toks
     out: list[Tok] = []

@@ -45,10 +45,12 @@ class Tok:
 
     @property
     def raw_start(self) -> int:
+        """Source offset of the token's first character."""
         return self.pieces[0][1]
 
     @property
     def raw_end(self) -> int:
+        """Source offset after the token's last piece."""
         t, r = self.pieces[-1]
         return r + len(t)
 
@@ -119,6 +121,7 @@ def split_token(tok: Tok, k: int) -> tuple[Tok, Tok]:
 
 
 def merge_tokens(toks: Sequence[Tok]) -> Tok:
+    """One token of the non-empty ``toks`` (their pieces in order), where the first stood."""
     first = toks[0]
     pieces = [p for t in toks for p in t.pieces]
     return Tok(pieces, first.col, first.space, first.glue, "".join([t.text for t in toks]))
@@ -238,6 +241,8 @@ def render_columns(toks: Sequence[Tok]) -> tuple[str, list[int], list[int]]:
 
 
 def line_of(line: Line, text: str, pieces: list[tuple[int, int]]) -> Line:
+    """``line`` with ``text`` and the map of its ``(text offset, source offset)``
+    pieces; ``line`` itself when that is the line as printed."""
     if line.offsets is None and pieces == [(0, line.start)] and text == line.text:
         return line
     return Line(line.no, line.start, line.indent, text, OffsetMap.of_pieces(pieces))

@@ -28,7 +28,9 @@ from lexversion.text.repair.evidence import clean
 
 
 class _Lookup(Protocol):
-    def lookup(self, word: str) -> bool: ...
+    def lookup(self, word: str) -> bool:
+        """Whether the dictionary has ``word``."""
+        ...
 
 
 @cache
@@ -70,6 +72,8 @@ def key(word: str) -> str:
 
 @cache
 def artifacts(lang: str) -> ModuleType:
+    """The export-artifact word lists of ``lang`` (``lexversion.lang.<lang>.artifacts``:
+    hunspell name, short words, link patterns); ``ModuleNotFoundError`` for another."""
     return import_module(f"lexversion.lang.{lang}.artifacts")
 
 
