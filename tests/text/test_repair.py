@@ -25,11 +25,11 @@ from lexversion.app.normalize import Normalized, normalize_document
 from lexversion.cli import app
 from lexversion.lang import fold_number, fold_text
 from lexversion.model import Document, Repair
-from lexversion.text import repair as R
 from lexversion.text.decode import decode
 from lexversion.text.language import detect_language
 from lexversion.text.lines import Line, OffsetMap, Paragraph, join_lines, split_lines
 from lexversion.text.repair import (
+    MAX_GAPS,
     Vocabulary,
     build_vocabulary,
     count_clean,
@@ -40,6 +40,9 @@ from lexversion.text.repair import (
     vocabulary,
     vocabulary_tsv,
 )
+from lexversion.text.repair.spacing import attaches, segment, word_score
+from lexversion.text.repair.tokens import Tok, render, render_columns, tokens
+from lexversion.text.repair.vocabulary import artifacts
 from tests.akn.test_lossless import text_outside_meta
 from tests.conftest import CORPUS, REPO_ROOT, corpus_file, seed_of
 
@@ -623,19 +626,6 @@ _odd = st.text(alphabet=_TOKENS + "  \t\u00a0!?%»«'", min_size=1, max_size=60)
 _dense = st.text(alphabet='аәбБҚП1.,;:)("- \t', min_size=1, max_size=12)
 
 
-@settings(max_examples=600, deadline=None)
-@given(st.one_of(_line, _spaced, _odd, _dense))
-@example('шешімнің" "сәйкес')
-@example("бекітілсін.қосымшасына")
-@example("РеспубликасыныңЖолдауымен")
-@example("Көші -қон")
-@example("а\t б")
-def test_the_evidence_search_is_its_definition(text: str) -> None:
-    text = text.strip()
-    if text:
-        assert R._marked(text) == _reference_marked(text)
-
-
 #: lines most of them clean: words of two letters or more one space apart, some
 #: ending with a hyphen or punctuation, some with an artifact, some blank
 _clean_word = st.text(alphabet="абвгдеклмнопрстәғқңөұүһіi", min_size=2, max_size=6)
@@ -683,69 +673,24 @@ _row = st.lists(
 ).map(lambda cells: "".join(sp + c for sp, c in cells).lstrip())
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["", "  ", "          "]), _row), min_size=1, max_size=5))
-def test_table_rows_with_only_column_spacing_render_as_every_row(
-    rows: list[tuple[str, str]],
-) -> None:
-    """A table row whose evidence is only its column spacing skips the tokens
-    (repair._unchanged_row): the lines and their maps are those of the long way."""
-    lines = split_lines("\n".join(indent + row for indent, row in rows))
-    short = repair_layout(lines, "kk", "table")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(R, "_unchanged_row", lambda line, short: None)
-        long = repair_layout(lines, "kk", "table")
-    assert short == long
-
-
-def _tok_view(toks: list[R._Tok]) -> list[tuple[object, ...]]:
-    return [(t.pieces, t.col, t.space, t.glue, t.final, t.text) for t in toks]
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.one_of(
-        _export,
-        _row,
-        st.lists(st.one_of(_line, _spaced), min_size=1, max_size=4).map("  ".join),
-        st.lists(
-            st.tuples(st.sampled_from([" ", "  ", "   ", "\t", "\xa0", " \t"]), _spaced),
-            min_size=1,
-            max_size=4,
-        ).map(lambda ps: "".join(s + w for s, w in ps)),
-    )
-)
-@example("а б в г   N  8  9   ж ы л")  # one-character words two spaces apart: words
-@example("2 0 0 3  ж ы л ғ ы  8  с ә у і р\tа б")
-def test_a_printed_line_closes_up_as_its_letters_would(text: str) -> None:
-    """The runs of a line as printed are closed up from its words (by regex) into
-    what closing up a token for every letter gives (repair._close_up)."""
-    for line in split_lines(text):
-        fast: list[Repair] = []
-        slow: list[Repair] = []
-        toks, spaced = R._closed_up_tokens(line, fast)
-        ref, ref_spaced = R._close_up(line, R._tokens(line), slow)
-        assert (_tok_view(toks), spaced, fast) == (_tok_view(ref), ref_spaced, slow)
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_export, _spaced, _row))
 def test_rendered_pieces_are_already_merged(text: str) -> None:
     """The renderers merge their map pieces as OffsetMap.of_pieces would."""
     for line in split_lines(text):
-        toks = R._tokens(line)
-        for render in (R._render, R._render_columns):
-            _, cs, rs = render(toks)
+        toks = tokens(line)
+        for renderer in (render, render_columns):
+            _, cs, rs = renderer(toks)
             pieces = list(zip(cs, rs, strict=True))
             merged = OffsetMap.of_pieces(pieces)
             assert list(zip(merged.clean_starts, merged.raw_starts, strict=True)) == pieces
 
 
-def _reference_segment(group: list[R._Tok], words: Vocabulary) -> list[list[str]]:
+def _reference_segment(group: list[Tok], words: Vocabulary) -> list[list[str]]:
     """The first best split of ``group`` into words, every split tried in order."""
-    short = R._artifacts(words.lang).SHORT_WORDS
+    short = artifacts(words.lang).SHORT_WORDS
     n = len(group)
-    forced = [False] + [R._attaches(group[k - 1], group[k]) for k in range(1, n)]
+    forced = [False] + [attaches(group[k - 1], group[k]) for k in range(1, n)]
     free = [
         k
         for k in range(1, n)
@@ -770,7 +715,7 @@ def _reference_segment(group: list[R._Tok], words: Vocabulary) -> list[list[str]
             for w, x in zip(split, texts, strict=True)
         ):
             continue
-        score = sum(R._word_score(x, words, short) for x in texts) - 0.01 * len(joined)
+        score = sum(word_score(x, words, short) for x in texts) - 0.01 * len(joined)
         if score > best_score:
             best, best_score = split, score
     return [[group[k].text for k in w] for w in best]
@@ -797,17 +742,17 @@ def test_segment_finds_the_first_best_split(case: tuple[str, list[Line], list[st
     for the rest; it picks the split trying every one in order picks."""
     lang, lines, pieces = case
     words = vocabulary(lang).with_lines(lines)
-    group = [R._Tok([(p, 10 * i)], 10 * i, 1) for i, p in enumerate(pieces)]
-    short = R._artifacts(lang).SHORT_WORDS
-    found = [[t.text for t in w] for w in R._segment(group, words, short)]
+    group = [Tok([(p, 10 * i)], 10 * i, 1) for i, p in enumerate(pieces)]
+    short = artifacts(lang).SHORT_WORDS
+    found = [[t.text for t in w] for w in segment(group, words, short)]
     assert found == _reference_segment(group, words)
 
 
 def test_segment_ties_go_to_the_first_split() -> None:
     """Two splits scoring alike: the one whose joins come first in mask order wins."""
     words = Vocabulary("kk", {"ә": 1, "қ": 1, "әғ": 1, "ғқ": 1}, {})
-    group = [R._Tok([(p, 2 * i)], 2 * i, 1) for i, p in enumerate(["ә", "ғ", "қ"])]
-    split = R._segment(group, words, R._artifacts("kk").SHORT_WORDS)
+    group = [Tok([(p, 2 * i)], 2 * i, 1) for i, p in enumerate(["ә", "ғ", "қ"])]
+    split = segment(group, words, artifacts("kk").SHORT_WORDS)
     assert [[t.text for t in w] for w in split] == [["ә", "ғ"], ["қ"]]
 
 
@@ -843,8 +788,8 @@ def test_a_table_row_with_a_hyphenated_half_is_mended() -> None:
 
 def test_a_line_with_too_many_gaps_is_left_as_printed_with_a_doubt() -> None:
     # every subset of gaps is a reading: a line past MAX_GAPS is not weighed
-    line = " ".join(f"сөз{i} ," for i in range(R.MAX_GAPS + 4)) + " шешімімен"
-    text, found = R.repair_line(line, "kk")
+    line = " ".join(f"сөз{i} ," for i in range(MAX_GAPS + 4)) + " шешімімен"
+    text, found = repair_line(line, "kk")
     assert [r.kind for r in found] == ["doubt"]
     assert "too many to weigh" in found[0].place
     assert "шешімімен" in text and text.endswith("шешімімен")

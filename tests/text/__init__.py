@@ -1,0 +1,1 @@
+"""Tests of lexversion.text, mirroring its modules."""
