@@ -24,7 +24,6 @@ from lexversion.model import (
     Document,
     Effect,
     Metadata,
-    Preface,
 )
 from lexversion.parse import citations as C
 from lexversion.parse import effects as E
@@ -69,13 +68,13 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     front = read_front(parts, lang)
     provisions = tree.provisions(parts, lang)
     act = own_act(front, parts, source)
-    preface = N.preface_notes(parts, front, lang)
-    read = N.read_notes(preface, provisions, lang, act, front.header.repealed_by)
+    front_notes = N.preface_notes(parts, front, lang)
+    read = N.read_notes(front_notes, provisions, lang, act, front.header.repealed_by)
     effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
     commencement, retroactive = E.own_commencement(provisions.body, lang)
-    sources = (*preface.sources, *_preamble_sources(parts.preamble), *provisions.sources)
+    sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
     warnings = W.document_warnings(parts, front, provisions, lines, sources, act, lang)
-    texts = _publication_texts(preface, sources[len(preface.sources) :])
+    texts = _publication_texts(front_notes, sources[len(front_notes.sources) :])
     publication, facts = E.publication_facts(texts, lang, act)
     citations = _citations(sources, lang, act)
     return Document(
@@ -83,18 +82,12 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         text=text,
         sha256=hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest(),
         meta=_metadata(lang, front, act, commencement, retroactive, read, effects, publication),
-        preface=Preface(
-            front.title.text,
-            front.status_label,
-            front.requisites.text,
-            front.header.act_span,
-            preface.blocks,
-        ),
+        preface=front.preface(front_notes.blocks),
         preamble=tuple(p.text for p in parts.preamble),
         body=provisions.body,
         conclusions=tuple(p.text for p in parts.conclusions),
         attachments=provisions.attachments,
-        citations=tuple(citations),
+        citations=citations,
         facts=facts,
         warnings=warnings,
         repairs=tuple(parts.repairs),
@@ -148,7 +141,7 @@ def _publication_texts(preface: N.PrefaceNotes, rest: Sequence[tree.SourceMap]) 
     return [b.text + " " + " ".join(b.lines) for b in preface.blocks] + [s.text for s in rest]
 
 
-def _citations(sources: Sequence[tree.SourceMap], lang: str, own: ActRef) -> list[Citation]:
+def _citations(sources: Sequence[tree.SourceMap], lang: str, own: ActRef) -> tuple[Citation, ...]:
     """Every reference to another act in ``sources`` (registrations and the act
     itself left out), with its FRBR work URI and raw-file span."""
     out: list[Citation] = []
@@ -170,7 +163,7 @@ def _citations(sources: Sequence[tree.SourceMap], lang: str, own: ActRef) -> lis
                     registration=f.registration,
                 )
             )
-    return out
+    return tuple(out)
 
 
 def _raw_span(om: OffsetMap, start: int, end: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from lexversion.errors import InputError
 from lexversion.lang import fold_text, vocab
-from lexversion.model import ActRef, Registration
+from lexversion.model import ActRef, Block, Preface, Registration
 from lexversion.parse import layout as L
 from lexversion.parse.acts import Anchor, find_anchors
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
@@ -144,6 +144,17 @@ class Front:
     status: str | None
     requisites: Paragraph
     header: Header
+
+    def preface(self, notes: tuple[Block, ...]) -> Preface:
+        """The document's :class:`~lexversion.model.Preface`: this front, as
+        printed, with the preface's editorial ``notes``."""
+        return Preface(
+            self.title.text,
+            self.status_label,
+            self.requisites.text,
+            self.header.act_span,
+            notes,
+        )
 
 
 def read_front(parts: Parts, lang: str) -> Front:
