@@ -110,9 +110,9 @@ def _num_key(num: str) -> str:
 def _add_text(top: _Node, text: str, omap: OffsetMap) -> None:
     last = top.blocks[-1] if top.blocks else None
     intro_colon = (last is None and (top.heading or "").endswith(":")) or (
-        last is not None and last.kind == "p" and last.text.rstrip().endswith(":")
+        last is not None and last.kind == BlockKind.P and last.text.rstrip().endswith(":")
     )
-    if last is not None and last.kind == "list" and last.open:
+    if last is not None and last.kind == BlockKind.LIST and last.open:
         last.items.append(text)
         last.maps.append(omap)
         last.open = text.rstrip().endswith((";", ":", ","))
@@ -222,7 +222,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
     tabs = 0
     notes = 0
     for b in node.blocks:
-        if b.kind == "table" and b.table is not None:
+        if b.kind == BlockKind.TABLE and b.table is not None:
             tabs += 1
             table_eid = f"{eid}__table_{tabs}" if eid else f"table_{tabs}"
             rows = []
@@ -240,7 +240,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 )
             )
             continue
-        if b.kind == "note":
+        if b.kind == BlockKind.NOTE:
             notes += 1
             note_eid = f"{eid}__note_{notes}" if eid else f"note_{notes}"
             sources.append(SourceMap(eid, b.text, b.maps[0]))
@@ -254,7 +254,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 )
             )
             continue
-        if b.kind == "list":
+        if b.kind == BlockKind.LIST:
             lists += 1
             list_eid = f"{eid}__list_{lists}" if eid else f"list_{lists}"
             if b.text:
@@ -264,7 +264,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 sources.append(SourceMap(f"{list_eid}__item_{j}", item, omap))
             blocks.append(Block(BlockKind.LIST, b.text, tuple(b.items), eid=list_eid))
         else:
-            if b.kind in {"p", "note"}:
+            if b.kind in {BlockKind.P, BlockKind.NOTE}:
                 sources.append(SourceMap(eid, b.text, b.maps[0]))
             blocks.append(Block(b.kind, b.text, lines=tuple(b.lines), name=b.name, eid=eid))
     return Node(node.kind, eid, node.num, node.heading, tuple(blocks), tuple(children))
