@@ -420,8 +420,6 @@ def plan_graph(
         own = reg.find(d.act)
         assert own is not None
         for e in d.effects:
-            if e.type == "commencement":
-                continue
             affecting = reg.find(e.affecting) if e.affecting else own
             affected = reg.find(e.affected) if e.affected else own
             if affecting is None or affected is None:
@@ -586,7 +584,7 @@ def _expressions_of(
     records = {r.key: r for r in effects}
     groups: dict[str, list[tuple[int, Effect, EffectRecord]]] = {}
     for k, e in enumerate(d.effects):
-        if e.affected is not None or e.type in {"repeal", "commencement"} or e.affecting is None:
+        if e.affected is not None or e.type == "repeal" or e.affecting is None:
             continue
         by = uri_of(e.affecting)
         rec = records.get((e.type, by or "", own.frbr_uri, e.scope))

@@ -1,11 +1,14 @@
-"""Values of the lexversion model: frozen dataclasses, no behaviour beyond JSON.
+r"""Values of the lexversion model: frozen dataclasses, no behaviour beyond JSON.
 
 The model follows ARCHITECTURE.md ("The model"): a *work* is an act whatever its
 versions, an *expression* its text in one language as it applies from one date,
 a :class:`DateFact` a date with its certainty (:mod:`.dates`), an :class:`Event`
 something that happened to a work, an :class:`Effect` what one act does to
 another, a :class:`Citation` a reference found in text (:mod:`.acts`), a
-:class:`Document` a parsed act (:mod:`.document`). This layer imports nothing
+:class:`Document` a parsed act (:mod:`.document`). Closed vocabularies are
+``StrEnum``\ s whose members equal the strings JSON, AKN and the store write:
+:class:`Certainty`, :class:`EffectType`, :class:`EventType`, :class:`BlockKind`,
+:class:`NodeKind`, :class:`RepairKind`. This layer imports nothing
 else of lexversion; every other layer may import it.
 """
 
@@ -17,20 +20,26 @@ from lexversion.model.acts import (
     CitedFact,
     CommencementRule,
     Effect,
+    EffectType,
     Event,
+    EventType,
     Note,
+    ProvisionRef,
     Registration,
 )
 from lexversion.model.dates import CERTAINTY_ORDER, Certainty, DateFact, iso
 from lexversion.model.document import (
     Attachment,
     Block,
+    BlockKind,
     Cell,
     Document,
     Metadata,
     Node,
+    NodeKind,
     Preface,
     Repair,
+    RepairKind,
 )
 
 __all__ = [
@@ -38,6 +47,7 @@ __all__ = [
     "ActRef",
     "Attachment",
     "Block",
+    "BlockKind",
     "Cell",
     "Certainty",
     "Citation",
@@ -46,12 +56,17 @@ __all__ = [
     "DateFact",
     "Document",
     "Effect",
+    "EffectType",
     "Event",
+    "EventType",
     "Metadata",
     "Node",
+    "NodeKind",
     "Note",
     "Preface",
+    "ProvisionRef",
     "Registration",
     "Repair",
+    "RepairKind",
     "iso",
 ]

@@ -13,9 +13,60 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from lexversion.model.dates import DateFact, iso
+
+
+class EffectType(StrEnum):
+    """What one act does to another (ARCHITECTURE.md, "Effect"; DOMAIN.md 5).
+
+    Members equal their string values, which JSON, AKN and the store write.
+    """
+
+    REPEAL = "repeal"  #: the act (or the affected act) ceases to apply
+    NEW_EDITION = "new_edition"  #: an act or its annex set out in new wording
+    SUBSTITUTION = "substitution"  #: words replaced throughout the text
+    INSERTION = "insertion"  #: a provision added
+    PROVISION_AMENDED = "provision_amended"  #: a provision (or the annex) in new wording
+    EXCLUSION = "exclusion"  #: a provision removed
+
+
+class EventType(StrEnum):
+    """Something that happened to a work (ARCHITECTURE.md, "Event").
+
+    Members equal their string values, which JSON, AKN and the store write.
+    """
+
+    ADOPTION = "adoption"
+    REGISTRATION = "registration"
+    PUBLICATION = "publication"
+    ENTRY_INTO_FORCE = "entry_into_force"
+    RETROACTIVE_APPLICATION = "retroactive_application"
+    AMENDMENT = "amendment"
+    REPEAL = "repeal"
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionRef:
+    """A provision an editorial note names, before the parser locates it.
+
+    ``where`` is the eId of the part the note sits in (``"whole"`` for the
+    decision, ``"att_1"`` for an annex); ``kind`` the provision's node kind
+    (``paragraph``, ``point``, ...); ``num`` its number as printed ("3",
+    "2.1"). :func:`lexversion.parse.parse` turns it into the provision's eId
+    (the ``scope`` of the :class:`Effect`): the effects of ``Metadata.effects``
+    carry none; those a :class:`Note` records keep theirs.
+    """
+
+    where: str
+    kind: str
+    num: str
+
+    def __str__(self) -> str:
+        """``where|kind|num``: the form an unlocated pinpoint takes in JSON."""
+        return f"{self.where}|{self.kind}|{self.num}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +138,16 @@ class Effect:
     """What one act does to another (ARCHITECTURE.md, "Effect").
 
     ``affecting``/``affected`` are :class:`ActRef`; ``None`` stands for the
-    document the effect was read from. ``type`` is ``repeal``, ``new_edition``,
-    ``substitution``, ``insertion`` or ``provision_amended``; ``pairs`` holds the
-    (old, new) words of a substitution; ``scope`` the part of the affected act
-    (``"annex"``, ``"whole"`` or an eId); ``rule`` the affecting act's own
-    entry-into-force rule when the text states it; ``source`` where it was read
-    (``note``, ``body``, ``requisites``).
+    document the effect was read from. ``type`` is an :class:`EffectType`;
+    ``pairs`` holds the (old, new) words of a substitution; ``scope`` the part
+    of the affected act (``"annex"``, ``"whole"`` or an eId); ``rule`` the
+    affecting act's own entry-into-force rule when the text states it;
+    ``source`` where it was read (``note``, ``body``, ``requisites``);
+    ``pinpoint`` the provision a note names while it is not yet located (the
+    parser turns it into ``scope`` and drops it; never in JSON).
     """
 
-    type: str
+    type: EffectType
     affecting: ActRef | None
     affected: ActRef | None
     scope: str = "whole"
@@ -103,6 +155,7 @@ class Effect:
     rule: CommencementRule | None = None
     source: str = "body"
     text: str = ""
+    pinpoint: ProvisionRef | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The effect as a JSON object (``null`` affecting/affected: this document)."""
@@ -110,7 +163,7 @@ class Effect:
             "type": self.type,
             "affecting": self.affecting.to_json() if self.affecting else None,
             "affected": self.affected.to_json() if self.affected else None,
-            "scope": self.scope,
+            "scope": self.scope if self.pinpoint is None else str(self.pinpoint),
             "pairs": [list(p) for p in self.pairs],
             "rule": self.rule.to_json() if self.rule else None,
             "source": self.source,
@@ -173,10 +226,11 @@ class Event:
     """Something that happened to a work (adoption, registration, publication,
     entry into force, amendment, repeal), with its date as a :class:`DateFact`.
 
-    ``by`` is the act that caused it (``None``: the work itself).
+    ``type`` is an :class:`EventType`; ``by`` the act that caused it
+    (``None``: the work itself).
     """
 
-    type: str
+    type: EventType
     date: DateFact
     by: ActRef | None = None
     note: str = ""

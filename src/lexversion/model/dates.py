@@ -10,10 +10,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any, Literal
 
-Certainty = Literal["stated", "computed", "estimated", "unknown"]
-CERTAINTY_ORDER: dict[str, int] = {"stated": 0, "computed": 1, "estimated": 2, "unknown": 3}
+
+class Certainty(StrEnum):
+    """How a date is known (ARCHITECTURE.md, "DateFact"), from firmest to weakest.
+
+    Members equal their string values, which JSON, AKN and the store write.
+    """
+
+    STATED = "stated"  #: the text says it
+    COMPUTED = "computed"  #: a stated rule applied to stated inputs
+    ESTIMATED = "estimated"  #: a window: a rule applied to an input the corpus lacks
+    UNKNOWN = "unknown"  #: nothing in the corpus gives it
+
+
+#: a certainty as the plain string of a :class:`Certainty` member (the type of
+#: ``DateFact.certainty`` before the enum), still accepted by :class:`DateFact`
+CertaintyValue = Literal["stated", "computed", "estimated", "unknown"]
+
+#: rank of each certainty, firmest first (keys are the members, equal to their strings)
+CERTAINTY_ORDER: dict[str, int] = {c: k for k, c in enumerate(Certainty)}
 
 
 def iso(d: date | None) -> str | None:
@@ -27,28 +45,35 @@ class DateFact:
 
     ``earliest``/``latest`` bound the date: equal for a stated or computed date,
     a window for an estimated one, both ``None`` when unknown. ``basis`` says
-    where it came from: the text span, or the rule and its inputs.
+    where it came from: the text span, or the rule and its inputs. Raises
+    ``ValueError`` for a certainty that is not one of :class:`Certainty`.
     """
 
     earliest: date | None
     latest: date | None
-    certainty: Certainty
+    #: a :class:`Certainty`; its plain string value is accepted (and made the
+    #: member) for modules that still pass strings
+    certainty: Certainty | CertaintyValue
     basis: str
+
+    def __post_init__(self) -> None:
+        if type(self.certainty) is not Certainty:
+            object.__setattr__(self, "certainty", Certainty(self.certainty))
 
     @classmethod
     def stated(cls, d: date, basis: str) -> DateFact:
         """A date the text states."""
-        return cls(d, d, "stated", basis)
+        return cls(d, d, Certainty.STATED, basis)
 
     @classmethod
     def computed(cls, d: date, basis: str) -> DateFact:
         """A date computed by a stated rule from stated inputs."""
-        return cls(d, d, "computed", basis)
+        return cls(d, d, Certainty.COMPUTED, basis)
 
     @classmethod
     def unknown(cls, basis: str) -> DateFact:
         """A date nothing in the corpus gives."""
-        return cls(None, None, "unknown", basis)
+        return cls(None, None, Certainty.UNKNOWN, basis)
 
     @property
     def date(self) -> date | None:

@@ -11,6 +11,7 @@ import datetime as dt
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, cast
 
 from lexversion.model.acts import (
@@ -22,6 +23,36 @@ from lexversion.model.acts import (
     Note,
     Registration,
 )
+
+
+class BlockKind(StrEnum):
+    """What a :class:`Block` holds (DOMAIN.md 2, 6); members equal their strings."""
+
+    P = "p"  #: a paragraph
+    LIST = "list"  #: unnumbered items
+    NOTE = "note"  #: an editorial note (DOMAIN.md 2.4)
+    TABLE = "table"  #: a table or a passport, as rows of cells
+    LAYOUT = "layout"  #: fixed-width lines kept line by line
+
+
+class NodeKind(StrEnum):
+    """What a :class:`Node` is in the hierarchy (DOMAIN.md 2.6); members equal their strings."""
+
+    BODY = "body"  #: the container of a decision's or an annex's provisions
+    CHAPTER = "chapter"
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    PARAGRAPH = "paragraph"  #: a numbered point "1."
+    POINT = "point"  #: a subpoint "1)"
+
+
+class RepairKind(StrEnum):
+    """What a :class:`Repair` did (DOMAIN.md 4.1-4.2); members equal their strings."""
+
+    DISPLACED_LINK = "displaced_link"  #: a fragment moved back to its gap
+    LETTER_SPACING = "letter_spacing"  #: a run of spaced letters closed up
+    SPLIT_WORD = "split_word"  #: the pieces of a word in a mixed line joined
+    DOUBT = "doubt"  #: evidence of an artifact left as printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +76,10 @@ class Block:
     extract as blocks; ``href`` the FRBR URI of the act it is taken from),
     ``table`` (``rows`` of cells, ``lines`` the ruling lines printed around it,
     ``name`` ``table`` or ``passport``), ``layout`` (fixed-width lines kept line
-    by line: ``lines``, ``name``).
+    by line: ``lines``, ``name``). Members of :class:`BlockKind`.
     """
 
-    kind: str
+    kind: BlockKind
     text: str = ""
     items: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()
@@ -65,10 +96,11 @@ class Node:
     """A hierarchical provision: ``chapter``, ``section``, ``subsection``,
     ``paragraph`` (a numbered point "1."), ``point`` (a subpoint "1)"), or the
     container ``body``. ``blocks`` come before ``children`` (AKN ``intro``) or
-    are the whole ``content`` when there are no children.
+    are the whole ``content`` when there are no children. Members of
+    :class:`NodeKind`.
     """
 
-    kind: str
+    kind: NodeKind
     eid: str
     num: str | None = None
     heading: str | None = None
@@ -125,10 +157,13 @@ class Repair:
     ``line`` is the 1-based source line; ``raw_start``/``raw_end`` the span of
     the repaired characters in the decoded source; ``text`` the repaired text;
     ``raw_to`` the source offset of the new place (a move's gap; else
-    ``raw_start``); ``place`` says where in words.
+    ``raw_start``); ``place`` says where in words. Raises ``ValueError`` for a
+    kind that is not one of :class:`RepairKind`.
     """
 
-    kind: str
+    #: a :class:`RepairKind`; a plain string of its values is accepted (and made
+    #: the member) for modules that still pass strings
+    kind: RepairKind | str
     line: int
     raw_start: int
     raw_end: int
@@ -136,13 +171,17 @@ class Repair:
     raw_to: int
     place: str = ""
 
+    def __post_init__(self) -> None:
+        if type(self.kind) is not RepairKind:
+            object.__setattr__(self, "kind", RepairKind(self.kind))
+
     @property
     def applied(self) -> bool:
         """True unless the repair is only a ``doubt``."""
-        return self.kind != "doubt"
+        return self.kind != RepairKind.DOUBT
 
     def __str__(self) -> str:
-        if self.kind == "doubt":
+        if self.kind == RepairKind.DOUBT:
             return f"line {self.line}: {self.place} (left as printed)"
         return (
             f'line {self.line}: {self.kind.replace("_", " ")} "{self.text}" {self.place}'.rstrip()

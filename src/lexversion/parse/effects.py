@@ -11,17 +11,34 @@
 * Effects the act itself has on others, stated in its points: repeal
   ("күші жойылды деп танылсын", "признать утратившим силу") and a new edition
   ("жаңа редакцияда", "изложить в новой редакции").
+* Publication dates the text states, of the act itself or of acts it names.
+
+A note is read into a :class:`NoteReading`: the effects it records and, apart
+from them, the commencement rules it states (:class:`StatedRule`); no effect
+stands for a bare rule.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from types import ModuleType
 
-from lexversion.lang import fold_text, vocab
-from lexversion.model import ActRef, Block, CommencementRule, Effect, Node
+from lexversion.lang import fold_number, fold_text, vocab
+from lexversion.model import (
+    ActRef,
+    Attachment,
+    Block,
+    BlockKind,
+    CitedFact,
+    CommencementRule,
+    Effect,
+    EffectType,
+    Node,
+    ProvisionRef,
+)
 from lexversion.parse import layout as L
 from lexversion.parse.acts import Anchor, find_anchors, same_act
 
@@ -93,15 +110,37 @@ def _texts(node: Node) -> list[str]:
     return out
 
 
-def note_effects(
-    text: str, extract: Sequence[str], lang: str, scope: str, own: ActRef | None
-) -> list[Effect]:
-    """Effects an editorial note records on the act it is printed in.
+@dataclass(frozen=True, slots=True)
+class StatedRule:
+    """An entry-into-force rule a note states for the act it names (DOMAIN.md 5)."""
 
-    ``scope`` is the eId of the part the note sits in (``"whole"`` in the
-    preface). A note that only announces an extract yields no effect, but its
-    extract's commencement rule is returned as a ``commencement`` pseudo-effect
-    so the caller can attach it to the act the note names.
+    act: ActRef
+    rule: CommencementRule
+
+
+@dataclass(frozen=True, slots=True)
+class NoteReading:
+    """What one editorial note says: the ``effects`` it records, and the
+    commencement ``rules`` it states apart from an effect (a note that only
+    announces an extract, whose rule belongs to the act the note names)."""
+
+    effects: tuple[Effect, ...] = ()
+    rules: tuple[StatedRule, ...] = ()
+
+
+def read_note(
+    text: str, extract: Sequence[str], lang: str, where: str, own: ActRef | None
+) -> NoteReading:
+    """Effects and commencement rules an editorial note records on the act it is printed in.
+
+    ``text`` is the note, ``extract`` the lines of an extract printed with it,
+    ``where`` the eId of the part the note sits in (``"whole"`` in the preface
+    and the decision, ``"att_1"`` in an annex), ``own`` the act itself (never
+    taken for the affecting act). A provision-level note's effect has
+    ``scope`` ``where`` and a :class:`~lexversion.model.ProvisionRef`
+    ``pinpoint`` that :func:`locate` turns into the provision's eId. A note
+    that only announces an extract yields no effect but the extract's rule, as
+    a :class:`StatedRule`. Never raises.
     """
     v = vocab(lang)
     anchors = [
@@ -111,34 +150,75 @@ def note_effects(
     full = text + " " + " ".join(extract)
     rule = commencement_rule(full, lang)
     k = L.key(text)
-    out: list[Effect] = []
     sub = re.search(v.SUBSTITUTION, fold_text(text), re.IGNORECASE | re.DOTALL)
     if sub:
         old = [w for w in _QUOTED.findall(sub.group("old"))] or [sub.group("old").strip(' "')]
         new = [w for w in _QUOTED.findall(sub.group("new") + '"')] or [sub.group("new").strip(' "')]
         pairs = tuple(zip(old, new, strict=False))
-        out.append(Effect("substitution", affecting, None, scope, pairs, rule, "note", text))
+        effect = Effect(EffectType.SUBSTITUTION, affecting, None, where, pairs, rule, "note", text)
     elif prov := _provision_effect(k, v):
         kind, what, num = prov
-        target = scope if what == "annex" else f"{scope}|{what}|{num}"
-        out.append(Effect(kind, affecting, None, target, (), rule, "note", text))
+        pinpoint = None if what == "annex" else ProvisionRef(where, what, num)
+        effect = Effect(kind, affecting, None, where, (), rule, "note", text, pinpoint)
     elif re.search(v.REPEAL_PREFIX, k, re.IGNORECASE) or (lang == "ru" and "утратил" in k):
-        out.append(Effect("repeal", affecting, None, "whole", (), rule, "note", text))
+        effect = Effect(EffectType.REPEAL, affecting, None, "whole", (), rule, "note", text)
     elif extract and affecting is not None and rule is not None:
-        out.append(Effect("commencement", affecting, None, "whole", (), rule, "note", text))
-    return out
+        return NoteReading(rules=(StatedRule(affecting, rule),))
+    else:
+        return NoteReading()
+    return NoteReading(effects=(effect,))
 
 
-def _provision_effect(k: str, v: ModuleType) -> tuple[str, str, str] | None:
+def locate(effect: Effect, body: Node, attachments: Sequence[Attachment]) -> Effect:
+    """``effect`` with its pinpoint turned into the provision's eId (``scope``),
+    looked up in the part of the document the note sits in (the annex named by
+    ``pinpoint.where``, else the decision's body); unchanged without a pinpoint."""
+    p = effect.pinpoint
+    if p is None:
+        return effect
+    root = next((a.body for a in attachments if a.eid == p.where), body)
+    return replace(effect, scope=provision_eid(root, p.kind, p.num), pinpoint=None)
+
+
+def merge_repeal(
+    effects: Sequence[Effect], rules: Sequence[StatedRule], repealed_by: ActRef | None
+) -> list[Effect]:
+    """One repeal effect per repealing act, first, then the other ``effects``.
+
+    The requisites name the repealing act reliably (``repealed_by``); a repeal
+    note adds its commencement rule, and an extract's :class:`StatedRule` may
+    too (the first rule of a repeal note, else of a stated rule, whose act has
+    the repealing act's date).
+    """
+    repeals = [e for e in effects if e.type == EffectType.REPEAL and e.affected is None]
+    others = [e for e in effects if e not in repeals]
+    if repealed_by is None and not repeals:
+        return others
+    by = repealed_by or repeals[0].affecting
+    candidates = [(e.affecting, e.rule) for e in repeals] + [(r.act, r.rule) for r in rules]
+    rule = next(
+        (
+            r
+            for act, r in candidates
+            if r is not None and (act is None or by is None or act.date == by.date)
+        ),
+        None,
+    )
+    text = " ".join(e.text for e in repeals)
+    source = "note" if repeals else "requisites"
+    return [Effect(EffectType.REPEAL, by, None, "whole", (), rule, source, text), *others]
+
+
+def _provision_effect(k: str, v: ModuleType) -> tuple[EffectType, str, str] | None:
     """(effect type, provision kind, number) of a provision-level note, else ``None``.
 
     Types: ``provision_amended`` (new wording of a provision or of the annex),
     ``insertion`` (a provision added), ``exclusion`` (a provision removed).
     """
     for name, kind in (
-        ("PROVISION_AMENDED", "provision_amended"),
-        ("PROVISION_INSERTED", "insertion"),
-        ("PROVISION_EXCLUDED", "exclusion"),
+        ("PROVISION_AMENDED", EffectType.PROVISION_AMENDED),
+        ("PROVISION_INSERTED", EffectType.INSERTION),
+        ("PROVISION_EXCLUDED", EffectType.EXCLUSION),
     ):
         m = re.search(getattr(v, name), k, re.IGNORECASE)
         if m is None:
@@ -214,18 +294,29 @@ def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:
                     continue
                 if is_repeal:
                     target = anchors[-1] if lang == "kk" else anchors[0]
-                    out.append(Effect("repeal", None, target.act, "whole", (), None, "body", text))
+                    out.append(
+                        Effect(EffectType.REPEAL, None, target.act, "whole", (), None, "body", text)
+                    )
                 else:
                     scope = "annex" if re.search(r"приложени|қосымша", k) else "whole"
                     out.append(
-                        Effect("new_edition", None, anchors[0].act, scope, (), None, "body", text)
+                        Effect(
+                            EffectType.NEW_EDITION,
+                            None,
+                            anchors[0].act,
+                            scope,
+                            (),
+                            None,
+                            "body",
+                            text,
+                        )
                     )
     return out
 
 
 def notes_in(node: Node) -> list[tuple[str, Block]]:
     """(scope eId, note block) for every editorial note under ``node``."""
-    out = [(node.eid or "whole", b) for b in node.blocks if b.kind == "note"]
+    out = [(node.eid or "whole", b) for b in node.blocks if b.kind == BlockKind.NOTE]
     for c in node.children:
         out.extend(notes_in(c))
     return out
@@ -268,3 +359,27 @@ def publications(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, st
             if pick:
                 out.append((a.act, pick[0].date, seg[: m.end() + 40].strip()))
     return out
+
+
+def publication_facts(
+    texts: Sequence[str], lang: str, act: ActRef
+) -> tuple[date | None, tuple[CitedFact, ...]]:
+    r"""The publication date the corpus states for ``act`` itself (the last one
+    found; ``None`` if none), and the publication dates it states for other acts
+    as :class:`~lexversion.model.CitedFact`\ s, read from ``texts`` by
+    :func:`publications`. An act counts as ``act`` when it is the same act, or
+    has its number (folded) and region. Never raises.
+    """
+    own: date | None = None
+    facts: list[CitedFact] = []
+    for ref, when, basis in publications(texts, lang):
+        if same_act(ref, act) or (
+            ref.number
+            and act.number
+            and fold_number(ref.number) == fold_number(act.number)
+            and ref.region == act.region
+        ):
+            own = when
+        else:
+            facts.append(CitedFact(ref, "publication", when, basis))
+    return own, tuple(facts)

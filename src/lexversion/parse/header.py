@@ -15,6 +15,10 @@ DOMAIN.md 2.3: "Алматы облыстық мәслихатының 2017 жы
 2021 года № 22. Зарегистрировано Департаментом юстиции ... № 1691. Утратило
 силу решением ...". Each act reference in the paragraph is classified by the
 words around it (registration, repeal, or the act itself).
+
+Two steps of :func:`lexversion.parse.parse`: :func:`read_front` reads the
+title, status line and requisites of the cut parts; :func:`own_act` names the
+act, or rejects a text that is not one.
 """
 
 from __future__ import annotations
@@ -22,10 +26,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from lexversion.errors import InputError
 from lexversion.lang import fold_text, vocab
-from lexversion.model import ActRef, Registration
+from lexversion.model import ActRef, Block, Preface, Registration
+from lexversion.parse import layout as L
 from lexversion.parse.acts import Anchor, find_anchors
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
+from lexversion.parse.structure import Parts
+from lexversion.parse.tree import _shift
+from lexversion.text.lines import Paragraph, join_lines
 
 #: a second number of the same date: "N 449 и N 27/5", "№ 449 және № 27/5"
 _SECOND_NUMBER = re.compile(
@@ -121,3 +130,69 @@ def _one_date_two_numbers(text: str, act: Anchor, number: str, lang: str) -> tup
         first = replace(first, issuer=n1, region=r1, body=b1, act_type=BODY_ACT_TYPES[b1][0])
         second = replace(second, issuer=n2, region=r2, body=b2, act_type=BODY_ACT_TYPES[b2][0])
     return first, second
+
+
+@dataclass(frozen=True)
+class Front:
+    """The front of a decision as read: ``title`` and ``requisites`` paragraphs
+    (with their offset maps), the database's ``status_label`` as printed and
+    the ``status`` it means (``repealed`` whenever the requisites name a
+    repealing act), and what the requisites say (``header``)."""
+
+    title: Paragraph
+    status_label: str | None
+    status: str | None
+    requisites: Paragraph
+    header: Header
+
+    def preface(self, notes: tuple[Block, ...]) -> Preface:
+        """The document's :class:`~lexversion.model.Preface`: this front, as
+        printed, with the preface's editorial ``notes``."""
+        return Preface(
+            self.title.text,
+            self.status_label,
+            self.requisites.text,
+            self.header.act_span,
+            notes,
+        )
+
+
+def read_front(parts: Parts, lang: str) -> Front:
+    """Read the title, status line and requisites of ``parts`` (DOMAIN.md 2.1-2.3).
+
+    A status label glued to the requisites ("Күшін жойғанҚостанай облыстық
+    ...") is split off them. Never raises; what cannot be read is ``None``
+    with a warning in ``header.warnings``.
+    """
+    title = join_lines(parts.title)
+    requisites = join_lines(parts.requisites)
+    status_label = parts.status.text if parts.status else None
+    if status_label is None and (glued := L.glued_status(requisites.text, lang)):
+        rest = requisites.text[glued:]
+        status_label = requisites.text[:glued]
+        requisites = Paragraph(
+            rest.strip(), requisites.lines, _shift(requisites.offsets, requisites.text, rest)
+        )
+    header = read_header(requisites.text, lang)
+    status_hit = L.status_of(status_label, lang) if status_label else None
+    status = status_hit[1] if status_hit else None
+    if header.repealed_by is not None:
+        status = "repealed"
+    return Front(title, status_label, status, requisites, header)
+
+
+def own_act(front: Front, parts: Parts, source: str) -> ActRef:
+    """The act the document is: the requisites' act with the printed title
+    (all ``None`` but the title when the requisites name none).
+
+    Raises :class:`~lexversion.errors.InputError` for text that is not a legal
+    act: no act date and number, no enacting formula or preamble, no points.
+    """
+    act = front.header.act
+    if act is None and not (parts.preamble or parts.body):
+        raise InputError(
+            source, "not a legal act: no act date and number, no enacting formula, no points"
+        )
+    if act is None:
+        act = ActRef(None, None, None, None, None, None)
+    return replace(act, title=front.title.text)

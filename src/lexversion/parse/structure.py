@@ -7,15 +7,20 @@ middle of sentences. The header (title, status, requisites) and annex headers
 elsewhere a block ends only where the next one visibly begins (an indented
 line, a heading, a ruled table, an annex). Every non-blank line lands in
 exactly one block, which is what keeps the parse lossless.
+
+Two steps of :func:`lexversion.parse.parse`: :func:`cut` reads the layout as
+printed; :func:`repair` then repairs the export artifacts (DOMAIN.md 4.1-4.2)
+of each part as cut, since a repair works within one paragraph or layout
+block. :func:`split` runs both (``lexversion normalize`` shows its result).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from lexversion.model import Repair
+from lexversion.model import Repair, RepairKind
 from lexversion.parse import layout as L
 from lexversion.text import repair as R
 from lexversion.text.lines import Line, Paragraph, join_lines
@@ -127,7 +132,14 @@ def _paragraphs(lines: Sequence[Line], lang: str) -> list[Paragraph]:
 
 
 def split(lines: Sequence[Line], lang: str) -> Parts:
-    """Cut ``lines`` into :class:`Parts`; never raises on odd input (a part may be empty)."""
+    """``lines`` cut into :class:`Parts` and repaired: :func:`cut`, then :func:`repair`,
+    the two steps :func:`lexversion.parse.parse` runs. Never raises on odd input."""
+    return repair(cut(lines, lang), lines, lang)
+
+
+def cut(lines: Sequence[Line], lang: str) -> Parts:
+    """Cut ``lines`` into :class:`Parts` as printed (no repair yet, ``repairs``
+    and ``warnings`` empty); never raises on odd input (a part may be empty)."""
     parts = Parts()
     n = len(lines)
     i = _next_nonblank(lines, 0)
@@ -192,15 +204,22 @@ def split(lines: Sequence[Line], lang: str) -> Parts:
     for a, start in enumerate(starts):
         stop = starts[a + 1] if a + 1 < len(starts) else n
         parts.annexes.append(_annex(lines[start:stop], lang))
-    _repair(parts, lines, lang)
     return parts
 
 
-def _repair(parts: Parts, lines: Sequence[Line], lang: str) -> None:
-    """Repair the export artifacts of every paragraph and line, once the cuts are
-    made (DOMAIN.md 4.1-4.2, :mod:`lexversion.text.repair`); collect repairs and doubts."""
+def repair(parts: Parts, lines: Sequence[Line], lang: str) -> Parts:
+    """``parts`` with the export artifacts of every paragraph and line repaired
+    (DOMAIN.md 4.1-4.2, :mod:`lexversion.text.repair`), ``repairs`` listing
+    each repair and doubt in part order, ``warnings`` one line per doubt.
+
+    Runs on the parts as :func:`cut` made them: a paragraph is repaired as a
+    whole (a displaced fragment goes back to a gap of its own paragraph), a
+    layout block line by line; the cut itself reads the text as printed.
+    ``lines`` (all of them) teach the dictionary the document's own words.
+    ``parts`` is left as it was. Never raises.
+    """
     words = R.vocabulary(lang).with_lines(lines)
-    log = parts.repairs
+    log: list[Repair] = []
 
     def para(p: Paragraph) -> Paragraph:
         q, found = R.repair(p, lang, words)
@@ -212,32 +231,43 @@ def _repair(parts: Parts, lines: Sequence[Line], lang: str) -> None:
         log.extend(found)
         return list(new)
 
-    def part(x: Part) -> None:
+    def part(x: Part) -> Part:
         if x.kind == "layout":
             new, found = R.repair_layout(x.lines, lang, x.name, words)
             log.extend(found)
-            x.lines = list(new)
-            x.para = join_lines(new)
+            x = replace(x, lines=list(new), para=join_lines(new))
         else:
-            x.para = para(x.para)
-        x.extract = [para(e) for e in x.extract]
+            x = replace(x, para=para(x.para))
+        return replace(x, extract=[para(e) for e in x.extract])
 
-    parts.title = block(parts.title)
-    parts.requisites = block(parts.requisites)
-    for x in parts.notes:
-        part(x)
-    parts.preamble = [para(p) for p in parts.preamble]
-    for x in parts.body:
-        part(x)
-    parts.conclusions = [para(p) for p in parts.conclusions]
+    title = block(parts.title)
+    requisites = block(parts.requisites)
+    notes = [part(x) for x in parts.notes]
+    preamble = [para(p) for p in parts.preamble]
+    body = [part(x) for x in parts.body]
+    conclusions = [para(p) for p in parts.conclusions]
+    annexes: list[AnnexParts] = []
     for annex in parts.annexes:
-        annex.approval = block(annex.approval)
-        annex.title = block(annex.title)
-        for x in annex.content:
-            part(x)
-    parts.warnings = [str(r) for r in log if not r.applied]
-    if any(r.kind == "split_word" for r in log) and (missing := words.dictionary_missing()):
-        parts.warnings.append(missing)
+        approval = block(annex.approval)
+        annex_title = block(annex.title)
+        annexes.append(AnnexParts(approval, annex_title, [part(x) for x in annex.content]))
+    warnings = [str(r) for r in log if not r.applied]
+    if any(r.kind == RepairKind.SPLIT_WORD for r in log) and (
+        missing := words.dictionary_missing()
+    ):
+        warnings.append(missing)
+    return replace(
+        parts,
+        title=title,
+        requisites=requisites,
+        notes=notes,
+        preamble=preamble,
+        body=body,
+        conclusions=conclusions,
+        annexes=annexes,
+        repairs=log,
+        warnings=warnings,
+    )
 
 
 def _split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:

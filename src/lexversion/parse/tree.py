@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from lexversion.model import Block, Cell, Node
+from lexversion.model import Attachment, Block, BlockKind, Cell, Node, NodeKind
 from lexversion.parse import layout as L
 from lexversion.parse import tables
-from lexversion.parse.structure import INDENT, Part, is_annex_start
+from lexversion.parse.structure import INDENT, Part, Parts, is_annex_start
 from lexversion.text.lines import Line, OffsetMap, join_lines
 
 LEVELS = {"body": 0, "chapter": 1, "section": 2, "subsection": 3, "paragraph": 4, "point": 5}
@@ -37,7 +37,7 @@ ABBR = {
 
 @dataclass
 class _Block:
-    kind: str
+    kind: BlockKind
     text: str = ""
     items: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
@@ -50,7 +50,7 @@ class _Block:
 
 @dataclass
 class _Node:
-    kind: str
+    kind: NodeKind
     num: str | None = None
     heading: str | None = None
     blocks: list[_Block] = field(default_factory=list)
@@ -66,6 +66,37 @@ class SourceMap(NamedTuple):
     offsets: OffsetMap
 
 
+@dataclass(frozen=True)
+class Provisions:
+    """The decision's provisions and its annexes, frozen with eIds, and where
+    every block's text came from (``sources``, in document order)."""
+
+    body: Node
+    attachments: tuple[Attachment, ...]
+    sources: tuple[SourceMap, ...]
+
+
+def provisions(parts: Parts, lang: str) -> Provisions:
+    """Assemble the body parts and each annex's content into provisions with
+    eIds (annex ``k`` under ``att_k``; DOMAIN.md 2.6-2.9). Never raises."""
+    sources: list[SourceMap] = []
+    root = freeze(build(parts.body, lang), "", sources)
+    body = Node(NodeKind.BODY, "body", None, None, root.blocks, root.children)
+    attachments: list[Attachment] = []
+    for a, annex in enumerate(parts.annexes, start=1):
+        eid = f"att_{a}"
+        root = freeze(build(annex.content, lang), eid, sources)
+        attachments.append(
+            Attachment(
+                eid,
+                tuple(ln.text for ln in annex.approval),
+                join_lines(annex.title).text,
+                Node(NodeKind.BODY, eid, None, None, root.blocks, root.children),
+            )
+        )
+    return Provisions(body, tuple(attachments), tuple(sources))
+
+
 def _num_key(num: str) -> str:
     """eId number of a ``num``: its digits ("1-тарау." -> "1", "5.1." -> "5-1"),
     else its letters lower-cased ("А)" -> "а")."""
@@ -79,23 +110,23 @@ def _num_key(num: str) -> str:
 def _add_text(top: _Node, text: str, omap: OffsetMap) -> None:
     last = top.blocks[-1] if top.blocks else None
     intro_colon = (last is None and (top.heading or "").endswith(":")) or (
-        last is not None and last.kind == "p" and last.text.rstrip().endswith(":")
+        last is not None and last.kind == BlockKind.P and last.text.rstrip().endswith(":")
     )
-    if last is not None and last.kind == "list" and last.open:
+    if last is not None and last.kind == BlockKind.LIST and last.open:
         last.items.append(text)
         last.maps.append(omap)
         last.open = text.rstrip().endswith((";", ":", ","))
         return
     if intro_colon and last is not None:
-        top.blocks[-1] = _Block("list", last.text, [text], maps=[last.maps[0], omap])
+        top.blocks[-1] = _Block(BlockKind.LIST, last.text, [text], maps=[last.maps[0], omap])
         top.blocks[-1].open = text.rstrip().endswith((";", ":", ","))
         return
-    top.blocks.append(_Block("p", text, maps=[omap]))
+    top.blocks.append(_Block(BlockKind.P, text, maps=[omap]))
 
 
 def build(parts: list[Part], lang: str) -> _Node:
     """Assemble parts into a mutable tree rooted at a ``body`` node."""
-    root = _Node("body")
+    root = _Node(NodeKind.BODY)
     stack: list[_Node] = [root]
 
     def open_node(node: _Node) -> None:
@@ -113,12 +144,12 @@ def build(parts: list[Part], lang: str) -> _Node:
                 m = L.NUMBERED.match(text)
                 assert m is not None
                 num, heading = m.group("num"), text[m.end() :].strip()
-            open_node(_Node(part.level, num, heading, maps=[part.para.offsets]))
+            open_node(_Node(NodeKind(part.level), num, heading, maps=[part.para.offsets]))
         elif part.kind == "note":
             extract = [p.text for p in part.extract]
             stack[-1].blocks.append(
                 _Block(
-                    "note",
+                    BlockKind.NOTE,
                     text,
                     lines=extract,
                     maps=[part.para.offsets],
@@ -129,7 +160,7 @@ def build(parts: list[Part], lang: str) -> _Node:
             table = tables.table(part.lines, part.name)
             stack[-1].blocks.append(
                 _Block(
-                    "table" if table else "layout",
+                    BlockKind.TABLE if table else BlockKind.LAYOUT,
                     lines=list(table.rules) if table else [ln.text for ln in part.lines],
                     name=part.name,
                     maps=[part.para.offsets],
@@ -137,20 +168,20 @@ def build(parts: list[Part], lang: str) -> _Node:
                 )
             )
         elif (m := L.NUMBERED.match(text)) and m.group("num").count(".") == 1:
-            node = _Node("paragraph", m.group("num"))
+            node = _Node(NodeKind.PARAGRAPH, m.group("num"))
             open_node(node)
             rest = text[m.end() :]
             if rest.strip():
                 node.blocks.append(
-                    _Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
+                    _Block(BlockKind.P, rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
                 )
         elif m := L.SUBPOINT.match(text):
-            node = _Node("point", m.group("num"))
+            node = _Node(NodeKind.POINT, m.group("num"))
             open_node(node)
             rest = text[m.end() :]
             if rest.strip():
                 node.blocks.append(
-                    _Block("p", rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
+                    _Block(BlockKind.P, rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
                 )
         else:
             _add_text(stack[-1], text, part.para.offsets)
@@ -191,7 +222,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
     tabs = 0
     notes = 0
     for b in node.blocks:
-        if b.kind == "table" and b.table is not None:
+        if b.kind == BlockKind.TABLE and b.table is not None:
             tabs += 1
             table_eid = f"{eid}__table_{tabs}" if eid else f"table_{tabs}"
             rows = []
@@ -200,16 +231,22 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                     sources.append(SourceMap(table_eid, c.text, c.offsets))
                 rows.append(tuple(Cell(c.text, c.colspan, c.header) for c in row))
             blocks.append(
-                Block("table", lines=tuple(b.lines), name=b.name, eid=table_eid, rows=tuple(rows))
+                Block(
+                    BlockKind.TABLE,
+                    lines=tuple(b.lines),
+                    name=b.name,
+                    eid=table_eid,
+                    rows=tuple(rows),
+                )
             )
             continue
-        if b.kind == "note":
+        if b.kind == BlockKind.NOTE:
             notes += 1
             note_eid = f"{eid}__note_{notes}" if eid else f"note_{notes}"
             sources.append(SourceMap(eid, b.text, b.maps[0]))
             blocks.append(
                 Block(
-                    "note",
+                    BlockKind.NOTE,
                     b.text,
                     lines=tuple(b.lines),
                     eid=eid,
@@ -217,7 +254,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 )
             )
             continue
-        if b.kind == "list":
+        if b.kind == BlockKind.LIST:
             lists += 1
             list_eid = f"{eid}__list_{lists}" if eid else f"list_{lists}"
             if b.text:
@@ -225,9 +262,9 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
             item_maps = b.maps[1:] if b.text else b.maps
             for j, (item, omap) in enumerate(zip(b.items, item_maps, strict=True), start=1):
                 sources.append(SourceMap(f"{list_eid}__item_{j}", item, omap))
-            blocks.append(Block("list", b.text, tuple(b.items), eid=list_eid))
+            blocks.append(Block(BlockKind.LIST, b.text, tuple(b.items), eid=list_eid))
         else:
-            if b.kind in {"p", "note"}:
+            if b.kind in {BlockKind.P, BlockKind.NOTE}:
                 sources.append(SourceMap(eid, b.text, b.maps[0]))
             blocks.append(Block(b.kind, b.text, lines=tuple(b.lines), name=b.name, eid=eid))
     return Node(node.kind, eid, node.num, node.heading, tuple(blocks), tuple(children))
@@ -322,5 +359,5 @@ def freeze_extract(
             seen[key] = seen.get(key, 0) + 1
             block_eid = f"{base}__para_{key}" + (f"-{seen[key]}" if seen[key] > 1 else "")
         sources.append(SourceMap(block_eid, text, omap))
-        out.append(Block("p", text, name=role, eid=block_eid, num=num))
+        out.append(Block(BlockKind.P, text, name=role, eid=block_eid, num=num))
     return tuple(out)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lexversion.model import CommencementRule, DateFact
+from lexversion.model import Certainty, CommencementRule, DateFact
 
 #: days after registration (or adoption, for acts not registered) within which
 #: first official publication is assumed when the corpus does not state it
@@ -65,7 +65,7 @@ def entry_into_force(
         return DateFact(
             start,
             latest,
-            "estimated",
+            Certainty.ESTIMATED,
             f"no entry-into-force rule in the corpus: between {'adoption' if adoption else 'registration'} ({start.isoformat()}) and ten "
             f"calendar days after first publication ({pub[2]})",
         )
@@ -83,7 +83,10 @@ def entry_into_force(
                 return DateFact.unknown(f"rule '{rule.text}' but no registration date")
             latest = adoption + timedelta(days=PUBLICATION_WINDOW)
             return DateFact(
-                adoption, latest, "estimated", f"'{rule.text}': registration date not in the corpus"
+                adoption,
+                latest,
+                Certainty.ESTIMATED,
+                f"'{rule.text}': registration date not in the corpus",
             )
         return DateFact.computed(
             registration, f"'{rule.text}': from registration {registration.isoformat()}"
@@ -101,4 +104,4 @@ def entry_into_force(
     text = f"'{rule.text}' (publication + {offset} days); {basis}"
     if exact:
         return DateFact.computed(lo + d, text)
-    return DateFact(lo + d, hi + d, "estimated", text)
+    return DateFact(lo + d, hi + d, Certainty.ESTIMATED, text)

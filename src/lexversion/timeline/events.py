@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lexversion.model import DateFact, Event
+from lexversion.model import DateFact, EffectType, Event, EventType
 from lexversion.timeline.commencement import entry_into_force
 
 if TYPE_CHECKING:
@@ -24,19 +24,22 @@ def document_events(doc: Document) -> list[Event]:
     if m.date:
         out.append(
             Event(
-                "adoption", DateFact.stated(m.date, "requisites: " + doc.preface.requisites[:120])
+                EventType.ADOPTION,
+                DateFact.stated(m.date, "requisites: " + doc.preface.requisites[:120]),
             )
         )
     reg = m.registration
     if reg is not None and reg.date is not None:
         basis = f"requisites: registered by {reg.authority} No {reg.number}"
-        out.append(Event("registration", DateFact.stated(reg.date, basis)))
+        out.append(Event(EventType.REGISTRATION, DateFact.stated(reg.date, basis)))
     if m.publication:
-        out.append(Event("publication", DateFact.stated(m.publication, "stated in the corpus")))
+        out.append(
+            Event(EventType.PUBLICATION, DateFact.stated(m.publication, "stated in the corpus"))
+        )
     if m.date:
         out.append(
             Event(
-                "entry_into_force",
+                EventType.ENTRY_INTO_FORCE,
                 entry_into_force(
                     m.commencement,
                     m.date,
@@ -48,7 +51,7 @@ def document_events(doc: Document) -> list[Event]:
     if m.retroactive_from:
         out.append(
             Event(
-                "retroactive_application",
+                EventType.RETROACTIVE_APPLICATION,
                 DateFact.stated(
                     m.retroactive_from, "the act applies to relations arising from this date"
                 ),
@@ -62,7 +65,7 @@ def document_events(doc: Document) -> list[Event]:
             if e.affecting.date
             else DateFact.unknown("no date")
         )
-        kind = "repeal" if e.type == "repeal" else "amendment"
+        kind = EventType.REPEAL if e.type == EffectType.REPEAL else EventType.AMENDMENT
         out.append(Event(kind, when, by=e.affecting, note=e.text[:200]))
     out.sort(key=lambda ev: (ev.date.earliest is None, ev.date.earliest or m.date))
     return out

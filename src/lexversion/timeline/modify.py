@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lexversion.lang import vocab
-from lexversion.model import Attachment, Block, Effect, Node
+from lexversion.model import Attachment, Block, BlockKind, Effect, EffectType, Node
 
 if TYPE_CHECKING:
     from lexversion.model import Document
@@ -38,7 +38,7 @@ def map_node(node: Node, fn: Fn, drop_note: Callable[[Block], bool]) -> Node:
             lines=tuple(fn(ln) for ln in b.lines),
         )
         for b in node.blocks
-        if not (b.kind == "note" and drop_note(b))
+        if not (b.kind == BlockKind.NOTE and drop_note(b))
     )
     return replace(
         node,
@@ -50,13 +50,14 @@ def map_node(node: Node, fn: Fn, drop_note: Callable[[Block], bool]) -> Node:
 
 def is_reversible(effect: Effect) -> bool:
     """True for effects whose earlier wording the record gives exactly: a
-    substitution with its word pairs, an insertion of a located provision."""
-    if effect.type == "substitution":
+    substitution with its word pairs, an insertion of a located provision
+    (an eId ``scope``, no pinpoint left to locate)."""
+    if effect.type == EffectType.SUBSTITUTION:
         return bool(effect.pairs)
     return (
-        effect.type == "insertion"
+        effect.type == EffectType.INSERTION
         and effect.scope not in {"whole", "annex"}
-        and "|" not in effect.scope
+        and effect.pinpoint is None
     )
 
 
@@ -93,7 +94,7 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
     def drop(b: Block) -> bool:
         return b.text in texts
 
-    inserted = {e.scope for e in effects if e.type == "insertion"}
+    inserted = {e.scope for e in effects if e.type == EffectType.INSERTION}
     body = drop_provisions(doc.body, inserted)
     attachments: list[Attachment] = []
     whole = [e for e in effects if e.scope == "whole"]
