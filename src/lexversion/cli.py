@@ -358,7 +358,7 @@ def pdf(
     db: DbOption = None,
 ) -> None:
     """A consolidated PDF of the text in force on a date, ready to cite."""
-    from lexversion.render.pdf import cli_pdf
+    from lexversion.app.print import cli_pdf
 
     def run() -> None:
         cli_pdf(

@@ -1,6 +1,6 @@
 """``lexversion pdf``: the consolidated PDF, read back with pypdf (issue 5, "Compare and print").
 
-The PDFs are made from the real corpus through :func:`lexversion.render.pdf.cli_pdf`
+The PDFs are made from the real corpus through :func:`lexversion.app.print.cli_pdf`
 (what the CLI calls) and checked as a reader sees them: the text pypdf extracts
 (content, order, Kazakh letters, running header, page numbers, contents page
 numbers, footnotes on the page of their call), the metadata and the structure
@@ -22,6 +22,7 @@ import pypdf
 import pytest
 from typer.testing import CliRunner
 
+from lexversion.app.print import cli_pdf, print_view
 from lexversion.cli import app
 from lexversion.diff import DiffResult, ProvisionDiff, Summary
 from lexversion.errors import UsageError
@@ -31,9 +32,7 @@ from lexversion.render.pdf import (
     PrintBlock,
     PrintView,
     Run,
-    cli_pdf,
     mark_changes,
-    print_view,
     render_print_html,
     shown,
     text_blocks,

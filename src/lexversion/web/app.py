@@ -53,10 +53,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lexversion import __version__
 from lexversion.akn.frbr import LANG_OF, parse_work_uri
+from lexversion.app.print import print_view
 from lexversion.app.query import show, store_for
 from lexversion.app.resolve import find_work
 from lexversion.errors import LexversionError, NotFound, StoreError, UsageError
-from lexversion.render.pdf import html_to_pdf, print_view, render_print_html
+from lexversion.render.pdf import html_to_pdf, render_print_html
 from lexversion.store.repository import Store, resolve_url
 from lexversion.web.api import register_api
 from lexversion.web.browse import browse
