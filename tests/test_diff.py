@@ -28,11 +28,13 @@ from typer.testing import CliRunner
 
 from lexversion import build
 from lexversion.akn.namespaces import NS
+from lexversion.app.compare import cli_diff
 from lexversion.cli import app
-from lexversion.diff import DiffResult, ProvisionDiff, cli_diff, compare
+from lexversion.diff import DiffResult, ProvisionDiff, compare
 from lexversion.diff.align import word_ops
-from lexversion.diff.output import Side, diff_html, diff_text
+from lexversion.diff.output import Side, diff_text
 from lexversion.errors import InputError, NotFound, UsageError
+from lexversion.render.redline import diff_html
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))

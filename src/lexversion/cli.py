@@ -327,7 +327,7 @@ def diff(
     db: DbOption = None,
 ) -> None:
     """What changed between the texts in force on two dates, or between two works."""
-    from lexversion.diff import cli_diff
+    from lexversion.app.compare import cli_diff
 
     def run() -> None:
         result = cli_diff(

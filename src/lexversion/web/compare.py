@@ -15,8 +15,9 @@ from datetime import date
 from lexversion.app.compare import sides
 from lexversion.diff import compare
 from lexversion.diff.align import STATUSES
-from lexversion.diff.output import Row, Side, row
+from lexversion.diff.output import Side
 from lexversion.errors import UsageError
+from lexversion.render.redline import Row, row
 
 
 @dataclass(frozen=True)
