@@ -33,7 +33,8 @@ import pypdf
 import weasyprint
 
 from lexversion import build
-from lexversion.render.pdf import cli_pdf, html_to_pdf, print_view, render_print_html
+from lexversion.app.print import cli_pdf, print_view
+from lexversion.render.pdf import html_to_pdf, render_print_html
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 WARMUP = 2

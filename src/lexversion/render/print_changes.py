@@ -134,6 +134,7 @@ def mark_changes(
     at = 0
 
     def note(pd: ProvisionDiff, anchor: str, label: str) -> None:
+        """List ``pd`` in the changes, linking to ``anchor``."""
         listed.add(id(pd))
         status = f"{pd.status} ({pd.move})" if pd.move else pd.status
         text = " ".join((pd.text_new or pd.text_old).split())
@@ -141,6 +142,7 @@ def mark_changes(
         rows.append(ChangeRow(anchor, status, label, cut))
 
     def removed(ln: _Line) -> None:
+        """Print the removed provision of ``ln`` struck out, and list it."""
         anchor = f"removed-{len(rows) + 1}"
         out.append(PrintBlock("p", "p d0 chg-removed", "", ln.runs, anchor, (), ln.diff.label_old))
         note(ln.diff, anchor, ln.diff.label_old)

@@ -157,6 +157,7 @@ def _fact(item: dict[str, Any]) -> DateFact:
     """The DateFact of a ``Store.history`` item."""
 
     def day(key: str) -> date | None:
+        """The date at ``key`` of the item, ``None`` when empty."""
         v = item[key]
         return date.fromisoformat(v) if v else None
 
