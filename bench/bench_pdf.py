@@ -3,7 +3,7 @@
 The corpus is built into a temporary SQLite store; then, for each case (the
 three texts of issue 5 and the Almaty oblast text with its changes since 2019
 marked), after ``WARMUP`` untimed runs, ``RUNS`` timed runs of
-(a) :func:`lexversion.render.pdf.cli_pdf`, what the CLI calls: store,
+(a) :func:`lexversion.app.print.cli_pdf`, what the CLI calls: store,
 point in time, history, view model, (diff,) template, WeasyPrint, atomic write;
 (b) WeasyPrint alone, :func:`lexversion.render.pdf.html_to_pdf` on the
 same HTML (the same fonts and PDF/UA-1 options); and (c) the part before
@@ -33,7 +33,8 @@ import pypdf
 import weasyprint
 
 from lexversion import build
-from lexversion.render.pdf import cli_pdf, html_to_pdf, print_view, render_print_html
+from lexversion.app.print import cli_pdf, print_view
+from lexversion.render.pdf import html_to_pdf, render_print_html
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 WARMUP = 2

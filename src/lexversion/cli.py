@@ -327,7 +327,7 @@ def diff(
     db: DbOption = None,
 ) -> None:
     """What changed between the texts in force on two dates, or between two works."""
-    from lexversion.diff import cli_diff
+    from lexversion.app.compare import cli_diff
 
     def run() -> None:
         result = cli_diff(
@@ -358,7 +358,7 @@ def pdf(
     db: DbOption = None,
 ) -> None:
     """A consolidated PDF of the text in force on a date, ready to cite."""
-    from lexversion.render.pdf import cli_pdf
+    from lexversion.app.print import cli_pdf
 
     def run() -> None:
         cli_pdf(

@@ -1,6 +1,6 @@
 """``lexversion pdf``: the consolidated PDF, read back with pypdf (issue 5, "Compare and print").
 
-The PDFs are made from the real corpus through :func:`lexversion.render.pdf.cli_pdf`
+The PDFs are made from the real corpus through :func:`lexversion.app.print.cli_pdf`
 (what the CLI calls) and checked as a reader sees them: the text pypdf extracts
 (content, order, Kazakh letters, running header, page numbers, contents page
 numbers, footnotes on the page of their call), the metadata and the structure
@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -22,18 +22,19 @@ import pypdf
 import pytest
 from typer.testing import CliRunner
 
+from lexversion.app.print import cli_pdf, print_view
+from lexversion.app.query import answer
 from lexversion.cli import app
 from lexversion.diff import DiffResult, ProvisionDiff, Summary
 from lexversion.errors import UsageError
 from lexversion.model import DateFact
+from lexversion.render import pdf as render_pdf
 from lexversion.render.html import Segment, ViewBlock
 from lexversion.render.pdf import (
     PrintBlock,
     PrintView,
     Run,
-    cli_pdf,
     mark_changes,
-    print_view,
     render_print_html,
     shown,
     text_blocks,
@@ -510,3 +511,17 @@ def test_golden_html(printed: dict[str, Printed], name: str, regen_golden: bool)
             f"{golden.relative_to(REPO_ROOT)} differs (review, then pytest --regen-golden):\n"
             + "\n".join(list(diff)[:60])
         )
+
+
+def test_the_render_print_view_is_a_function_of_the_records(db: str) -> None:
+    """:func:`lexversion.render.pdf.print_view` reads no store: given the records
+    the use case reads, it builds the same view; without a text it refuses."""
+    store = open_store(db)
+    rec = store.work(ALMATY_OBLAST)
+    tl, items = store.timeline(rec.frbr_uri), store.history(rec.frbr_uri)
+    pit, akn = answer(db, ALMATY_OBLAST, date(2023, 6, 1), "kk")
+    assert akn is not None
+    pure = render_pdf.print_view(rec, tl, items, pit, akn)
+    assert pure == print_view(db, ALMATY_OBLAST, date(2023, 6, 1), "kk")
+    with pytest.raises(ValueError, match="no text in force on 2023-06-01"):
+        render_pdf.print_view(rec, tl, items, replace(pit, expression=None), akn)

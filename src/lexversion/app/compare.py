@@ -21,8 +21,9 @@ from typing import Any
 from lexversion.app.query import answer, store_for
 from lexversion.app.resolve import find_work
 from lexversion.diff.align import DiffResult, compare
-from lexversion.diff.output import VIEWS, Side, diff_html, diff_json, diff_text
+from lexversion.diff.output import Side, diff_json, diff_text
 from lexversion.errors import UsageError
+from lexversion.render.redline import VIEWS, diff_html
 from lexversion.timeline.pit import PointInTime
 
 FORMATS = ("html", "text", "json")

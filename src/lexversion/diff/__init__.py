@@ -2,15 +2,17 @@
 
 * :func:`compare` — two AKN documents -> :class:`DiffResult` (the library
   call; :mod:`.align` says how provisions are aligned and words compared,
-  :mod:`.provisions` what counts as a provision);
-* :func:`cli_diff` — what ``lexversion diff`` prints (:mod:`.command`), in the
-  formats of :mod:`.output` (HTML redline, unified text, JSON of
-  ``schemas/diff.schema.json``).
+  :mod:`lexversion.akn.provisions` what counts as a provision);
+* :mod:`.output` — a result as the JSON of ``schemas/diff.schema.json`` or
+  as a unified text diff.
+
+The diff computes; it does not present HTML (the redline is
+:mod:`lexversion.render.redline`) nor read a store (``lexversion diff`` is
+:func:`lexversion.app.compare.cli_diff`).
 """
 
 from __future__ import annotations
 
-from lexversion.app.compare import cli_diff
 from lexversion.diff.align import DiffResult, ProvisionDiff, Summary, compare
 
-__all__ = ["DiffResult", "ProvisionDiff", "Summary", "cli_diff", "compare"]
+__all__ = ["DiffResult", "ProvisionDiff", "Summary", "compare"]

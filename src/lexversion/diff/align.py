@@ -181,6 +181,7 @@ def align(old: Sequence[Provision], new: Sequence[Provision]) -> list[Pair]:
     one per provision without a partner too; in no particular order."""
 
     def score(i: int, j: int) -> float:
+        """Likeness (0-1) of old provision ``i`` and new provision ``j``."""
         if old[i].text == new[j].text:
             return 1.0
         s: float = Indel.normalized_similarity(old[i].words, new[j].words)
@@ -291,6 +292,7 @@ def _word_ops(old: Provision, new: Provision, word_diff: WordDiff) -> tuple[tupl
     came: list[str] = []
 
     def add(op: str, text: str) -> None:
+        """Append ``text`` as ``op``, joined to the last run when it has the same op."""
         if text:
             if runs and runs[-1][0] == op:
                 runs[-1] = (op, runs[-1][1] + text)
@@ -298,6 +300,7 @@ def _word_ops(old: Provision, new: Provision, word_diff: WordDiff) -> tuple[tupl
                 runs.append((op, text))
 
     def flush() -> None:
+        """Emit the pending deletion and insertion (their shared leading space as equal)."""
         old_run, new_run = "".join(gone), "".join(came)
         space = new_run[: len(new_run) - len(new_run.lstrip())]
         if new_run and (not old_run or old_run.startswith(space)):
@@ -381,6 +384,7 @@ def _order(
     partner = {old[i].eid: new[j].eid for i, j in regular.items() if j is not None}
 
     def move(p: Pair) -> str | None:
+        """The kind of move of pair ``p`` (``renumbered``, ``relocated``, its own), or ``None``."""
         if p.move or p.old is None or p.new is None:
             return p.move
         a, b = old[p.old].eid, new[p.new].eid

@@ -4,7 +4,7 @@
 and check their parameters, call one view function (:mod:`.browse`,
 :mod:`.pages`, :mod:`.compare`, :mod:`.search`) or library function
 (:func:`lexversion.app.query.show`, :func:`~lexversion.app.query.history`,
-:func:`lexversion.render.pdf.print_view`) and render a ``web_*.html`` template
+:func:`lexversion.app.print.print_view`) and render a ``web_*.html`` template
 through the project's one jinja2 environment
 (:func:`lexversion.render.html.environment`, autoescaping all legal text).
 

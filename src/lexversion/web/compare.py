@@ -3,7 +3,7 @@
 The two texts are chosen as ``lexversion diff`` chooses them
 (:func:`lexversion.app.compare.sides`), compared by
 :func:`lexversion.diff.compare`, and shown with the rows of the HTML redline
-(:func:`lexversion.diff.output.row`), so the page and ``lexversion diff
+(:func:`lexversion.render.redline.row`), so the page and ``lexversion diff
 --format html`` say the same thing.
 """
 
@@ -15,8 +15,9 @@ from datetime import date
 from lexversion.app.compare import sides
 from lexversion.diff import compare
 from lexversion.diff.align import STATUSES
-from lexversion.diff.output import Row, Side, row
+from lexversion.diff.output import Side
 from lexversion.errors import UsageError
+from lexversion.render.redline import Row, row
 
 
 @dataclass(frozen=True)

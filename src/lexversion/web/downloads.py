@@ -3,7 +3,7 @@ date picker's redirect.
 
 A download is what ``lexversion show`` prints in that format (the AKN XML, the
 HTML page, the plain text) of the text the address names, or today's when it
-names no date; a PDF is the print view (:func:`lexversion.render.pdf.print_view`)
+names no date; a PDF is the print view (:func:`lexversion.app.print.print_view`)
 of the text in force on the date the address ends in, made by WeasyPrint one
 at a time (a request waits at most :data:`~lexversion.web.context.PDF_WAIT`
 seconds for the maker). Downloads carry their own Content-Security-Policy
@@ -19,10 +19,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from lexversion.akn.frbr import LANG_OF, parse_work_uri
+from lexversion.app.print import print_view
 from lexversion.app.query import show
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
-from lexversion.render.pdf import html_to_pdf, print_view, render_print_html
+from lexversion.render.pdf import html_to_pdf, render_print_html
 from lexversion.web.context import PDF_WAIT, WebContext
 from lexversion.web.http import DOWNLOAD_CSP, Busy, dated
 from lexversion.web.refs import FORMATS, work_href

@@ -28,13 +28,15 @@ from typer.testing import CliRunner
 
 from lexversion import build
 from lexversion.akn.namespaces import NS
+from lexversion.app.compare import cli_diff
 from lexversion.cli import app
-from lexversion.diff import DiffResult, ProvisionDiff, cli_diff, compare
+from lexversion.diff import DiffResult, ProvisionDiff, compare
 from lexversion.diff.align import word_ops
-from lexversion.diff.output import Side, diff_html, diff_text
+from lexversion.diff.output import Side, diff_text
 from lexversion.errors import InputError, NotFound, UsageError
+from lexversion.render.redline import diff_html
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))
 ALMATY_OBLAST = "/akn/kz-19/act/decision/2017-12-15/26-129"
 ASTANA_2024 = "/akn/kz-71/act/decision/2024-03-07/149-19-viii"
