@@ -13,7 +13,7 @@ from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
 from lexversion.graph import WorkRecord, act_identity
 from lexversion.lang import fold_number
-from lexversion.parse.acts import find_anchors
+from lexversion.parse.citations.anchors import find_anchors
 from lexversion.store.repository import Store
 from lexversion.text.language import detect_language
 

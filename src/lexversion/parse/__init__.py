@@ -32,7 +32,7 @@ from lexversion.parse import citations as C
 from lexversion.parse import effects as E
 from lexversion.parse import layout as L
 from lexversion.parse import structure, tree
-from lexversion.parse.acts import is_own, same_act
+from lexversion.parse.citations.identity import is_own, same_act
 from lexversion.parse.header import read_header
 from lexversion.text.decode import decode
 from lexversion.text.language import detect_language

@@ -23,7 +23,8 @@ from types import ModuleType
 from lexversion.lang import fold_text, vocab
 from lexversion.model import ActRef, Block, CommencementRule, Effect, Node
 from lexversion.parse import layout as L
-from lexversion.parse.acts import Anchor, find_anchors, same_act
+from lexversion.parse.citations.anchors import Anchor, find_anchors
+from lexversion.parse.citations.identity import same_act
 
 _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
 

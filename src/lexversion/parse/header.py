@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 
 from lexversion.lang import fold_text, vocab
 from lexversion.model import ActRef, Registration
-from lexversion.parse.acts import Anchor, find_anchors
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
+from lexversion.parse.citations.anchors import Anchor, find_anchors
 
 #: a second number of the same date: "N 449 и N 27/5", "№ 449 және № 27/5"
 _SECOND_NUMBER = re.compile(
