@@ -34,9 +34,9 @@ from lexversion.akn.namespaces import NS, XHTML
 from lexversion.lang import fold_text
 from lexversion.model import ActRef, Block, Effect, Node
 from lexversion.parse import layout as L
-from lexversion.parse.acts import is_own
 from lexversion.parse.citations import find
 from lexversion.parse.citations import work_uri as cited_uri
+from lexversion.parse.citations.identity import is_own
 
 if TYPE_CHECKING:
     from lexversion.model import Document

@@ -3,7 +3,7 @@
 A citation in either language ("решение маслихата города Алматы от 15
 сентября 2017 года № 152", "Алматы облыстық мәслихатының 2017 жылғы 15
 желтоқсандағы № 26-129 шешімі") is read with the same act-reference reader
-as the corpus (:mod:`lexversion.parse.acts`) and matched by date and number
+as the corpus (:mod:`lexversion.parse.citations.anchors`) and matched by date and number
 (look-alike letters folded) and, when it names one, the issuer's region.
 """
 
@@ -13,7 +13,7 @@ from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
 from lexversion.graph import WorkRecord, act_identity
 from lexversion.lang import fold_number
-from lexversion.parse.acts import find_anchors
+from lexversion.parse.citations.anchors import find_anchors
 from lexversion.store.repository import Store
 from lexversion.text.language import detect_language
 

@@ -552,7 +552,7 @@ def _uri_of(reg: _Registry) -> Callable[[ActRef], str | None]:
 
 def _sidecar_work(reg: _Registry, ref: str) -> WorkRecord | None:
     """The work a sidecar fact names (FRBR URI or citation), if known."""
-    from lexversion.parse.acts import find_anchors
+    from lexversion.parse.citations.anchors import find_anchors
     from lexversion.text.language import detect_language
 
     if ref.startswith("/akn/"):

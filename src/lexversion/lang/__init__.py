@@ -12,8 +12,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from lexversion.lang import kk, ru
+from lexversion.lang.kk import citations as kk_citations
+from lexversion.lang.ru import citations as ru_citations
 
 LANGS: dict[str, ModuleType] = {"kk": kk, "ru": ru}
+#: the words of act references of each language (``lang/<code>/citations.py``)
+CITING: dict[str, ModuleType] = {"kk": kk_citations, "ru": ru_citations}
 
 # Same-length folds: offsets in folded text equal offsets in the original.
 _TO_LATIN = str.maketrans(
@@ -27,6 +31,16 @@ def vocab(lang: str) -> ModuleType:
     Raises ``KeyError`` for any other language code.
     """
     return LANGS[lang]
+
+
+def citing(lang: str) -> ModuleType:
+    """Return the words of act references for ``lang`` ("kk" or "ru"): issuer
+    phrases, bodies, the names of the Government and the Republic
+    (:mod:`lexversion.lang.kk.citations`, :mod:`lexversion.lang.ru.citations`).
+
+    Raises ``KeyError`` for any other language code.
+    """
+    return CITING[lang]
 
 
 def fold_text(text: str) -> str:

@@ -30,7 +30,7 @@ from lexversion.parse import effects as E
 from lexversion.parse import notes as N
 from lexversion.parse import structure, tree
 from lexversion.parse import warnings as W
-from lexversion.parse.acts import is_own
+from lexversion.parse.citations.identity import is_own
 from lexversion.parse.header import Front, own_act, read_front
 from lexversion.text.decode import decode
 from lexversion.text.language import detect_language

@@ -40,7 +40,8 @@ from lexversion.model import (
     ProvisionRef,
 )
 from lexversion.parse import layout as L
-from lexversion.parse.acts import Anchor, find_anchors, same_act
+from lexversion.parse.citations.anchors import Anchor, find_anchors
+from lexversion.parse.citations.identity import same_act
 
 _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
 

@@ -30,8 +30,8 @@ from lexversion.errors import InputError
 from lexversion.lang import fold_text, vocab
 from lexversion.model import ActRef, Block, Preface, Registration
 from lexversion.parse import layout as L
-from lexversion.parse.acts import Anchor, find_anchors
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
+from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.structure import Parts
 from lexversion.parse.tree import _shift
 from lexversion.text.lines import Paragraph, join_lines

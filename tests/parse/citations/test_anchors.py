@@ -9,7 +9,9 @@ import pytest
 
 from lexversion.lang import fold_number
 from lexversion.model import ActRef
-from lexversion.parse.acts import act_type_of, find_anchors, same_act
+from lexversion.parse.citations.anchors import find_anchors
+from lexversion.parse.citations.assemble import act_type_of
+from lexversion.parse.citations.identity import same_act
 
 KK_GOV = "Қазақстан Республикасының Үкіметі"
 RU_GOV = "Правительство Республики Казахстан"

@@ -367,33 +367,34 @@ def test_both_flags_share_one_scan_and_forgetting_empties_it() -> None:
     """``find`` with and without ``loose_number`` (the parse and the AKN builder) and
     ``issuers_in`` tokenize and match a paragraph once; ``find.cache_clear()``
     (``lexversion.parse.forget_texts``) forgets the scans too."""
-    from lexversion.parse import citations, forget_texts
+    from lexversion.parse import forget_texts
+    from lexversion.parse.citations import scan, words
 
     text = "Внести в решение маслихата города Алматы от 15 сентября 2017 года № 152 изменение"
     forget_texts()
-    assert citations._scan.cache_info().currsize == 0
+    assert scan.scan.cache_info().currsize == 0
     strict = find(text, "ru")
     loose = find(text, "ru", loose_number=True)
-    assert citations.issuers_in(text, "ru") == [("маслихат города Алматы", "KZ-75", "maslikhat")]
-    info = citations._scan.cache_info()
+    assert scan.issuers_in(text, "ru") == [("маслихат города Алматы", "KZ-75", "maslikhat")]
+    info = scan.scan.cache_info()
     assert (info.misses, info.currsize) == (1, 1)
     assert strict == loose and strict[0].act.number == "152"
     find.cache_clear()
-    assert citations._scan.cache_info().currsize == 0
-    assert citations._tokens.cache_info().currsize == 0
+    assert scan.scan.cache_info().currsize == 0
+    assert words.tokens.cache_info().currsize == 0
     assert find(text, "ru") == strict
 
 
 def test_a_paragraph_without_a_date_word_is_not_matched() -> None:
     """Every date pattern holds a month word or a dotted date: a paragraph the
     pre-check lets through (a number, a word, a year) is tokenized, not matched."""
-    from lexversion.parse import citations
+    from lexversion.parse.citations import scan, words
 
     text = "2004 ж. - 184 отбасы - 920 адам - 12552,48 мың теңге"
     find.cache_clear()
     assert find(text, "kk") == ()
-    assert citations._tokens.cache_info().currsize == 1
-    assert citations._scan.cache_info().currsize == 0
+    assert words.tokens.cache_info().currsize == 1
+    assert scan.scan.cache_info().currsize == 0
 
 
 @pytest.mark.parametrize(
@@ -410,13 +411,13 @@ def test_clause_ends_are_those_boundary_search_finds(text: str) -> None:
     """The end of a clause read by bisect from one ``finditer`` pass over the
     boundaries is where ``_BOUNDARY.search`` from that offset matches, at every
     offset."""
-    from lexversion.parse import citations
+    from lexversion.parse.citations.clauses import BOUNDARY, BisectClauses
 
-    opens = [b.start() for b in citations._BOUNDARY.finditer(text)]
+    clauses = BisectClauses(text)
     for pos in range(len(text) + 1):
-        nxt = citations._BOUNDARY.search(text, pos)
+        nxt = BOUNDARY.search(text, pos)
         expected = nxt.start() if nxt else len(text)
-        assert citations._clause_end(text, opens, pos) == expected
+        assert clauses.end(pos) == expected
 
 
 @pytest.mark.parametrize(
@@ -429,11 +430,12 @@ def test_clause_ends_are_those_boundary_search_finds(text: str) -> None:
 def test_words_read_on_demand_are_the_tokens(text: str, lang: str) -> None:
     """A scan's words, read when a match covers them, are the text and ``NORM`` of
     spaCy's tokens."""
-    from lexversion.parse import citations
+    from lexversion.parse.citations import pipelines
+    from lexversion.parse.citations import words as w
 
     find.cache_clear()
-    toks = citations._tokens(text, lang)
-    words = citations._Words(text, toks, citations._strings(lang))
+    toks = w.tokens(text, lang)
+    words = w.Words(text, toks, pipelines.strings(lang))
     doc = toks.doc
     assert len(words) == len(doc)
     assert words.texts(0, len(doc)) == [t.text for t in doc]
@@ -491,17 +493,18 @@ def test_region_words_share_one_normal_form() -> None:
     whatever the number of regions; their own normal form (the adjective's stem,
     else the folded word) is what the region is read back from."""
     from lexversion.lang.regions import REGIONS
-    from lexversion.parse.citations import REGION_WORD, _own_norm
+    from lexversion.parse.citations import REGION_WORD
+    from lexversion.parse.citations.pipelines import own_norm
 
     kk, ru = pipeline("kk"), pipeline("ru")
     for r in REGIONS:
         for name in (r.kk_stem, *r.former_kk):
             first = kk.make_doc(name)[0]
             assert first.norm_ == REGION_WORD, name
-            assert _own_norm("kk", first.text) == first.lower_
+            assert own_norm("kk", first.text) == first.lower_
         for adj in (r.ru_adj, *r.former_ru_adj):
             word = ru.make_doc(f"{adj}ого")[0]
-            assert word.norm_ == REGION_WORD and _own_norm("ru", word.text) == adj.lower()
+            assert word.norm_ == REGION_WORD and own_norm("ru", word.text) == adj.lower()
         if r.kind == "city":
             for name in (r.ru, *r.ru_genitive):
                 assert [t.norm_ for t in ru.make_doc(name)] == [REGION_WORD], name
@@ -517,10 +520,10 @@ def test_matchers_stay_small() -> None:
     """spaCy's Matcher tries every pattern at every token: a scan costs tokens x
     patterns, so its patterns must not grow with the vocabulary or the regions
     (fixed sequences of normal forms belong to the PhraseMatcher)."""
-    from lexversion.parse.citations import _matchers
+    from lexversion.parse.citations.matchers import matchers
 
     for lang in ("kk", "ru"):
-        matcher, phrases = _matchers(lang)
+        matcher, phrases, _ = matchers(lang)
         patterns = sum(len(matcher.get(key)[1]) for key in matcher._patterns)
         assert patterns <= 8, (lang, patterns)
         assert all(key in phrases for key in ("ACT", "PIN", "GOV", "REPUBLIC"))

@@ -1,0 +1,153 @@
+"""Each fast path of the citation scan agrees with its plain definition (issue 11).
+
+Property tests (hypothesis) over paragraphs assembled from the pieces references are
+made of: the prefilter (:class:`~lexversion.parse.citations.scan.Prefilter`) finds
+what scanning every paragraph finds, clause ends by bisection are those a boundary
+search finds, and words read on demand are spaCy's tokens.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lexversion.parse.citations.assemble import references
+from lexversion.parse.citations.clauses import BisectClauses, Clauses
+from lexversion.parse.citations.pipelines import strings
+from lexversion.parse.citations.scan import PREFILTER, Scanner
+from lexversion.parse.citations.words import DocWords, Words, tokens
+
+#: pieces of Kazakh and Russian references as the corpus prints them, and filler
+PIECES = {
+    "kk": [
+        "Алматы облыстық мәслихатының",
+        "Астана қаласы әкімдігінің",
+        "Аягөз аудандық мәслихатының",
+        "Қазақстан Республикасы Үкіметінің",
+        "Қазақстан Республикасының",
+        "2017 жылғы",
+        "2001 жылғы",
+        '"15"',
+        "15",
+        "23",
+        "желтоқсандағы",
+        "қаңтардағы",
+        "16.04.2024",
+        "№",
+        "26-129",
+        "356/45-VI",
+        "шешімі",
+        "қаулысымен",
+        "Заңы",
+        "6-бабының",
+        "2-тармағына",
+        '"Жергілікті басқару туралы"',
+        "нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде",
+        "болып тіркелді",
+        "бекітілсін",
+        ";",
+        ".",
+        ":",
+        "1)",
+        "(",
+        ")",
+    ],
+    "ru": [
+        "решение",
+        "постановлением",
+        "маслихата города Алматы",
+        "Алматинского областного маслихата",
+        "акимата района Аягоз",
+        "Правительства Республики Казахстан",
+        "Закона Республики Казахстан",
+        "от",
+        "15",
+        '"6"',
+        "сентября",
+        "апреля",
+        "2017 года",
+        "2016",
+        "29.03.2024",
+        "№",
+        "N",
+        "152",
+        "149/19-VIII",
+        "статьей 26",
+        '"О местном государственном управлении"',
+        "зарегистрировано",
+        "в Реестре государственной регистрации под № 33163",
+        "утвердить",
+        ";",
+        ".",
+        ":",
+        "2)",
+        "(",
+        ")",
+    ],
+}
+
+
+def paragraphs(lang: str) -> st.SearchStrategy[str]:
+    """Paragraphs of ``lang``: up to 14 pieces joined by spaces."""
+    return st.lists(st.sampled_from(PIECES[lang]), max_size=14).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]), st.booleans())
+def test_prefilter_finds_what_scanning_everything_finds(
+    data: st.DataObject, lang: str, loose: bool
+) -> None:
+    """Skipping paragraphs without a printed year or a date token loses no reference."""
+    text = data.draw(paragraphs(lang))
+    plain = references(text, lang, loose, scanner=Scanner())
+    assert references(text, lang, loose, scanner=PREFILTER) == plain
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]), st.booleans())
+def test_clauses_by_bisection_assemble_what_searching_assembles(
+    data: st.DataObject, lang: str, loose: bool
+) -> None:
+    """References assembled with clause ends by bisection are those with a search."""
+    text = data.draw(paragraphs(lang))
+    plain = references(text, lang, loose, clauses=Clauses)
+    assert references(text, lang, loose, clauses=BisectClauses) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ;:.)1a\t\n", max_size=40))
+def test_clause_bounds_by_bisection_are_those_searched(text: str) -> None:
+    """At every offset, both clause strategies give the same start and end."""
+    plain, fast = Clauses(text), BisectClauses(text)
+    for pos in range(len(text) + 1):
+        assert (fast.start(pos), fast.end(pos)) == (plain.start(pos), plain.end(pos))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]))
+def test_words_read_on_demand_are_spacy_tokens(data: st.DataObject, lang: str) -> None:
+    """Texts and normal forms read from offsets and hashes are spaCy's, for any span."""
+    text = data.draw(paragraphs(lang))
+    toks = tokens(text, lang)
+    plain, fast = DocWords(text, toks, strings(lang)), Words(text, toks, strings(lang))
+    n = len(plain)
+    assert len(fast) == n
+    s = data.draw(st.integers(0, n))
+    e = data.draw(st.integers(s, n))
+    assert fast.texts(s, e) == plain.texts(s, e)
+    assert fast.norms(s, e) == plain.norms(s, e)
+    assert [fast.text(i) for i in range(n)] == [plain.text(i) for i in range(n)]
+
+
+def test_prefilter_is_narrower_for_abbreviated_and_upper_case_kazakh_years() -> None:
+    """Known gap of the prefilter, kept because the outputs were made with it: a
+    Kazakh year printed "2017 ж." or "2017 ЖЫЛҒЫ" is a date to the matchers but not
+    to ``Prefilter.WORTH`` (lower-case "жыл" only), so such references are not read.
+    Widening ``WORTH`` would change outputs; this test marks the place."""
+    texts = [
+        "Алматы облыстық мәслихатының 2017 ж. 15 желтоқсандағы № 26-129 шешімі",
+        "АЛМАТЫ ОБЛЫСТЫҚ МӘСЛИХАТЫНЫҢ 2017 ЖЫЛҒЫ 15 ЖЕЛТОҚСАНДАҒЫ № 26-129 ШЕШІМІ",
+    ]
+    for text in texts:
+        assert len(references(text, "kk", scanner=Scanner())) == 1
+        assert references(text, "kk", scanner=PREFILTER) == ()
