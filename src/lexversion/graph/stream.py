@@ -21,9 +21,11 @@ class Regenerable(Generic[T]):
         self._make = make
 
     def __iter__(self) -> Iterator[T]:
+        """A fresh iterator over the items (``make`` called again)."""
         return self._make()
 
     def __len__(self) -> int:
+        """The number of items, by iterating them once."""
         return sum(1 for _ in self._make())
 
 
