@@ -1,7 +1,8 @@
 """Match an act reference to a known work: exact, then fuzzy (rapidfuzz).
 
 Exact: the same (region, date, number) with look-alike letters folded
-(DOMAIN.md 3: "285/35-ІІІ" is "285/35-III"). When the reference names no
+(DOMAIN.md 3: "285/35-ІІІ" is "285/35-III"), the identity key of
+:func:`lexversion.parse.citations.identity.act_key` (the only rule of act identity). When the reference names no
 issuer the reader recognised, a single work with that date and number is the
 match. Otherwise the candidates with that date and number are scored with
 rapidfuzz's ``partial_ratio`` of each candidate's issuer names in both
@@ -14,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from lexversion.lang import fold_number, fold_text
+from lexversion.lang import fold_text
 from lexversion.lang.regions import BY_CODE
 from lexversion.model import ActRef
+from lexversion.parse.citations.identity import act_key
 
 THRESHOLD = 70.0
 MARGIN = 10.0
@@ -32,7 +35,7 @@ class Candidate(Protocol):
     @property
     def region(self) -> str | None: ...
     @property
-    def date(self) -> object: ...
+    def date(self) -> date | None: ...
     @property
     def number(self) -> str | None: ...
     @property
@@ -64,21 +67,24 @@ def names(c: Candidate) -> list[str]:
     return [n for n in [*issuer_names(c.region, c.issuer), c.title or ""] if len(n) > 3]
 
 
+def _key(c: Candidate) -> tuple[str | None, date | None, str | None]:
+    """The identity key (:func:`lexversion.parse.citations.identity.act_key`) of a candidate."""
+    return act_key(ActRef(None, c.issuer, c.region, None, c.date, c.number))
+
+
 def match_act(act: ActRef, words: str, candidates: Iterable[Candidate]) -> Match | None:
     """The work ``act`` refers to among ``candidates``, or ``None``.
 
     ``words``: the text of the reference as written (issuer words, quoted title).
     """
-    if act.date is None or act.number is None:
+    if act.date is None or not act.number:
         return None
-    number = fold_number(act.number)
-    same = [
-        c for c in candidates if c.date == act.date and c.number and fold_number(c.number) == number
-    ]
+    key = act_key(act)
+    same = [c for c in candidates if _key(c)[1:] == key[1:]]
     if not same:
         return None
     if act.region is not None:
-        exact = [c for c in same if c.region == act.region]
+        exact = [c for c in same if _key(c) == key]
         if len(exact) == 1:
             return Match(exact[0], "exact", 100.0)
     elif len(same) == 1:

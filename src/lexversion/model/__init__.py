@@ -5,7 +5,9 @@ versions, an *expression* its text in one language as it applies from one date,
 a :class:`DateFact` a date with its certainty (:mod:`.dates`), an :class:`Event`
 something that happened to a work, an :class:`Effect` what one act does to
 another, a :class:`Citation` a reference found in text (:mod:`.acts`), a
-:class:`Document` a parsed act (:mod:`.document`). Closed vocabularies are
+:class:`Document` a parsed act (:mod:`.document`), the version graph's records
+(:mod:`.records`) and a work's timeline with its point-in-time answer
+(:mod:`.timeline`). Closed vocabularies are
 ``StrEnum``\ s whose members equal the strings JSON, AKN and the store write:
 :class:`Certainty`, :class:`EffectType`, :class:`EventType`, :class:`BlockKind`,
 :class:`NodeKind`, :class:`RepairKind`. This layer imports nothing
@@ -41,6 +43,17 @@ from lexversion.model.document import (
     Repair,
     RepairKind,
 )
+from lexversion.model.records import (
+    CitationRecord,
+    DocSummary,
+    EffectRecord,
+    EventRecord,
+    ExpressionPlan,
+    ExpressionRecord,
+    Graph,
+    WorkRecord,
+)
+from lexversion.model.timeline import ExpressionInfo, PointInTime, WorkTimeline
 
 __all__ = [
     "CERTAINTY_ORDER",
@@ -51,22 +64,33 @@ __all__ = [
     "Cell",
     "Certainty",
     "Citation",
+    "CitationRecord",
     "CitedFact",
     "CommencementRule",
     "DateFact",
+    "DocSummary",
     "Document",
     "Effect",
+    "EffectRecord",
     "EffectType",
     "Event",
+    "EventRecord",
     "EventType",
+    "ExpressionInfo",
+    "ExpressionPlan",
+    "ExpressionRecord",
+    "Graph",
     "Metadata",
     "Node",
     "NodeKind",
     "Note",
+    "PointInTime",
     "Preface",
     "ProvisionRef",
     "Registration",
     "Repair",
     "RepairKind",
+    "WorkRecord",
+    "WorkTimeline",
     "iso",
 ]

@@ -5,82 +5,26 @@ DateFact: before an exact date or before the earliest of a window the answer
 is "before", on or after the latest it is "after", inside a window it is
 uncertain and the answer says so ("uncertain between D1 and D2") instead of
 guessing. The status certainty is the certainty of the deciding fact.
+
+:func:`point_in_time` answers in steps, top to bottom: the expressions in the
+asked language (:func:`_expressions_in`), the status on the date decided by
+adoption, repeal and commencement (:func:`_status_on`), retroactive
+application (:func:`_retroactive_notes`), the applicable wording
+(:func:`_wording_on`), the wordings whose window holds the date
+(:func:`_pending_wordings`), and why no wording is given
+(:func:`_missing_reason`). The values (:class:`WorkTimeline`,
+:class:`PointInTime`, ...) live in :mod:`lexversion.model.timeline`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from lexversion.model import DateFact, iso
+from lexversion.model.timeline import ExpressionInfo, PointInTime, WorkTimeline
 
-
-@dataclass(frozen=True)
-class ExpressionInfo:
-    """An expression's identity and the DateFact it applies from."""
-
-    uri: str
-    lang: str
-    kind: str
-    date: date | None
-    applies_from: DateFact
-    effects: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class WorkTimeline:
-    """What point-in-time needs to know about one work."""
-
-    work: str
-    title: str | None
-    stub: bool
-    languages: tuple[str, ...]
-    adoption: DateFact | None
-    commencement: DateFact
-    repeal: DateFact | None
-    repealed_by: str | None
-    expressions: tuple[ExpressionInfo, ...]
-    cited_by: tuple[str, ...] = ()
-    retroactive: DateFact | None = None
-
-
-@dataclass(frozen=True)
-class PointInTime:
-    """The answer for one work on one date (the object ``show --format json`` prints,
-    with ``text`` filled by the caller)."""
-
-    work: str
-    as_of: date
-    status: str
-    certainty: str
-    expression: str | None
-    expression_kind: str | None
-    lang: str | None
-    reason: str | None
-    effects: tuple[str, ...]
-    notes: tuple[str, ...]
-    window: tuple[date, date] | None = None
-    last_expression: str | None = None
-    text: str | None = field(default=None)
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON object of ``schemas/show.schema.json``."""
-        return {
-            "work": self.work,
-            "as_of": self.as_of.isoformat(),
-            "status": self.status,
-            "certainty": self.certainty,
-            "expression": self.expression,
-            "expression_kind": self.expression_kind,
-            "lang": self.lang,
-            "text": self.text,
-            "reason": self.reason,
-            "effects": list(self.effects),
-            "notes": list(self.notes),
-            "window": [iso(self.window[0]), iso(self.window[1])] if self.window else None,
-            "last_expression": self.last_expression,
-        }
+__all__ = ["ExpressionInfo", "PointInTime", "WorkTimeline", "point_in_time", "relation"]
 
 
 def relation(on: date, fact: DateFact | None) -> str:
@@ -108,15 +52,31 @@ def _fact_note(what: str, fact: DateFact) -> str:
     return f"{what}: between {iso(fact.earliest)} and {iso(fact.latest)} ({fact.certainty}: {fact.basis})"
 
 
-def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointInTime:
-    """Resolve ``tl`` on ``on`` in ``lang`` (``"kk"``/``"ru"``; ``None``: the
-    language of the work's corpus text, Kazakh first).
+@dataclass(frozen=True, slots=True)
+class _Status:
+    """The status step's answer: status, its certainty, the estimated window
+    holding the date (if any), and the notes saying why."""
 
-    Returns a :class:`PointInTime` whose ``text`` is left ``None``; the caller
-    loads the chosen expression's text. Never raises for a valid timeline.
-    """
-    notes: list[str] = []
-    window: tuple[date, date] | None = None
+    status: str
+    certainty: str
+    window: tuple[date, date] | None
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """The wording step's answer: the applicable expression (``None`` when no
+    wording is given), the last one known by the date, why none is given, notes."""
+
+    expression: ExpressionInfo | None
+    last: ExpressionInfo | None
+    reason: str | None
+    notes: tuple[str, ...]
+
+
+def _expressions_in(tl: WorkTimeline, lang: str | None) -> tuple[str | None, list[ExpressionInfo]]:
+    """The language answered in (``lang``, else that of the work's corpus text,
+    Kazakh first) and the work's expressions in it, by when they apply."""
     langs = sorted(
         {e.lang for e in tl.expressions}, key=lambda x: (x not in tl.languages, x != "kk", x)
     )
@@ -125,80 +85,90 @@ def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointI
         (e for e in tl.expressions if e.lang == use_lang),
         key=lambda e: (e.applies_from.earliest or date.min, e.uri),
     )
+    return use_lang, exprs
 
-    # status
-    if tl.adoption and tl.adoption.earliest and on < tl.adoption.earliest:
-        status, certainty = "not_yet_in_force", tl.adoption.certainty
-        notes.append(_fact_note("adopted", tl.adoption))
+
+def _before_adoption(tl: WorkTimeline, on: date) -> bool:
+    """True when ``on`` is before the act's (known) adoption: it did not exist yet."""
+    return bool(tl.adoption and tl.adoption.earliest and on < tl.adoption.earliest)
+
+
+def _status_on(tl: WorkTimeline, on: date) -> _Status:
+    """The status on ``on``: decided by adoption, then the repeal, then the
+    commencement (:func:`_commencement_status`); a date inside a window is
+    ``unknown`` (estimated) with the window."""
+    if _before_adoption(tl, on):
+        assert tl.adoption is not None
+        note = _fact_note("adopted", tl.adoption)
+        return _Status("not_yet_in_force", tl.adoption.certainty, None, (note,))
+    rel_rep = relation(on, tl.repeal) if tl.repeal else "before"
+    if rel_rep == "after":
+        assert tl.repeal is not None
+        note = _fact_note(f"repealed by {tl.repealed_by}", tl.repeal)
+        return _Status("repealed", tl.repeal.certainty, None, (note,))
+    if rel_rep == "within":
+        assert tl.repeal is not None and tl.repeal.earliest and tl.repeal.latest
+        note = _window_note(
+            f"repeal by {tl.repealed_by}: in force before, repealed after; takes effect",
+            tl.repeal,
+        )
+        return _Status("unknown", "estimated", (tl.repeal.earliest, tl.repeal.latest), (note,))
+    return _commencement_status(tl, on)
+
+
+def _commencement_status(tl: WorkTimeline, on: date) -> _Status:
+    """The status on ``on`` of an adopted act not (yet) repealed: by its entry into force."""
+    com = tl.commencement
+    rel_com = relation(on, com)
+    if rel_com == "before":
+        return _Status(
+            "not_yet_in_force", com.certainty, None, (_fact_note("entry into force", com),)
+        )
+    if rel_com == "within":
+        assert com.earliest and com.latest
+        note = _window_note("entry into force: not yet in force before, in force after;", com)
+        return _Status("unknown", "estimated", (com.earliest, com.latest), (note,))
+    if rel_com == "unknown":
+        return _Status("unknown", "unknown", None, (_fact_note("entry into force", com),))
+    notes = [_fact_note("in force since", com)]
+    if tl.repeal is not None:
+        notes.append(_fact_note(f"repealed later by {tl.repealed_by}", tl.repeal))
     else:
-        rel_rep = relation(on, tl.repeal) if tl.repeal else "before"
-        rel_com = relation(on, tl.commencement)
-        if rel_rep == "after":
-            assert tl.repeal is not None
-            status, certainty = "repealed", tl.repeal.certainty
-            notes.append(_fact_note(f"repealed by {tl.repealed_by}", tl.repeal))
-        elif rel_rep == "within":
-            assert tl.repeal is not None and tl.repeal.earliest and tl.repeal.latest
-            status, certainty = "unknown", "estimated"
-            window = (tl.repeal.earliest, tl.repeal.latest)
-            notes.append(
-                _window_note(
-                    f"repeal by {tl.repealed_by}: in force before, repealed after; takes effect",
-                    tl.repeal,
-                )
-            )
-        elif rel_com == "before":
-            status, certainty = "not_yet_in_force", tl.commencement.certainty
-            notes.append(_fact_note("entry into force", tl.commencement))
-        elif rel_com == "within":
-            assert tl.commencement.earliest and tl.commencement.latest
-            status, certainty = "unknown", "estimated"
-            window = (tl.commencement.earliest, tl.commencement.latest)
-            notes.append(
-                _window_note(
-                    "entry into force: not yet in force before, in force after;", tl.commencement
-                )
-            )
-        elif rel_com == "unknown":
-            status, certainty = "unknown", "unknown"
-            notes.append(_fact_note("entry into force", tl.commencement))
-        else:
-            status, certainty = "in_force", tl.commencement.certainty
-            notes.append(_fact_note("in force since", tl.commencement))
-            if tl.repeal is not None:
-                notes.append(_fact_note(f"repealed later by {tl.repealed_by}", tl.repeal))
-            else:
-                notes.append(
-                    "no repeal is recorded in the corpus; changes made by acts outside it are unknown"
-                )
+        notes.append(
+            "no repeal is recorded in the corpus; changes made by acts outside it are unknown"
+        )
+    return _Status("in_force", com.certainty, None, tuple(notes))
 
+
+def _retroactive_notes(tl: WorkTimeline, on: date, status: str) -> tuple[str, ...]:
+    """The note that the act applies retroactively, when ``on`` is on or after
+    the date it reaches back to, the act existed, and it is not repealed."""
     if (
         tl.retroactive is not None
         and tl.retroactive.earliest is not None
         and on >= tl.retroactive.earliest
         and status in {"not_yet_in_force", "in_force", "unknown"}
-        and not (tl.adoption and tl.adoption.earliest and on < tl.adoption.earliest)
+        and not _before_adoption(tl, on)
     ):
-        notes.append(_fact_note("applies retroactively to relations arising from", tl.retroactive))
+        return (_fact_note("applies retroactively to relations arising from", tl.retroactive),)
+    return ()
 
-    # expression
-    expression: ExpressionInfo | None = None
-    reason: str | None = None
-    last: ExpressionInfo | None = None
+
+def _wording_on(tl: WorkTimeline, on: date, exprs: list[ExpressionInfo], status: str) -> _Wording:
+    """The expression that applies on ``on``: the latest applying from a date
+    on or before it (the first one while not yet / unknown in force); none
+    before adoption or after the repeal (then the last wording is noted)."""
     applicable = [e for e in exprs if relation(on, e.applies_from) in {"after"}]
-    pending = [e for e in exprs if relation(on, e.applies_from) == "within"]
+    last: ExpressionInfo | None = None
     if applicable:
         last = applicable[-1]
     elif exprs and status in {"not_yet_in_force", "unknown"}:
         last = exprs[0]
-    if (
-        status == "not_yet_in_force"
-        and tl.adoption
-        and tl.adoption.earliest
-        and on < tl.adoption.earliest
-    ):
+    if status == "not_yet_in_force" and _before_adoption(tl, on):
+        assert tl.adoption is not None and tl.adoption.earliest is not None
         reason = f"the act did not exist yet on {on.isoformat()} (adopted {tl.adoption.earliest.isoformat()})"
-    elif status == "repealed":
+        return _Wording(None, last, reason, ())
+    if status == "repealed":
         assert tl.repeal is not None
         when = (
             f"on {iso(tl.repeal.earliest)}"
@@ -206,41 +176,75 @@ def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointI
             else f"between {iso(tl.repeal.earliest)} and {iso(tl.repeal.latest)} ({tl.repeal.certainty})"
         )
         reason = f"repealed {when} by {tl.repealed_by}: no wording is in force"
-        if last:
-            notes.append(f"the last wording in force is {last.uri}")
-    elif last is not None:
-        expression = last
-    if pending and status not in {"repealed"}:
-        for p in pending:
-            assert p.applies_from.earliest and p.applies_from.latest
-            notes.append(
-                _window_note(
-                    f"wording: {p.uri} ({', '.join(p.effects) or p.kind}) applies", p.applies_from
-                )
+        notes = (f"the last wording in force is {last.uri}",) if last else ()
+        return _Wording(None, last, reason, notes)
+    return _Wording(last, last, None, ())
+
+
+def _pending_wordings(
+    on: date, exprs: list[ExpressionInfo], st: _Status, expression: ExpressionInfo | None
+) -> tuple[str, tuple[date, date] | None, tuple[str, ...]]:
+    """The wordings whose estimated window holds ``on`` (unless repealed):
+    noted, their window the answer's if it has none, and a stated or computed
+    certainty lowered to estimated when a wording is given. Returns
+    (certainty, window, notes)."""
+    pending = [e for e in exprs if relation(on, e.applies_from) == "within"]
+    certainty, window = st.certainty, st.window
+    if not pending or st.status in {"repealed"}:
+        return certainty, window, ()
+    notes: list[str] = []
+    for p in pending:
+        assert p.applies_from.earliest and p.applies_from.latest
+        notes.append(
+            _window_note(
+                f"wording: {p.uri} ({', '.join(p.effects) or p.kind}) applies", p.applies_from
             )
-            window = window or (p.applies_from.earliest, p.applies_from.latest)
-        if expression is not None and certainty in {"stated", "computed"}:
-            certainty = "estimated"
+        )
+        window = window or (p.applies_from.earliest, p.applies_from.latest)
+    if expression is not None and certainty in {"stated", "computed"}:
+        certainty = "estimated"
+    return certainty, window, tuple(notes)
+
+
+def _missing_reason(tl: WorkTimeline, exprs: list[ExpressionInfo], use_lang: str | None) -> str:
+    """Why no wording is given when the act exists and is not repealed: no text
+    in the corpus (in the language), or none from before the date."""
+    if not exprs:
+        return (
+            "the text of this act is not in the corpus (known only from citations)"
+            if tl.stub
+            else f"no text in language {use_lang!r} in the corpus"
+        )
+    return f"the wording before {exprs[0].uri} is not in the corpus" + (
+        " (the original text of this act is not in the corpus)" if tl.stub else ""
+    )
+
+
+def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointInTime:
+    """Resolve ``tl`` on ``on`` in ``lang`` (``"kk"``/``"ru"``; ``None``: the
+    language of the work's corpus text, Kazakh first).
+
+    Returns a :class:`PointInTime` whose ``text`` is left ``None``; the caller
+    loads the chosen expression's text. Never raises for a valid timeline.
+    """
+    use_lang, exprs = _expressions_in(tl, lang)
+    st = _status_on(tl, on)
+    wording = _wording_on(tl, on, exprs, st.status)
+    expression = wording.expression
+    certainty, window, pending_notes = _pending_wordings(on, exprs, st, expression)
+    notes = [*st.notes, *_retroactive_notes(tl, on, st.status), *wording.notes, *pending_notes]
+    reason = wording.reason
     if expression is None and reason is None:
-        if not exprs:
-            reason = (
-                "the text of this act is not in the corpus (known only from citations)"
-                if tl.stub
-                else f"no text in language {use_lang!r} in the corpus"
-            )
-        else:
-            first = exprs[0]
-            reason = f"the wording before {first.uri} is not in the corpus" + (
-                " (the original text of this act is not in the corpus)" if tl.stub else ""
-            )
+        reason = _missing_reason(tl, exprs, use_lang)
     if expression is not None and expression.kind == "reconstructed":
         notes.append(
             "reconstructed text: derived by reversing recorded effects, not a published text"
         )
+    last = wording.last
     return PointInTime(
         work=tl.work,
         as_of=on,
-        status=status,
+        status=st.status,
         certainty=certainty,
         expression=expression.uri if expression else None,
         expression_kind=expression.kind if expression else None,
@@ -249,5 +253,5 @@ def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointI
         effects=expression.effects if expression else (),
         notes=tuple(notes),
         window=window,
-        last_expression=last.uri if (last and status == "repealed") else None,
+        last_expression=last.uri if (last and st.status == "repealed") else None,
     )

@@ -1,0 +1,226 @@
+"""Expressions of a work: planned from the corpus texts, rendered to AKN.
+
+ARCHITECTURE.md ("The model", "Point in time"). Expressions are insert-only in
+the store. A corpus text is an ``official`` expression, or ``consolidated``
+when its notes record amendments; before those amendments a ``reconstructed``
+expression is derived by reversing them where that is exact
+(:mod:`lexversion.timeline.modify`). A new edition of a stub's annex printed in
+a corpus text becomes the stub's text from when it takes force
+(:func:`edition_plans`, :func:`edition_doc`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+
+from lexversion.akn.build import document_to_akn
+from lexversion.akn.frbr import expression_uri
+from lexversion.graph.identity import work_act
+from lexversion.model import DateFact, Document, Effect, Preface
+from lexversion.model.acts import ActRef
+from lexversion.model.records import DocSummary, EffectRecord, ExpressionPlan, WorkRecord
+from lexversion.timeline.modify import is_reversible, reprefix, reverse
+
+EffectKey = tuple[str, str, str, str]
+#: an amendment of a text: (index among the text's effects, the effect, its record)
+Amendment = tuple[int, Effect, EffectRecord]
+#: where each effect was applied / reversed: effect key -> expression URIs (filled in place)
+Ledger = dict[EffectKey, list[str]]
+
+
+def render_plan(d: Document, plan: ExpressionPlan) -> bytes:
+    """The AKN XML of ``plan`` from its corpus document ``d``."""
+    if plan.edition_of is not None:
+        return document_to_akn(edition_doc(d, plan.edition_of), plan.date)
+    if plan.kind == "reconstructed":
+        return document_to_akn(reverse(d, [d.meta.effects[i] for i in plan.reverse]), plan.date)
+    return document_to_akn(d, plan.date)
+
+
+def amendments_by_act(
+    d: DocSummary,
+    own: WorkRecord,
+    effects: Iterable[EffectRecord],
+    uri_of: Callable[[ActRef], str | None],
+) -> list[list[Amendment]]:
+    """The amendments ``d``'s notes record on its own work ``own``, grouped by
+    amending act and ordered by when each group takes force (then by the
+    amending act's URI). ``effects``: the records read from ``d`` on ``own``."""
+    records = {r.key: r for r in effects}
+    groups: dict[str, list[Amendment]] = {}
+    for k, e in enumerate(d.effects):
+        if e.affected is not None or e.type == "repeal" or e.affecting is None:
+            continue
+        by = uri_of(e.affecting)
+        rec = records.get((e.type, by or "", own.frbr_uri, e.scope))
+        if by is not None and rec is not None:
+            groups.setdefault(by, []).append((k, e, rec))
+    return sorted(
+        groups.values(),
+        key=lambda grp: (grp[0][2].in_force.earliest or date.min, grp[0][2].affecting),
+    )
+
+
+def expressions_of(
+    d: DocSummary,
+    own: WorkRecord,
+    effects: Iterable[EffectRecord],
+    commencement: Callable[[str], DateFact],
+    uri_of: Callable[[ActRef], str | None],
+    applied: Ledger,
+    reversed_: Ledger,
+) -> list[ExpressionPlan]:
+    """The corpus text's expressions: the text as exported (``official``, or
+    ``consolidated`` when its notes record amendments) and, before each
+    amending act's changes, a ``reconstructed`` one as long as every later
+    change is exactly reversible (:func:`lexversion.timeline.modify.is_reversible`).
+
+    ``effects``: the effects read from this text on its own work ``own``.
+    Amendments are grouped by amending act and ordered by when they take force
+    (:func:`amendments_by_act`); the version before group *j* applies from
+    group *j-1*'s in-force DateFact (the work's own commencement for the
+    original wording). Records the URIs in ``applied`` and ``reversed_``.
+    """
+    lang = d.lang
+    start: DateFact = commencement(own.frbr_uri)
+    ordered = amendments_by_act(d, own, effects, uri_of)
+    if not ordered:
+        uri = expression_uri(d.act, lang, d.act.date)
+        return [
+            ExpressionPlan(uri, own.frbr_uri, lang, d.act.date, "official", start, (), d.sha256)
+        ]
+    last = ordered[-1][0][2]
+    when = last.in_force.earliest
+    uri = expression_uri(d.act, lang, when)
+    labels = tuple(f"{r.type} by {r.affecting}" for grp in ordered for _, _, r in grp)
+    plans = [
+        ExpressionPlan(
+            uri, own.frbr_uri, lang, when, "consolidated", last.in_force, labels, d.sha256
+        )
+    ]
+    for grp in ordered:
+        for _, _, r in grp:
+            applied.setdefault(r.key, []).append(uri)
+    plans += reconstructed(d, own, ordered, start, reversed_, {uri})
+    return plans
+
+
+def reconstructed(
+    d: DocSummary,
+    own: WorkRecord,
+    ordered: list[list[Amendment]],
+    start: DateFact,
+    reversed_: Ledger,
+    taken: set[str],
+) -> list[ExpressionPlan]:
+    """The ``reconstructed`` expressions of ``d`` before each group of
+    ``ordered`` (:func:`amendments_by_act`), latest first, while every later
+    change is exactly reversible. ``start``: the work's commencement (the
+    original wording applies from it); ``taken``: expression URIs already
+    planned for ``d`` (skipped, and extended). Records the URIs in ``reversed_``."""
+    plans: list[ExpressionPlan] = []
+    for j in range(len(ordered) - 1, -1, -1):
+        later = [item for grp in ordered[j:] for item in grp]
+        if not all(is_reversible(e) for _, e, _ in later):
+            break
+        prev = ordered[j - 1][0][2] if j > 0 else None
+        on = prev.in_force.earliest if prev else d.act.date
+        ruri = expression_uri(d.act, d.lang, on)
+        if ruri in taken:
+            continue
+        taken.add(ruri)
+        kept = tuple(f"{r.type} by {r.affecting}" for grp in ordered[:j] for _, _, r in grp)
+        rlabels = kept + tuple(f"reversed: {r.type} by {r.affecting}" for _, _, r in later)
+        applies = prev.in_force if prev else start
+        plans.append(
+            ExpressionPlan(
+                ruri,
+                own.frbr_uri,
+                d.lang,
+                on,
+                "reconstructed",
+                applies,
+                rlabels,
+                d.sha256,
+                reverse=tuple(k for k, _, _ in later),
+            )
+        )
+        for _, _, r in later:
+            reversed_.setdefault(r.key, []).append(ruri)
+    return plans
+
+
+def edition_plans(
+    d: DocSummary, editions: Iterable[EffectRecord], works: dict[str, WorkRecord], applied: Ledger
+) -> list[ExpressionPlan]:
+    """The stubs' new editions ``d`` sets out in its annex: one ``consolidated``
+    expression per ``new_edition`` effect of ``d``'s act on a stub's annex,
+    applying from when that effect takes force. None when ``d`` has no annex.
+    Records the URIs in ``applied``."""
+    plans: list[ExpressionPlan] = []
+    for r in editions:
+        if not d.has_annex:
+            continue
+        target = works[r.affected]
+        since = r.in_force.earliest
+        plan = ExpressionPlan(
+            expression_uri(work_act(target), d.lang, since),
+            target.frbr_uri,
+            d.lang,
+            since,
+            "consolidated",
+            r.in_force,
+            (f"new_edition by {r.affecting}",),
+            d.sha256,
+            edition_of=target,
+        )
+        plans.append(plan)
+        applied.setdefault(r.key, []).append(plan.uri)
+    return plans
+
+
+def edition_doc(d: Document, target: WorkRecord) -> Document:
+    """The stub ``target``'s text as set out anew in ``d``'s first annex."""
+    att = d.attachments[0]
+    body = reprefix(att.body, att.eid, "")
+    meta = replace(
+        d.meta,
+        title=att.title,
+        act_type=target.act_type,
+        issuer=target.issuer,
+        region=target.region,
+        body=target.body,
+        date=target.date,
+        number=target.number,
+        registration=None,
+        status=None,
+        status_label=None,
+        repealed_by=None,
+        commencement=None,
+        notes=(),
+        effects=(),
+        publication=None,
+    )
+    preface = Preface(att.title, None, " ".join(att.approval), None, ())
+    return replace(
+        d,
+        meta=meta,
+        preface=preface,
+        preamble=(),
+        body=replace(body, eid="body"),
+        conclusions=(),
+        attachments=(),
+        citations=(),
+    )
+
+
+__all__ = [
+    "amendments_by_act",
+    "edition_doc",
+    "edition_plans",
+    "expressions_of",
+    "reconstructed",
+    "render_plan",
+]

@@ -1,0 +1,111 @@
+"""Act identity, decided once for the graph: the registry of works.
+
+ARCHITECTURE.md ("The model"); DOMAIN.md 3. Works are identified by
+(region, date, number) with look-alike letters folded: the key
+:func:`act_identity`, which is the parser's own
+:func:`lexversion.parse.citations.identity.act_key` (the graph has no second rule). A
+reference is resolved to a work by :func:`lexversion.graph.matching.match_act`:
+exact on that key, then unique, then fuzzy on the issuer's names. An act known
+only because a corpus text cites, amends or repeals it is a *stub* work,
+upgraded when its text turns up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from typing import cast
+
+from lexversion.akn.frbr import work_uri
+from lexversion.graph.matching import Match, match_act
+from lexversion.model import ActRef
+from lexversion.model.records import WorkRecord
+from lexversion.parse.citations.anchors import find_anchors
+from lexversion.parse.citations.identity import act_key as act_identity
+from lexversion.text.language import detect_language
+
+Identity = tuple[str | None, date | None, str | None]
+
+
+def work_act(w: WorkRecord) -> ActRef:
+    """The act ``w`` is, as a reference (no title)."""
+    return ActRef(w.act_type, w.issuer, w.region, w.body, w.date, w.number)
+
+
+class WorkRegistry:
+    """Works by :func:`act_identity`, indexed by (date, folded number); stubs
+    are upgraded when their text turns up. Lookups go through
+    :func:`lexversion.graph.matching.match_act`."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[Identity, WorkRecord] = {}
+        self._by_dn: dict[tuple[date | None, str | None], list[Identity]] = {}
+
+    def works(self) -> Iterable[WorkRecord]:
+        """Every work registered, in registration order."""
+        return self._by_id.values()
+
+    def match(self, act: ActRef, words: str = "") -> Match | None:
+        """The work ``act`` names (``words``: the reference as written), with
+        method and score; ``None`` when ``act`` has no date or number or no work
+        matches."""
+        if act.date is None or act.number is None:
+            return None
+        _, when, number = act_identity(act)
+        keys = self._by_dn.get((when, number), [])
+        return match_act(act, words, [self._by_id[k] for k in keys])
+
+    def find(self, act: ActRef, words: str = "") -> WorkRecord | None:
+        """The work ``act`` names, or ``None``."""
+        m = self.match(act, words)
+        return cast(WorkRecord, m.work) if m else None
+
+    def uri(self, act: ActRef) -> str | None:
+        """The FRBR work URI of the work ``act`` names, or ``None``."""
+        w = self.find(act)
+        return w.frbr_uri if w else None
+
+    def ensure(
+        self, act: ActRef, *, stub: bool, lang: str | None = None, words: str = ""
+    ) -> WorkRecord | None:
+        """The work ``act`` names, created (as a stub when ``stub``) if unknown;
+        a known stub becomes a work when ``stub`` is false, and learns ``lang``.
+        ``None`` when ``act`` has no date or number."""
+        if act.date is None or act.number is None:
+            return None
+        existing = self.find(act, words)
+        if existing is not None:
+            if not stub and existing.stub:
+                existing = replace(existing, stub=False, title=act.title or existing.title)
+            if lang and lang not in existing.languages:
+                existing = replace(existing, languages=tuple(sorted({*existing.languages, lang})))
+            self._by_id[act_identity(work_act(existing))] = existing
+            return existing
+        uri = work_uri(act if act.act_type else replace(act, act_type="act"))
+        rec = WorkRecord(
+            uri,
+            act.act_type,
+            act.issuer,
+            act.region,
+            act.body,
+            act.date,
+            act.number,
+            act.title if not stub else None,
+            stub,
+            (lang,) if lang else (),
+        )
+        key = act_identity(act)
+        self._by_id[key] = rec
+        self._by_dn.setdefault(key[1:], []).append(key)
+        return rec
+
+    def sidecar_work(self, ref: str) -> WorkRecord | None:
+        """The work a sidecar fact names (FRBR URI or citation), if known."""
+        if ref.startswith("/akn/"):
+            return next((w for w in self.works() if w.frbr_uri == ref.rstrip("/")), None)
+        anchors = find_anchors(ref, detect_language(ref))
+        return self.find(anchors[0].act) if anchors else None
+
+
+__all__ = ["Identity", "WorkRegistry", "act_identity", "work_act"]

@@ -1,0 +1,376 @@
+"""Planning the version graph, phase by phase (:func:`plan_graph`).
+
+ARCHITECTURE.md ("The model", "Point in time"). The phases, in order:
+
+1. :func:`register_works`: every corpus text's act is a work; every act an
+   effect or citation names is a stub unless its text is in the corpus
+   (:class:`~lexversion.graph.identity.WorkRegistry`).
+2. :func:`stated_dates`: the commencement rules, registration, publication and
+   retroactivity dates the corpus states for each work (its own text, other
+   texts' notes, the corpus sidecar).
+3. :class:`Commencement`: each work's entry into force
+   (:mod:`lexversion.timeline.commencement`), by its own rule when the corpus
+   holds the act, else by the rule an editorial note quotes for it, else
+   estimated; computed once per work.
+4. :func:`plan_effects`: the effects between works, each in force when its
+   affecting act is.
+5. :func:`events_of`: each work's events (a lazy stream).
+6. :func:`plan_expressions`: the expressions to render
+   (:mod:`lexversion.graph.expressions`).
+7. :func:`citations_of`: the citations resolved to works (a lazy stream).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import partial
+from pathlib import PurePath
+from typing import cast
+
+from lexversion.graph.expressions import Ledger, edition_plans, expressions_of, render_plan
+from lexversion.graph.identity import WorkRegistry
+from lexversion.graph.stream import Regenerable
+from lexversion.graph.summary import summarize
+from lexversion.model import CommencementRule, DateFact, Document
+from lexversion.model.records import (
+    CitationRecord,
+    DocSummary,
+    EffectRecord,
+    EventRecord,
+    ExpressionPlan,
+    Graph,
+    WorkRecord,
+)
+from lexversion.timeline.commencement import entry_into_force
+
+#: what a corpus text states of its own act: (rule, adopted, registered, sha256)
+OwnRule = tuple[CommencementRule | None, date | None, date | None, str]
+#: a stated date with its basis (or the SHA-256 of the text stating it)
+Stated = tuple[date, str]
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDates:
+    """What the corpus states about each work's dates, by FRBR work URI:
+    ``rules`` of works whose text is in the corpus, ``publications``,
+    ``retroactive`` application, ``quoted`` rules (an editorial note's wording
+    for an amending act not in the corpus), adoption ``dates`` of every work."""
+
+    rules: dict[str, OwnRule]
+    publications: dict[str, Stated]
+    retroactive: dict[str, Stated]
+    quoted: dict[str, CommencementRule]
+    dates: dict[str, date | None]
+
+
+def register_works(docs: Iterable[DocSummary]) -> WorkRegistry:
+    """Phase 1: the works of the corpus texts ``docs``, then the stubs their
+    effects and citations name."""
+    reg = WorkRegistry()
+    for d in docs:
+        reg.ensure(d.act, stub=False, lang=d.lang)
+    for d in docs:
+        for e in d.effects:
+            for a in (e.affecting, e.affected):
+                if a is not None:
+                    reg.ensure(a, stub=True)
+        for c in d.citations:
+            reg.ensure(c.act, stub=True, words=c.text)
+    return reg
+
+
+def stated_dates(
+    docs: Iterable[DocSummary],
+    reg: WorkRegistry,
+    publications: Sequence[tuple[str, date, str]],
+) -> StatedDates:
+    """Phase 2: the rules and dates the corpus states for each work. A text's
+    own publication date wins over one another text states, which wins over
+    the sidecar's (``publications``: work, date, source)."""
+    rules: dict[str, OwnRule] = {}
+    pubs: dict[str, Stated] = {}
+    retro: dict[str, Stated] = {}
+    for d in docs:
+        w = reg.find(d.act)
+        assert w is not None
+        if d.retroactive_from:
+            retro[w.frbr_uri] = (d.retroactive_from, d.sha256)
+        rules[w.frbr_uri] = (d.commencement, d.act.date, d.registration, d.sha256)
+        if d.publication:
+            pubs[w.frbr_uri] = (d.publication, f"stated in {PurePath(d.source).name}")
+        for f in d.facts:
+            fw = reg.find(f.act)
+            if fw is not None and f.kind == "publication":
+                pubs.setdefault(
+                    fw.frbr_uri, (f.date, f"stated in {PurePath(d.source).name}: {f.basis[:160]}")
+                )
+    for ref, when, source in publications:
+        sw = reg.sidecar_work(ref)
+        if sw is not None:
+            pubs.setdefault(sw.frbr_uri, (when, f"corpus sidecar metadata.json: {source}"))
+    dates = {w.frbr_uri: w.date for w in reg.works()}
+    return StatedDates(rules, pubs, retro, quoted_rules(docs, reg), dates)
+
+
+def quoted_rules(docs: Iterable[DocSummary], reg: WorkRegistry) -> dict[str, CommencementRule]:
+    """The commencement rule editorial notes quote for each amending act (the
+    first one met, texts in SHA-256 order)."""
+    quoted: dict[str, CommencementRule] = {}
+    for d in docs:
+        for e in d.effects:
+            if e.affecting is not None and e.rule is not None:
+                aw = reg.find(e.affecting)
+                if aw is not None:
+                    quoted.setdefault(aw.frbr_uri, e.rule)
+    return quoted
+
+
+class Commencement:
+    """Phase 3: each work's entry into force as a DateFact, computed once
+    (events and effects share it): :func:`lexversion.timeline.commencement.entry_into_force`
+    of the work's own rule when its text is in the corpus, else of the rule a
+    note quotes, with the publication date the corpus states."""
+
+    def __init__(self, stated: StatedDates) -> None:
+        self.stated = stated
+        self._known: dict[str, DateFact] = {}
+
+    def __call__(self, uri: str) -> DateFact:
+        """The entry into force of work ``uri``."""
+        if uri not in self._known:
+            self._known[uri] = self._compute(uri)
+        return self._known[uri]
+
+    def _compute(self, uri: str) -> DateFact:
+        s = self.stated
+        pub = s.publications.get(uri)
+        when = pub[0] if pub else None
+        if uri in s.rules:
+            rule, adopted, registered, _ = s.rules[uri]
+            return entry_into_force(rule, adopted, registered, when)
+        return entry_into_force(s.quoted.get(uri), s.dates[uri], None, when)
+
+
+def plan_effects(
+    docs: Iterable[DocSummary], reg: WorkRegistry, commencement: Commencement
+) -> list[EffectRecord]:
+    """Phase 4: the effects the corpus texts record between works (the first
+    text met states each one), sorted by key."""
+    seen: dict[tuple[str, str, str, str], EffectRecord] = {}
+    for d in docs:
+        own = reg.find(d.act)
+        assert own is not None
+        for e in d.effects:
+            affecting = reg.find(e.affecting) if e.affecting else own
+            affected = reg.find(e.affected) if e.affected else own
+            if affecting is None or affected is None:
+                continue
+            rec = EffectRecord(
+                e.type,
+                affecting.frbr_uri,
+                affected.frbr_uri,
+                e.scope,
+                e.pairs,
+                commencement(affecting.frbr_uri),
+                d.sha256,
+                e.text,
+            )
+            seen.setdefault(rec.key, rec)
+    return sorted(seen.values(), key=lambda r: r.key)
+
+
+def work_events(
+    w: WorkRecord, stated: StatedDates, commencement: Commencement
+) -> list[EventRecord]:
+    """The events of ``w`` itself: adoption, publication, registration, entry
+    into force, retroactive application (those the corpus gives)."""
+    uri = w.frbr_uri
+    out: list[EventRecord] = []
+    if w.date:
+        basis = "requisites of the corpus text" if not w.stub else "cited in the corpus"
+        out.append(EventRecord(uri, "adoption", DateFact.stated(w.date, basis), None, "graph"))
+    if uri in stated.publications:
+        when, basis = stated.publications[uri]
+        out.append(EventRecord(uri, "publication", DateFact.stated(when, basis), None, "graph"))
+    if uri in stated.rules and stated.rules[uri][2]:
+        _, _, registered, sha = stated.rules[uri]
+        assert registered is not None
+        fact = DateFact.stated(registered, "requisites")
+        out.append(EventRecord(uri, "registration", fact, None, sha))
+    out.append(EventRecord(uri, "entry_into_force", commencement(uri), None, "graph"))
+    if uri in stated.retroactive:
+        back, sha = stated.retroactive[uri]
+        fact = DateFact.stated(back, "the act applies to relations arising from this date")
+        out.append(EventRecord(uri, "retroactive_application", fact, None, sha))
+    return out
+
+
+def events_of(
+    works: dict[str, WorkRecord],
+    stated: StatedDates,
+    commencement: Commencement,
+    effects: Iterable[EffectRecord],
+) -> Iterator[EventRecord]:
+    """Phase 5: every work's events, work by work (URI order), each work's by
+    date and type: its own (:func:`work_events`), and a repeal or amendment for
+    each effect on it."""
+    incoming: dict[str, list[EffectRecord]] = {}
+    for r in effects:
+        incoming.setdefault(r.affected, []).append(r)
+    for uri, w in works.items():
+        evs = work_events(w, stated, commencement)
+        for r in incoming.get(uri, []):
+            if r.type == "repeal":
+                evs.append(EventRecord(r.affected, "repeal", r.in_force, r.affecting, r.source))
+            else:
+                evs.append(
+                    EventRecord(r.affected, "amendment", r.in_force, r.affecting, r.source, r.type)
+                )
+        evs.sort(key=lambda e: (e.date.earliest or date.max, e.type))
+        yield from evs
+
+
+def plan_expressions(
+    docs: Iterable[DocSummary],
+    reg: WorkRegistry,
+    effects: Sequence[EffectRecord],
+    works: dict[str, WorkRecord],
+    commencement: Commencement,
+) -> tuple[list[ExpressionPlan], Ledger, Ledger]:
+    """Phase 6: the expressions of every corpus text
+    (:func:`lexversion.graph.expressions.expressions_of`), then the stubs' new
+    editions (:func:`lexversion.graph.expressions.edition_plans`); with the
+    expressions each effect was applied in and reversed in."""
+    applied: Ledger = {}
+    reversed_: Ledger = {}
+    plans: list[ExpressionPlan] = []
+    on_text: dict[tuple[str, str], list[EffectRecord]] = {}  # (affected, source) -> effects
+    editions: dict[str, list[EffectRecord]] = {}  # affecting -> new editions of annexes
+    for r in effects:
+        on_text.setdefault((r.affected, r.source), []).append(r)
+        if r.type == "new_edition" and r.scope == "annex":
+            editions.setdefault(r.affecting, []).append(r)
+    for d in docs:
+        own = reg.find(d.act)
+        assert own is not None
+        mine = on_text.get((own.frbr_uri, d.sha256), [])
+        plans += expressions_of(d, own, mine, commencement, reg.uri, applied, reversed_)
+    for d in docs:
+        own = reg.find(d.act)
+        assert own is not None
+        plans += edition_plans(d, editions.get(own.frbr_uri, []), works, applied)
+    return plans, applied, reversed_
+
+
+def citations_of(docs: Iterable[DocSummary], reg: WorkRegistry) -> Iterator[CitationRecord]:
+    """Phase 7: the citations of the corpus texts that resolve to a work
+    (:meth:`~lexversion.graph.identity.WorkRegistry.match`), text by text."""
+    for d in docs:
+        own = reg.find(d.act)
+        assert own is not None
+        for c in d.citations:
+            m = reg.match(c.act, c.text)
+            if m is None:
+                continue
+            yield CitationRecord(
+                d.sha256,
+                own.frbr_uri,
+                c.eid,
+                c.start,
+                c.end,
+                c.raw_start,
+                c.raw_end,
+                c.text,
+                cast(WorkRecord, m.work).frbr_uri,
+                m.method,
+                m.score,
+            )
+
+
+def with_languages(
+    works: dict[str, WorkRecord], plans: Iterable[ExpressionPlan]
+) -> dict[str, WorkRecord]:
+    """``works`` (in place, same order) with each work's languages extended by
+    those of its planned expressions."""
+    plan_langs: dict[str, set[str]] = {}
+    for x in plans:
+        plan_langs.setdefault(x.work, set()).add(x.lang)
+    for uri, w in list(works.items()):
+        langs = tuple(sorted({*w.languages, *plan_langs.get(uri, ())}))
+        if langs != w.languages:
+            works[uri] = replace(w, languages=langs)
+    return works
+
+
+def plan_graph(
+    docs: Iterable[DocSummary], publications: Sequence[tuple[str, date, str]] = ()
+) -> tuple[Graph, list[ExpressionPlan]]:
+    """The version graph of the summarised corpus texts ``docs`` (any order),
+    without expression texts, and the plans to render them
+    (:func:`lexversion.graph.expressions.render_plan`).
+
+    ``docs``: a list, or any re-iterable yielding summaries in SHA-256 order
+    (it is read several times, and again by the citation stream).
+    ``publications``: (work as FRBR URI or citation, date, source) facts from
+    the corpus sidecar, used where no text states the publication date.
+    Deterministic: the same documents give the same graph whatever their
+    order. The graph's events and citations are lazy
+    :class:`~lexversion.graph.stream.Regenerable` streams.
+    """
+    if isinstance(docs, list):
+        docs = sorted(docs, key=lambda d: d.sha256)  # else: re-iterable in SHA-256 order
+    reg = register_works(docs)
+    stated = stated_dates(docs, reg, publications)
+    commencement = Commencement(stated)
+    works = {w.frbr_uri: w for w in sorted(reg.works(), key=lambda w: w.frbr_uri)}
+    effects = plan_effects(docs, reg, commencement)
+    plans, applied, reversed_ = plan_expressions(docs, reg, effects, works, commencement)
+    graph = Graph(
+        works=with_languages(works, plans),
+        events=Regenerable(partial(events_of, works, stated, commencement, effects)),
+        effects=[
+            replace(
+                r,
+                applied_in=tuple(applied.get(r.key, ())),
+                reversed_in=tuple(reversed_.get(r.key, ())),
+            )
+            for r in effects
+        ],
+        citations=Regenerable(partial(citations_of, docs, reg)),
+    )
+    return graph, plans
+
+
+def build_graph(
+    docs: Sequence[Document], publications: Sequence[tuple[str, date, str]] = ()
+) -> Graph:
+    """The version graph of ``docs`` with every expression rendered (in process).
+
+    See :func:`plan_graph`; this is the small-corpus path, and what tests use.
+    """
+    g, plans = plan_graph([summarize(d) for d in docs], publications)
+    by_sha = {d.sha256: d for d in docs}
+    return replace(
+        g,
+        events=list(g.events),
+        citations=list(g.citations),
+        expressions=[p.record(render_plan(by_sha[p.sha256], p)) for p in plans],
+    )
+
+
+__all__ = [
+    "Commencement",
+    "StatedDates",
+    "build_graph",
+    "citations_of",
+    "events_of",
+    "plan_effects",
+    "plan_expressions",
+    "plan_graph",
+    "quoted_rules",
+    "register_works",
+    "stated_dates",
+    "with_languages",
+]

@@ -1,0 +1,193 @@
+"""Values of the version graph: works, events, effects, expressions, citations.
+
+ARCHITECTURE.md ("The model"). :mod:`lexversion.graph` builds these from the
+parsed corpus (a :class:`DocSummary` per text), :mod:`lexversion.store` writes
+them as rows. Frozen dataclasses; the only behaviour is naming an effect
+(:attr:`EffectRecord.key`) and turning a plan into its record
+(:meth:`ExpressionPlan.record`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol, TypeVar
+
+from lexversion.model.acts import ActRef, Citation, CitedFact, CommencementRule, Effect
+from lexversion.model.dates import DateFact
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRecord:
+    """A work: identity, whether it is a stub, languages of its texts in the corpus."""
+
+    frbr_uri: str
+    act_type: str | None
+    issuer: str | None
+    region: str | None
+    body: str | None
+    date: date | None
+    number: str | None
+    title: str | None
+    stub: bool
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An event on ``work`` with its DateFact; ``by`` the causing work's URI."""
+
+    work: str
+    type: str
+    date: DateFact
+    by: str | None
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EffectRecord:
+    """An effect between two works (FRBR work URIs), in force from ``in_force``."""
+
+    type: str
+    affecting: str
+    affected: str
+    scope: str
+    pairs: tuple[tuple[str, str], ...]
+    in_force: DateFact
+    source: str
+    text: str
+    applied_in: tuple[str, ...] = ()
+    reversed_in: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """Identity of the effect: (type, affecting, affected, scope)."""
+        return (self.type, self.affecting, self.affected, self.scope)
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressionRecord:
+    """One expression: its URI, kind, the DateFact it applies from, its AKN."""
+
+    uri: str
+    work: str
+    lang: str
+    date: date | None
+    kind: str
+    applies_from: DateFact
+    effects: tuple[str, ...]
+    akn: bytes
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRecord:
+    """A citation found in a corpus text, resolved to a work URI by ``method``
+    (``exact``, ``unique``, ``fuzzy``) with its ``score`` (0-100)."""
+
+    source: str
+    citing: str
+    eid: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    text: str
+    cited: str
+    method: str = "exact"
+    score: float = 100.0
+
+
+class Stream(Protocol[T_co]):
+    """A sequence iterated more than once and counted: a list, or a stream made
+    anew on each iteration (:class:`lexversion.graph.stream.Regenerable`)."""
+
+    def __iter__(self) -> Iterator[T_co]:
+        """The items, from the start."""
+        ...
+
+    def __len__(self) -> int:
+        """How many items there are."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    """The whole version graph built from a corpus. ``events`` and
+    ``citations`` are lists or lazy :class:`Stream` s (see
+    :func:`lexversion.graph.plan_graph`); the containers are filled once, by
+    the graph builder."""
+
+    works: dict[str, WorkRecord] = field(default_factory=dict)
+    events: list[EventRecord] | Stream[EventRecord] = field(default_factory=list)
+    effects: list[EffectRecord] = field(default_factory=list)
+    expressions: list[ExpressionRecord] = field(default_factory=list)
+    citations: list[CitationRecord] | Stream[CitationRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class DocSummary:
+    """What the graph needs of a parsed corpus text: small and picklable, so a
+    national corpus is planned without holding its documents (issue 4)."""
+
+    sha256: str
+    source: str
+    lang: str
+    act: ActRef
+    commencement: CommencementRule | None
+    registration: date | None
+    publication: date | None
+    retroactive_from: date | None
+    effects: tuple[Effect, ...]
+    facts: tuple[CitedFact, ...]
+    citations: tuple[Citation, ...]
+    has_annex: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressionPlan:
+    """An expression to render from corpus text ``sha256``: ``kind`` official,
+    consolidated or reconstructed (``reverse``: indices of the text's effects
+    to undo), or a stub's new edition (``edition_of``: the stub)."""
+
+    uri: str
+    work: str
+    lang: str
+    date: date | None
+    kind: str
+    applies_from: DateFact
+    effects: tuple[str, ...]
+    sha256: str
+    reverse: tuple[int, ...] = ()
+    edition_of: WorkRecord | None = None
+
+    def record(self, akn: bytes) -> ExpressionRecord:
+        """The store record of this plan with its rendered AKN."""
+        return ExpressionRecord(
+            self.uri,
+            self.work,
+            self.lang,
+            self.date,
+            self.kind,
+            self.applies_from,
+            self.effects,
+            akn,
+            self.sha256,
+        )
+
+
+__all__ = [
+    "CitationRecord",
+    "DocSummary",
+    "EffectRecord",
+    "EventRecord",
+    "ExpressionPlan",
+    "ExpressionRecord",
+    "Graph",
+    "Stream",
+    "WorkRecord",
+]

@@ -1,0 +1,85 @@
+"""Values of point in time: a work's timeline and the answer for one date.
+
+ARCHITECTURE.md ("Point in time"). :mod:`lexversion.store` reads a
+:class:`WorkTimeline` per work, :func:`lexversion.timeline.pit.point_in_time`
+answers with a :class:`PointInTime` (the object ``show --format json`` prints,
+``schemas/show.schema.json``). Frozen dataclasses, no behaviour beyond JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from lexversion.model.dates import DateFact, iso
+
+
+@dataclass(frozen=True)
+class ExpressionInfo:
+    """An expression's identity and the DateFact it applies from."""
+
+    uri: str
+    lang: str
+    kind: str
+    date: date | None
+    applies_from: DateFact
+    effects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkTimeline:
+    """What point-in-time needs to know about one work."""
+
+    work: str
+    title: str | None
+    stub: bool
+    languages: tuple[str, ...]
+    adoption: DateFact | None
+    commencement: DateFact
+    repeal: DateFact | None
+    repealed_by: str | None
+    expressions: tuple[ExpressionInfo, ...]
+    cited_by: tuple[str, ...] = ()
+    retroactive: DateFact | None = None
+
+
+@dataclass(frozen=True)
+class PointInTime:
+    """The answer for one work on one date (the object ``show --format json`` prints,
+    with ``text`` filled by the caller)."""
+
+    work: str
+    as_of: date
+    status: str
+    certainty: str
+    expression: str | None
+    expression_kind: str | None
+    lang: str | None
+    reason: str | None
+    effects: tuple[str, ...]
+    notes: tuple[str, ...]
+    window: tuple[date, date] | None = None
+    last_expression: str | None = None
+    text: str | None = field(default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object of ``schemas/show.schema.json``."""
+        return {
+            "work": self.work,
+            "as_of": self.as_of.isoformat(),
+            "status": self.status,
+            "certainty": self.certainty,
+            "expression": self.expression,
+            "expression_kind": self.expression_kind,
+            "lang": self.lang,
+            "text": self.text,
+            "reason": self.reason,
+            "effects": list(self.effects),
+            "notes": list(self.notes),
+            "window": [iso(self.window[0]), iso(self.window[1])] if self.window else None,
+            "last_expression": self.last_expression,
+        }
+
+
+__all__ = ["ExpressionInfo", "PointInTime", "WorkTimeline"]
