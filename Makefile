@@ -29,6 +29,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 ## bench: print parse, build, diff and PDF figures (not timed tests)
 bench: $(VENV)/.installed
