@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 
 class Certainty(StrEnum):
@@ -25,10 +25,6 @@ class Certainty(StrEnum):
     ESTIMATED = "estimated"  #: a window: a rule applied to an input the corpus lacks
     UNKNOWN = "unknown"  #: nothing in the corpus gives it
 
-
-#: a certainty as the plain string of a :class:`Certainty` member (the type of
-#: ``DateFact.certainty`` before the enum), still accepted by :class:`DateFact`
-CertaintyValue = Literal["stated", "computed", "estimated", "unknown"]
 
 #: rank of each certainty, firmest first (keys are the members, equal to their strings)
 CERTAINTY_ORDER: dict[str, int] = {c: k for k, c in enumerate(Certainty)}
@@ -51,9 +47,8 @@ class DateFact:
 
     earliest: date | None
     latest: date | None
-    #: a :class:`Certainty`; its plain string value is accepted (and made the
-    #: member) for modules that still pass strings
-    certainty: Certainty | CertaintyValue
+    #: a :class:`Certainty`; a plain string read back from a store is made the member
+    certainty: Certainty
     basis: str
 
     def __post_init__(self) -> None:

@@ -161,9 +161,8 @@ class Repair:
     kind that is not one of :class:`RepairKind`.
     """
 
-    #: a :class:`RepairKind`; a plain string of its values is accepted (and made
-    #: the member) for modules that still pass strings
-    kind: RepairKind | str
+    #: a :class:`RepairKind`; a plain string of its values is made the member
+    kind: RepairKind
     line: int
     raw_start: int
     raw_end: int

@@ -44,6 +44,7 @@ and the entry points re-exported here).
 
 from __future__ import annotations
 
+from lexversion.model import RepairKind
 from lexversion.text.repair.driver import repair, repair_layout, repair_line, repair_lines
 from lexversion.text.repair.links import MAX_GAPS
 from lexversion.text.repair.vocabulary import (
@@ -56,8 +57,8 @@ from lexversion.text.repair.vocabulary import (
     vocabulary_tsv,
 )
 
-#: the kinds of :class:`~lexversion.model.Repair` the repairs record
-KINDS = ("displaced_link", "letter_spacing", "split_word", "doubt")
+#: the kinds of :class:`~lexversion.model.Repair` the repairs record, in the order counts list them
+KINDS = tuple(RepairKind)
 
 __all__ = [
     "KINDS",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lexversion.lang import fold_text, vocab
-from lexversion.model import Repair
+from lexversion.model import Repair, RepairKind
 from lexversion.text.lines import Line
 from lexversion.text.repair.spacing import CLOSERS
 from lexversion.text.repair.tokens import Tok, split_token
@@ -364,7 +364,7 @@ def _apply(
         moved = [t for _, t in frag]
         repairs.append(
             Repair(
-                "displaced_link",
+                RepairKind.DISPLACED_LINK,
                 line.no,
                 moved[0].raw_start,
                 moved[-1].raw_end,
@@ -431,7 +431,7 @@ def _doubt(line: Line, toks: Sequence[Tok], repairs: list[Repair], why: str) -> 
     text = " ".join(t.text for t in toks)
     start = toks[0].raw_start
     repairs.append(
-        Repair("doubt", line.no, start, toks[-1].raw_end, text, start, f'"{text}": {why}')
+        Repair(RepairKind.DOUBT, line.no, start, toks[-1].raw_end, text, start, f'"{text}": {why}')
     )
 
 

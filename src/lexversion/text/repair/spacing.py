@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
-from lexversion.model import Repair
+from lexversion.model import Repair, RepairKind
 from lexversion.text.lines import Line
 from lexversion.text.repair.tokens import Tok, merge_tokens, tokens
 from lexversion.text.repair.vocabulary import Vocabulary, artifacts, key
@@ -60,7 +60,9 @@ def _spaced_runs(words: Sequence[str], spaces: Sequence[int]) -> tuple[list[tupl
     return runs, longest
 
 
-def _record(kind: str, line: Line, toks: Sequence[Tok], text: str, place: str = "") -> Repair:
+def _record(
+    kind: RepairKind, line: Line, toks: Sequence[Tok], text: str, place: str = ""
+) -> Repair:
     start = min([t.pieces[0][1] for t in toks])
     return Repair(kind, line.no, start, max([t.raw_end for t in toks]), text, start, place)
 
@@ -143,7 +145,9 @@ def _close_up_printed(line: Line, repairs: list[Repair]) -> tuple[list[Tok], boo
             out.append(Tok(pieces, col, space if not texts else 1, False, letters, True))
             texts.append(letters)
         raw = start + a
-        repairs.append(Repair("letter_spacing", line.no, raw, start + b, " ".join(texts), raw))
+        repairs.append(
+            Repair(RepairKind.LETTER_SPACING, line.no, raw, start + b, " ".join(texts), raw)
+        )
     return out, True
 
 
@@ -175,7 +179,9 @@ def close_up(line: Line, toks: list[Tok], repairs: list[Repair]) -> tuple[list[T
         for m in merged[1:]:
             m.space = 1
         out.extend(merged)
-        repairs.append(_record("letter_spacing", line, toks[a:b], " ".join(m.text for m in merged)))
+        repairs.append(
+            _record(RepairKind.LETTER_SPACING, line, toks[a:b], " ".join(m.text for m in merged))
+        )
         i = b
     out.extend(toks[i:])
     return out, True
@@ -326,7 +332,7 @@ def mend_words(
             for part in segment(group, words, short):
                 if len(part) > 1:
                     merged = merge_tokens(part)
-                    repairs.append(_record("split_word", line, part, merged.text))
+                    repairs.append(_record(RepairKind.SPLIT_WORD, line, part, merged.text))
                     out.append(merged)
                 else:
                     out.append(part[0])
@@ -371,7 +377,7 @@ def mend_hyphens(
             and words.count(prev.text + tok.text)
         ):
             merged = merge_tokens([prev, tok])
-            repairs.append(_record("split_word", line, [prev, tok], merged.text))
+            repairs.append(_record(RepairKind.SPLIT_WORD, line, [prev, tok], merged.text))
             out[-1] = merged
         else:
             out.append(tok)
