@@ -119,6 +119,11 @@ def test_provision_notes_become_located_effects() -> None:
     amended = next(e for e in doc.meta.effects if e.type == "provision_amended")
     assert amended.affecting is not None and amended.affecting.number == "150"
     assert amended.rule is not None and amended.rule.days == 10
+    # the notes record the same located effects (their JSON once showed "att_1|paragraph|5")
+    in_notes = {(e.type, e.to_json()["scope"]) for n in doc.meta.notes for e in n.effects}
+    assert {("provision_amended", "att_1__chp_2__para_5")} <= in_notes
+    assert ("insertion", "att_1__chp_2__para_10-1") in in_notes
+    assert all(e.pinpoint is None for n in doc.meta.notes for e in n.effects)
 
 
 def test_a_new_wording_cannot_be_reversed_so_the_earlier_text_is_null(tmp_path: Path) -> None:

@@ -15,11 +15,9 @@ from lexversion.model import (
     BlockKind,
     Certainty,
     DateFact,
-    Effect,
     EffectType,
     EventType,
     NodeKind,
-    ProvisionRef,
     Repair,
     RepairKind,
 )
@@ -74,13 +72,3 @@ def test_a_repair_given_a_string_holds_the_member() -> None:
     r = Repair("doubt", 3, 10, 12, "ab", 10, "spaced letters")
     assert r.kind is RepairKind.DOUBT and not r.applied
     assert str(r) == "line 3: spaced letters (left as printed)"
-
-
-def test_an_unlocated_pinpoint_writes_the_scope_it_always_wrote() -> None:
-    """A Note's effects are read before the parser locates them: their JSON
-    scope stays ``where|kind|num``; a located effect has an eId scope."""
-    pin = ProvisionRef("att_1", "paragraph", "5")
-    raw = Effect(EffectType.PROVISION_AMENDED, None, None, "att_1", pinpoint=pin)
-    assert raw.to_json()["scope"] == "att_1|paragraph|5"
-    located = Effect(EffectType.PROVISION_AMENDED, None, None, "att_1__para_5")
-    assert located.to_json()["scope"] == "att_1__para_5" and located.pinpoint is None

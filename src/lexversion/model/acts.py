@@ -56,17 +56,13 @@ class ProvisionRef:
     decision, ``"att_1"`` for an annex); ``kind`` the provision's node kind
     (``paragraph``, ``point``, ...); ``num`` its number as printed ("3",
     "2.1"). :func:`lexversion.parse.parse` turns it into the provision's eId
-    (the ``scope`` of the :class:`Effect`): the effects of ``Metadata.effects``
-    carry none; those a :class:`Note` records keep theirs.
+    (the ``scope`` of the :class:`Effect`); a parsed document's effects, in
+    ``Metadata.effects`` and in its notes, carry none.
     """
 
     where: str
     kind: str
     num: str
-
-    def __str__(self) -> str:
-        """``where|kind|num``: the form an unlocated pinpoint takes in JSON."""
-        return f"{self.where}|{self.kind}|{self.num}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +159,7 @@ class Effect:
             "type": self.type,
             "affecting": self.affecting.to_json() if self.affecting else None,
             "affected": self.affected.to_json() if self.affected else None,
-            "scope": self.scope if self.pinpoint is None else str(self.pinpoint),
+            "scope": self.scope,
             "pairs": [list(p) for p in self.pairs],
             "rule": self.rule.to_json() if self.rule else None,
             "source": self.source,

@@ -85,8 +85,10 @@ def read_notes(
     for n, (scope, block) in enumerate(scoped, start=1):
         where = scope.split("__")[0] if scope.startswith("att_") else "whole"
         reading = E.read_note(block.text, block.lines, lang, where, act)
-        notes.append(Note(block.eid or f"note_{n}", block.text, reading.effects))
-        effects.extend(reading.effects)
+        located = tuple(
+            E.locate(e, provisions.body, provisions.attachments) for e in reading.effects
+        )
+        notes.append(Note(block.eid or f"note_{n}", block.text, located))
+        effects.extend(located)
         rules.extend(reading.rules)
-    located = [E.locate(e, provisions.body, provisions.attachments) for e in effects]
-    return NotesRead(tuple(notes), tuple(E.merge_repeal(located, rules, repealed_by)))
+    return NotesRead(tuple(notes), tuple(E.merge_repeal(effects, rules, repealed_by)))
