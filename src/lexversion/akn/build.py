@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
+from lexversion.akn import eids
 from lexversion.akn.frbr import AKN_LANG, expression_uri, work_uri
 from lexversion.akn.namespaces import NS, XHTML
 from lexversion.lang import fold_text
@@ -117,7 +118,7 @@ class _Builder:
         for eid, (k, h, _) in self.refs.items():
             if k == kind and h == href:
                 return eid
-        eid = f"{'p' if kind == 'passiveRef' else 'a'}ref_{sum(1 for k, _, _ in self.refs.values() if k == kind) + 1}"
+        eid = eids.part(kind, sum(1 for k, _, _ in self.refs.values() if k == kind) + 1)
         self.refs[eid] = (kind, href, _show(act))
         return eid
 
@@ -152,7 +153,7 @@ class _Builder:
                     intro = _sub(bl, "listIntroduction")
                     _inline(intro, b.text, self.ref_spans(b.text))
                 for j, item in enumerate(b.items, start=1):
-                    it = _sub(bl, "item", {"eId": f"{b.eid}__item_{j}"})
+                    it = _sub(bl, "item", {"eId": eids.child(b.eid, "item", j)})
                     self.p(it, item)
             elif b.kind == "note":
                 self.note(parent, b)
@@ -167,7 +168,9 @@ class _Builder:
         """A fixed-width table or passport: ``table`` with a row per printed row,
         ``th`` for header cells, ``colspan`` for headings across the table; the
         ruling lines stay as ``p class="rule"`` around it (first rule above)."""
-        box = _sub(parent, "blockContainer", {"eId": f"{b.eid}__container", "class": b.name})
+        box = _sub(
+            parent, "blockContainer", {"eId": eids.child(b.eid, "blockContainer"), "class": b.name}
+        )
         rules = list(b.lines)
         if rules:
             _sub(box, "p", {"class": "rule"}, rules.pop(0))
@@ -196,7 +199,7 @@ class _Builder:
         """The extract printed with note ``b`` as an ``embeddedStructure`` (AKN 3.0:
         "a full structure used as an extract from another document"), its
         ``href`` the act the note names; numbered points are ``paragraph``s."""
-        base = b.extract[0].eid.split("__para_")[0]
+        base = eids.before(b.extract[0].eid, "paragraph")
         href = next(
             (
                 cited_uri(f.act)
@@ -232,22 +235,34 @@ class _Builder:
         self.roles += 1
         k = self.roles
         role_id = self.tlc(
-            "TLCRole", f"role_{k}", f"/ontology/role/kz/signatory_{k}", role_text or "signatory"
+            "TLCRole",
+            eids.part("role", k),
+            f"/ontology/role/kz/signatory_{k}",
+            role_text or "signatory",
         )
         if role_text:
-            _sub(sig, "role", {"eId": f"{prefix}__role_{k}", "refersTo": f"#{role_id}"}, role_text)
+            _sub(
+                sig,
+                "role",
+                {"eId": eids.child(prefix, "role", k), "refersTo": f"#{role_id}"},
+                role_text,
+            )
             sig[-1].tail = text[len(role_text) : m.start()] if m else text[len(role_text) :]
         if m:
             person_id = self.tlc(
                 "TLCPerson",
-                f"person_{k}",
+                eids.part("person", k),
                 f"/ontology/person/kz/{_slug(m.group('name'))}",
                 m.group("name"),
             )
             _sub(
                 sig,
                 "person",
-                {"eId": f"{prefix}__person_{k}", "refersTo": f"#{person_id}", "as": f"#{role_id}"},
+                {
+                    "eId": eids.child(prefix, "person", k),
+                    "refersTo": f"#{person_id}",
+                    "as": f"#{role_id}",
+                },
                 m.group("name"),
             )
             sig[-1].tail = text[m.end() :]
@@ -272,13 +287,17 @@ class _Builder:
     def hier_root(self, parent: etree._Element, root: Node, prefix: str) -> None:
         """Children of a ``body``: hierarchy only, loose blocks in an ``hcontainer``."""
         if root.blocks:
-            hc = _sub(parent, "hcontainer", {"eId": f"{prefix}hcontainer_1", "name": "text"})
+            hc = _sub(
+                parent, "hcontainer", {"eId": eids.child(prefix, "hcontainer", 1), "name": "text"}
+            )
             content = _sub(hc, "content")
             self.blocks(content, root.blocks)
         for c in root.children:
             self.node(parent, c)
         if not root.blocks and not root.children:
-            hc = _sub(parent, "hcontainer", {"eId": f"{prefix}hcontainer_1", "name": "text"})
+            hc = _sub(
+                parent, "hcontainer", {"eId": eids.child(prefix, "hcontainer", 1), "name": "text"}
+            )
             _sub(_sub(hc, "content"), "p")
 
     # -- parts ------------------------------------------------------------------
@@ -313,7 +332,9 @@ class _Builder:
             _inline(req, text, spans)
         for k, note in enumerate(d.preface.notes, start=1):
             box = _sub(
-                pre, "container", {"name": "editorialNote", "eId": f"preface__container_{k}"}
+                pre,
+                "container",
+                {"name": "editorialNote", "eId": eids.child("preface", "container", k)},
             )
             self.note(box, note)
 
@@ -349,7 +370,7 @@ class _Builder:
                 target = _sub(
                     con,
                     "container",
-                    {"name": "approvalList", "eId": f"conclusions__container_{lists}"},
+                    {"name": "approvalList", "eId": eids.child("conclusions", "container", lists)},
                 )
                 _sub(target, "p", {"class": "approvalList"}, texts[idx[0]])
                 continue
@@ -478,7 +499,7 @@ class _Builder:
                 lc,
                 "eventRef",
                 {
-                    "eId": f"e_{k}",
+                    "eId": eids.part("eventRef", k),
                     "date": d.isoformat(),
                     "source": f"#{src}",
                     "type": typ,
@@ -493,7 +514,7 @@ class _Builder:
                     self.textual_mod(
                         am,
                         e,
-                        f"amod_{k}",
+                        eids.part("activeModification", k),
                         self.act_ref(self.own, "activeRef"),
                         e.affected,
                         "#" + self.act_ref(e.affected, "activeRef") if e.affected else "",
@@ -503,7 +524,12 @@ class _Builder:
                 for k, e in enumerate(passive, start=1):
                     assert e.affecting is not None
                     self.textual_mod(
-                        pm, e, f"pmod_{k}", self.act_ref(e.affecting, "passiveRef"), None, ""
+                        pm,
+                        e,
+                        eids.part("passiveModification", k),
+                        self.act_ref(e.affecting, "passiveRef"),
+                        None,
+                        "",
                     )
         return meta
 
@@ -538,9 +564,9 @@ class _Builder:
             )
         # <old>/<new> hold foreign markup only (anyOtherType): an XHTML span each
         for k, (word, _) in enumerate(e.pairs, start=1):
-            _sub(_sub(tm, "old", {"eId": f"{eid}__old_{k}"}), "span", None, word, ns=XHTML)
+            _sub(_sub(tm, "old", {"eId": eids.child(eid, "old", k)}), "span", None, word, ns=XHTML)
         for k, (_, word) in enumerate(e.pairs, start=1):
-            _sub(_sub(tm, "new", {"eId": f"{eid}__new_{k}"}), "span", None, word, ns=XHTML)
+            _sub(_sub(tm, "new", {"eId": eids.child(eid, "new", k)}), "span", None, word, ns=XHTML)
 
     def references(self, meta: etree._Element) -> None:
         refs = _sub(meta, "references", {"source": "#lexversion"})

@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from lexversion.akn import eids
 from lexversion.errors import InputError
 from lexversion.lang import fold_number, fold_text, vocab
 from lexversion.model import (
@@ -96,7 +97,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     body = Node("body", "body", None, None, body.blocks, body.children)
     attachments: list[Attachment] = []
     for a, annex in enumerate(parts.annexes, start=1):
-        eid = f"att_{a}"
+        eid = eids.part("attachment", a)
         root = tree.freeze(tree.build(annex.content, lang), eid, sources)
         attachments.append(
             Attachment(
@@ -127,14 +128,16 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     for k, part in enumerate(parts.notes, start=1):
         extract = tree.extract_parts([ln for p in part.extract for ln in p.lines], lang)
         pre_sources.append(
-            tree.SourceMap(f"preface__container_{k}", part.para.text, part.para.offsets)
+            tree.SourceMap(eids.child("preface", "container", k), part.para.text, part.para.offsets)
         )
         block = Block(
             "note",
             part.para.text,
             lines=tuple(p.text for p in part.extract),
-            eid=f"preface__note_{k}",
-            extract=tree.freeze_extract(extract, f"preface__container_{k}", pre_sources),
+            eid=eids.child("preface", "note", k),
+            extract=tree.freeze_extract(
+                extract, eids.child("preface", "container", k), pre_sources
+            ),
         )
         pre_notes.append(block)
     scoped = [("whole", b) for b in pre_notes] + E.notes_in(body)
@@ -145,7 +148,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         found = E.note_effects(block.text, block.lines, lang, top, act)
         notes.append(
             Note(
-                block.eid or f"note_{n}",
+                block.eid or eids.part("note", n),
                 block.text,
                 tuple(f for f in found if f.type != "commencement"),
             )

@@ -152,7 +152,7 @@ def _provision_effect(k: str, v: ModuleType) -> tuple[str, str, str] | None:
 def provision_eid(root: Node, kind: str, num: str) -> str:
     """eId of the ``kind`` provision numbered ``num`` under ``root``; when the
     tree has none (an excluded provision), the eId the naming convention gives."""
-    from lexversion.parse.tree import ABBR
+    from lexversion.akn import eids
 
     want = num.replace(".", "-")
 
@@ -168,8 +168,7 @@ def provision_eid(root: Node, kind: str, num: str) -> str:
     found = walk(root)
     if found:
         return found
-    prefix = "" if root.eid in {"", "body"} else root.eid + "__"
-    return f"{prefix}{ABBR.get(kind, 'para')}_{want}"
+    return eids.provision(root.eid, kind, want)
 
 
 def _items(para: Node) -> list[tuple[str, list[str]]]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from lexversion.akn import eids
 from lexversion.lang import vocab
 from lexversion.model import Attachment, Block, Effect, Node
 
@@ -116,10 +117,7 @@ def reprefix(node: Node, old: str, new: str) -> Node:
     """``node`` with every eId prefix ``old`` replaced by ``new`` (``""`` drops it)."""
 
     def fix(eid: str) -> str:
-        if eid.startswith(old):
-            rest = eid[len(old) :].lstrip("_")
-            return f"{new}__{rest}" if new and rest else (new or rest)
-        return eid
+        return eids.rebase(eid, old, new)
 
     return replace(
         node,
