@@ -36,6 +36,7 @@ from lexversion.model import (
     Effect,
     Preface,
 )
+from lexversion.parse.marks import mark
 from lexversion.timeline.commencement import entry_into_force
 from lexversion.timeline.modify import is_reversible, reprefix, reverse
 
@@ -666,7 +667,7 @@ def _edition_doc(d: Document, target: WorkRecord) -> Document:
         publication=None,
     )
     preface = Preface(att.title, None, " ".join(att.approval), None, ())
-    return replace(
+    edition = replace(
         d,
         meta=meta,
         preface=preface,
@@ -676,6 +677,7 @@ def _edition_doc(d: Document, target: WorkRecord) -> Document:
         attachments=(),
         citations=(),
     )
+    return mark(edition)  # another act, other texts: mark them again for the projection
 
 
 __all__ = [

@@ -35,6 +35,7 @@ from lexversion.parse import layout as L
 from lexversion.parse import structure, tree
 from lexversion.parse.acts import is_own, same_act
 from lexversion.parse.header import read_header
+from lexversion.parse.marks import mark
 from lexversion.text.decode import decode
 from lexversion.text.language import detect_language
 from lexversion.text.lines import OffsetMap, Paragraph, join_lines, split_lines
@@ -220,7 +221,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         else:
             facts.append(CitedFact(ref, "publication", when, basis))
     citations = _citations(doc_sources, lang, act)
-    return Document(
+    doc = Document(
         source=source,
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -235,6 +236,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         warnings=tuple(warnings),
         repairs=tuple(parts.repairs),
     )
+    return mark(doc)  # what the AKN projection marks up inside the texts
 
 
 def _locate(e: Effect, body: Node, attachments: list[Attachment]) -> Effect:

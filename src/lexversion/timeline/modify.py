@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from lexversion.akn import eids
 from lexversion.lang import vocab
 from lexversion.model import Attachment, Block, Effect, Node
+from lexversion.parse.marks import mark
 
 if TYPE_CHECKING:
     from lexversion.model import Document
@@ -110,7 +111,8 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
         req = req[: m.start()].rstrip()
     preface = Preface(doc.preface.title, None, req, doc.preface.requisites_act_span, ())
     meta = replace(doc.meta, status=None, status_label=None, notes=(), effects=())
-    return replace(doc, preface=preface, body=body, attachments=tuple(attachments), meta=meta)
+    # the texts changed: mark them again for the AKN projection
+    return mark(replace(doc, preface=preface, body=body, attachments=tuple(attachments), meta=meta))
 
 
 def reprefix(node: Node, old: str, new: str) -> Node:
