@@ -101,7 +101,8 @@ def part(element: str, key: str | int = "") -> str:
     """The part of ``element`` (a key of :data:`PREFIX`) numbered ``key``:
     ``part("paragraph", "3")`` -> ``para_3``. Raises ``KeyError`` for an
     element without a prefix."""
-    return str(Part(PREFIX[element], str(key)))
+    prefix = PREFIX[element]
+    return f"{prefix}_{key}" if key != "" else prefix
 
 
 def join(parent: str, child: str) -> str:
