@@ -5,7 +5,8 @@ ISO 3166-2:KZ subdivision lower-cased (``kz-19``; national acts ``kz``), the
 subtype the act type (``decision``, ``resolution``), the number lower-cased
 with look-alike letters folded and "/" made "-" (``149/19-VIII`` ->
 ``149-19-viii``). Expression: ``<work>/<kaz|rus>@<YYYY-MM-DD>``.
-Manifestation: ``<expression>.xml``. Built with :class:`cobalt.uri.FrbrUri`.
+Manifestation: ``<expression>.xml``; a component ``<uri>/!<name>``. Built with
+:class:`cobalt.uri.FrbrUri`.
 """
 
 from __future__ import annotations
@@ -77,3 +78,27 @@ def parse_work_uri(uri: str) -> tuple[str, str | None]:
     FrbrUri.parse(m.group(1))
     rest = m.group(2) or None
     return m.group(1), rest
+
+
+#: The work URI written for an act whose date or number is unknown.
+UNKNOWN_WORK = "/akn/kz/act/unknown"
+
+
+def safe_work_uri(act: ActRef) -> str | None:
+    """:func:`work_uri` of ``act``, or ``None`` without its date or number."""
+    try:
+        return work_uri(act)
+    except ValueError:
+        return None
+
+
+def expression_of(work: str, lang: str, when: str) -> str:
+    """The expression URI ``<work>/<kaz|rus>@<when>`` of a work URI given as text
+    (AKN-NC 5.2; ``when`` an ISO date), for works :func:`work_uri` cannot build."""
+    return f"{work}/{AKN_LANG[lang]}@{when}"
+
+
+def component(uri: str, name: str) -> str:
+    """The URI of component ``name`` (``main``, ``annex_1``) of a work or expression
+    (AKN-NC 5.2.5: ``<uri>/!<name>``)."""
+    return f"{uri}/!{name}"

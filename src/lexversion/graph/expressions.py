@@ -21,6 +21,7 @@ from lexversion.graph.identity import work_act
 from lexversion.model import DateFact, Document, Effect, Preface
 from lexversion.model.acts import ActRef
 from lexversion.model.records import DocSummary, EffectRecord, ExpressionPlan, WorkRecord
+from lexversion.parse.marks import mark
 from lexversion.timeline.modify import is_reversible, reprefix, reverse
 
 EffectKey = tuple[str, str, str, str]
@@ -204,7 +205,7 @@ def edition_doc(d: Document, target: WorkRecord) -> Document:
         publication=None,
     )
     preface = Preface(att.title, None, " ".join(att.approval), None, ())
-    return replace(
+    edition = replace(
         d,
         meta=meta,
         preface=preface,
@@ -214,6 +215,7 @@ def edition_doc(d: Document, target: WorkRecord) -> Document:
         attachments=(),
         citations=(),
     )
+    return mark(edition)  # another act, other texts: mark them again for the projection
 
 
 __all__ = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, cast
@@ -210,9 +210,59 @@ class Preface:
     notes: tuple[Block, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class RefMark:
+    """A citation of another act to mark up as an AKN ``ref``: ``[start, end)`` in
+    its text and ``href``, the cited work's FRBR URI."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameMark:
+    """A signatory's printed name closing a signature line: ``[start, end)`` of the
+    name, and ``rest``, where the text after it (kept as printed) begins."""
+
+    start: int
+    end: int
+    rest: int
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the AKN projection marks up inside the document's texts, recorded by
+    :func:`lexversion.parse.marks.mark` so that the projection reads no text again.
+
+    Keyed by the very text the projection writes (a block's, a cell's, a preamble
+    piece's), so a text a modification changed simply has no entry until the
+    document is marked again:
+
+    * ``refs``: text -> its citations of other acts (the act itself left out);
+    * ``loose_refs``: the same for editorial notes, numbers read loosely; the
+      first is also the act an extract printed with the note comes from;
+    * ``formula``: where the enacting formula starts in the last preamble
+      paragraph (``None``: no formula);
+    * ``doc_date``: ``[start, end)`` of the adoption date inside the requisites;
+    * ``signature_groups``: the conclusions grouped into ``(kind, indices)``
+      (``approval`` or ``signature``);
+    * ``signatures``: text -> the signatory's printed name (:class:`NameMark`),
+      or ``None``, for each signature-like text (absent: not signature-like).
+    """
+
+    refs: Mapping[str, tuple[RefMark, ...]] = field(default_factory=dict)
+    loose_refs: Mapping[str, tuple[RefMark, ...]] = field(default_factory=dict)
+    formula: int | None = None
+    doc_date: tuple[int, int] | None = None
+    signature_groups: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    signatures: Mapping[str, NameMark | None] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Document:
-    """A parsed decision: metadata, structure, effects, citations, warnings.
+    """A parsed decision: metadata, structure, effects, citations, warnings, and
+    the inline ``marks`` its AKN projection writes (:class:`Marks`).
 
     ``text`` is the decoded source; ``sha256`` the hash of its bytes (UTF-8
     when given text). Build it with :func:`parse`.
@@ -231,6 +281,7 @@ class Document:
     facts: tuple[CitedFact, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())
     repairs: tuple[Repair, ...] = field(default=())
+    marks: Marks = field(default_factory=Marks)
 
     @property
     def act(self) -> ActRef:

@@ -32,6 +32,7 @@ from lexversion.parse import structure, tree
 from lexversion.parse import warnings as W
 from lexversion.parse.citations.identity import is_own
 from lexversion.parse.header import Front, own_act, read_front
+from lexversion.parse.marks import mark
 from lexversion.text.decode import decode
 from lexversion.text.language import detect_language
 from lexversion.text.lines import OffsetMap, Paragraph, split_lines
@@ -77,7 +78,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     texts = _publication_texts(front_notes, sources[len(front_notes.sources) :])
     publication, facts = E.publication_facts(texts, lang, act)
     citations = _citations(sources, lang, act)
-    return Document(
+    document = Document(
         source=source,
         text=text,
         sha256=hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest(),
@@ -92,6 +93,7 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         warnings=warnings,
         repairs=tuple(parts.repairs),
     )
+    return mark(document)  # what the AKN projection marks up inside the texts
 
 
 def _metadata(

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from types import ModuleType
 
+from lexversion.akn import eids
 from lexversion.lang import fold_number, fold_text, vocab
 from lexversion.model import (
     ActRef,
@@ -233,8 +234,6 @@ def _provision_effect(k: str, v: ModuleType) -> tuple[EffectType, str, str] | No
 def provision_eid(root: Node, kind: str, num: str) -> str:
     """eId of the ``kind`` provision numbered ``num`` under ``root``; when the
     tree has none (an excluded provision), the eId the naming convention gives."""
-    from lexversion.parse.tree import ABBR
-
     want = num.replace(".", "-")
 
     def walk(node: Node) -> str | None:
@@ -249,8 +248,7 @@ def provision_eid(root: Node, kind: str, num: str) -> str:
     found = walk(root)
     if found:
         return found
-    prefix = "" if root.eid in {"", "body"} else root.eid + "__"
-    return f"{prefix}{ABBR.get(kind, 'para')}_{want}"
+    return eids.provision(root.eid, kind, want)
 
 
 def _items(para: Node) -> list[tuple[str, list[str]]]:

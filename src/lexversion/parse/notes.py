@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lexversion.akn import eids
 from lexversion.model import ActRef, Block, BlockKind, Effect, Note
 from lexversion.parse import effects as E
 from lexversion.parse import tree
@@ -49,14 +50,18 @@ def preface_notes(parts: Parts, front: Front, lang: str) -> PrefaceNotes:
     ]
     for k, part in enumerate(parts.notes, start=1):
         extract = tree.extract_parts([ln for p in part.extract for ln in p.lines], lang)
-        sources.append(tree.SourceMap(f"preface__container_{k}", part.para.text, part.para.offsets))
+        sources.append(
+            tree.SourceMap(eids.child("preface", "container", k), part.para.text, part.para.offsets)
+        )
         blocks.append(
             Block(
                 BlockKind.NOTE,
                 part.para.text,
                 lines=tuple(p.text for p in part.extract),
-                eid=f"preface__note_{k}",
-                extract=tree.freeze_extract(extract, f"preface__container_{k}", sources),
+                eid=eids.child("preface", "note", k),
+                extract=tree.freeze_extract(
+                    extract, eids.child("preface", "container", k), sources
+                ),
             )
         )
     return PrefaceNotes(tuple(blocks), tuple(sources))
@@ -88,7 +93,7 @@ def read_notes(
         located = tuple(
             E.locate(e, provisions.body, provisions.attachments) for e in reading.effects
         )
-        notes.append(Note(block.eid or f"note_{n}", block.text, located))
+        notes.append(Note(block.eid or eids.part("note", n), block.text, located))
         effects.extend(located)
         rules.extend(reading.rules)
     return NotesRead(tuple(notes), tuple(E.merge_repeal(effects, rules, repealed_by)))

@@ -6,10 +6,11 @@ numbered point "1."), point (a subpoint "1)", "А)"). Unnumbered paragraphs
 continue the innermost open provision; after a paragraph ending in ":" they
 form an unnumbered list (AKN ``blockList``) until an item ends in ".".
 
-eIds follow the AKN naming convention: the element's abbreviation (``chp``,
-``sec``, ``subsec``, ``para``, ``point``, ``list``, ``item``) and its number
-with punctuation removed (``5.1.`` -> ``5-1``), joined by ``__`` under the
-parent's eId; unnumbered elements take their ordinal position.
+eIds follow the AKN naming convention, every rule in :mod:`lexversion.akn.eids`:
+the element's abbreviation (``chp``, ``sec``, ``subsec``, ``para``, ``point``,
+``list``, ``item``) and its number with punctuation removed (``5.1.`` -> ``5-1``),
+joined by ``__`` under the parent's eId; unnumbered elements take their ordinal
+position.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from lexversion.akn import eids
 from lexversion.model import Attachment, Block, BlockKind, Cell, Node, NodeKind
 from lexversion.parse import layout as L
 from lexversion.parse import tables
@@ -26,13 +28,8 @@ from lexversion.parse.structure import INDENT, Part, Parts, is_annex_start
 from lexversion.text.lines import Line, OffsetMap, join_lines
 
 LEVELS = {"body": 0, "chapter": 1, "section": 2, "subsection": 3, "paragraph": 4, "point": 5}
-ABBR = {
-    "chapter": "chp",
-    "section": "sec",
-    "subsection": "subsec",
-    "paragraph": "para",
-    "point": "point",
-}
+#: eId prefix of each level of the hierarchy (:data:`lexversion.akn.eids.PREFIX`)
+ABBR = {kind: eids.PREFIX[kind] for kind in eids.HIERARCHY}
 
 
 @dataclass
@@ -84,7 +81,7 @@ def provisions(parts: Parts, lang: str) -> Provisions:
     body = Node(NodeKind.BODY, "body", None, None, root.blocks, root.children)
     attachments: list[Attachment] = []
     for a, annex in enumerate(parts.annexes, start=1):
-        eid = f"att_{a}"
+        eid = eids.part("attachment", a)
         root = freeze(build(annex.content, lang), eid, sources)
         attachments.append(
             Attachment(
@@ -95,16 +92,6 @@ def provisions(parts: Parts, lang: str) -> Provisions:
             )
         )
     return Provisions(body, tuple(attachments), tuple(sources))
-
-
-def _num_key(num: str) -> str:
-    """eId number of a ``num``: its digits ("1-тарау." -> "1", "5.1." -> "5-1"),
-    else its letters lower-cased ("А)" -> "а")."""
-    digits = re.findall(r"\d+", num)
-    if digits:
-        return "-".join(digits)
-    key = re.sub(r"[^\w]+", "-", num.strip().rstrip(".)")).strip("-").lower()
-    return key or "nn"
 
 
 def _add_text(top: _Node, text: str, omap: OffsetMap) -> None:
@@ -210,12 +197,8 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
     counters: dict[str, int] = {}
     for child in node.children:
         counters[child.kind] = counters.get(child.kind, 0) + 1
-        key = _num_key(child.num) if child.num else str(counters[child.kind])
-        base = f"{ABBR[child.kind]}_{key}"
-        seen[base] = seen.get(base, 0) + 1
-        if seen[base] > 1:
-            base = f"{base}-{seen[base]}"
-        child_eid = f"{eid}__{base}" if eid else base
+        key = eids.clean_num(child.num) if child.num else str(counters[child.kind])
+        child_eid = eids.join(eid, eids.unique(eids.part(child.kind, key), seen))
         children.append(freeze(child, child_eid, sources))
     blocks: list[Block] = []
     lists = 0
@@ -224,7 +207,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
     for b in node.blocks:
         if b.kind == BlockKind.TABLE and b.table is not None:
             tabs += 1
-            table_eid = f"{eid}__table_{tabs}" if eid else f"table_{tabs}"
+            table_eid = eids.child(eid, "table", tabs)
             rows = []
             for row in b.table.rows:
                 for c in row:
@@ -242,7 +225,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
             continue
         if b.kind == BlockKind.NOTE:
             notes += 1
-            note_eid = f"{eid}__note_{notes}" if eid else f"note_{notes}"
+            note_eid = eids.child(eid, "note", notes)
             sources.append(SourceMap(eid, b.text, b.maps[0]))
             blocks.append(
                 Block(
@@ -256,12 +239,14 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
             continue
         if b.kind == BlockKind.LIST:
             lists += 1
-            list_eid = f"{eid}__list_{lists}" if eid else f"list_{lists}"
+            list_eid = eids.child(eid, "blockList", lists)
             if b.text:
-                sources.append(SourceMap(list_eid + "__intro", b.text, b.maps[0]))
+                sources.append(
+                    SourceMap(eids.child(list_eid, "listIntroduction"), b.text, b.maps[0])
+                )
             item_maps = b.maps[1:] if b.text else b.maps
             for j, (item, omap) in enumerate(zip(b.items, item_maps, strict=True), start=1):
-                sources.append(SourceMap(f"{list_eid}__item_{j}", item, omap))
+                sources.append(SourceMap(eids.child(list_eid, "item", j), item, omap))
             blocks.append(Block(BlockKind.LIST, b.text, tuple(b.items), eid=list_eid))
         else:
             if b.kind in {BlockKind.P, BlockKind.NOTE}:
@@ -350,14 +335,14 @@ def freeze_extract(
     """Frozen blocks of an extract; numbered points get eIds under ``eid``'s
     embedded structure (``<eid>__embeddedStructure_1__para_<n>``)."""
     out: list[Block] = []
-    base = f"{eid}__embeddedStructure_1"
+    base = eids.child(eid, "embeddedStructure", 1)
     seen: dict[str, int] = {}
     for role, num, text, omap in parts:
         block_eid = base
         if role == "paragraph":
-            key = _num_key(num)
-            seen[key] = seen.get(key, 0) + 1
-            block_eid = f"{base}__para_{key}" + (f"-{seen[key]}" if seen[key] > 1 else "")
+            block_eid = eids.join(
+                base, eids.unique(eids.part("paragraph", eids.clean_num(num)), seen)
+            )
         sources.append(SourceMap(block_eid, text, omap))
         out.append(Block(BlockKind.P, text, name=role, eid=block_eid, num=num))
     return tuple(out)

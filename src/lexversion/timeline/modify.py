@@ -18,8 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from lexversion.akn import eids
 from lexversion.lang import vocab
 from lexversion.model import Attachment, Block, BlockKind, Effect, EffectType, Node
+from lexversion.parse.marks import mark
 
 if TYPE_CHECKING:
     from lexversion.model import Document
@@ -110,17 +112,15 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
         req = req[: m.start()].rstrip()
     preface = Preface(doc.preface.title, None, req, doc.preface.requisites_act_span, ())
     meta = replace(doc.meta, status=None, status_label=None, notes=(), effects=())
-    return replace(doc, preface=preface, body=body, attachments=tuple(attachments), meta=meta)
+    # the texts changed: mark them again for the AKN projection
+    return mark(replace(doc, preface=preface, body=body, attachments=tuple(attachments), meta=meta))
 
 
 def reprefix(node: Node, old: str, new: str) -> Node:
     """``node`` with every eId prefix ``old`` replaced by ``new`` (``""`` drops it)."""
 
     def fix(eid: str) -> str:
-        if eid.startswith(old):
-            rest = eid[len(old) :].lstrip("_")
-            return f"{new}__{rest}" if new and rest else (new or rest)
-        return eid
+        return eids.rebase(eid, old, new)
 
     return replace(
         node,

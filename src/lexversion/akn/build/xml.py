@@ -1,0 +1,62 @@
+"""lxml helpers of the AKN projection: elements in the AKN 3.0 namespace, inline spans.
+
+Pure functions over lxml trees; none raises on the text it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from lxml import etree
+
+from lexversion.akn.namespaces import NS
+
+_NSMAP = {None: NS}
+
+#: an inline element to wrap around ``text[start:end]``: (start, end, tag, attributes)
+Span = tuple[int, int, str, dict[str, str]]
+
+
+def el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+    """A new root element ``tag`` in the AKN namespace (the default namespace)."""
+    out = etree.Element(f"{{{NS}}}{tag}", attrib or {}, nsmap=cast(Any, _NSMAP))
+    if text is not None:
+        out.text = text
+    return out
+
+
+def sub(
+    parent: etree._Element,
+    tag: str,
+    attrib: dict[str, str] | None = None,
+    text: str | None = None,
+    ns: str = "",
+) -> etree._Element:
+    """A new last child ``tag`` of ``parent`` in namespace ``ns`` (AKN by default)."""
+    out = etree.SubElement(parent, f"{{{ns or NS}}}{tag}", attrib or {})
+    if text is not None:
+        out.text = text
+    return out
+
+
+def inline(parent: etree._Element, text: str, spans: Iterable[Span]) -> None:
+    """Fill ``parent`` with ``text``, wrapping each (start, end, tag, attrs) span
+    in an inline element. Overlapping spans after the first are skipped."""
+    pos = 0
+    last: etree._Element | None = None
+    for start, end, tag, attrs in sorted(spans, key=lambda s: s[0]):
+        if start < pos or end <= start:
+            continue
+        chunk = text[pos:start]
+        if last is None:
+            parent.text = (parent.text or "") + chunk
+        else:
+            last.tail = (last.tail or "") + chunk
+        last = sub(parent, tag, attrs, text[start:end])
+        pos = end
+    rest = text[pos:]
+    if last is None:
+        parent.text = (parent.text or "") + rest
+    else:
+        last.tail = (last.tail or "") + rest
