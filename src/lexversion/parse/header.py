@@ -33,7 +33,6 @@ from lexversion.parse import layout as L
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
 from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.structure import Parts
-from lexversion.parse.tree import _shift
 from lexversion.text.lines import Paragraph, join_lines
 
 #: a second number of the same date: "N 449 и N 27/5", "№ 449 және № 27/5"
@@ -171,7 +170,7 @@ def read_front(parts: Parts, lang: str) -> Front:
         rest = requisites.text[glued:]
         status_label = requisites.text[:glued]
         requisites = Paragraph(
-            rest.strip(), requisites.lines, _shift(requisites.offsets, requisites.text, rest)
+            rest.strip(), requisites.lines, requisites.offsets.suffix(requisites.text, rest)
         )
     header = read_header(requisites.text, lang)
     status_hit = L.status_of(status_label, lang) if status_label else None

@@ -160,7 +160,7 @@ def build(parts: list[Part], lang: str) -> _Node:
             rest = text[m.end() :]
             if rest.strip():
                 node.blocks.append(
-                    _Block(BlockKind.P, rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
+                    _Block(BlockKind.P, rest.strip(), maps=[part.para.offsets.suffix(text, rest)])
                 )
         elif m := L.SUBPOINT.match(text):
             node = _Node(NodeKind.POINT, m.group("num"))
@@ -168,25 +168,11 @@ def build(parts: list[Part], lang: str) -> _Node:
             rest = text[m.end() :]
             if rest.strip():
                 node.blocks.append(
-                    _Block(BlockKind.P, rest.strip(), maps=[_shift(part.para.offsets, text, rest)])
+                    _Block(BlockKind.P, rest.strip(), maps=[part.para.offsets.suffix(text, rest)])
                 )
         else:
             _add_text(stack[-1], text, part.para.offsets)
     return root
-
-
-def _shift(omap: OffsetMap, text: str, rest: str) -> OffsetMap:
-    """Offset map of ``rest.strip()``, which is a suffix of ``text``."""
-    delta = len(text) - len(rest.lstrip())
-    cs: list[int] = []
-    rs: list[int] = []
-    for c, r in zip(omap.clean_starts, omap.raw_starts, strict=True):
-        if c <= delta:  # the piece holding ``delta`` starts the new map
-            cs, rs = [0], [r + (delta - c)]
-        else:
-            cs.append(c - delta)
-            rs.append(r)
-    return OffsetMap(tuple(cs), tuple(rs))
 
 
 def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
@@ -322,7 +308,7 @@ def extract_parts(lines: Sequence[Line], lang: str) -> list[tuple[str, str, str,
             m = L.NUMBERED.match(para.text)
             assert m is not None
             rest = para.text[m.end() :]
-            out.append((role, m.group("num"), rest.strip(), _shift(para.offsets, para.text, rest)))
+            out.append((role, m.group("num"), rest.strip(), para.offsets.suffix(para.text, rest)))
         else:
             out.append((role, "", para.text, para.offsets))
     flush()

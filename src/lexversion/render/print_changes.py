@@ -64,16 +64,18 @@ class _Line:
     plain: str
     runs: tuple[Run, ...]
     diff: ProvisionDiff
+    index: int  #: the position of ``diff`` among the diff's provisions
     first: bool
     removed: bool = False
 
 
-def _split_lines(pd: ProvisionDiff) -> list[_Line]:
-    """The lines of ``pd``'s new text, each with its runs (a deletion stays on
-    the line where it happened, its line breaks as spaces)."""
+def _split_lines(pd: ProvisionDiff, index: int) -> list[_Line]:
+    """The lines of ``pd`` (the ``index``-th provision of its diff)'s new text,
+    each with its runs (a deletion stays on the line where it happened, its
+    line breaks as spaces)."""
     if pd.status == "removed":
         text = " ".join(pd.text_old.split())
-        return [_Line("", (Run(text, "del"),), pd, True, removed=True)]
+        return [_Line("", (Run(text, "del"),), pd, index, True, removed=True)]
     lines: list[list[Run]] = [[]]
     for op, text in pd.ops:
         if op == "delete":
@@ -85,7 +87,7 @@ def _split_lines(pd: ProvisionDiff) -> list[_Line]:
             if part:
                 lines[-1].append(Run(part, _MARK[op]))
     return [
-        _Line("".join(r.text for r in runs if r.mark != "del"), tuple(runs), pd, k == 0)
+        _Line("".join(r.text for r in runs if r.mark != "del"), tuple(runs), pd, index, k == 0)
         for k, runs in enumerate(lines)
     ]
 
@@ -127,15 +129,15 @@ def mark_changes(
     changed number shows the old one struck out before the new. A changed
     provision no block matched is still listed, without a page.
     """
-    lines = [ln for pd in diff.provisions for ln in _split_lines(pd)]
+    lines = [ln for k, pd in enumerate(diff.provisions) for ln in _split_lines(pd, k)]
     out: list[PrintBlock] = []
     rows: list[ChangeRow] = []
     listed: set[int] = set()
     at = 0
 
-    def note(pd: ProvisionDiff, anchor: str, label: str) -> None:
-        """List ``pd`` in the changes, linking to ``anchor``."""
-        listed.add(id(pd))
+    def note(pd: ProvisionDiff, index: int, anchor: str, label: str) -> None:
+        """List ``pd`` (the ``index``-th provision) in the changes, linking to ``anchor``."""
+        listed.add(index)
         status = f"{pd.status} ({pd.move})" if pd.move else pd.status
         text = " ".join((pd.text_new or pd.text_old).split())
         cut = text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + " …"
@@ -145,7 +147,7 @@ def mark_changes(
         """Print the removed provision of ``ln`` struck out, and list it."""
         anchor = f"removed-{len(rows) + 1}"
         out.append(PrintBlock("p", "p d0 chg-removed", "", ln.runs, anchor, (), ln.diff.label_old))
-        note(ln.diff, anchor, ln.diff.label_old)
+        note(ln.diff, ln.index, anchor, ln.diff.label_old)
 
     for b in blocks:
         pre = b.tag == "pre"
@@ -174,11 +176,11 @@ def mark_changes(
         css = f"{b.css} chg-{pd.status}" if flagged else b.css
         out.append(PrintBlock(b.tag, css, b.label, tuple(runs), anchor, b.notes, was))
         if first.first:
-            note(pd, anchor, pd.label_new)
+            note(pd, first.index, anchor, pd.label_new)
     for ln in lines[at:]:
         if ln.removed:
             removed(ln)
-    for pd in diff.provisions:
-        if pd.status != "unchanged" and id(pd) not in listed:
-            note(pd, "", pd.label_new or pd.label_old)
+    for k, pd in enumerate(diff.provisions):
+        if pd.status != "unchanged" and k not in listed:
+            note(pd, k, "", pd.label_new or pd.label_old)
     return tuple(out), tuple(rows)

@@ -70,6 +70,20 @@ class OffsetMap(NamedTuple):
             c0, r0 = c, r
         return cls(tuple(cs), tuple(rs))
 
+    def suffix(self, text: str, rest: str) -> OffsetMap:
+        """The map of ``rest.strip()``, a suffix of ``text`` (the paragraph this
+        map belongs to): offsets shift left by where the stripped suffix starts."""
+        delta = len(text) - len(rest.lstrip())
+        cs: list[int] = []
+        rs: list[int] = []
+        for c, r in zip(self.clean_starts, self.raw_starts, strict=True):
+            if c <= delta:  # the piece holding ``delta`` starts the new map
+                cs, rs = [0], [r + (delta - c)]
+            else:
+                cs.append(c - delta)
+                rs.append(r)
+        return OffsetMap(tuple(cs), tuple(rs))
+
 
 class Line(NamedTuple):
     """One printed line: 1-based number, offset of its first non-blank
