@@ -2,8 +2,11 @@
 
 The public verbs (ARCHITECTURE.md, data flow):
 
-* :func:`parse` — raw export (``str`` or ``bytes``) -> :class:`Document`
-  (``to_akn() -> bytes``, ``to_json() -> dict``, ``to_text() -> str``);
+* :func:`parse` — raw export (``str`` or ``bytes``) -> :class:`Document`;
+* :func:`to_akn` (AKN XML bytes), :func:`to_json` (the dict of
+  ``schemas/document.schema.json``), :func:`to_text` — projections of a
+  :class:`Document` (its ``to_akn()``/``to_json()``/``to_text()`` methods are
+  deprecated and go in the next release);
 * :func:`build` — a corpus directory -> the version graph in a store;
 * :func:`open_store` — a store by SQLAlchemy URL (SQLite by default);
 * :func:`point_in_time` — a work's status, expression and certainty on a date;
@@ -31,6 +34,12 @@ __version__ = "0.1.0"
 # The deprecated ``Document.to_akn/to_json/to_text`` methods reach the projections
 # that live above the model layer through this binding (one release, then removed).
 bind_projections(to_akn=document_to_akn, to_json=document_json, to_text=document_text)
+
+#: the projections of a parsed :class:`Document` (see :mod:`lexversion.akn.build`,
+#: :mod:`lexversion.akn.json`, :mod:`lexversion.render.text`)
+to_akn = document_to_akn
+to_json = document_json
+to_text = document_text
 
 
 def build(directory: str | Path = "corpus", db: str | None = None) -> BuildReport:
@@ -60,4 +69,7 @@ __all__ = [
     "parse",
     "point_in_time",
     "show",
+    "to_akn",
+    "to_json",
+    "to_text",
 ]

@@ -295,18 +295,18 @@ class Document:
         return not self.body.children and not self.attachments and not self.preamble
 
     def to_akn(self, expression_date: str | dt.date | None = None) -> bytes:
-        """Deprecated: use :func:`lexversion.akn.build.document_to_akn`.
+        """Deprecated: use :func:`lexversion.to_akn` (:func:`lexversion.akn.build.document_to_akn`).
 
         Akoma Ntoso 3.0 XML (UTF-8 bytes), valid against the official XSD.
         """
-        return cast(bytes, _project("to_akn", "akn.build.document_to_akn", self, expression_date))
+        return cast(bytes, _project("to_akn", "to_akn", self, expression_date))
 
     def to_json(self) -> dict[str, Any]:
-        """Deprecated: use :func:`lexversion.akn.json.document_json`.
+        """Deprecated: use :func:`lexversion.to_json` (:func:`lexversion.akn.json.document_json`).
 
         The JSON object of ``schemas/document.schema.json``.
         """
-        return cast(dict[str, Any], _project("to_json", "akn.json.document_json", self))
+        return cast(dict[str, Any], _project("to_json", "to_json", self))
 
     def tables(self) -> list[Block]:
         """The ``table`` blocks of the body and annexes, in document order."""
@@ -323,11 +323,11 @@ class Document:
         return out
 
     def to_text(self) -> str:
-        """Deprecated: use :func:`lexversion.render.text.document_text`.
+        """Deprecated: use :func:`lexversion.to_text` (:func:`lexversion.render.text.document_text`).
 
         Plain text of the document, one provision per line.
         """
-        return cast(str, _project("to_text", "render.text.document_text", self))
+        return cast(str, _project("to_text", "to_text", self))
 
 
 #: The projections of a :class:`Document` that live in higher layers (AKN, JSON,
@@ -345,7 +345,7 @@ def bind_projections(**functions: Callable[..., Any]) -> None:
 def _project(method: str, replacement: str, *args: Any) -> Any:
     warnings.warn(
         f"Document.{method}() is deprecated and will be removed in the next release; "
-        f"use lexversion.{replacement}()",
+        f"use lexversion.{replacement}(document)",
         DeprecationWarning,
         stacklevel=3,
     )
