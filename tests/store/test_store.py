@@ -336,7 +336,7 @@ def test_reads_after_a_build(built: Store) -> None:
         akn = store.expression_akn(e.uri)
         assert akn.startswith(b"<?xml")
     items = store.history(uri)
-    assert [i["type"] for i in items][:2] == ["adoption", "registration"]
+    assert [i.type for i in items][:2] == ["adoption", "registration"]
     with Session(store.engine) as s:
         n = s.execute(text("SELECT count(*) FROM citations WHERE citing = :u"), {"u": uri})
         assert len(store.citations_of(uri)) == n.scalar_one()
