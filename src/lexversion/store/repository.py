@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, create_engine, event, inspect, select
+from sqlalchemy import Engine, and_, bindparam, create_engine, event, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from lexversion.model import (
     StoredEffect,
 )
 from lexversion.store.rows import (
+    BuildStateRow,
     CitationRow,
     EffectRow,
     EventRow,
@@ -292,6 +293,20 @@ class Store:
                 StoredCitation(r.eid, r.text, r.cited, r.raw_start, r.raw_end, r.method, r.score)
                 for r in rows
             ]
+
+    def generation(self) -> tuple[str | None, int, int]:
+        """A value that changes whenever a build changes what the store holds:
+        (the last build's derived-graph fingerprint, ``None`` before any build;
+        the number of works; the number of expressions, which are insert-only).
+
+        Three small queries on one connection; raises
+        :class:`sqlalchemy.exc.SQLAlchemyError` when the database cannot be read.
+        """
+        with self.engine.connect() as conn:
+            derived = conn.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
+            works = conn.scalar(select(func.count()).select_from(WorkRow))
+            exprs = conn.scalar(select(func.count()).select_from(ExpressionRow))
+        return (derived, int(works or 0), int(exprs or 0))
 
 
 MIGRATIONS = "lexversion.store:migrations"
