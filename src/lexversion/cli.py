@@ -202,7 +202,10 @@ def works(
     def run() -> None:
         store = open_store(db)
         today = date.today()
-        rows = [{**row, "text_in_corpus": not row["stub"]} for row in work_rows(store, today)]
+        rows = [
+            {**row.to_json(), "text_in_corpus": not row.work.stub}
+            for row in work_rows(store, today)
+        ]
         if fmt is ListFormat.json:
             _emit(_dump(rows), None)
             return

@@ -72,6 +72,19 @@ def test_second_build_changes_nothing(new_store: Callable[[str], Store]) -> None
     assert after == before, "a second identical build rewrote rows (ids or contents)"
 
 
+def test_generation_changes_with_a_build_and_only_then(new_store: Callable[[str], Store]) -> None:
+    """``Store.generation`` (what the web cache keys answers by): no fingerprint
+    on an empty store; a build sets it with the works and expressions counted;
+    a second identical build leaves it as it was."""
+    store = new_store("t")
+    assert store.generation() == (None, 0, 0)
+    report = pipeline.build(CORPUS_DIR, store)
+    derived, works, exprs = store.generation()
+    assert derived and works == 22 and exprs == report.expressions
+    pipeline.build(CORPUS_DIR, store)
+    assert store.generation() == (derived, works, exprs)
+
+
 def test_two_stores_from_the_same_corpus_are_identical(
     built: Store, new_store: Callable[[str], Store]
 ) -> None:
@@ -336,7 +349,7 @@ def test_reads_after_a_build(built: Store) -> None:
         akn = store.expression_akn(e.uri)
         assert akn.startswith(b"<?xml")
     items = store.history(uri)
-    assert [i["type"] for i in items][:2] == ["adoption", "registration"]
+    assert [i.type for i in items][:2] == ["adoption", "registration"]
     with Session(store.engine) as s:
         n = s.execute(text("SELECT count(*) FROM citations WHERE citing = :u"), {"u": uri})
         assert len(store.citations_of(uri)) == n.scalar_one()

@@ -7,40 +7,62 @@ produced with the ``graphviz`` package (it quotes and escapes labels).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import graphviz
 
+from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.timeline.pit import point_in_time
 
 
-def work_rows(store: Store, on: date) -> list[dict[str, Any]]:
-    """Every work of the store with its status on ``on``: ``{frbr_uri, title,
-    issuer, date, number, languages, status, certainty, stub}``."""
+@dataclass(frozen=True, slots=True)
+class WorkStatus:
+    """A work of the store with its status on a date (``status`` and its
+    ``certainty``, from point-in-time resolution)."""
+
+    work: WorkRecord
+    status: str
+    certainty: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{frbr_uri, title, issuer, date, number, languages, status, certainty,
+        stub}``: the item of ``lexversion graph``'s ``works``."""
+        w = self.work
+        return {
+            "frbr_uri": w.frbr_uri,
+            "title": w.title,
+            "issuer": w.issuer,
+            "date": w.date.isoformat() if w.date else None,
+            "number": w.number,
+            "languages": list(w.languages),
+            "status": self.status,
+            "certainty": self.certainty,
+            "stub": w.stub,
+        }
+
+
+def work_rows(store: Store, on: date) -> list[WorkStatus]:
+    """Every work of the store (stubs included, ordered by URI) with its status
+    on ``on``."""
     rows = []
     for w in store.works():
         pit = point_in_time(store.timeline(w.frbr_uri, cited_by=False), on)
-        rows.append(
-            {
-                "frbr_uri": w.frbr_uri,
-                "title": w.title,
-                "issuer": w.issuer,
-                "date": w.date.isoformat() if w.date else None,
-                "number": w.number,
-                "languages": list(w.languages),
-                "status": pit.status,
-                "certainty": pit.certainty,
-                "stub": w.stub,
-            }
-        )
+        rows.append(WorkStatus(w, pit.status, pit.certainty))
     return rows
 
 
 def graph_json(store: Store, on: date) -> dict[str, Any]:
-    """``{"as_of", "works": [...], "effects": [...]}`` for the store's whole graph."""
-    return {"as_of": on.isoformat(), "works": work_rows(store, on), "effects": store.effects()}
+    """``{"as_of", "works": [...], "effects": [...]}`` for the store's whole
+    graph on ``on``: :meth:`WorkStatus.to_json` of every work and
+    :meth:`~lexversion.model.StoredEffect.to_json` of every effect."""
+    return {
+        "as_of": on.isoformat(),
+        "works": [w.to_json() for w in work_rows(store, on)],
+        "effects": [e.to_json() for e in store.effects()],
+    }
 
 
 def _when(fact: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from lexversion.akn.frbr import LANG_OF
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
+from lexversion.model import iso
 from lexversion.render.html import render_html
 from lexversion.render.text import akn_to_text
 from lexversion.store import Store, open_store
@@ -155,17 +156,22 @@ def _notext_html(ctx: dict[str, Any]) -> str:
 
 
 def history(db: str | Store | None, work: str, fmt: str) -> str | dict[str, Any]:
-    """What ``lexversion history`` prints: text lines or a JSON object."""
+    """What ``lexversion history`` prints for ``work`` (URI or citation) in the
+    store ``db``: text lines (``fmt`` ``text``), or for ``json`` the object
+    ``{"work", "items"}``, each item a
+    :meth:`~lexversion.model.HistoryEntry.to_json`. Raises
+    :class:`~lexversion.errors.NotFound` for an unknown work."""
     store = store_for(db)
     rec, _ = find_work(store, work)
     items = store.history(rec.frbr_uri)
     if fmt == "json":
-        return {"work": rec.frbr_uri, "items": items}
+        return {"work": rec.frbr_uri, "items": [it.to_json() for it in items]}
     lines = [f"{rec.frbr_uri}  {rec.title or ''}".rstrip()]
     for it in items:
-        when = it["date"] or (f"{it['earliest']}..{it['latest']}" if it["earliest"] else "unknown")
-        who = f" by {it['by']}" if it["by"] and it["by"] != rec.frbr_uri else ""
-        on = f" on {it['on']}" if it["on"] != rec.frbr_uri else ""
-        lines.append(f"{when:<22} {it['type']:<20} [{it['certainty']}]{who}{on}")
-        lines.append(f"{'':<22} basis: {it['basis']}")
+        d = it.date
+        when = iso(d.date) or (f"{iso(d.earliest)}..{iso(d.latest)}" if d.earliest else "unknown")
+        who = f" by {it.by}" if it.by and it.by != rec.frbr_uri else ""
+        on = f" on {it.on}" if it.on != rec.frbr_uri else ""
+        lines.append(f"{when:<22} {it.type:<20} [{d.certainty}]{who}{on}")
+        lines.append(f"{'':<22} basis: {d.basis}")
     return "\n".join(lines) + "\n"

@@ -3,8 +3,10 @@
 ARCHITECTURE.md ("The model"). :mod:`lexversion.graph` builds these from the
 parsed corpus (a :class:`DocSummary` per text), :mod:`lexversion.store` writes
 them as rows. Frozen dataclasses; the only behaviour is naming an effect
-(:attr:`EffectRecord.key`) and turning a plan into its record
-(:meth:`ExpressionPlan.record`).
+(:attr:`EffectRecord.key`), turning a plan into its record
+(:meth:`ExpressionPlan.record`) and the JSON of what the store reads back
+(:class:`HistoryEntry`, :class:`StoredEffect`, :class:`StoredCitation`, each
+``to_json()`` the object ``lexversion history`` / ``graph`` print).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from lexversion.model.acts import ActRef, Citation, CitedFact, CommencementRule, Effect
 from lexversion.model.dates import DateFact
@@ -102,6 +104,108 @@ class CitationRecord:
     score: float = 100.0
 
 
+@dataclass(frozen=True, slots=True)
+class EffectDetail:
+    """What a :class:`HistoryEntry` of an effect adds: the effect's ``scope``,
+    its (old, new) wording ``pairs`` and the expressions it is applied or
+    reversed in."""
+
+    scope: str
+    pairs: tuple[tuple[str, str], ...]
+    applied_in: tuple[str, ...]
+    reversed_in: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"scope", "pairs", "applied_in", "reversed_in"}``, pairs as lists."""
+        return {
+            "scope": self.scope,
+            "pairs": [list(p) for p in self.pairs],
+            "applied_in": list(self.applied_in),
+            "reversed_in": list(self.reversed_in),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """An item of a work's history as the store reads it back: an event on the
+    work (``type`` the event type, ``detail`` its note) or an effect by or on it
+    (``type`` ``effect:<type>``, ``detail`` an :class:`EffectDetail`), dated by
+    ``date``; ``by`` the causing (affecting) work, ``on`` the work acted on."""
+
+    date: DateFact
+    type: str
+    by: str | None
+    on: str
+    detail: str | EffectDetail
+
+    @property
+    def is_effect(self) -> bool:
+        """True for an effect, false for an event."""
+        return self.type.startswith("effect:")
+
+    def to_json(self) -> dict[str, Any]:
+        """``{date, earliest, latest, certainty, basis, type, by, on, detail}``
+        (the DateFact's JSON flattened in; ``detail`` a string or an object)."""
+        detail = self.detail if isinstance(self.detail, str) else self.detail.to_json()
+        return {
+            **self.date.to_json(),
+            "type": self.type,
+            "by": self.by,
+            "on": self.on,
+            "detail": detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEffect:
+    """An effect as the store reads it back for the whole graph: identity, the
+    DateFact it takes force on (``date``) and the expressions applying it."""
+
+    type: str
+    affecting: str
+    affected: str
+    scope: str
+    date: DateFact
+    applied_in: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """``{type, affecting, affected, scope, date (DateFact JSON), applied_in}``."""
+        return {
+            "type": self.type,
+            "affecting": self.affecting,
+            "affected": self.affected,
+            "scope": self.scope,
+            "date": self.date.to_json(),
+            "applied_in": list(self.applied_in),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCitation:
+    """A citation made by a work's text as the store reads it back: where
+    (``eid``, ``raw_start``..``raw_end`` in the decoded source), the words, the
+    work cited and how it was resolved (``method``, ``score``)."""
+
+    eid: str
+    text: str
+    cited: str
+    raw_start: int
+    raw_end: int
+    method: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        """``{eid, text, cited, raw_span: [start, end], method, score}``."""
+        return {
+            "eid": self.eid,
+            "text": self.text,
+            "cited": self.cited,
+            "raw_span": [self.raw_start, self.raw_end],
+            "method": self.method,
+            "score": self.score,
+        }
+
+
 class Stream(Protocol[T_co]):
     """A sequence iterated more than once and counted: a list, or a stream made
     anew on each iteration (:class:`lexversion.graph.stream.Regenerable`)."""
@@ -183,11 +287,15 @@ class ExpressionPlan:
 __all__ = [
     "CitationRecord",
     "DocSummary",
+    "EffectDetail",
     "EffectRecord",
     "EventRecord",
     "ExpressionPlan",
     "ExpressionRecord",
     "Graph",
+    "HistoryEntry",
+    "StoredCitation",
+    "StoredEffect",
     "Stream",
     "WorkRecord",
 ]

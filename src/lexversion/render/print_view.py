@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from lxml import etree
 
 from lexversion.akn.namespaces import NS
 from lexversion.graph import WorkRecord
-from lexversion.model import DateFact
+from lexversion.model import EffectDetail, HistoryEntry
 from lexversion.render.html import Segment, ViewBlock, environment, view
 from lexversion.render.print_changes import Earlier, changes_of, mark_changes
 from lexversion.render.print_model import (
@@ -153,67 +152,56 @@ def _without_status(xml: bytes) -> tuple[bytes, str]:
 # -- history and effects ---------------------------------------------------------------
 
 
-def _fact(item: dict[str, Any]) -> DateFact:
-    """The DateFact of a ``Store.history`` item."""
-
-    def day(key: str) -> date | None:
-        """The date at ``key`` of the item, ``None`` when empty."""
-        v = item[key]
-        return date.fromisoformat(v) if v else None
-
-    return DateFact(day("earliest"), day("latest"), item["certainty"], item["basis"])
-
-
-def _detail(detail: Any) -> str:
-    if not isinstance(detail, dict):
-        return str(detail or "")
+def _detail(detail: str | EffectDetail) -> str:
+    """The details column of a history item: an event's note, or an effect's
+    scope and its «old» → «new» wording pairs."""
+    if isinstance(detail, str):
+        return detail
     parts = []
-    if detail.get("scope"):
-        parts.append(f"scope: {detail['scope']}")
-    pairs = detail.get("pairs") or []
-    if pairs:
-        parts.append("; ".join(f"«{old}» → «{new}»" for old, new in pairs))
+    if detail.scope:
+        parts.append(f"scope: {detail.scope}")
+    if detail.pairs:
+        parts.append("; ".join(f"«{old}» → «{new}»" for old, new in detail.pairs))
     return "; ".join(parts)
 
 
-def history_rows(items: Sequence[dict[str, Any]], as_of: date, work: str) -> tuple[HistoryRow, ...]:
+def history_rows(items: Sequence[HistoryEntry], as_of: date, work: str) -> tuple[HistoryRow, ...]:
     """Rows of the history table from ``Store.history`` items of ``work`` (their
     date order kept); ``by`` and ``on`` are left empty when they are ``work``."""
     rows = []
     for it in items:
-        fact = _fact(it)
         rows.append(
             HistoryRow(
-                shown(fact),
-                _WHEN_VS_AS_OF[relation(as_of, fact)],
-                str(it["type"]).replace("effect:", "effect: ").replace("_", " "),
-                "" if it["by"] in {None, work} else it["by"],
-                "" if it["on"] in {None, work} else it["on"],
-                _detail(it["detail"]),
+                shown(it.date),
+                _WHEN_VS_AS_OF[relation(as_of, it.date)],
+                it.type.replace("effect:", "effect: ").replace("_", " "),
+                "" if it.by in {None, work} else (it.by or ""),
+                "" if it.on in {None, work} else it.on,
+                _detail(it.detail),
             )
         )
     return tuple(rows)
 
 
-def applied_effects(items: Sequence[dict[str, Any]], pit: PointInTime) -> tuple[AppliedEffect, ...]:
+def applied_effects(items: Sequence[HistoryEntry], pit: PointInTime) -> tuple[AppliedEffect, ...]:
     """The effects applied or reversed in the chosen expression (``applied_in`` /
     ``reversed_in`` of the store's effects); the point-in-time answer's own list
     when the store names none."""
     out = []
     for it in items:
-        d = it["detail"]
-        if not (isinstance(d, dict) and pit.expression):
+        d = it.detail
+        if not (isinstance(d, EffectDetail) and pit.expression):
             continue
         how = (
             "applied"
-            if pit.expression in d.get("applied_in", ())
+            if pit.expression in d.applied_in
             else "reversed"
-            if pit.expression in d.get("reversed_in", ())
+            if pit.expression in d.reversed_in
             else ""
         )
         if how:
-            what = str(it["type"]).removeprefix("effect:").replace("_", " ")
-            out.append(AppliedEffect(how, what, it["by"] or "", shown(_fact(it)), _detail(d)))
+            what = it.type.removeprefix("effect:").replace("_", " ")
+            out.append(AppliedEffect(how, what, it.by or "", shown(it.date), _detail(d)))
     if not out:
         out = [AppliedEffect("", e, "", shown(None, "not recorded"), "") for e in pit.effects]
     return tuple(out)
@@ -283,7 +271,7 @@ def _toc(title: str, toc: Sequence[TocEntry], changes: Changes | None) -> tuple[
 def print_view(
     rec: WorkRecord,
     tl: WorkTimeline,
-    history: Sequence[dict[str, Any]],
+    history: Sequence[HistoryEntry],
     pit: PointInTime,
     akn: bytes,
     earlier: Earlier | None = None,

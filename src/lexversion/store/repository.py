@@ -19,14 +19,27 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, create_engine, event, inspect, select
+from sqlalchemy import Engine, and_, bindparam, create_engine, event, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lexversion.errors import NotFound, StoreError
 from lexversion.graph import Graph, WorkRecord
-from lexversion.model import DateFact
-from lexversion.store.rows import CitationRow, EffectRow, EventRow, ExpressionRow, WorkRow
+from lexversion.model import (
+    DateFact,
+    EffectDetail,
+    HistoryEntry,
+    StoredCitation,
+    StoredEffect,
+)
+from lexversion.store.rows import (
+    BuildStateRow,
+    CitationRow,
+    EffectRow,
+    EventRow,
+    ExpressionRow,
+    WorkRow,
+)
 from lexversion.store.writer import GraphWriter
 from lexversion.timeline.pit import ExpressionInfo, WorkTimeline
 
@@ -221,73 +234,79 @@ class Store:
             raise NotFound(f"no expression {uri} in the store")
         return akn
 
-    def history(self, uri: str) -> list[dict[str, Any]]:
-        """Events on work ``uri`` and effects it has on others, in date order.
+    def history(self, uri: str) -> list[HistoryEntry]:
+        """Events on work ``uri`` and effects it has on others or others have on
+        it, in date order (earliest day, unknown dates last, then type).
 
-        Each item: ``{date, earliest, latest, certainty, basis, type, by, on, detail}``.
+        An event's ``detail`` is its note, an effect's an :class:`EffectDetail`;
+        ``HistoryEntry.to_json()`` is the item ``lexversion history --format
+        json`` prints. Raises :class:`NotFound` for an unknown work.
         """
         self.work(uri)
-        out: list[dict[str, Any]] = []
+        out: list[HistoryEntry] = []
         with Session(self.engine) as s:
             for e in s.scalars(select(EventRow).where(EventRow.work_uri == uri)):
-                f = _fact(e.earliest, e.latest, e.certainty, e.basis).to_json()
-                out.append({**f, "type": e.type, "by": e.by_uri, "on": uri, "detail": e.note})
+                f = _fact(e.earliest, e.latest, e.certainty, e.basis)
+                out.append(HistoryEntry(f, e.type, e.by_uri, uri, e.note))
             for r in s.scalars(
                 select(EffectRow).where((EffectRow.affecting == uri) | (EffectRow.affected == uri))
             ):
-                f = _fact(r.if_earliest, r.if_latest, r.if_certainty, r.if_basis).to_json()
-                out.append(
-                    {
-                        **f,
-                        "type": f"effect:{r.type}",
-                        "by": r.affecting,
-                        "on": r.affected,
-                        "detail": {
-                            "scope": r.scope,
-                            "pairs": r.pairs,
-                            "applied_in": r.applied_in,
-                            "reversed_in": r.reversed_in,
-                        },
-                    }
+                detail = EffectDetail(
+                    r.scope,
+                    tuple((old, new) for old, new in r.pairs),
+                    tuple(r.applied_in),
+                    tuple(r.reversed_in),
                 )
-        out.sort(key=lambda d: (d["earliest"] is None, d["earliest"] or "", str(d["type"])))
+                f = _fact(r.if_earliest, r.if_latest, r.if_certainty, r.if_basis)
+                out.append(HistoryEntry(f, f"effect:{r.type}", r.affecting, r.affected, detail))
+        out.sort(key=lambda h: (h.date.earliest is None, h.date.earliest or date.min, h.type))
         return out
 
-    def effects(self) -> list[dict[str, Any]]:
-        """Every effect: ``{type, affecting, affected, scope, date (DateFact JSON), applied_in}``."""
+    def effects(self) -> list[StoredEffect]:
+        """Every effect between works, ordered by affected work, type and
+        affecting work (``StoredEffect.to_json()`` is the item of ``lexversion
+        graph``'s ``effects``)."""
         with Session(self.engine) as s:
             rows = s.scalars(
                 select(EffectRow).order_by(EffectRow.affected, EffectRow.type, EffectRow.affecting)
             )
             return [
-                {
-                    "type": r.type,
-                    "affecting": r.affecting,
-                    "affected": r.affected,
-                    "scope": r.scope,
-                    "date": _fact(r.if_earliest, r.if_latest, r.if_certainty, r.if_basis).to_json(),
-                    "applied_in": list(r.applied_in or ()),
-                }
+                StoredEffect(
+                    r.type,
+                    r.affecting,
+                    r.affected,
+                    r.scope,
+                    _fact(r.if_earliest, r.if_latest, r.if_certainty, r.if_basis),
+                    tuple(r.applied_in or ()),
+                )
                 for r in rows
             ]
 
-    def citations_of(self, uri: str) -> list[dict[str, Any]]:
-        """Citations made by work ``uri``'s texts: ``{eid, text, cited, raw_span}``."""
+    def citations_of(self, uri: str) -> list[StoredCitation]:
+        """Citations made by work ``uri``'s texts, in the order they were
+        stored (text order); empty for an unknown work."""
         with Session(self.engine) as s:
             rows = s.scalars(
                 select(CitationRow).where(CitationRow.citing == uri).order_by(CitationRow.id)
             )
             return [
-                {
-                    "eid": r.eid,
-                    "text": r.text,
-                    "cited": r.cited,
-                    "raw_span": [r.raw_start, r.raw_end],
-                    "method": r.method,
-                    "score": r.score,
-                }
+                StoredCitation(r.eid, r.text, r.cited, r.raw_start, r.raw_end, r.method, r.score)
                 for r in rows
             ]
+
+    def generation(self) -> tuple[str | None, int, int]:
+        """A value that changes whenever a build changes what the store holds:
+        (the last build's derived-graph fingerprint, ``None`` before any build;
+        the number of works; the number of expressions, which are insert-only).
+
+        Three small queries on one connection; raises
+        :class:`sqlalchemy.exc.SQLAlchemyError` when the database cannot be read.
+        """
+        with self.engine.connect() as conn:
+            derived = conn.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
+            works = conn.scalar(select(func.count()).select_from(WorkRow))
+            exprs = conn.scalar(select(func.count()).select_from(ExpressionRow))
+        return (derived, int(works or 0), int(exprs or 0))
 
 
 MIGRATIONS = "lexversion.store:migrations"

@@ -3,9 +3,10 @@
 The web app is read-only and its pages are functions of the store and the
 request, so a page or API answer can be kept and served again. What it must
 not do is serve an answer from before a rebuild: :class:`StoreCache` keys every
-entry by the store's *generation* (:func:`generation`: the build's derived-graph
-fingerprint and the number of works and of expressions, which change whenever
-a build writes anything a page shows; expressions are insert-only). A
+entry by the store's *generation*
+(:meth:`~lexversion.store.repository.Store.generation`: the build's
+derived-graph fingerprint and the number of works and of expressions, which
+change whenever a build writes anything a page shows). A
 daemon thread looks the generation up every ``check_every`` seconds, so a
 request never waits for that look-up and a burst of requests never repeats
 it; an answer may thus outlive a rebuild by up to ``check_every`` seconds
@@ -21,27 +22,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from sqlalchemy import text
-
 from lexversion.store.repository import Store
 
 T = TypeVar("T")
 
 
-def generation(store: Store) -> tuple[Any, ...]:
-    """A value that changes whenever a build changes what the store holds:
-    (derived-graph fingerprint, number of works, number of expressions)."""
-    with store.engine.connect() as conn:
-        derived = conn.execute(
-            text("SELECT value FROM build_state WHERE key = 'derived'")
-        ).scalar_one_or_none()
-        works = conn.execute(text("SELECT count(*) FROM works")).scalar_one()
-        exprs = conn.execute(text("SELECT count(*) FROM expressions")).scalar_one()
-    return (derived, int(works), int(exprs))
-
-
 class StoreCache:
-    """LRU cache of at most ``size`` answers, emptied when :func:`generation` changes."""
+    """LRU cache of at most ``size`` answers, emptied when the store's
+    :meth:`~lexversion.store.Store.generation` changes."""
 
     def __init__(self, store: Store, size: int = 2048, check_every: float = 1.0) -> None:
         self.store = store
@@ -57,7 +45,7 @@ class StoreCache:
 
     def check(self) -> None:
         """Look the store's generation up and empty the cache when it changed."""
-        now = generation(self.store)
+        now = self.store.generation()
         with self._lock:
             if now != self._generation:
                 self._data.clear()

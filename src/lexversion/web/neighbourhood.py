@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from lexversion.model import HistoryEntry
 from lexversion.web.refs import WorkRef, short
 
 #: relation -> side of the diagram (``in``: acts on the work, ``out``: acted on)
@@ -90,7 +90,7 @@ class NeighbourhoodView:
 
 def relations(
     work: str,
-    items: Sequence[dict[str, Any]],
+    items: Sequence[HistoryEntry],
     cites: Sequence[str],
     cited_by: Sequence[str],
 ) -> dict[str, list[str]]:
@@ -103,14 +103,13 @@ def relations(
             found[uri].append(rel)
 
     for it in items:
-        kind = str(it["type"])
-        if not kind.startswith("effect:"):
+        if not it.is_effect:
             continue
-        repeal = kind == "effect:repeal"
-        if it["on"] == work:
-            add(it["by"], "repealed by" if repeal else "amended by")
-        elif it["by"] == work:
-            add(it["on"], "repeals" if repeal else "amends")
+        repeal = it.type == "effect:repeal"
+        if it.on == work:
+            add(it.by, "repealed by" if repeal else "amended by")
+        elif it.by == work:
+            add(it.on, "repeals" if repeal else "amends")
     for uri in cites:
         add(uri, "cites")
     for uri in cited_by:

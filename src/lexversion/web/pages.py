@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from lexversion.akn.frbr import AKN_LANG, parse_work_uri
 from lexversion.app.query import answer, resolve_address
 from lexversion.app.resolve import find_work
 from lexversion.graph import WorkRecord
+from lexversion.model import HistoryEntry, StoredCitation
 from lexversion.render.html import ViewBlock, view
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
 from lexversion.store.repository import Store
@@ -232,8 +232,8 @@ class _Gathered:
     :class:`WorkRef` of every other work the page mentions."""
 
     tl: WorkTimeline
-    items: list[dict[str, Any]]
-    cites: list[dict[str, Any]]
+    items: list[HistoryEntry]
+    cites: list[StoredCitation]
     related: dict[str, list[str]]
     refs: dict[str, WorkRef]
 
@@ -244,9 +244,9 @@ def _gather(store: Store, uri: str, viewed: Sequence[ViewBlock]) -> _Gathered:
     tl = store.timeline(uri)
     items = store.history(uri)
     cites = store.citations_of(uri)
-    related = relations(uri, items, [c["cited"] for c in cites], tl.cited_by)
-    wanted = set(related) | {c["cited"] for c in cites} | set(tl.cited_by)
-    wanted |= {x for it in items for x in (it["by"], it["on"]) if x and x != uri}
+    related = relations(uri, items, [c.cited for c in cites], tl.cited_by)
+    wanted = set(related) | {c.cited for c in cites} | set(tl.cited_by)
+    wanted |= {x for it in items for x in (it.by, it.on) if x and x != uri}
     if tl.repealed_by:
         wanted.add(tl.repealed_by)
     wanted |= _hrefs(viewed)
@@ -351,9 +351,7 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
         downloads=_downloads(uri, address, pit) if akn is not None else (),
         timeline=timeline_view(uri, g.items, g.tl, g.refs, on),
         neighbourhood=neighbourhood_view(ref_of(rec), g.related, g.refs),
-        citations=tuple(
-            CitationItem(c["eid"], c["text"], g.refs[c["cited"]], c["method"]) for c in g.cites
-        ),
+        citations=tuple(CitationItem(c.eid, c.text, g.refs[c.cited], c.method) for c in g.cites),
         cited_by=tuple(g.refs[u] for u in g.tl.cited_by),
         compare_from=cfrom,
         compare_to=cto,

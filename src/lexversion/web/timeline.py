@@ -17,9 +17,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from lexversion.model import DateFact
+from lexversion.model import DateFact, HistoryEntry
 from lexversion.render.pdf import ShownDate, shown, validity
 from lexversion.timeline.pit import WorkTimeline
 from lexversion.web.refs import WorkRef, short
@@ -83,24 +82,18 @@ class TimelineView:
     as_of_x: float
 
 
-def _fact(item: dict[str, Any]) -> DateFact:
-    def day(v: str | None) -> date | None:
-        return date.fromisoformat(v) if v else None
-
-    return DateFact(day(item["earliest"]), day(item["latest"]), item["certainty"], item["basis"])
-
-
-def _what(item: dict[str, Any], work: str, other: bool) -> str:
-    kind = str(item["type"])
-    if kind.startswith("effect:"):
-        words = kind.removeprefix("effect:").replace("_", " ")
-        return f"{words} by" if item["on"] == work else f"{words} of"
-    return kind.replace("_", " ") + (" by" if other else "")
+def _what(item: HistoryEntry, work: str, other: bool) -> str:
+    """The words of a history item: ``<effect> by``/``<effect> of`` for an
+    effect on or by ``work``, the event type (``by`` when ``other`` caused it)."""
+    if item.is_effect:
+        words = item.type.removeprefix("effect:").replace("_", " ")
+        return f"{words} by" if item.on == work else f"{words} of"
+    return item.type.replace("_", " ") + (" by" if other else "")
 
 
 def timeline_view(
     work: str,
-    items: Sequence[dict[str, Any]],
+    items: Sequence[HistoryEntry],
     tl: WorkTimeline,
     refs: dict[str, WorkRef],
     as_of: date,
@@ -110,10 +103,10 @@ def timeline_view(
     (``refs``, by URI) and the as-of date marked by a line."""
     raw: list[tuple[str, str, DateFact, WorkRef | None, DateFact | None]] = []
     for it in items:
-        other = it["by"] if it["on"] == work else it["on"]
+        other = it.by if it.on == work else it.on
         ref = refs.get(other) if other and other != work else None
-        kind = "effect" if str(it["type"]).startswith("effect:") else "event"
-        raw.append((_what(it, work, ref is not None), kind, _fact(it), ref, None))
+        kind = "effect" if it.is_effect else "event"
+        raw.append((_what(it, work, ref is not None), kind, it.date, ref, None))
     exprs = sorted(tl.expressions, key=lambda x: (x.applies_from.earliest or date.min, x.uri))
     for e in exprs:
         start, end = validity(tl, e.uri)
