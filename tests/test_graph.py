@@ -16,9 +16,8 @@ from lexversion import build
 from lexversion.app.export import graph_dot, graph_json
 from lexversion.app.query import answer, history
 from lexversion.errors import UsageError
-from lexversion.graph import WorkRecord
 from lexversion.graph.matching import match_act
-from lexversion.model import ActRef
+from lexversion.model import ActRef, WorkRecord
 from lexversion.parse import parse
 from lexversion.store import open_store
 

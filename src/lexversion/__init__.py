@@ -22,12 +22,12 @@ from lexversion.akn.json import document_json
 from lexversion.app.ingest import BuildReport
 from lexversion.app.query import history, show
 from lexversion.errors import InputError, LexversionError, NotFound, StoreError, UsageError
-from lexversion.model import Document
+from lexversion.model import Document, PointInTime
 from lexversion.model.document import bind_projections
 from lexversion.parse import parse
 from lexversion.render.text import document_text
 from lexversion.store import open_store
-from lexversion.timeline.pit import PointInTime, point_in_time
+from lexversion.timeline.pit import point_in_time
 
 __version__ = "0.1.0"
 

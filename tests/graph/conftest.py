@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from lexversion import build
-from lexversion.graph import DocSummary, summarize
-from lexversion.model import Document
+from lexversion.graph import summarize
+from lexversion.model import DocSummary, Document
 from lexversion.model.timeline import WorkTimeline
 from lexversion.store import open_store
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lexversion.graph import DocSummary, ExpressionPlan, Graph, act_identity, plan_graph
+from lexversion.graph import act_identity, plan_graph
 from lexversion.graph.identity import work_act
+from lexversion.model import DocSummary, ExpressionPlan, Graph
 
 FIXTURE_OK = settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

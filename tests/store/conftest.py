@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, inspect, text
 
-from lexversion.graph import Graph, build_graph
-from lexversion.model import Document
+from lexversion.graph import build_graph
+from lexversion.model import Document, Graph
 from lexversion.parse import parse
 from lexversion.store import Store, open_store
 from lexversion.store.repository import SourceFile

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lexversion.model import DateFact
-from lexversion.timeline.pit import ExpressionInfo, WorkTimeline, point_in_time, relation
+from lexversion.model import DateFact, ExpressionInfo, WorkTimeline
+from lexversion.timeline.pit import point_in_time, relation
 
 D = date.fromisoformat
 WORK = "/akn/kz-19/act/decision/2017-12-15/26-129"

@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from lexversion.app.query import show
-from lexversion.graph import WorkRecord
+from lexversion.model import WorkRecord
 from lexversion.store import Store, open_store
 from lexversion.timeline.pit import point_in_time
 from lexversion.web import create_app

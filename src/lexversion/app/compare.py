@@ -23,8 +23,8 @@ from lexversion.app.resolve import find_work
 from lexversion.diff.align import DiffResult, compare
 from lexversion.diff.output import Side, diff_json, diff_text
 from lexversion.errors import UsageError
+from lexversion.model import PointInTime
 from lexversion.render.redline import VIEWS, diff_html
-from lexversion.timeline.pit import PointInTime
 
 FORMATS = ("html", "text", "json")
 

@@ -24,14 +24,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from lexversion.errors import InputError, UsageError
-from lexversion.graph import (
-    DocSummary,
-    ExpressionPlan,
-    ExpressionRecord,
-    plan_graph,
-    render_plan,
-    summarize,
-)
+from lexversion.graph import plan_graph, render_plan, summarize
+from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord
 from lexversion.parse import parse
 from lexversion.store.repository import Store, WriteReport
 

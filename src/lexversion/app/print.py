@@ -18,9 +18,9 @@ from lexversion.app.query import answer, store_for
 from lexversion.app.resolve import find_work
 from lexversion.diff import compare
 from lexversion.errors import UsageError
+from lexversion.model import PointInTime
 from lexversion.render import pdf
 from lexversion.render.pdf import Earlier, PrintView, html_to_pdf, render_print_html
-from lexversion.timeline.pit import PointInTime
 
 
 def earlier_text(

@@ -15,12 +15,12 @@ from typing import Any
 from lexversion.akn.frbr import LANG_OF
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
-from lexversion.model import iso
+from lexversion.model import PointInTime, iso
 from lexversion.render.html import render_html
 from lexversion.render.text import akn_to_text
 from lexversion.store import Store, open_store
 from lexversion.store.repository import resolve_url
-from lexversion.timeline.pit import PointInTime, point_in_time
+from lexversion.timeline.pit import point_in_time
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
-from lexversion.graph import WorkRecord, act_identity
+from lexversion.graph import act_identity
 from lexversion.lang import fold_number
+from lexversion.model import WorkRecord
 from lexversion.parse.citations.anchors import find_anchors
 from lexversion.store.repository import Store
 from lexversion.text.language import detect_language

@@ -18,8 +18,7 @@ from datetime import date
 
 from lexversion.app.resolve import find_work
 from lexversion.errors import LexversionError
-from lexversion.graph import WorkRecord
-from lexversion.model import DateFact
+from lexversion.model import DateFact, PointInTime, WorkRecord, WorkTimeline
 from lexversion.store.repository import Store
 from lexversion.store.search import (
     Term,
@@ -28,7 +27,7 @@ from lexversion.store.search import (
     match_provisions,
     parse_query,
 )
-from lexversion.timeline.pit import PointInTime, WorkTimeline, point_in_time
+from lexversion.timeline.pit import point_in_time
 
 #: distinct works resolved per query
 MAX_WORKS = 100

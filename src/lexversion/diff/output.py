@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from lexversion.diff.align import STATUSES, DiffResult, ProvisionDiff
-from lexversion.timeline.pit import PointInTime
+from lexversion.model import PointInTime
 
 
 @dataclass(frozen=True)

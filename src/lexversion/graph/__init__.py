@@ -38,29 +38,9 @@ from lexversion.graph.identity import act_identity
 from lexversion.graph.plan import build_graph, plan_graph
 from lexversion.graph.stream import Regenerable
 from lexversion.graph.summary import summarize
-from lexversion.model import Effect
-from lexversion.model.records import (
-    CitationRecord,
-    DocSummary,
-    EffectRecord,
-    EventRecord,
-    ExpressionPlan,
-    ExpressionRecord,
-    Graph,
-    WorkRecord,
-)
 
 __all__ = [
-    "CitationRecord",
-    "DocSummary",
-    "Effect",
-    "EffectRecord",
-    "EventRecord",
-    "ExpressionPlan",
-    "ExpressionRecord",
-    "Graph",
     "Regenerable",
-    "WorkRecord",
     "act_identity",
     "build_graph",
     "plan_graph",

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from lexversion.diff import DiffResult, ProvisionDiff
+from lexversion.model import PointInTime
 from lexversion.render.print_model import ChangeRow, Changes, PrintBlock, Run
-from lexversion.timeline.pit import PointInTime
 
 _MARK = {"equal": "", "insert": "ins", "delete": "del"}
 EXCERPT = 90

@@ -16,8 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lexversion.model import DateFact
-from lexversion.timeline.pit import ExpressionInfo, WorkTimeline
+from lexversion.model import DateFact, ExpressionInfo, WorkTimeline
 
 STATUS_WORDS = {
     "in_force": "in force",

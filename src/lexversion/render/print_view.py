@@ -20,8 +20,7 @@ from datetime import date
 from lxml import etree
 
 from lexversion.akn.namespaces import NS
-from lexversion.graph import WorkRecord
-from lexversion.model import EffectDetail, HistoryEntry
+from lexversion.model import EffectDetail, HistoryEntry, PointInTime, WorkRecord, WorkTimeline
 from lexversion.render.html import Segment, ViewBlock, environment, view
 from lexversion.render.print_changes import Earlier, changes_of, mark_changes
 from lexversion.render.print_model import (
@@ -39,7 +38,7 @@ from lexversion.render.print_model import (
     validity,
 )
 from lexversion.render.text import all_text
-from lexversion.timeline.pit import PointInTime, WorkTimeline, relation
+from lexversion.timeline.pit import relation
 
 TEMPLATE = "print.html"
 CERTAINTY_LEGEND = (

@@ -24,13 +24,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lexversion.errors import NotFound, StoreError
-from lexversion.graph import Graph, WorkRecord
 from lexversion.model import (
     DateFact,
     EffectDetail,
+    ExpressionInfo,
+    Graph,
     HistoryEntry,
     StoredCitation,
     StoredEffect,
+    WorkRecord,
+    WorkTimeline,
 )
 from lexversion.store.rows import (
     BuildStateRow,
@@ -41,7 +44,6 @@ from lexversion.store.rows import (
     WorkRow,
 )
 from lexversion.store.writer import GraphWriter
-from lexversion.timeline.pit import ExpressionInfo, WorkTimeline
 
 DEFAULT_URL = "sqlite:///lexversion.db"
 

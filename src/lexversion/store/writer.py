@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from lexversion.graph import ExpressionPlan, ExpressionRecord, Graph, WorkRecord
+from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WorkRecord
 from lexversion.store.rows import (
     BuildStateRow,
     CitationRow,

@@ -24,7 +24,7 @@ from datetime import date
 from lexversion.model import DateFact, iso
 from lexversion.model.timeline import ExpressionInfo, PointInTime, WorkTimeline
 
-__all__ = ["ExpressionInfo", "PointInTime", "WorkTimeline", "point_in_time", "relation"]
+__all__ = ["point_in_time", "relation"]
 
 
 def relation(on: date, fact: DateFact | None) -> str:

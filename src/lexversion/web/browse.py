@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from lexversion.graph import WorkRecord
 from lexversion.lang.regions import REGIONS
+from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.timeline.pit import point_in_time
 from lexversion.web.refs import STATUS_WORDS

@@ -20,7 +20,7 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 
-from lexversion.graph import WorkRecord
+from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.store.search import sync_search_index
 from lexversion.web.cache import StoreCache

@@ -20,12 +20,10 @@ from datetime import date
 from lexversion.akn.frbr import AKN_LANG, parse_work_uri
 from lexversion.app.query import answer, resolve_address
 from lexversion.app.resolve import find_work
-from lexversion.graph import WorkRecord
-from lexversion.model import HistoryEntry, StoredCitation
+from lexversion.model import HistoryEntry, PointInTime, StoredCitation, WorkRecord, WorkTimeline
 from lexversion.render.html import ViewBlock, view
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
 from lexversion.store.repository import Store
-from lexversion.timeline.pit import PointInTime, WorkTimeline
 from lexversion.web.neighbourhood import NeighbourhoodView, neighbourhood_view, relations
 from lexversion.web.refs import (
     FORMATS,

@@ -16,7 +16,7 @@ from datetime import date
 
 from lexversion.akn.frbr import AKN_LANG
 from lexversion.errors import NotFound
-from lexversion.graph import WorkRecord
+from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 
 #: manifestation extension -> (what it is, media type)

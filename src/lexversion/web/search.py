@@ -15,9 +15,8 @@ from datetime import date
 from typing import Any
 
 from lexversion.app.search import Piece, SearchResult
-from lexversion.graph import WorkRecord
+from lexversion.model import PointInTime, WorkRecord
 from lexversion.render.pdf import ShownDate, shown
-from lexversion.timeline.pit import PointInTime
 from lexversion.web.refs import label_of, work_href
 
 

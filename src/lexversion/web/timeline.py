@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lexversion.model import DateFact, HistoryEntry
+from lexversion.model import DateFact, HistoryEntry, WorkTimeline
 from lexversion.render.pdf import ShownDate, shown, validity
-from lexversion.timeline.pit import WorkTimeline
 from lexversion.web.refs import WorkRef, short
 
 WIDTH = 960
