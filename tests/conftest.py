@@ -31,6 +31,19 @@ def corpus_file(seed: str) -> Path:
     return path
 
 
+def corpus_texts() -> list[str]:
+    """The decoded text of every corpus file, in seed order (for property tests
+    that run a fast path and its plain definition over the real corpus)."""
+    from lexversion.text.decode import decode
+
+    return [decode(p.read_bytes(), p.name) for p in CORPUS]
+
+
+def corpus_lines() -> list[str]:
+    """Every printed line of the corpus, stripped, blank lines dropped."""
+    return [ln.strip() for text in corpus_texts() for ln in text.split("\n") if ln.strip()]
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--regen-golden",

@@ -321,42 +321,79 @@ def notes_in(node: Node) -> list[tuple[str, Block]]:
     return out
 
 
-def publications(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, str]]:
-    """Publication dates the text states for acts it names.
+def publications_plain(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, str]]:
+    """Publication dates the text states for acts it names (the plain definition).
 
     Russian reports "… № 152 "…" (… опубликовано 19 октября 2017 года в газетах
     …)": the date follows the word. Kazakh reports "… шешiмi (… 2003 жылғы 30
     желтоқсанда "Астана ақшамы" газетiнде жарияланды)": the date precedes it.
-    Each hit belongs to the nearest act named before it. Returns (act, date,
-    the sentence it was read from). Letter spacing is tolerated.
+    Each hit belongs to the nearest act named before it (:func:`_published`);
+    every paragraph of ``texts`` is read. Returns (act, date, the sentence it
+    was read from). Letter spacing is tolerated. Raises nothing.
     """
-    from lexversion.parse.dates import find_dates
-
-    out: list[tuple[ActRef, date, str]] = []
     pat = re.compile(vocab(lang).PUBLISHED, re.IGNORECASE)
+    out: list[tuple[ActRef, date, str]] = []
     for raw in texts:
         text = L.despace(raw)
-        # an act named (most paragraphs name none: the citation scan that says so is
-        # shared with every other reader of the paragraph) and a publication word
+        out.extend(_published(text, find_anchors(text, lang), lang, pat))
+    return out
+
+
+def publications_screened(texts: Sequence[str], lang: str) -> list[tuple[ActRef, date, str]]:
+    """:func:`publications_plain`, reading only paragraphs that name an act and hold
+    the publication word (the fast path :func:`publications` takes).
+
+    Why it is sound: a hit needs an act named (an anchor) and the word
+    (``PUBLISHED``) in a stretch of the despaced paragraph after it. With no
+    anchor nothing is read. ``PUBLISHED`` has no anchor or look-around, and
+    :func:`~lexversion.lang.fold_text` folds character by character, so a match
+    in a stretch is a match in the whole despaced paragraph; a paragraph without
+    one is skipped. The citation scan is asked first because it is shared with
+    every other reader of the paragraph (cached), while the case-blind word
+    search is this reader's own; the paragraph as printed is searched before its
+    despaced form, which is made only for letter-spaced paragraphs. Raises nothing.
+    """
+    pat = re.compile(vocab(lang).PUBLISHED, re.IGNORECASE)
+    out: list[tuple[ActRef, date, str]] = []
+    for raw in texts:
+        text = L.despace(raw)
         anchors = find_anchors(text, lang)
         if not anchors or (
             not pat.search(fold_text(raw))
             and (text == raw or not pat.search(fold_text(text).lower()))  # L.key(raw)
         ):
             continue
-        for k, a in enumerate(anchors):
-            stop = anchors[k + 1].start if k + 1 < len(anchors) else min(len(text), a.end + 400)
-            seg = text[a.end : stop]
-            m = pat.search(fold_text(seg))
-            if m is None:
-                continue
-            dates = find_dates(seg, lang)
-            if lang == "ru":
-                pick = [d for d in dates if d.start >= m.end() and d.start - m.end() < 60][:1]
-            else:
-                pick = [d for d in dates if d.end <= m.start() and m.start() - d.end < 80][-1:]
-            if pick:
-                out.append((a.act, pick[0].date, seg[: m.end() + 40].strip()))
+        out.extend(_published(text, anchors, lang, pat))
+    return out
+
+
+#: how every document's publication dates are read: the fast path of
+#: :func:`publications_plain` (tests/parse/test_strategies.py checks they agree)
+publications = publications_screened
+
+
+def _published(
+    text: str, anchors: Sequence[Anchor], lang: str, pat: re.Pattern[str]
+) -> list[tuple[ActRef, date, str]]:
+    """The publication dates of one despaced paragraph ``text`` whose acts named are
+    ``anchors``: for each act, the date next to the word ``pat`` matches in the
+    stretch up to the next act (at most 400 characters) (:func:`publications_plain`)."""
+    from lexversion.parse.dates import find_dates
+
+    out: list[tuple[ActRef, date, str]] = []
+    for k, a in enumerate(anchors):
+        stop = anchors[k + 1].start if k + 1 < len(anchors) else min(len(text), a.end + 400)
+        seg = text[a.end : stop]
+        m = pat.search(fold_text(seg))
+        if m is None:
+            continue
+        dates = find_dates(seg, lang)
+        if lang == "ru":
+            pick = [d for d in dates if d.start >= m.end() and d.start - m.end() < 60][:1]
+        else:
+            pick = [d for d in dates if d.end <= m.start() and m.start() - d.end < 80][-1:]
+        if pick:
+            out.append((a.act, pick[0].date, seg[: m.end() + 40].strip()))
     return out
 
 

@@ -29,16 +29,37 @@ _NAME = re.compile(
 )
 
 
-def despace(text: str) -> str:
-    """Collapse letter spacing and runs of spaces, for recognising words.
+def despace_plain(text: str) -> str:
+    """Collapse letter spacing and runs of spaces, for recognising words (the plain
+    definition, DOMAIN.md 4.2).
 
-    ``"к ү ш i  ж о й ы л ғ а н"`` -> ``"күш i жойылған"``-like forms are
-    joined letter runs; double spaces become single. Not lossless in spacing,
-    never used for output.
+    Every run of three or more one-character words one space apart
+    (:data:`_SPACED_RUN`) is closed up, then runs of spaces become one:
+    ``"к ү ш i  ж о й ы л ғ а н"`` -> ``"күшi жойылған"``. Not lossless in
+    spacing, never used for output. Raises nothing.
     """
-    if _MAYBE_SPACED.search(text):  # every spaced run "x … y z" ends in " y z"
+    text = _SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), text)
+    return _MULTI_SPACE.sub(" ", text)
+
+
+def despace_screened(text: str) -> str:
+    """:func:`despace_plain`, each substitution run only when it can change something.
+
+    Why it is sound: every :data:`_SPACED_RUN` match ends in two one-character
+    words, each after one plain space, with no visible character after them
+    (``" y z"``), which is :data:`_MAYBE_SPACED`; a text without that has no run to
+    close up (and the opening literal space lets ``re`` skip ahead to the spaces
+    instead of trying the run's look-behind at every character). Likewise
+    :data:`_MULTI_SPACE` matches only where ``"  "`` occurs. Raises nothing.
+    """
+    if _MAYBE_SPACED.search(text):
         text = _SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), text)
     return _MULTI_SPACE.sub(" ", text) if "  " in text else text
+
+
+#: how every word is recognised: the fast path of :func:`despace_plain`
+#: (tests/parse/test_strategies.py checks they agree)
+despace = despace_screened
 
 
 def key(text: str) -> str:

@@ -79,15 +79,44 @@ def _spaced(text: str) -> bool:
     return len(runs) >= 3 and all(len(r) == 1 for r in runs)
 
 
-def runs_of(line: Line) -> list[_Run]:
+def runs_of_plain(line: Line) -> list[_Run]:
     """The words of ``line`` (a :class:`~lexversion.text.lines.Line`) with the
-    columns they were printed in, left to right (DOMAIN.md 2.9).
+    columns they were printed in, left to right (DOMAIN.md 2.9): the plain
+    definition, reading a repaired line's words character by character.
 
     A line whose text a repair changed (``line.offsets`` set: letter spacing
     closed up, :mod:`lexversion.text.repair`) keeps its repaired words; their columns
-    come from where their characters stand in the source, and a line letter-spaced
-    there (no two visible characters side by side, DOMAIN.md 4.2) is mapped back
-    to its printed columns.
+    come from where their characters stand in the source (``line.to_raw`` of
+    each), their pieces are those :func:`_pieces` makes of them, and a line
+    letter-spaced there (every word one character or with no two of its
+    characters side by side, DOMAIN.md 4.2) is mapped back to its printed
+    columns. Raises nothing.
+    """
+    if line.offsets is None:
+        return _printed_runs(line)
+    base = line.start - line.indent  # source offset of the printed line's column 0
+    out: list[_Run] = []
+    spaced = True
+    for m in _RUN.finditer(line.text):
+        a, b = m.span()
+        raws = [line.to_raw(k) for k in range(a, b)]
+        clean, raw = _pieces(raws)
+        out.append(_Run(m.group(), raws[0] - base, raws[0] - base + b - a, clean, raw))
+        spaced = spaced and all(y - x >= 2 for x, y in itertools.pairwise(raws))
+    return _unspaced(out) if spaced else out
+
+
+def runs_of_pieces(line: Line) -> list[_Run]:
+    """:func:`runs_of_plain`, reading a repaired line's words from the pieces of
+    its offset map instead of character by character (the fast path
+    :func:`runs_of` takes).
+
+    Why it is sound: inside a piece of the map the clean and source offsets move
+    together, so a word inside one piece is one verbatim piece starting at the
+    source offset of its first character (its characters side by side: apart
+    only if it has one); a word across pieces gets from :func:`_across` the
+    pieces, and the apartness, :func:`_pieces` makes of its characters' source
+    offsets, piece by piece. Raises nothing.
     """
     om = line.offsets
     if om is None:
@@ -110,11 +139,24 @@ def runs_of(line: Line) -> list[_Run]:
             clean, raw, apart = _across(cs, rs, i, a, b)
             out.append(_Run(m.group(), raw[0] - base, raw[0] - base + b - a, clean, raw))
             spaced = spaced and (b - a == 1 or apart)
-    if spaced and sum(len(r.text) for r in out) >= 3:
-        seen = 0  # each word moves left by the visible characters before it
-        for k, (word, start, end, clean, raw) in enumerate(out):
-            out[k] = _Run(word, start - seen, end - seen, clean, raw)
-            seen += len(word)
+    return _unspaced(out) if spaced else out
+
+
+#: how every table line's words are read: the fast path of :func:`runs_of_plain`
+#: (tests/parse/test_strategies.py checks they agree)
+runs_of = runs_of_pieces
+
+
+def _unspaced(out: list[_Run]) -> list[_Run]:
+    """The words ``out`` of a line letter-spaced in the source moved back to their
+    printed columns (each left by the visible characters before it), when they
+    hold three characters or more; else ``out``."""
+    if sum(len(r.text) for r in out) < 3:
+        return out
+    seen = 0
+    for k, (word, start, end, clean, raw) in enumerate(out):
+        out[k] = _Run(word, start - seen, end - seen, clean, raw)
+        seen += len(word)
     return out
 
 
@@ -218,23 +260,58 @@ def _word(letters: list[tuple[int, int, str]]) -> _Run:
     )
 
 
-def gutters(lines: Sequence[list[_Run]], window: int = 8) -> list[int]:
-    """Column starts: positions where a gutter gives way to printed text.
-
-    A gutter is a position covered by few lines compared with the text on both
-    sides: at most 40% of the lower of the two peaks within ``window`` positions
-    left and right, and at most a quarter of the lines. Words that run over a
-    column's edge in a few lines do not close a gutter.
-    """
+def _occupancy(lines: Sequence[list[_Run]]) -> list[int]:
+    """How many of ``lines`` cover each position, from 0 to the widest run's end."""
     width = max((r.end for runs in lines for r in runs), default=0)
-    if width == 0:
-        return [0]
     delta = [0] * (width + 1)
     for runs in lines:
         for _, start, end, _, _ in runs:
             delta[start] += 1
             delta[end] -= 1
-    occ = list(itertools.accumulate(delta[:width]))
+    return list(itertools.accumulate(delta[:width]))
+
+
+def gutters_plain(lines: Sequence[list[_Run]], window: int = 8) -> list[int]:
+    """Column starts: positions where a gutter gives way to printed text (the plain
+    definition, DOMAIN.md 2.9). Takes each line's runs; returns the starts, the
+    first 0.
+
+    A gutter is a position covered by few lines compared with the text on both
+    sides: at most 40% of the lower of the two peaks within ``window`` positions
+    left and right, and at most a quarter of the lines. Words that run over a
+    column's edge in a few lines do not close a gutter. A column starts where a
+    gutter ends, at least 3 positions after the last start. Raises nothing.
+    """
+    occ = _occupancy(lines)
+    if not occ:
+        return [0]
+    cap = len(lines) / 4
+    starts = [0]
+    gap = False
+    for pos, n in enumerate(occ):
+        left = max(occ[max(0, pos - window) : pos], default=0)
+        right = max(occ[pos + 1 : pos + 1 + window], default=0)
+        if pos > 0 and n <= cap and n <= 0.4 * min(left, right):
+            gap = True
+            continue
+        if gap and pos - starts[-1] >= 3:
+            starts.append(pos)
+        gap = False
+    return starts
+
+
+def gutters_capped(lines: Sequence[list[_Run]], window: int = 8) -> list[int]:
+    """:func:`gutters_plain`, looking up the peaks either side of a position only when
+    the cap leaves it open (the fast path :func:`gutters` takes).
+
+    Why it is sound: a gutter must be covered by at most a quarter of the lines
+    and by at most 40% of the lower peak; the first test is one comparison, and
+    where it fails the position is no gutter whatever the peaks are, so they are
+    not looked up (most positions hold text). Raises nothing.
+    """
+    occ = _occupancy(lines)
+    if not occ:
+        return [0]
     cap = len(lines) / 4
     starts = [0]
     gap = False
@@ -249,6 +326,11 @@ def gutters(lines: Sequence[list[_Run]], window: int = 8) -> list[int]:
             starts.append(pos)
         gap = False
     return starts
+
+
+#: how every table's columns are found: the fast path of :func:`gutters_plain`
+#: (tests/parse/test_strategies.py checks they agree)
+gutters = gutters_capped
 
 
 def _split(runs: list[_Run], starts: Sequence[int]) -> list[list[_Run]]:

@@ -2,6 +2,11 @@
 
 The Kazakh Cyrillic alphabet of 1940 is the Russian alphabet plus nine letters
 (ә ғ қ ң ө ұ ү һ і); their share of the Cyrillic letters tells the two apart.
+
+Two strategies with one answer: :func:`language_by_share`, the plain definition,
+counts both kinds of letters; :func:`language_by_bounds`, the fast path
+:func:`detect_language` takes, stops once the Kazakh letters decide. They agree
+on every text (tests/text/test_language.py).
 """
 
 from __future__ import annotations
@@ -13,16 +18,27 @@ _KK_LETTERS = "іқғңәүөұһІҚҒҢӘҮӨҰҺ"
 _CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
 
 
-def detect_language(text: str) -> str:
-    """``"kk"`` or ``"ru"``: Kazakh when its own letters (ә ғ қ ң ө ұ ү һ і) make
-    up more than 1% of the Cyrillic letters, else Russian. The Kazakh alphabet
-    of 1940 adds exactly these nine letters to the Russian one.
+def language_by_share(text: str) -> str:
+    """``"kk"`` or ``"ru"`` by the plain definition (DOMAIN.md 1): Kazakh when its
+    own letters (ә ғ қ ң ө ұ ү һ і, either case) make up more than 1% of the
+    Cyrillic letters (U+0400-U+04FF) of ``text``, else Russian. Raises nothing."""
+    kk = sum(text.count(ch) for ch in _KK_LETTERS)
+    cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    return "kk" if kk * 100 > cyr else "ru"
 
-    Every character of ``text`` counts; Cyrillic letters are counted on the
-    UTF-8 bytes (each begins with one of the lead bytes 0xD0-0xD3). The count
-    of Cyrillic letters is skipped when the Kazakh letters alone decide: none
-    at all (Russian), or more than 1% of all characters, which bounds the
-    Cyrillic letters from above (Kazakh).
+
+def language_by_bounds(text: str) -> str:
+    """:func:`language_by_share`, counting only until the Kazakh letters decide.
+
+    Why it is sound: the Kazakh letters are Cyrillic letters and the Cyrillic
+    letters are characters, so ``kk <= cyr <= len(text)``. With no Kazakh letter
+    the share is 0 (Russian) whatever ``cyr`` is; once ``kk * 100 > len(text)``
+    it is also ``> cyr`` (Kazakh), and the count only grows, so the test may be
+    made after each letter. Otherwise Cyrillic letters are counted on the UTF-8
+    bytes: every code point of U+0400-U+04FF is encoded as one of the lead bytes
+    0xD0-0xD3 and a continuation byte (0x80-0xBF), no other code point encodes
+    with those lead bytes, and continuation bytes are never lead bytes (a lone
+    surrogate, kept by ``surrogatepass``, encodes as 0xED and two continuations).
     """
     kk = 0
     for ch in _KK_LETTERS:
@@ -34,3 +50,11 @@ def detect_language(text: str) -> str:
     data = text.encode("utf-8", "surrogatepass")
     cyr = sum(data.count(b) for b in _CYRILLIC_LEADS)
     return "kk" if kk * 100 > cyr else "ru"
+
+
+def detect_language(text: str) -> str:
+    """``"kk"`` or ``"ru"``: the language of ``text`` (DOMAIN.md 1), Kazakh when
+    its own letters make up more than 1% of the Cyrillic letters
+    (:func:`language_by_share`), told by the fast path :func:`language_by_bounds`.
+    Every character of ``text`` counts. Raises nothing."""
+    return language_by_bounds(text)

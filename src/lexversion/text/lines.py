@@ -173,15 +173,39 @@ def _joins_tight(prev: str, nxt: str) -> bool:
     return prev[-1] == '"' and (len(prev) == 1 or prev[-2] == " ")
 
 
-def join_lines(lines: Sequence[Line]) -> Paragraph:
-    """Join non-blank ``lines`` into a :class:`Paragraph` (DOMAIN.md 4.4).
+def join_lines_plain(lines: Sequence[Line]) -> Paragraph:
+    """Join non-blank ``lines`` into a :class:`Paragraph` (DOMAIN.md 4.4), the plain
+    definition: :func:`_joins_tight` is asked about every two lines joined.
 
     Lines are joined with one space, or with none where :func:`_joins_tight`
     says the break fell inside a word or next to punctuation ("6-" +
     "бабының", "12/160-" + "VIII", "енгізіледі)" + "."). Blank lines are
     skipped. A line carrying its own offset map (a repaired line) keeps its
-    pieces.
+    pieces. Raises nothing.
     """
+    return _join(lines, screen=False)
+
+
+def join_lines_screened(lines: Sequence[Line]) -> Paragraph:
+    """:func:`join_lines_plain`, asking :func:`_joins_tight` only when a line may join
+    tight (the fast path :func:`join_lines` takes).
+
+    Why it is sound: :func:`_joins_tight` says yes only when the next line opens
+    with a closer or a quote (``_OPENS_TIGHT``) or the line before ends in a
+    hyphen, an opener or a quote (``_ENDS_TIGHT``); when neither holds, the lines
+    join with a space without asking, an inline test of two characters instead
+    of a call. Raises nothing.
+    """
+    return _join(lines, screen=True)
+
+
+#: how every paragraph is joined: the fast path of :func:`join_lines_plain`
+#: (tests/text/test_lines.py checks they agree)
+join_lines = join_lines_screened
+
+
+def _join(lines: Sequence[Line], screen: bool) -> Paragraph:
+    """:func:`join_lines_plain` (``screen`` false) or :func:`join_lines_screened`."""
     parts: list[str] = []
     clean_starts: list[int] = []
     raw_starts: list[int] = []
@@ -193,7 +217,7 @@ def join_lines(lines: Sequence[Line]) -> Paragraph:
         if not text:  # a blank line
             continue
         if kept and (
-            (text[0] not in _OPENS_TIGHT and prev[-1] not in _ENDS_TIGHT)
+            (screen and text[0] not in _OPENS_TIGHT and prev[-1] not in _ENDS_TIGHT)
             or not _joins_tight(prev, text)
         ):
             parts.append(" ")
