@@ -235,10 +235,12 @@ def repair(parts: Parts, lines: Sequence[Line], lang: str) -> Parts:
         if x.kind == "layout":
             new, found = R.repair_layout(x.lines, lang, x.name, words)
             log.extend(found)
-            x = replace(x, lines=list(new), para=join_lines(new))
-        else:
-            x = replace(x, para=para(x.para))
-        return replace(x, extract=[para(e) for e in x.extract])
+            extract = [para(e) for e in x.extract]
+            return replace(x, lines=list(new), para=join_lines(new), extract=extract)
+        repaired = para(x.para)
+        if not x.extract and repaired is x.para:  # most parts: nothing to repair
+            return x
+        return replace(x, para=repaired, extract=[para(e) for e in x.extract])
 
     title = block(parts.title)
     requisites = block(parts.requisites)
