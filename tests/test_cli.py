@@ -441,3 +441,43 @@ def test_show_at_date_is_that_exact_expression(db: str) -> None:
     result = run("show", expression, "-f", "json", "--db", db)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["expression"] == expression
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    r = run("--version")
+    assert r.exit_code == 0 and r.output == f"lexversion {version('lexversion')}\n"
+
+
+def _commands(group: object, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], object]]:
+    out: list[tuple[tuple[str, ...], object]] = []
+    for name, sub in group.commands.items():  # type: ignore[attr-defined]
+        if hasattr(sub, "commands"):
+            out += _commands(sub, (*path, name))
+        else:
+            out.append(((*path, name), sub))
+    return out
+
+
+def test_every_argument_and_option_has_help() -> None:
+    import typer.main
+
+    missing = [
+        f"{' '.join(path)} {p.name}"
+        for path, cmd in _commands(typer.main.get_command(app))
+        for p in cmd.params  # type: ignore[attr-defined]
+        if not getattr(p, "help", None)
+    ]
+    assert len(_commands(typer.main.get_command(app))) >= 11
+    assert missing == []
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_graph_svg(db: str) -> None:
+    r = run("graph", "--format", "svg", "--db", db)
+    assert r.exit_code == 0, r.output
+    svg = etree.fromstring(r.stdout_bytes)
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    texts = svg.xpath("//s:text/text()", namespaces={"s": "http://www.w3.org/2000/svg"})
+    assert W_000 in texts

@@ -33,6 +33,31 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"lexversion {version('lexversion')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print lexversion's version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Versioned, queryable law from the decisions of Kazakhstan's maslikhats."""
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -192,7 +217,9 @@ def build(
 
 @app.command()
 def works(
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output: a table or JSON.")
+    ] = ListFormat.table,
     db: DbOption = None,
 ) -> None:
     """List every work, stubs included, with its status today."""
@@ -239,8 +266,14 @@ def show(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+    ] = None,
+    fmt: Annotated[
+        ShowFormat,
+        typer.Option("--format", "-f", help="Output: text, HTML, Akoma Ntoso XML or JSON."),
+    ] = ShowFormat.text,
     db: DbOption = None,
 ) -> None:
     """The text of a work in force on a date, with its status and certainty."""
@@ -257,7 +290,9 @@ def show(
 @app.command()
 def history(
     work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
-    fmt: Annotated[TextJson, typer.Option("--format", "-f")] = TextJson.text,
+    fmt: Annotated[
+        TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")
+    ] = TextJson.text,
     db: DbOption = None,
 ) -> None:
     """Events and effects of a work in date order, each with its certainty and basis."""
@@ -273,26 +308,34 @@ def history(
 class GraphFormat(StrEnum):
     json = "json"
     dot = "dot"
+    svg = "svg"
 
 
 @app.command()
 def graph(
-    fmt: Annotated[GraphFormat, typer.Option("--format", "-f")] = GraphFormat.json,
+    fmt: Annotated[
+        GraphFormat,
+        typer.Option(
+            "--format", "-f", help="Output: JSON, Graphviz DOT or SVG (drawn by Graphviz's dot)."
+        ),
+    ] = GraphFormat.json,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date for the works' status (default today).")
     ] = None,
     db: DbOption = None,
 ) -> None:
     """The whole version graph: works and the effects between them."""
-    from lexversion.app.export import graph_dot, graph_json
+    from lexversion.app.export import graph_dot, graph_json, graph_svg
     from lexversion.store import open_store
 
     def run() -> None:
         store = open_store(db)
         on = _as_of(as_of) if as_of else date.today()
-        _emit(
-            graph_dot(store, on) if fmt is GraphFormat.dot else _dump(graph_json(store, on)), None
-        )
+        if fmt is GraphFormat.svg:
+            _emit(graph_svg(store, on), None)
+        else:
+            dot = fmt is GraphFormat.dot
+            _emit(graph_dot(store, on) if dot else _dump(graph_json(store, on)), None)
 
     _guard(run)
 
@@ -323,10 +366,17 @@ def diff(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date for comparing two works (default today).")
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output: text, HTML or JSON.")
+    ] = DiffFormat.text,
     view: Annotated[DiffView, typer.Option("--view", help="HTML layout.")] = DiffView.inline,
-    out: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """What changed between the texts in force on two dates, or between two works."""
@@ -354,7 +404,10 @@ def pdf(
     work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
     as_of: Annotated[str, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")],
     out: Annotated[Path, typer.Option("-o", "--output", help="The PDF file to write.")],
-    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+    ] = None,
     changes_since: Annotated[
         str | None, typer.Option("--changes-since", help="Mark the changes made since this date.")
     ] = None,
