@@ -395,7 +395,7 @@ def test_history_json_of_000_records_the_substitution_and_the_repeal(db: str) ->
     items = json.loads(run("history", W_000, "-f", "json", "--db", db).stdout)["items"]
     types = [i["type"] for i in items]
     assert "effect:substitution" in types
-    assert "repeal" in types
+    assert "effect:repeal" in types and "repeal" not in types
     subst = next(i for i in items if i["type"] == "effect:substitution")
     assert subst["by"] == "/akn/kz-19/act/decision/2021-12-14/12-61"
     assert date.fromisoformat(subst["earliest"]) > date(2021, 12, 14)
@@ -481,3 +481,18 @@ def test_graph_svg(db: str) -> None:
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
     texts = svg.xpath("//s:text/text()", namespaces={"s": "http://www.w3.org/2000/svg"})
     assert W_000 in texts
+
+
+def test_history_lists_each_change_once(db: str) -> None:
+    out = run("history", W_000, "--db", db).stdout
+    rows = [line.split()[:2] for line in out.splitlines()[1:] if not line.startswith(" ")]
+    assert [kind for _, kind in rows] == [
+        "adoption",
+        "registration",
+        "entry_into_force",
+        "effect:substitution",
+        "effect:repeal",
+    ]
+    items = json.loads(run("history", W_000, "--db", db, "-f", "json").stdout)["items"]
+    assert [i["type"] for i in items].count("repeal") == 0
+    assert [i["type"] for i in items].count("effect:repeal") == 1

@@ -15,7 +15,7 @@ from typing import Any
 from lexversion.akn.frbr import LANG_OF
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
-from lexversion.model import PointInTime, iso
+from lexversion.model import PointInTime, each_change_once, iso
 from lexversion.render.html import render_html
 from lexversion.render.text import akn_to_text
 from lexversion.store import Store, open_store
@@ -163,7 +163,7 @@ def history(db: str | Store | None, work: str, fmt: str) -> str | dict[str, Any]
     :class:`~lexversion.errors.NotFound` for an unknown work."""
     store = store_for(db)
     rec, _ = find_work(store, work)
-    items = store.history(rec.frbr_uri)
+    items = each_change_once(store.history(rec.frbr_uri))
     if fmt == "json":
         return {"work": rec.frbr_uri, "items": [it.to_json() for it in items]}
     lines = [f"{rec.frbr_uri}  {rec.title or ''}".rstrip()]
