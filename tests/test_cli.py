@@ -228,7 +228,7 @@ def test_env_var_is_used_without_db(tmp_path: Path) -> None:
     assert json.loads(shown.stdout)["status"] == "in_force"
     # --db wins over the environment
     other = f"sqlite:///{tmp_path}/other.db"
-    assert json.loads(run("works", "-f", "json", "--db", other, env=env).stdout) == []
+    assert_one_error_line(run("works", "-f", "json", "--db", other, env=env), 4, other)
 
 
 # -- works, show, history ------------------------------------------------------------
@@ -496,3 +496,41 @@ def test_history_lists_each_change_once(db: str) -> None:
     items = json.loads(run("history", W_000, "--db", db, "-f", "json").stdout)["items"]
     assert [i["type"] for i in items].count("repeal") == 0
     assert [i["type"] for i in items].count("effect:repeal") == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["works"], ["show", W_000, "--as-of", "2020-01-01"], ["history", W_000], ["graph"]],
+    ids=lambda c: c[0],
+)
+def test_read_only_commands_never_create_a_store(tmp_path: Path, command: list[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'none.db'}"
+    result = run(*command, "--db", url)
+    assert_one_error_line(result, 4, f"no store at {url}", "lexversion build")
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_build_of_an_empty_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    assert_one_error_line(run("build", str(tmp_path / "empty"), "--db", url), 2, "no files")
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_not_found_offers_close_works(db: str) -> None:
+    line = assert_one_error_line(run("show", W_000[:-1], "--as-of", "2020-01-01", "--db", db), 3)
+    assert line.endswith(f"close: {W_000}")
+    assert "build" not in line
+    cited = "решение маслихата города Алматы от 15 сентября 2018 года № 152"
+    line = assert_one_error_line(run("history", cited, "--db", db), 3, "2018-09-15")
+    assert line.endswith(f"close: {STUB_152}")
+    far = "/akn/kz-19/act/decision/2099-01-01/1"
+    assert_one_error_line(run("history", far, "--db", db), 3, "22 works", "lexversion works")
+
+
+def test_not_found_in_an_empty_store_suggests_build(tmp_path: Path) -> None:
+    from lexversion.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'e.db'}"
+    open_store(url)  # created empty, as by an interrupted first build
+    assert_one_error_line(run("history", W_000, "--db", url), 3, "the store is empty", "build")

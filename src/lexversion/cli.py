@@ -182,8 +182,8 @@ def build(
     from lexversion.store import open_store
 
     def run() -> int:
-        store = open_store(db)
         files = corpus_files(directory)
+        store = open_store(db)
         if sys.stderr.isatty():
             from rich.progress import Progress
 
@@ -224,10 +224,10 @@ def works(
 ) -> None:
     """List every work, stubs included, with its status today."""
     from lexversion.app.export import work_rows
-    from lexversion.store import open_store
+    from lexversion.app.query import store_for
 
     def run() -> None:
-        store = open_store(db)
+        store = store_for(db)
         today = date.today()
         rows = [
             {**row.to_json(), "text_in_corpus": not row.work.stub}
@@ -326,10 +326,10 @@ def graph(
 ) -> None:
     """The whole version graph: works and the effects between them."""
     from lexversion.app.export import graph_dot, graph_json, graph_svg
-    from lexversion.store import open_store
+    from lexversion.app.query import store_for
 
     def run() -> None:
-        store = open_store(db)
+        store = store_for(db)
         on = _as_of(as_of) if as_of else date.today()
         if fmt is GraphFormat.svg:
             _emit(graph_svg(store, on), None)

@@ -62,12 +62,14 @@ def resolve_address(suffix: str | None, as_of: date | None) -> Address:
 
 def store_for(db: str | Store | None) -> Store:
     """The store ``db`` names: a :class:`Store` as is, a URL opened once per
-    process (an engine and its migration check are not free)."""
+    process (an engine and its migration check are not free). Read-only: a
+    missing store raises :class:`~lexversion.errors.StoreError` (exit 4)
+    naming the URL and the ``build`` command, and is never created."""
     if isinstance(db, Store):
         return db
     key = resolve_url(db)
     if key not in _STORES:
-        _STORES[key] = open_store(key)
+        _STORES[key] = open_store(key, create=False)
     return _STORES[key]
 
 

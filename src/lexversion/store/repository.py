@@ -342,16 +342,34 @@ def migrate(engine: Engine) -> str | None:
     return current
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating tables if needed) the store at ``url`` (see :func:`resolve_url`).
+def _no_store(target: str) -> StoreError:
+    return StoreError(f"no store at {target}: build one first (lexversion build DIR --db {target})")
 
-    Raises :class:`StoreError` when the URL is malformed or the database
-    cannot be reached.
+
+def _holds_a_store(engine: Engine) -> bool:
+    """Whether the database of ``engine`` holds a store (its tables, whatever
+    their schema revision)."""
+    with engine.connect() as conn:
+        return inspect(conn).has_table("works")
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open the store at ``url`` (see :func:`resolve_url`), bringing its schema
+    to the newest revision.
+
+    With ``create`` (what ``build`` does) a missing store is created; without
+    it (every read-only command and the web app) nothing is created: a
+    missing SQLite file or a database without the store's tables raises
+    :class:`StoreError` naming the URL and the ``build`` command. Raises
+    :class:`StoreError` too when the URL is malformed or the database cannot
+    be reached.
     """
     target = resolve_url(url)
     try:
         if target.startswith("sqlite:///") and not target.startswith("sqlite:///:memory:"):
             path = Path(target.removeprefix("sqlite:///"))
+            if not create and not path.is_file():
+                raise _no_store(target)
             if path.parent and not path.parent.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(target)
@@ -364,6 +382,8 @@ def open_store(url: str | None = None) -> Store:
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.close()
 
+        if not create and not _holds_a_store(engine):
+            raise _no_store(target)
         migrate(engine)
     except (SQLAlchemyError, ValueError, OSError) as exc:
         raise StoreError(f"cannot open store {target}: {str(exc).splitlines()[0]}") from exc
