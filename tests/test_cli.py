@@ -534,3 +534,15 @@ def test_not_found_in_an_empty_store_suggests_build(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'e.db'}"
     open_store(url)  # created empty, as by an interrupted first build
     assert_one_error_line(run("history", W_000, "--db", url), 3, "the store is empty", "build")
+
+
+@pytest.mark.parametrize("columns", [50, 80, 120, 200])
+def test_works_fits_the_terminal_and_never_breaks_a_date_or_number(db: str, columns: int) -> None:
+    out = run("works", "--db", db, env={"COLUMNS": str(columns)}).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    for r in json.loads(run("works", "-f", "json", "--db", db).stdout):
+        if r["date"]:
+            assert r["date"] in out  # on one line, never cut
+        if r["number"] and len(r["number"]) < columns // 3:
+            assert r["number"] in out

@@ -9,6 +9,7 @@ never a traceback (DEVELOPERS.md principle 6).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -236,23 +237,57 @@ def works(
         if fmt is ListFormat.json:
             _emit(_dump(rows), None)
             return
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table("work", "issuer", "date", "No", "lang", f"status {today}", "text")
-        for r in rows:
-            table.add_row(
-                r["frbr_uri"],
-                r["issuer"] or "",
-                r["date"] or "",
-                r["number"] or "",
-                ",".join(r["languages"]),
-                f"{r['status']} ({r['certainty']})",
-                "yes" if r["text_in_corpus"] else "stub",
-            )
-        Console(width=200).print(table)
+        _print_works_table(rows, today)
 
     _guard(run)
+
+
+#: below this many columns ``works`` prints each work on two lines instead of a table
+WORKS_TABLE_MIN = 110
+
+
+def _print_works_table(rows: list[dict[str, Any]], today: date) -> None:
+    """``works`` as wide as the terminal (``COLUMNS`` when set; a pipe gets
+    full-width rows): a table when :data:`WORKS_TABLE_MIN` columns or more fit
+    (URIs fold, issuers wrap at spaces, dates and numbers never break), else
+    each work on two lines, its URI, then its issuer, date, number and status
+    wrapped at spaces (a date or number cut mid-token misreads)."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    tty = sys.stdout.isatty() or "COLUMNS" in os.environ
+    console = Console(width=None if tty else 240, highlight=False)
+    cells = [
+        (
+            r["frbr_uri"],
+            r["issuer"] or "",
+            r["date"] or "",
+            r["number"] or "",
+            ",".join(r["languages"]),
+            f"{r['status']} ({r['certainty']})",
+            "yes" if r["text_in_corpus"] else "stub",
+        )
+        for r in rows
+    ]
+    if console.width < WORKS_TABLE_MIN:
+        for uri, issuer, when, number, langs, status, text in cells:
+            console.print(Text(f"{uri}  {langs or '-'}  {text}", overflow="fold"))
+            facts = [x for x in (issuer, when, f"№{number}" if number else "", status) if x]
+            console.print(Text("  " + " · ".join(facts)))
+        console.print(f"status on {today}")
+        return
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), caption=f"status on {today}"
+    )
+    table.add_column("work", overflow="fold")
+    table.add_column("issuer")
+    for name in ("date", "No", "lang", "status", "text"):
+        table.add_column(name, no_wrap=True)
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
 
 
 @app.command()
