@@ -123,7 +123,7 @@ async def api_works(
     """The corpus browser's list as JSON: works passing the filters, 50 a page."""
     f = filters_from(on, region, issuer, status, type, year, lang, text, page)
     body = await ctx.cached(
-        ("api-works", f), lambda: _dump(works_json(browse(ctx.store, ctx.works(), f)))
+        ("api-works", f), lambda s: _dump(works_json(browse(s, ctx.works(s), f)))
     )
     return json_response(body)
 
@@ -144,7 +144,7 @@ async def api_show(
     The answer is exactly the object ``lexversion show --format json`` prints."""
     work, language = "/" + address, parse_lang(lang)
     body = await ctx.cached(
-        ("api-show", work, language), lambda: _dump(show(ctx.store, work, None, language, "json"))
+        ("api-show", work, language), lambda s: _dump(show(s, work, None, language, "json"))
     )
     return json_response(body)
 
@@ -162,7 +162,7 @@ async def api_search(
     when, language = parse_date(on, "on"), parse_lang(lang)
     body = await ctx.cached(
         ("api-search", q, when, language),
-        lambda: _dump(search_json(q, on, language, search(ctx.store, q, on=when, lang=language))),
+        lambda s: _dump(search_json(q, on, language, search(s, q, on=when, lang=language))),
     )
     return json_response(body)
 
@@ -171,9 +171,7 @@ async def api_search(
 async def api_history(ctx: Ctx, address: str) -> Response:
     """What ``lexversion history --format json`` prints for the work at ``address``."""
     work = "/" + address
-    body = await ctx.cached(
-        ("api-history", work), lambda: _dump(query_history(ctx.store, work, "json"))
-    )
+    body = await ctx.cached(("api-history", work), lambda s: _dump(query_history(s, work, "json")))
     return json_response(body)
 
 
@@ -184,7 +182,7 @@ async def api_neighbourhood(ctx: Ctx, address: str) -> Response:
     work = "/" + address
     body = await ctx.cached(
         ("api-neighbourhood", work),
-        lambda: _dump(neighbourhood_json(work_page(ctx.store, work, None, date.today()))),
+        lambda s: _dump(neighbourhood_json(work_page(s, work, None, date.today()))),
     )
     return json_response(body)
 
