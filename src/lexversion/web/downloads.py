@@ -26,7 +26,7 @@ from lexversion.errors import NotFound, UsageError
 from lexversion.render.pdf import html_to_pdf, render_print_html
 from lexversion.store.repository import Store
 from lexversion.web.context import PDF_WAIT, WebContext
-from lexversion.web.http import DOWNLOAD_CSP, Busy, dated
+from lexversion.web.http import DOWNLOAD_CSP, Busy, dated, parse_date
 from lexversion.web.refs import FORMATS, work_href
 
 #: manifestation extension -> ``show`` format
@@ -66,7 +66,8 @@ def pdf(ctx: WebContext, address: str, lang: str | None) -> bytes:
     m = re.match(r"^(?:/(kaz|rus))?:(\d{4}-\d{2}-\d{2})$", suffix or "")
     if m is None:
         raise UsageError("a PDF is made of the text in force on a date: end the URI in :DATE")
-    on = date.fromisoformat(m.group(2))
+    on = parse_date(m.group(2), "the PDF's date")
+    assert on is not None
     lang = lang or (LANG_OF[m.group(1)] if m.group(1) else None)
 
     def make() -> bytes:

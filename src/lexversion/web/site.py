@@ -31,6 +31,7 @@ from lexversion.web.downloads import download, picked
 from lexversion.web.http import (
     Short,
     Text,
+    check_address,
     filters_from,
     parse_choice,
     parse_date,
@@ -125,8 +126,8 @@ async def compare(
         "view": view or "inline",
     }
     args = (
-        work,
-        work_b or None,
+        check_address(work),
+        check_address(work_b) if work_b else None,
         parse_date(from_, "from"),
         parse_date(to, "to"),
         parse_date(on, "on"),
@@ -154,6 +155,7 @@ async def work_or_download(ctx: Ctx, rest: str, lang: Short = None, on: Short = 
         parse_work_uri(split_manifestation(path)[0])
     except ValueError:
         raise NotFound(f"{path[:200]}: not the FRBR URI of a work") from None
+    check_address(path)
     language = parse_lang(lang)
     if on is not None:
         return picked(path, parse_date(on, "on"), language)
