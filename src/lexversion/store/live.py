@@ -47,14 +47,14 @@ def sqlite_file(url: str) -> str | None:
 
 
 def _identity(path: str | None) -> tuple[int, int] | None:
-    """(device, inode) of ``path``; ``None`` when there is no file to watch.
-    Raises :class:`StoreError` when the file was deleted."""
+    """(device, inode) of ``path``; ``None`` when there is no file to watch or
+    the file is missing."""
     if path is None:
         return None
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise StoreError(f"the store {path} was deleted: build it again") from None
+        return None
     return (st.st_dev, st.st_ino)
 
 
@@ -72,6 +72,7 @@ class LiveStore:
         self.path = sqlite_file(url)
         self._store = store
         self._opened = _identity(self.path)
+        self._closed = False
         self._cond = threading.Condition()
         self._active = 0
         self._local = threading.local()
@@ -84,12 +85,25 @@ class LiveStore:
         return self._store
 
     def _switch(self, now: tuple[int, int] | None) -> None:
-        """Reopen the store on the file now at the path (lock held)."""
+        """Close the old file's connections once its readers are done and, when a
+        file is at the path (``now``), open it (lock held); raises
+        :class:`StoreError` when there is none.
+
+        Closing promptly matters with SQLite's WAL: the old file's ``-wal`` and
+        ``-shm`` stay beside the path until its last connection closes (which
+        deletes them), and a store built into the path while they are still
+        held would share them (SQLite docs, "How To Corrupt An SQLite
+        Database", 2.4).
+        """
         if not self._cond.wait_for(lambda: self._active == 0, SWITCH_WAIT):
             raise StoreError(f"the store {self.path} was replaced; still reading the old one")
-        self._store.engine.dispose()
+        if not self._closed:
+            self._store.engine.dispose()
+            self._closed = True
+        if now is None:
+            raise StoreError(f"the store {self.path} was deleted: build it again")
         self._store = Store(create_engine(self.url))
-        self._opened = now
+        self._opened, self._closed = now, False
         self.reopened += 1
 
     def _enter(self) -> Store:
@@ -97,7 +111,7 @@ class LiveStore:
         with self._cond:
             if depth == 0:  # a thread already reading keeps its file
                 now = _identity(self.path)
-                if now != self._opened:
+                if self.path is not None and (now is None or now != self._opened):
                     self._switch(now)
             self._active += 1
             self._local.depth = depth + 1
