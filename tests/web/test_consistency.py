@@ -42,7 +42,8 @@ PATHS = (
     "/akn/kz-19/act/decision/2024-04-16/18-84:2024-06-01",
 )
 READERS = 4
-REBUILDS = 10
+#: rebuilds under load (``LEXVERSION_REBUILDS`` for a longer run than the suite's)
+REBUILDS = int(os.environ.get("LEXVERSION_REBUILDS", "10"))
 
 
 @pytest.fixture(scope="module")
