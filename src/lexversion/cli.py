@@ -481,7 +481,7 @@ def serve(
 
         application = create_app(db)
         typer.echo(f"lexversion: serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-        uvicorn.run(application, host=host, port=port, log_level="info")
+        uvicorn.run(application, host=host, port=port, log_level="info", server_header=False)
 
     _guard(run)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -36,6 +37,13 @@ HTML_CSP = (
 )
 DOWNLOAD_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: the dates a request may name: local acts of Kazakhstan's councils and akimats
+#: are of the 1990s on, so this leaves a wide margin both ways; beyond it date
+#: arithmetic (a window padded by days) would leave Python's date range
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+#: a date in an AKN address's point-in-time suffix (``:DATE``, ``@DATE``)
+_ADDRESS_DATE = re.compile(r"[:@](\d{4}-\d{2}-\d{2})")
 _TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 414: "URL too long"}
 
 Text = Annotated[str | None, Query(max_length=MAX_PARAM)]
@@ -45,16 +53,34 @@ Short = Annotated[str | None, Query(max_length=20)]
 # -- parameters ------------------------------------------------------------------------
 
 
+def _in_range(day: date, what: str) -> date:
+    """``day`` when from :data:`FIRST_DAY` to :data:`LAST_DAY`, else :class:`UsageError`."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(f"{what}: out of range; give a date from {FIRST_DAY} to {LAST_DAY}")
+    return day
+
+
 def parse_date(value: str | None, name: str) -> date | None:
-    """``value`` as a date (``None`` when empty); raises :class:`UsageError`."""
+    """``value`` as a date from :data:`FIRST_DAY` to :data:`LAST_DAY` (``None``
+    when empty); raises :class:`UsageError`."""
     if not value:
         return None
     try:
         if not _DATE.match(value):
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{name}={value!r}: not a date (YYYY-MM-DD)") from None
+    return _in_range(day, f"{name}={value!r}")
+
+
+def check_address(address: str) -> str:
+    """``address`` (an AKN address) when every date of its point-in-time suffix
+    (``:DATE``, ``@DATE``) is a date from :data:`FIRST_DAY` to :data:`LAST_DAY`;
+    raises :class:`UsageError` naming the first that is not."""
+    for m in _ADDRESS_DATE.finditer(address):
+        parse_date(m.group(1), f"the date in {address[:200]}")
+    return address
 
 
 def parse_choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str | None:
@@ -98,10 +124,13 @@ def _error_body(path: str, status: int, message: str) -> tuple[bytes, str]:
     return html.encode(), "text/html; charset=utf-8"
 
 
-def error_response(path: str, status: int, message: str) -> Response:
-    """The error response for ``path`` (see :func:`_error_body`)."""
+def error_response(
+    path: str, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
+    """The error response for ``path`` (see :func:`_error_body`), with ``headers``
+    (e.g. the ``Allow`` of a 405)."""
     body, media = _error_body(path, status, message)
-    return Response(body, status_code=status, media_type=media)
+    return Response(body, status_code=status, media_type=media, headers=headers)
 
 
 class Busy(LexversionError):
