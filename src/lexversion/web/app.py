@@ -116,17 +116,24 @@ def create_app(
 #: environment variables that pass ``lexversion serve``'s choices to its worker processes
 ENV_DB = "LEXVERSION_DB"
 ENV_INDEX = "LEXVERSION_WEB_INDEX"
+ENV_CACHE = "LEXVERSION_WEB_CACHE"
 
 
 def app_from_env() -> FastAPI:
     """The app of one worker process of ``lexversion serve --workers N``: the
-    store at ``$LEXVERSION_DB`` and the search-index mode ``$LEXVERSION_WEB_INDEX``
+    store at ``$LEXVERSION_DB``, the search-index mode ``$LEXVERSION_WEB_INDEX``
     (``off`` by default: the serving process brings the index up to date once,
-    before starting the workers). An app factory for uvicorn (``factory=True``);
-    raises as :func:`create_app` does."""
+    before starting the workers) and ``$LEXVERSION_WEB_CACHE`` answers cached
+    (default 2048; 0 turns the cache off, as the benchmarks do). An app factory
+    for uvicorn (``factory=True``); raises as :func:`create_app` does, and
+    ``ValueError`` for a cache size that is not a whole number."""
     import os
 
-    return create_app(os.environ.get(ENV_DB), index=os.environ.get(ENV_INDEX, "off"))
+    return create_app(
+        os.environ.get(ENV_DB),
+        cache_size=int(os.environ.get(ENV_CACHE, "2048")),
+        index=os.environ.get(ENV_INDEX, "off"),
+    )
 
 
 def default_workers() -> int:
