@@ -441,3 +441,37 @@ def test_show_at_date_is_that_exact_expression(db: str) -> None:
     result = run("show", expression, "-f", "json", "--db", db)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["expression"] == expression
+
+
+def test_search_finds_word_forms_with_statuses(db: str) -> None:
+    """``search``: every form of a word, each act's status on the date asked."""
+    result = run("search", "қандастарға", "--on", "2023-06-01", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("of the wording in force on 2023-06-01")
+    assert any("[Қандастар" in line or "[қандас" in line.casefold() for line in lines)
+    assert any("the act on 2023-06-01: in_force [" in line for line in lines)
+    out = run("search", "мигранты", "--format", "json", "--lang", "ru", "--db", db)
+    assert out.exit_code == 0, out.stderr
+    body = json.loads(out.stdout)
+    assert body["query"] == "мигранты" and body["on"] is None
+    assert body["status_on"] == date.today().isoformat()
+    assert body["hits"] and all(h["lang"] == "ru" for h in body["hits"])
+    assert {h["status"] for h in body["hits"]} <= {
+        "in_force",
+        "repealed",
+        "not_yet_in_force",
+        "unknown",
+    }
+    assert all(h["applies_from"]["certainty"] in CERTAINTIES for h in body["hits"])
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("search", "x", "--on", "June"), "--on 'June'"),
+        (("search", "* ( )"), "no words"),
+    ],
+)
+def test_search_refuses_bad_input(db: str, args: tuple[str, ...], needle: str) -> None:
+    assert_one_error_line(run(*args, "--db", db), 2, needle)

@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from lexversion.app.query import store_for
 from lexversion.app.resolve import find_work
 from lexversion.errors import LexversionError
-from lexversion.model import DateFact, PointInTime, WorkRecord, WorkTimeline
+from lexversion.model import DateFact, PointInTime, WorkRecord, WorkTimeline, iso
 from lexversion.store.repository import Store
 from lexversion.store.search import (
     Term,
@@ -206,3 +208,88 @@ def named_act(store: Store, query: str) -> WorkRecord | None:
     except LexversionError:
         return None
     return rec
+
+
+def _hit_json(h: Hit) -> dict[str, Any]:
+    return {
+        "work": h.work,
+        "title": h.title,
+        "expression": h.expression,
+        "expression_kind": h.kind,
+        "applies_from": h.applies_from.to_json() if h.applies_from else None,
+        "lang": h.lang,
+        "eid": h.eid,
+        "label": h.label,
+        "snippet": "".join(p.text for p in h.snippet),
+        "status": h.pit.status if h.pit else None,
+        "certainty": h.pit.certainty if h.pit else None,
+    }
+
+
+def result_json(r: SearchResult) -> dict[str, Any]:
+    """The object ``lexversion search --format json`` prints for result ``r``:
+    the query, its dates (``on``: the wording asked for, ``status_on``: the day
+    the statuses are given for), the index counts and the hits, each with its
+    act's ``status`` and ``certainty`` on ``status_on``."""
+    return {
+        "query": r.query,
+        "on": iso(r.on),
+        "status_on": iso(r.status_on),
+        "lang": r.lang,
+        "indexed": r.indexed,
+        "stored": r.stored,
+        "capped": r.capped,
+        "dropped": r.dropped,
+        "hits": [_hit_json(h) for h in r.hits],
+    }
+
+
+def result_text(r: SearchResult) -> str:
+    """The lines ``lexversion search`` prints for result ``r``: a count, then
+    per hit its act, provision, wording (with the certainty of its date), the
+    act's status on ``r.status_on`` and a snippet, matched words in ``[...]``."""
+    n = len(r.hits)
+    head = f"{n} provision{'' if n == 1 else 's'}"
+    if r.on:
+        head += f" of the wording in force on {iso(r.on)}"
+        if r.dropped:
+            head += f" ({r.dropped} more in wordings not in force then)"
+    if r.capped:
+        head += "; only the best matches were looked at: add words to narrow the search"
+    lines = [head]
+    for k, h in enumerate(r.hits, 1):
+        af = h.applies_from
+        when = (iso(af.date) or iso(af.earliest) or "unknown") if af else "unknown"
+        status = f"{h.pit.status} [{h.pit.certainty}]" if h.pit else "unknown"
+        lines.append(f"{k}. {h.title}")
+        lines.append(f"   {h.expression}#{h.eid}  {h.label}".rstrip())
+        lines.append(
+            f"   {h.kind}, applies from {when} [{af.certainty if af else 'unknown'}];"
+            f" the act on {iso(r.status_on)}: {status}"
+        )
+        text = "".join(f"[{p.text}]" if p.hit else p.text for p in h.snippet)
+        lines.append(f"   {text}")
+    return "\n".join(lines) + "\n"
+
+
+def search_report(
+    db: str | Store | None,
+    query: str,
+    *,
+    on: date | None = None,
+    lang: str | None = None,
+    fmt: str = "text",
+) -> tuple[str | dict[str, Any], str | None]:
+    """What ``lexversion search`` prints for ``query`` in the store ``db``
+    (:func:`search` with ``on`` and ``lang``): the text lines of
+    :func:`result_text`, or for ``fmt`` ``json`` the object of
+    :func:`result_json`; and a warning when the index does not hold every
+    stored text (``None`` when it does). Raises what :func:`search` raises."""
+    r = search(store_for(db), query, on=on, lang=lang)
+    warning = None
+    if r.indexed < r.stored:
+        warning = (
+            f"the search index holds {r.indexed} of {r.stored} texts; "
+            "run `lexversion build` to bring it up to date"
+        )
+    return (result_json(r) if fmt == "json" else result_text(r)), warning

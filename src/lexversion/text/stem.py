@@ -47,6 +47,7 @@ SLOTS = ("case", "possessive", "plural", "verb", "voice", "derivation")
 
 #: a word :func:`fold_word` leaves as it is (the lexicon's fast path)
 _PLAIN = re.compile("[а-яәғқңөұүһі]+")
+_POSSESSIVE = frozenset("ыі")
 _VOWELS = frozenset("аәеёоөұүыіэюяиу")
 _BACK = frozenset("аоұыяё")
 _FRONT = frozenset("әеөүіэ")
@@ -65,13 +66,16 @@ _CLASSES: dict[str, frozenset[str]] = {
 class Ending:
     """A row of ``suffixes.tsv``: ``slot``, the ``ending``, the letters the stem
     may end in (``after``), the letters put back in its place (``replace``),
-    and its ``harmony`` ("back", "front" or "" for none)."""
+    its ``harmony`` ("back", "front" or "" for none), and whether it follows
+    the 3rd person possessive (``after_possessive``: class ``P``), which must
+    then be stripped too."""
 
     slot: str
     ending: str
     after: frozenset[str]
     replace: str
     harmony: str
+    after_possessive: bool = False
 
 
 def _harmony_of(letters: str) -> str:
@@ -99,7 +103,9 @@ def parse_endings(tsv: str) -> tuple[Ending, ...]:
             raise ValueError(f"suffixes.tsv line {n}: expected slot, ending, after, replace")
         after: set[str] = set()
         for item in cols[2].split() if cols[0] != "keep" else ():
-            if item in _CLASSES:
+            if item == "P":
+                after |= _POSSESSIVE
+            elif item in _CLASSES:
                 after |= _CLASSES[item]
             elif len(item) == 1:
                 after.add(item)
@@ -107,7 +113,9 @@ def parse_endings(tsv: str) -> tuple[Ending, ...]:
                 raise ValueError(f"suffixes.tsv line {n}: unknown class {item!r}")
         harmony = "" if cols[1] in ("мен", "бен", "пен", "менен") else _harmony_of(cols[1])
         replace = "" if cols[3] == "-" else cols[3]
-        rows.append(Ending(cols[0], cols[1], frozenset(after), replace, harmony))
+        rows.append(
+            Ending(cols[0], cols[1], frozenset(after), replace, harmony, "P" in cols[2].split())
+        )
     order = (*SLOTS, "keep")
     return tuple(sorted(rows, key=lambda e: (order.index(e.slot), -len(e.ending))))
 
@@ -154,8 +162,16 @@ def _parses(word: str, at: int, stripped: tuple[Ending, ...]) -> Iterator[str]:
         yield word
         return
     slot = SLOTS[at]
-    yield from _parses(word, at + 1, stripped)
     taken = {e.slot for e in stripped}
+    last = stripped[-1] if stripped else None
+    if slot == "possessive" and last and last.after_possessive and word[-1] in _POSSESSIVE:
+        # the case ending follows the possessive: only parses that strip it
+        for e in kk_endings()[slot]:
+            stem = _fits(word, e)
+            if stem is not None:
+                yield from _parses(_voiced(stem, e), at + 1, (*stripped, e))
+        return
+    yield from _parses(word, at + 1, stripped)
     if slot == "voice" and "verb" not in taken and not _verbal_case(stripped):
         return
     if slot == "derivation" and taken & {"verb", "voice"}:
@@ -163,9 +179,15 @@ def _parses(word: str, at: int, stripped: tuple[Ending, ...]) -> Iterator[str]:
     for e in kk_endings()[slot]:
         stem = _fits(word, e)
         if stem is not None:
-            if e.ending[0] in _VOWELS and stem[-1] in FINAL_VOICING:
-                stem = stem[:-1] + FINAL_VOICING[stem[-1]]
-            yield from _parses(stem, at + 1, (*stripped, e))
+            yield from _parses(_voiced(stem, e), at + 1, (*stripped, e))
+
+
+def _voiced(stem: str, e: Ending) -> str:
+    """``stem`` as the bare word writes it: a last ғ г б before an ending that
+    starts with a vowel is қ к п there (:data:`lexversion.lang.kk.FINAL_VOICING`)."""
+    if e.ending[0] in _VOWELS and stem[-1] in FINAL_VOICING:
+        return stem[:-1] + FINAL_VOICING[stem[-1]]
+    return stem
 
 
 def _verbal_case(stripped: tuple[Ending, ...]) -> bool:
