@@ -8,6 +8,7 @@ import os
 from datetime import date
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 import lexversion
@@ -161,3 +162,13 @@ def test_postgresql_full_text_search() -> None:
     assert prefix.hits
     assert all(h.lang == "ru" for h in prefix.hits)
     assert search(store, '"); DROP TABLE works; --').matched >= 0
+
+
+def test_page_and_api_say_each_acts_status_without_a_date(client: TestClient) -> None:
+    today = date.today().isoformat()
+    page = client.get("/search?q=оралмандарға").text
+    assert f"the act on {today}:" in page
+    assert "<mark>оралмандарды</mark>" in page  # another form of the word, marked
+    body = client.get("/api/search?q=оралмандарға").json()
+    assert body["status_on"] == today
+    assert body["hits"] and {h["status"] for h in body["hits"]} == {"repealed"}

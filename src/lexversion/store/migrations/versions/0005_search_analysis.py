@@ -56,7 +56,7 @@ def _create(dialect: str) -> None:
         sa.Column("words", sa.Text(), nullable=False),
     ]
     if dialect == "postgresql":
-        columns.append(sa.Column("tsv", postgresql.TSVECTOR(), sa.Computed(PG_TSV)))
+        columns.append(sa.Column("tsv", postgresql.TSVECTOR(), sa.Computed(PG_TSV, persisted=True)))
     op.create_table("provision_search", *columns, sa.PrimaryKeyConstraint("id"))
     op.create_index("ix_provision_search_expression", "provision_search", ["expression"])
     if dialect == "postgresql":
