@@ -63,8 +63,9 @@ KK_STEMS = [
     ("қабылдады", "қабылда"),
     ("қабылданған", "қабылда"),
     ("тіркелген", "тірке"),
-    # -лық/-лік
+    # -лық/-лік, only to a stem the lexicon knows
     ("облыстық", "облыс"),
+    ("автокөліктермен", "автокөлік"),  # no "автокө"
 ]
 
 #: words whose stem is the word: short stems, words a different word hides in,

@@ -13,13 +13,19 @@ slot (case, possessive, plural, verb, voice, derivation), and only when
 * the ending follows the sound it may follow (``тар`` after a voiceless
   consonant, ``лар`` after a vowel, ``на`` after the possessive ``ы``/``і``);
 * its vowels agree with the stem's last vowel (vowel harmony);
-* what is left has :data:`MIN_STEM` letters or more, one a vowel
-  (:data:`MIN_STEM_SHORT_ENDING` for a one-letter ending): short stems are
-  never cut further ("енді" stays "енді", "заң" stays "заң");
+* what is left has :data:`MIN_STEM` letters or more, one a vowel, and
+  :data:`MIN_UNKNOWN_STEM` unless the Kazakh lexicon (Debian's hunspell-kk
+  list) knows it: short stems are never cut further ("енді" stays "енді",
+  "айында" "айында");
 * the passive (voice) only after a verb form, -лық/-лік only when no verb
-  form was stripped.
+  form was stripped and the lexicon knows what is left.
 
-Words are given folded (:func:`lexversion.text.analysis.fold_word`).
+Several parses may fit ("облысы" is облыс-ы or облы-сы): the shortest stem
+wins, except that a stem the lexicon knows beats an unknown one a letter
+shorter. The lexicon is a word list with fragments in it ("бюдж"), so a
+stem it "knows" may still be wrong ("бюджетін" -> "бюдж", a participle
+parse); the index and the query share the error, only other forms of the
+word then miss. Words are given folded (:func:`lexversion.lang.fold_word`).
 """
 
 from __future__ import annotations
@@ -155,11 +161,11 @@ def _fits(word: str, e: Ending) -> str | None:
     return stem
 
 
-def _parses(word: str, at: int, stripped: tuple[Ending, ...]) -> Iterator[str]:
-    """Every stem of ``word`` left by stripping endings of slots ``SLOTS[at:]`` in
-    order, ``stripped`` the endings already taken (outermost first)."""
+def _parses(word: str, at: int, stripped: tuple[Ending, ...]) -> Iterator[Parse]:
+    """Every parse of ``word`` stripping endings of slots ``SLOTS[at:]`` in order,
+    ``stripped`` the endings already taken (outermost first)."""
     if at == len(SLOTS) or word in _kept():
-        yield word
+        yield Parse(word, stripped)
         return
     slot = SLOTS[at]
     taken = {e.slot for e in stripped}
@@ -180,6 +186,19 @@ def _parses(word: str, at: int, stripped: tuple[Ending, ...]) -> Iterator[str]:
         stem = _fits(word, e)
         if stem is not None:
             yield from _parses(_voiced(stem, e), at + 1, (*stripped, e))
+
+
+@dataclass(frozen=True)
+class Parse:
+    """A stem and the endings stripped to reach it, outermost first."""
+
+    stem: str
+    endings: tuple[Ending, ...]
+
+    @property
+    def derived(self) -> bool:
+        """Whether a derivational ending (-лық/-лік) was stripped."""
+        return any(e.slot == "derivation" for e in self.endings)
 
 
 def _voiced(stem: str, e: Ending) -> str:
@@ -204,8 +223,10 @@ def _verbal_case(stripped: tuple[Ending, ...]) -> bool:
 def kk_stem(word: str) -> str:
     """The stem of folded Kazakh word ``word`` by the suffix table (module doc).
 
-    Of the stems the table allows, the shortest one the Kazakh lexicon knows
-    (:func:`kk_lexicon`), else the shortest: ``"қандастарды"`` -> ``"қандас"``,
+    Of the stems the table allows (those under :data:`MIN_UNKNOWN_STEM` letters,
+    or stripped of -лық/-лік, only when the lexicon :func:`kk_lexicon` knows
+    them), the shortest, a known stem one letter longer than an unknown one
+    preferred (one-letter endings are doubtful): ``"қандастарды"`` -> ``"қандас"``,
     ``"шешіміне"`` -> ``"шешім"``, ``"облысының"`` -> ``"облыс"`` (not
     ``"облы"``), ``"бекітілсін"`` -> ``"бекіт"``. A word with a character other
     than a letter, or no vowel, is returned as it is. Raises nothing.
@@ -213,7 +234,12 @@ def kk_stem(word: str) -> str:
     if not word.isalpha() or not any(ch in _VOWELS for ch in word):
         return word
     lexicon = kk_lexicon()
-    stems = {s for s in _parses(word, 0, ()) if len(s) >= MIN_UNKNOWN_STEM or s in lexicon}
+    parses = [
+        p
+        for p in _parses(word, 0, ())
+        if p.stem in lexicon or (len(p.stem) >= MIN_UNKNOWN_STEM and not p.derived)
+    ]
+    stems = {p.stem for p in parses}
     if not stems:
         return word
     best = min(stems, key=lambda s: (len(s), s))
