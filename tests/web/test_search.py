@@ -57,7 +57,8 @@ def test_queries_are_words(query: str, terms: tuple[Term, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["", "  ", '"', "* - : ( )", "x" * 201, " ".join(f"w{k}" for k in range(13))]
+    "query",
+    ["", "  ", '"', "* - : ( )", "\u0301 \u0301*", "x" * 201, " ".join(f"w{k}" for k in range(13))],
 )
 def test_refused_queries(query: str) -> None:
     with pytest.raises(UsageError):

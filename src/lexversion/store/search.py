@@ -111,7 +111,8 @@ def parse_query(query: str) -> tuple[Term, ...]:
     if len(query) > MAX_QUERY:
         raise UsageError(f"the query is {len(query)} characters long; at most {MAX_QUERY}")
     found = ((m.group(0).removesuffix("*"), m.group(1)) for m in _QUERY_WORD.finditer(query))
-    terms = tuple(dict.fromkeys(Term(fold(w), bool(star)) for w, star in found))
+    folded = ((fold(w), star) for w, star in found)
+    terms = tuple(dict.fromkeys(Term(w, bool(star)) for w, star in folded if w))
     if not terms:
         raise UsageError("the query has no words to search for")
     if len(terms) > MAX_TERMS:
