@@ -156,4 +156,4 @@ def test_other_languages_are_not_stemmed() -> None:
 
 
 def test_the_lexicon_is_folded() -> None:
-    assert all(fold_word(w) == w for w in list(kk_lexicon())[:2000])
+    assert sorted(w for w in kk_lexicon() if fold_word(w) != w) == []

@@ -53,6 +53,7 @@ SLOTS = ("case", "possessive", "plural", "verb", "voice", "derivation")
 
 #: a word :func:`fold_word` leaves as it is (the lexicon's fast path)
 _PLAIN = re.compile("[а-яәғқңөұүһі]+")
+_ROMAN_LOOKING = frozenset("ісхм")
 _POSSESSIVE = frozenset("ыі")
 _VOWELS = frozenset("аәеёоөұүыіэюяиу")
 _BACK = frozenset("аоұыяё")
@@ -261,7 +262,13 @@ def kk_lexicon() -> frozenset[str]:
     if KK_HUNSPELL.is_file():
         lines = KK_HUNSPELL.read_text("utf-8", errors="replace").splitlines()[1:]
         words.update(line.split("/", 1)[0] for line in lines)
-    return frozenset(w if _PLAIN.fullmatch(w) else fold_word(w) for w in words)
+    return frozenset(w if _plain(w) else fold_word(w) for w in words)
+
+
+def _plain(word: str) -> bool:
+    """Whether :func:`fold_word` leaves ``word`` as it is: lower-case Kazakh
+    Cyrillic without ``ё``, not made only of Roman-numeral look-alikes (і х с м)."""
+    return bool(_PLAIN.fullmatch(word)) and not set(word) <= _ROMAN_LOOKING
 
 
 @cache
