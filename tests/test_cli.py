@@ -475,3 +475,29 @@ def test_search_finds_word_forms_with_statuses(db: str) -> None:
 )
 def test_search_refuses_bad_input(db: str, args: tuple[str, ...], needle: str) -> None:
     assert_one_error_line(run(*args, "--db", db), 2, needle)
+
+
+def test_search_warns_when_the_index_lags(db: str, tmp_path: Path) -> None:
+    """A store whose index lags its texts (e.g. migrated, not rebuilt yet) still
+    answers, with a one-line warning naming ``build``."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    copy = tmp_path / "lag.db"
+    src, dst = sqlite3.connect(db.removeprefix("sqlite:///")), sqlite3.connect(copy)
+    src.backup(dst)  # the store is in WAL mode: a file copy may miss pages
+    src.close()
+    dst.close()
+    url = f"sqlite:///{copy}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM provision_search"))
+        conn.execute(text("DELETE FROM search_expressions"))
+    engine.dispose()
+    result = run("search", "қандас", "--db", url)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("0 provisions")
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("lexversion: warning: the search index holds 0 of 7 texts")
+    assert "lexversion build" in line
