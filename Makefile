@@ -31,7 +31,7 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-## bench: print parse, build, diff and PDF figures (not timed tests)
+## bench: print parse, build, diff, PDF, web and search figures (not timed tests)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_bluebell.py
@@ -39,6 +39,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_diff.py
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_web.py
+	$(BIN)/python bench/bench_search.py
 
 clean:
 	rm -rf $(VENV) lexversion.db .pytest_cache .mypy_cache .ruff_cache

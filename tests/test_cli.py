@@ -546,3 +546,63 @@ def test_works_fits_the_terminal_and_never_breaks_a_date_or_number(db: str, colu
             assert r["date"] in out  # on one line, never cut
         if r["number"] and len(r["number"]) < columns // 3:
             assert r["number"] in out
+
+
+def test_search_finds_word_forms_with_statuses(db: str) -> None:
+    """``search``: every form of a word, each act's status on the date asked."""
+    result = run("search", "қандастарға", "--on", "2023-06-01", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("of the wording in force on 2023-06-01")
+    assert any("[Қандастар" in line or "[қандас" in line.casefold() for line in lines)
+    assert any("the act on 2023-06-01: in_force [" in line for line in lines)
+    out = run("search", "мигранты", "--format", "json", "--lang", "ru", "--db", db)
+    assert out.exit_code == 0, out.stderr
+    body = json.loads(out.stdout)
+    assert body["query"] == "мигранты" and body["on"] is None
+    assert body["status_on"] == date.today().isoformat()
+    assert body["hits"] and all(h["lang"] == "ru" for h in body["hits"])
+    assert {h["status"] for h in body["hits"]} <= {
+        "in_force",
+        "repealed",
+        "not_yet_in_force",
+        "unknown",
+    }
+    assert all(h["applies_from"]["certainty"] in CERTAINTIES for h in body["hits"])
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("search", "x", "--on", "June"), "--on 'June'"),
+        (("search", "* ( )"), "no words"),
+    ],
+)
+def test_search_refuses_bad_input(db: str, args: tuple[str, ...], needle: str) -> None:
+    assert_one_error_line(run(*args, "--db", db), 2, needle)
+
+
+def test_search_warns_when_the_index_lags(db: str, tmp_path: Path) -> None:
+    """A store whose index lags its texts (e.g. migrated, not rebuilt yet) still
+    answers, with a one-line warning naming ``build``."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    copy = tmp_path / "lag.db"
+    src, dst = sqlite3.connect(db.removeprefix("sqlite:///")), sqlite3.connect(copy)
+    src.backup(dst)  # the store is in WAL mode: a file copy may miss pages
+    src.close()
+    dst.close()
+    url = f"sqlite:///{copy}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM provision_search"))
+        conn.execute(text("DELETE FROM search_expressions"))
+    engine.dispose()
+    result = run("search", "қандас", "--db", url)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("0 provisions")
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("lexversion: warning: the search index holds 0 of 7 texts")
+    assert "lexversion build" in line

@@ -347,6 +347,47 @@ class GraphFormat(StrEnum):
 
 
 @app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help="Words, all of which must occur (any form); word* for a prefix.")
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", help="Only the wording in force on YYYY-MM-DD (statuses: that day, else today)."
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Only texts in this language.")
+    ] = None,
+    fmt: Annotated[TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")] = (
+        TextJson.text
+    ),
+    db: DbOption = None,
+) -> None:
+    """Search the provisions of the stored texts, with each act's status on the date."""
+    from lexversion.app.search import search_report
+
+    def run() -> None:
+        try:
+            when = _as_of(on) if on else None
+        except UsageError:
+            raise UsageError(f"--on {on!r}: not a date (use YYYY-MM-DD or 'today')") from None
+        result, warning = search_report(
+            db,
+            query,
+            on=when,
+            lang=lang.value if lang else None,
+            fmt=fmt.value,
+        )
+        if warning:
+            typer.echo(f"lexversion: warning: {warning}", err=True)
+        _emit(result if isinstance(result, str) else _dump(result), None)
+
+    _guard(run)
+
+
+@app.command()
 def graph(
     fmt: Annotated[
         GraphFormat,

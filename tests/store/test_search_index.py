@@ -7,9 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, text
 
 import lexversion
 from lexversion.store import Store, open_store
+from lexversion.store.repository import MIGRATIONS
 from lexversion.store.search import (
     IndexCounts,
     ProvisionRow,
@@ -18,6 +22,7 @@ from lexversion.store.search import (
     parse_query,
     sync_search_index,
 )
+from lexversion.text.analysis import analysis_version
 from tests.store.conftest import CORPUS_DIR
 
 ALMATY_OBLAST = "/akn/kz-19/act/decision/2017-12-15/26-129"
@@ -56,3 +61,51 @@ def test_as_of_pre_filter_and_language(store: Store) -> None:
     new = match_provisions(store, terms, on=date(2023, 6, 1))
     assert f"{ALMATY_OBLAST}/kaz@2017-12-15" not in {r.expression for r in new.rows}
     assert match_provisions(store, terms, lang="ru").rows == ()
+
+
+def test_an_index_made_by_another_analysis_is_rebuilt(store: Store) -> None:
+    """Each indexed expression records its analysis; a sync re-indexes those made
+    by another (here: one marked as made by an older analysis)."""
+    with store.engine.begin() as conn:
+        uri = conn.execute(text("SELECT min(uri) FROM search_expressions")).scalar_one()
+        conn.execute(
+            text("UPDATE search_expressions SET analysis = 'older' WHERE uri = :u"), {"u": uri}
+        )
+        before = conn.execute(
+            text("SELECT count(*) FROM provision_search WHERE expression = :u"), {"u": uri}
+        ).scalar_one()
+    assert sync_search_index(store) == 1
+    with store.engine.connect() as conn:
+        after = conn.execute(
+            text("SELECT count(*) FROM provision_search WHERE expression = :u"), {"u": uri}
+        ).scalar_one()
+        versions = set(conn.execute(text("SELECT analysis FROM search_expressions")).scalars())
+    assert after == before > 0
+    assert versions == {analysis_version()}
+
+
+def test_a_0004_index_is_emptied_and_rebuilt(tmp_path: Path) -> None:
+    """Migration 0005 drops the index of raw text; the next sync rebuilds it with
+    stems and words (derived data only)."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        conn.execute(
+            text("INSERT INTO search_expressions (uri, work_uri, provisions) VALUES ('e', 'w', 1)")
+        )
+        conn.execute(
+            text(
+                "INSERT INTO provision_search (text, expression, work, lang, eid, label) "
+                "VALUES ('бойынша', 'e', 'w', 'kk', 'para_1', '1.')"
+            )
+        )
+    engine.dispose()
+    migrated = open_store(url)
+    with migrated.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM search_expressions")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM provision_search")).scalar_one() == 0
+    assert index_counts(migrated) == IndexCounts(0, 0)

@@ -4,21 +4,25 @@
 (:func:`lexversion.store.search.match_provisions`) and, with an as-of date,
 keeps a hit only when its expression is the one point in time
 (:func:`lexversion.timeline.pit.point_in_time`) gives for that work, language
-and date, so the results are the wording in force then; each hit carries a
-snippet around its first matched word. :func:`named_act` says which act a
+and date, so the results are the wording in force then. Each hit says whether
+its act is in force, repealed or not yet in force on that date (today when no
+date was asked) and carries a snippet around its first matched word: a word
+matches as the index matched it, by its stem in the hit's language
+(:mod:`lexversion.text.analysis`) or, for ``word*``, by its folded beginning. :func:`named_act` says which act a
 query names when it reads as a citation.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from lexversion.app.query import store_for
 from lexversion.app.resolve import find_work
 from lexversion.errors import LexversionError
-from lexversion.model import DateFact, PointInTime, WorkRecord, WorkTimeline
+from lexversion.model import DateFact, PointInTime, WorkRecord, WorkTimeline, iso
 from lexversion.store.repository import Store
 from lexversion.store.search import (
     Term,
@@ -27,13 +31,14 @@ from lexversion.store.search import (
     match_provisions,
     parse_query,
 )
+from lexversion.text.analysis import WORD
+from lexversion.text.stem import stem
 from lexversion.timeline.pit import point_in_time
 
 #: distinct works resolved per query
 MAX_WORKS = 100
 #: words of context kept on each side of the first match in a snippet
 CONTEXT_WORDS = 14
-_TEXT_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,8 @@ class SearchResult:
     :data:`~lexversion.store.search.CANDIDATES` or more works than
     :data:`MAX_WORKS` (the rest were not considered); ``dropped``: hits left out
     because their expression was not the one in force on the as-of date;
-    ``indexed``/``stored``: expressions indexed and stored."""
+    ``indexed``/``stored``: expressions indexed and stored; ``status_on``: the
+    date each hit's status is given for (``on``, else the day of the search)."""
 
     query: str
     terms: tuple[Term, ...]
@@ -82,19 +88,21 @@ class SearchResult:
     dropped: int
     indexed: int
     stored: int
+    status_on: date | None = None
 
 
-def _matches(word: str, terms: Sequence[Term]) -> bool:
+def _matches(word: str, terms: Sequence[Term], lang: str) -> bool:
     w = fold(word)
-    return any(w.startswith(t.word) if t.prefix else w == t.word for t in terms)
+    return any(w.startswith(t.word) if t.prefix else stem(w, lang) == t.stem(lang) for t in terms)
 
 
-def snippet(body: str, terms: Sequence[Term]) -> tuple[Piece, ...]:
-    """A stretch of ``body`` around its first matched word, the matched words
-    marked; whitespace collapsed, ``…`` where text was cut."""
+def snippet(body: str, terms: Sequence[Term], lang: str = "") -> tuple[Piece, ...]:
+    """A stretch of ``body`` (written in ``lang``) around its first matched word,
+    the matched words marked (any form of a query word, :func:`_matches`);
+    whitespace collapsed, ``…`` where text was cut."""
     flat = " ".join(body.split())
-    words = list(_TEXT_WORD.finditer(flat))
-    hits = [k for k, m in enumerate(words) if _matches(m.group(), terms)]
+    words = list(WORD.finditer(flat))
+    hits = [k for k, m in enumerate(words) if _matches(m.group(), terms, lang)]
     if not words:
         return (Piece(flat),) if flat else ()
     first = hits[0] if hits else 0
@@ -126,10 +134,13 @@ def search(
     on: date | None = None,
     lang: str | None = None,
     limit: int = 50,
+    today: date | None = None,
 ) -> SearchResult:
     """The provisions of ``store`` matching ``query`` (see the module doc), best
     first, at most ``limit``; with ``on``, only those of the wording in force on
-    ``on``; with ``lang`` (``kk``/``ru``), only texts in that language.
+    ``on``; with ``lang`` (``kk``/``ru``), only texts in that language. Each
+    hit's status is given for ``on``, else for ``today`` (default: the day of
+    the search).
 
     Raises :class:`~lexversion.errors.UsageError` for a query
     :func:`~lexversion.store.search.parse_query` refuses,
@@ -142,6 +153,7 @@ def search(
     pits: dict[tuple[str, str], PointInTime] = {}
     hits: list[Hit] = []
     dropped = 0
+    status_on = on or today or date.today()
     for row in found.rows:
         if row.work not in timelines:
             if len(timelines) >= MAX_WORKS:
@@ -149,15 +161,13 @@ def search(
                 continue
             timelines[row.work] = store.timeline(row.work)
         tl = timelines[row.work]
-        pit = None
-        if on is not None:
-            key = (row.work, row.lang)
-            if key not in pits:
-                pits[key] = point_in_time(tl, on, row.lang)
-            pit = pits[key]
-            if pit.expression != row.expression:
-                dropped += 1
-                continue
+        key = (row.work, row.lang)
+        if key not in pits:
+            pits[key] = point_in_time(tl, status_on, row.lang)
+        pit = pits[key]
+        if on is not None and pit.expression != row.expression:
+            dropped += 1
+            continue
         info = next((x for x in tl.expressions if x.uri == row.expression), None)
         if len(hits) < limit:
             hits.append(
@@ -170,7 +180,7 @@ def search(
                     lang=row.lang,
                     eid=row.eid,
                     label=row.label,
-                    snippet=snippet(row.text, terms),
+                    snippet=snippet(row.text, terms, row.lang),
                     pit=pit,
                 )
             )
@@ -186,6 +196,7 @@ def search(
         dropped,
         counts.indexed,
         counts.stored,
+        status_on,
     )
 
 
@@ -197,3 +208,88 @@ def named_act(store: Store, query: str) -> WorkRecord | None:
     except LexversionError:
         return None
     return rec
+
+
+def _hit_json(h: Hit) -> dict[str, Any]:
+    return {
+        "work": h.work,
+        "title": h.title,
+        "expression": h.expression,
+        "expression_kind": h.kind,
+        "applies_from": h.applies_from.to_json() if h.applies_from else None,
+        "lang": h.lang,
+        "eid": h.eid,
+        "label": h.label,
+        "snippet": "".join(p.text for p in h.snippet),
+        "status": h.pit.status if h.pit else None,
+        "certainty": h.pit.certainty if h.pit else None,
+    }
+
+
+def result_json(r: SearchResult) -> dict[str, Any]:
+    """The object ``lexversion search --format json`` prints for result ``r``:
+    the query, its dates (``on``: the wording asked for, ``status_on``: the day
+    the statuses are given for), the index counts and the hits, each with its
+    act's ``status`` and ``certainty`` on ``status_on``."""
+    return {
+        "query": r.query,
+        "on": iso(r.on),
+        "status_on": iso(r.status_on),
+        "lang": r.lang,
+        "indexed": r.indexed,
+        "stored": r.stored,
+        "capped": r.capped,
+        "dropped": r.dropped,
+        "hits": [_hit_json(h) for h in r.hits],
+    }
+
+
+def result_text(r: SearchResult) -> str:
+    """The lines ``lexversion search`` prints for result ``r``: a count, then
+    per hit its act, provision, wording (with the certainty of its date), the
+    act's status on ``r.status_on`` and a snippet, matched words in ``[...]``."""
+    n = len(r.hits)
+    head = f"{n} provision{'' if n == 1 else 's'}"
+    if r.on:
+        head += f" of the wording in force on {iso(r.on)}"
+        if r.dropped:
+            head += f" ({r.dropped} more in wordings not in force then)"
+    if r.capped:
+        head += "; only the best matches were looked at: add words to narrow the search"
+    lines = [head]
+    for k, h in enumerate(r.hits, 1):
+        af = h.applies_from
+        when = (iso(af.date) or iso(af.earliest) or "unknown") if af else "unknown"
+        status = f"{h.pit.status} [{h.pit.certainty}]" if h.pit else "unknown"
+        lines.append(f"{k}. {h.title}")
+        lines.append(f"   {h.expression}#{h.eid}  {h.label}".rstrip())
+        lines.append(
+            f"   {h.kind}, applies from {when} [{af.certainty if af else 'unknown'}];"
+            f" the act on {iso(r.status_on)}: {status}"
+        )
+        text = "".join(f"[{p.text}]" if p.hit else p.text for p in h.snippet)
+        lines.append(f"   {text}")
+    return "\n".join(lines) + "\n"
+
+
+def search_report(
+    db: str | Store | None,
+    query: str,
+    *,
+    on: date | None = None,
+    lang: str | None = None,
+    fmt: str = "text",
+) -> tuple[str | dict[str, Any], str | None]:
+    """What ``lexversion search`` prints for ``query`` in the store ``db``
+    (:func:`search` with ``on`` and ``lang``): the text lines of
+    :func:`result_text`, or for ``fmt`` ``json`` the object of
+    :func:`result_json`; and a warning when the index does not hold every
+    stored text (``None`` when it does). Raises what :func:`search` raises."""
+    r = search(store_for(db), query, on=on, lang=lang)
+    warning = None
+    if r.indexed < r.stored:
+        warning = (
+            f"the search index holds {r.indexed} of {r.stored} texts; "
+            "run `lexversion build` to bring it up to date"
+        )
+    return (result_json(r) if fmt == "json" else result_text(r)), warning

@@ -9,6 +9,8 @@ Kazakh words typed with Latin ``i``, Roman numerals typed with Cyrillic ``І``).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from types import ModuleType
 
 from lexversion.lang import kk, ru
@@ -23,6 +25,19 @@ CITING: dict[str, ModuleType] = {"kk": kk_citations, "ru": ru_citations}
 _TO_LATIN = str.maketrans(
     {"І": "I", "і": "i", "Х": "X", "х": "x", "С": "C", "с": "c", "М": "M", "м": "m", "В": "V"}
 )
+
+
+#: Latin letters that look like Cyrillic ones, folded to Cyrillic in a word that
+#: holds a Cyrillic letter (DOMAIN.md 3: "шешiм" typed with Latin i)
+LOOK_ALIKE_LATIN = str.maketrans(
+    {"a": "а", "c": "с", "e": "е", "h": "һ", "i": "і", "k": "к", "m": "м", "o": "о",
+     "p": "р", "t": "т", "x": "х", "y": "у"}
+)  # fmt: skip
+#: Cyrillic letters that look like Roman numerals, folded to Latin in a word that
+#: is a Roman numeral ("VІІ", "ІІІ": DOMAIN.md 3)
+LOOK_ALIKE_ROMAN = str.maketrans({"і": "i", "х": "x", "с": "c", "м": "m"})
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def vocab(lang: str) -> ModuleType:
@@ -59,3 +74,23 @@ def fold_number(number: str) -> str:
     Digits and separators are kept; letters are upper-cased after folding.
     """
     return number.strip().translate(_TO_LATIN).upper()
+
+
+def fold_word(word: str) -> str:
+    """``word`` as search compares words: case-folded, NFC, combining marks
+    dropped (stress accents) but ``й`` kept, ``ё`` as ``е``, Latin look-alikes as
+    Cyrillic in a word with a Cyrillic letter (:data:`LOOK_ALIKE_LATIN`:
+    "шешiм" -> "шешім"), a Roman numeral in Latin whatever script its letters
+    were typed in (:data:`LOOK_ALIKE_ROMAN`: "VІІ" -> "vii"). The same for the
+    index and the query, so "бойынша" finds "бойынша" and "Ёлка" "елка".
+    Raises nothing.
+    """
+    s = unicodedata.normalize("NFC", word.casefold())
+    if not s.isascii():
+        s = "".join(c for c in s if not unicodedata.combining(c)).replace("ё", "е")
+    roman = s.translate(LOOK_ALIKE_ROMAN)
+    if roman and _ROMAN.fullmatch(roman):
+        return roman
+    if _CYRILLIC.search(s):
+        return s.translate(LOOK_ALIKE_LATIN)
+    return s

@@ -11,22 +11,29 @@ preamble, conclusions and annex prefaces), their text as ``show`` prints it
   rows of expressions that are gone; the build calls it after writing, and
   the web app at start-up;
 * :func:`match_provisions` reads the candidate rows of a query: SQLite FTS5
-  (``bm25`` ranking), PostgreSQL full-text search (``to_tsvector('simple',
-  ...)``, ``ts_rank``), any other database ``LIKE``; with an as-of date, the
+  (``bm25`` ranking), PostgreSQL full-text search (the stored ``tsv``,
+  ``ts_rank``), any other database ``LIKE``; with an as-of date, the
   rows that certainly are not of the wording in force then are left out in
   SQL (:data:`AS_OF_FILTER`; point in time makes the final call, in
   :mod:`lexversion.app.search`);
 * :func:`index_counts` says how many expressions are indexed and stored.
 
-A query is a list of words (``\\w+``; a word ending in ``*`` matches as a
-prefix, :func:`parse_query`), all of which must occur; everything else is
-ignored, so no input can reach the SQL or the FTS query syntax.
+Every backend indexes the same terms, made by one analysis
+(:func:`lexversion.text.analysis.analyze`, migration ``0005``): for each word
+of a provision its stem in the provision's language (column ``stems``) and
+its folded form (``words``). A query is a list of words (a word ending in
+``*`` matches as a prefix, :func:`parse_query`), all of which must occur; a
+word is looked up by its stem in each language (Kazakh rows by the Kazakh
+stem, Russian rows by the Russian one), a prefix among the folded words.
+Everything else is ignored, so no input can reach the SQL or the FTS query
+syntax. Each indexed expression records the analysis that indexed it
+(:func:`~lexversion.text.analysis.analysis_version`); a sync re-indexes the
+ones made by another.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -36,14 +43,18 @@ from sqlalchemy import Connection, bindparam, text
 
 from lexversion.akn.provisions import read
 from lexversion.errors import InputError, UsageError
+from lexversion.lang import fold_word
 from lexversion.store.repository import Store
+from lexversion.text.analysis import WORD, analysis_version, analyze, query_stem
 
 #: longest query accepted (characters) and most words used
 MAX_QUERY = 200
 MAX_TERMS = 12
 #: rows read from the index per query
 CANDIDATES = 400
-_WORD = re.compile(r"(\w+)(\*?)")
+#: the languages the index analyses, each queried by its own stems
+LANGS = ("kk", "ru")
+_QUERY_WORD = re.compile(WORD.pattern + r"(\*?)")
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,10 @@ class Term:
 
     word: str
     prefix: bool = False
+
+    def stem(self, lang: str) -> str:
+        """The stem this word is looked up by in texts of ``lang``."""
+        return query_stem(self.word, lang)
 
 
 @dataclass(frozen=True)
@@ -85,9 +100,9 @@ class Matches:
 
 
 def fold(word: str) -> str:
-    """``word`` case-folded without combining marks (``Ё`` -> ``е``), as the index folds."""
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """``word`` folded as the index folds it (:func:`lexversion.lang.fold_word`:
+    ``Ё`` -> ``е``, ``й`` kept, look-alike letters)."""
+    return fold_word(word)
 
 
 def parse_query(query: str) -> tuple[Term, ...]:
@@ -95,7 +110,9 @@ def parse_query(query: str) -> tuple[Term, ...]:
     :data:`MAX_QUERY` characters, has no word, or more than :data:`MAX_TERMS` words."""
     if len(query) > MAX_QUERY:
         raise UsageError(f"the query is {len(query)} characters long; at most {MAX_QUERY}")
-    terms = tuple(dict.fromkeys(Term(fold(w), bool(star)) for w, star in _WORD.findall(query)))
+    found = ((m.group(0).removesuffix("*"), m.group(1)) for m in _QUERY_WORD.finditer(query))
+    folded = ((fold(w), star) for w, star in found)
+    terms = tuple(dict.fromkeys(Term(w, bool(star)) for w, star in folded if w))
     if not terms:
         raise UsageError("the query has no words to search for")
     if len(terms) > MAX_TERMS:
@@ -130,13 +147,17 @@ def _index_rows(conn: Connection, uris: Sequence[str]) -> int:
         except InputError:
             provisions = []
         if provisions:
+            analysed = [(p, analyze(p.text, lang)) for p in provisions]
             conn.execute(
                 text(
-                    "INSERT INTO provision_search (text, expression, work, lang, eid, label) "
-                    "VALUES (:text, :expression, :work, :lang, :eid, :label)"
+                    "INSERT INTO provision_search "
+                    "(stems, words, text, expression, work, lang, eid, label) "
+                    "VALUES (:stems, :words, :text, :expression, :work, :lang, :eid, :label)"
                 ),
                 [
                     {
+                        "stems": a.stems,
+                        "words": a.words,
                         "text": p.text,
                         "expression": uri,
                         "work": work,
@@ -144,15 +165,15 @@ def _index_rows(conn: Connection, uris: Sequence[str]) -> int:
                         "eid": p.eid,
                         "label": p.label,
                     }
-                    for p in provisions
+                    for p, a in analysed
                 ],
             )
         conn.execute(
             text(
-                "INSERT INTO search_expressions (uri, work_uri, provisions) "
-                "VALUES (:uri, :work, :n)"
+                "INSERT INTO search_expressions (uri, work_uri, provisions, analysis) "
+                "VALUES (:uri, :work, :n, :analysis)"
             ),
-            {"uri": uri, "work": work, "n": len(provisions)},
+            {"uri": uri, "work": work, "n": len(provisions), "analysis": analysis_version()},
         )
         written += len(provisions)
     return written
@@ -167,19 +188,27 @@ def sync_search_index(
     Expressions not in ``search_expressions`` are read, cut into provisions and
     written, ``batch`` expressions per transaction (a reader never waits long;
     an interrupted sync keeps what it committed and the next one goes on);
-    rows of expressions no longer stored are deleted first. ``tick(done,
+    rows of expressions no longer stored, or indexed by another analysis
+    (:func:`~lexversion.text.analysis.analysis_version`), are deleted first. ``tick(done,
     total)`` is called after each batch. Raises
     :class:`sqlalchemy.exc.SQLAlchemyError` when the store cannot be written
     (e.g. a build holds the SQLite write lock).
     """
+    stale = "SELECT uri FROM search_expressions WHERE analysis IS NULL OR analysis != :v"
     with store.engine.begin() as conn:
         conn.execute(
             text(
                 "DELETE FROM provision_search WHERE expression NOT IN (SELECT uri FROM expressions)"
-            )
+                f" OR expression IN ({stale})"
+            ),
+            {"v": analysis_version()},
         )
         conn.execute(
-            text("DELETE FROM search_expressions WHERE uri NOT IN (SELECT uri FROM expressions)")
+            text(
+                "DELETE FROM search_expressions WHERE uri NOT IN (SELECT uri FROM expressions)"
+                " OR analysis IS NULL OR analysis != :v"
+            ),
+            {"v": analysis_version()},
         )
         missing = list(
             conn.execute(
@@ -231,42 +260,71 @@ AS_OF_FILTER = """
       AND a.earliest <= :on))"""
 
 
+def _fts5(terms: Sequence[Term], lang: str) -> str:
+    """The FTS5 query of ``terms`` for rows in ``lang``: stems as phrases of
+    column ``stems``, prefixes of column ``words`` (terms are words: no syntax)."""
+    return " AND ".join(
+        f'words : "{t.word}" *' if t.prefix else f'stems : "{t.stem(lang)}"' for t in terms
+    )
+
+
+def _tsquery(terms: Sequence[Term], lang: str) -> str:
+    """The PostgreSQL ``tsquery`` of ``terms`` for rows in ``lang``: stems of
+    weight A, prefixes of weight B (the stored ``tsv`` of migration ``0005``)."""
+    return " & ".join(f"'{t.word}':*B" if t.prefix else f"'{t.stem(lang)}':A" for t in terms)
+
+
 def _sql(
     dialect: str, terms: Sequence[Term], lang: str | None, on: date | None, limit: int
 ) -> tuple[str, dict[str, Any]]:
-    """The candidate query for ``dialect`` and its parameters (``limit + 1`` rows)."""
+    """The candidate query for ``dialect`` and its parameters (``limit + 1`` rows):
+    for each language asked (``lang``, else :data:`LANGS`), the rows of that
+    language holding the query's terms made in it."""
     params: dict[str, Any] = {"n": limit + 1}
     where = ""
-    if lang:
-        params["lang"] = lang
-        where += " AND lang = :lang"
     if on is not None:
         params["on"] = on if dialect == "postgresql" else on.isoformat()
         where += AS_OF_FILTER
+    langs = (lang,) if lang else LANGS
     cols = "work, expression, lang, eid, label, text"
     if dialect == "sqlite":
-        params["q"] = " ".join(f'"{t.word}"' + ("*" if t.prefix else "") for t in terms)
+        parts = []
+        for k, code in enumerate(langs):
+            params[f"q{k}"], params[f"l{k}"] = _fts5(terms, code), code
+            parts.append(
+                f"SELECT {cols}, bm25(provision_search) AS score FROM provision_search "
+                f"WHERE provision_search MATCH :q{k} AND lang = :l{k}{where}"
+            )
         return (
-            f"SELECT {cols} FROM provision_search WHERE provision_search MATCH :q{where} "
-            "ORDER BY bm25(provision_search), expression, eid LIMIT :n",
+            " UNION ALL ".join(parts) + " ORDER BY score, expression, eid LIMIT :n",
             params,
         )
     if dialect == "postgresql":
-        params["q"] = " & ".join(t.word + (":*" if t.prefix else "") for t in terms)
+        ors = []
+        for k, code in enumerate(langs):
+            params[f"q{k}"], params[f"l{k}"] = _tsquery(terms, code), code
+            ors.append(f"(lang = :l{k} AND tsv @@ to_tsquery('simple', :q{k}))")
+        rank = " + ".join(
+            f"CASE WHEN lang = :l{k} THEN ts_rank(tsv, to_tsquery('simple', :q{k})) ELSE 0 END"
+            for k in range(len(langs))
+        )
         return (
-            f"SELECT {cols} FROM provision_search "
-            "WHERE to_tsvector('simple', text) @@ to_tsquery('simple', :q)"
-            f"{where} ORDER BY ts_rank(to_tsvector('simple', text), "
-            "to_tsquery('simple', :q)) DESC, expression, eid LIMIT :n",
+            f"SELECT {cols} FROM provision_search WHERE ({' OR '.join(ors)}){where} "
+            f"ORDER BY {rank} DESC, expression, eid LIMIT :n",
             params,
         )
-    likes = []
-    for k, t in enumerate(terms):
-        word = t.word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params[f"t{k}"] = f"%{word}%"
-        likes.append(f"lower(text) LIKE :t{k} ESCAPE '\\'")
+    ors = []
+    for k, code in enumerate(langs):
+        params[f"l{k}"] = code
+        likes = [f"lang = :l{k}"]
+        for j, t in enumerate(terms):
+            word = t.word if t.prefix else t.stem(code)
+            params[f"t{k}_{j}"] = "% " + word + ("%" if t.prefix else " %")
+            column = "words" if t.prefix else "stems"
+            likes.append(f"(' ' || {column} || ' ') LIKE :t{k}_{j}")
+        ors.append("(" + " AND ".join(likes) + ")")
     return (
-        f"SELECT {cols} FROM provision_search WHERE {' AND '.join(likes)}{where} "
+        f"SELECT {cols} FROM provision_search WHERE ({' OR '.join(ors)}){where} "
         "ORDER BY expression, eid LIMIT :n",
         params,
     )
@@ -290,6 +348,6 @@ def match_provisions(
     with store.connection() as conn:
         rows = conn.execute(text(sql), params).all()
     return Matches(
-        tuple(ProvisionRow(*row) for row in rows[:limit]),
+        tuple(ProvisionRow(*row[:6]) for row in rows[:limit]),
         len(rows) > limit,
     )

@@ -168,7 +168,7 @@ async def api_search(
     """Provisions containing every word of ``q``, best first (at most 50)."""
     when, language = parse_date(on, "on"), parse_lang(lang)
     body = await ctx.cached(
-        ("api-search", q, when, language),
+        ("api-search", q, when or date.today(), language),
         lambda s: _dump(search_json(q, on, language, search(s, q, on=when, lang=language))),
     )
     return json_response(body)

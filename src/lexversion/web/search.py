@@ -52,6 +52,7 @@ class SearchView:
     dropped: int
     indexed: int
     stored: int
+    status_on: date | None = None
 
 
 def search_view(r: SearchResult) -> SearchView:
@@ -72,7 +73,7 @@ def search_view(r: SearchResult) -> SearchView:
         )
         for h in r.hits
     )
-    return SearchView(r.on, hits, r.matched, r.capped, r.dropped, r.indexed, r.stored)
+    return SearchView(r.on, hits, r.matched, r.capped, r.dropped, r.indexed, r.stored, r.status_on)
 
 
 def search_json(q: str, on: str | None, lang: str | None, r: SearchResult) -> dict[str, Any]:
@@ -86,6 +87,7 @@ def search_json(q: str, on: str | None, lang: str | None, r: SearchResult) -> di
         "indexed": v.indexed,
         "stored": v.stored,
         "capped": v.capped,
+        "status_on": v.status_on.isoformat() if v.status_on else None,
         "hits": [
             {
                 "work": h.work,

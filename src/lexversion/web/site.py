@@ -98,7 +98,7 @@ async def search_page(
             status_words=STATUS_WORDS,
         )
 
-    return HTMLResponse(await ctx.cached(("search", q, when, language), make))
+    return HTMLResponse(await ctx.cached(("search", q, when or date.today(), language), make))
 
 
 @compare_router.get("/compare", response_class=HTMLResponse)

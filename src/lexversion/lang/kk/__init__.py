@@ -12,6 +12,10 @@ from __future__ import annotations
 CODE = "kk"
 AKN_LANG = "kaz"  # ISO 639-2/B, as the AKN naming convention requires
 
+#: a stem's last letter voiced before a vowel and voiceless at the end of the word
+#: (орталығы <- орталық, есебі <- есеп); the search stemmer writes the stem so
+FINAL_VOICING: dict[str, str] = {"ғ": "қ", "г": "к", "б": "п"}
+
 #: month stems; any case ending may follow ("желтоқсандағы", "қаңтарда", "наурызындағы")
 MONTHS: dict[str, int] = {
     "қаңтар": 1,
