@@ -60,22 +60,41 @@ def _is_role(word: str, lang: str) -> bool:
     return bool(re.fullmatch(vocab(lang).ROLE_WORDS, low(word.strip(_STRIP))))
 
 
+#: the levels of local government, lowest first: a phrase that has named a level stops
+#: at a higher one ("Қарағанды облысы | Абай ауданының мәслихаты")
+_RANK = {"rural": 0, "district": 1, "city": 2, "oblast": 3}
+
+
 def _phrase_words(words: Sequence[str], body_at: int, lang: str) -> tuple[int, int]:
     """The span ``[s, e)`` of the issuer phrase around the body word at ``body_at``:
     back, then on, over level words and title-case name words; a word ending in
-    punctuation, a role word or any other word stops it."""
-    s = body_at
+    punctuation, a role word, any other word, or the name of a higher level than
+    one already named (the oblast of a district's council) stops it."""
+    s, low_rank = body_at, -1
     while s > 0:
         w = words[s - 1]
         if w[-1] in ',;:)"»”.' or _is_role(w, lang) or not _in_phrase(w, lang):
             break
         if _republic(w) or (s > 1 and _republic(words[s - 2])):
             break
-        s -= 1
-    e = body_at + 1
-    while e < len(words) and words[e - 1][-1] not in ",;:|" and _in_phrase(words[e], lang):
-        if re.fullmatch(r"\w\.(?:\w\.)?", words[e]) or _is_role(words[e], lang):
+        rank = _RANK.get(_kind_of(w, lang, "ISSUER_LEVELS") or "", -1)
+        if rank >= 0 and 0 <= low_rank < rank:
             break
+        if rank >= 0 and low_rank < 0:
+            low_rank = rank
+        s -= 1
+    e, low_rank = body_at + 1, -1
+    while e < len(words) and words[e - 1][-1] not in ",;:|" and _in_phrase(words[e], lang):
+        w = words[e]
+        if re.fullmatch(r"\w\.(?:\w\.)?", w) or _is_role(w, lang):
+            break
+        rank = _RANK.get(_kind_of(w, lang, "ISSUER_LEVELS") or "", -1)
+        if rank >= 0 and 0 <= low_rank < rank:
+            while e - 1 > body_at and _kind_of(words[e - 1], lang, "ISSUER_LEVELS") is None:
+                e -= 1  # the higher level's name ("... района | Костанайской области")
+            break
+        if rank >= 0 and low_rank < 0:
+            low_rank = rank
         e += 1
     return s, e
 
@@ -89,7 +108,11 @@ def _in_phrase(word: str, lang: str) -> bool:
     w = word.strip(_STRIP)
     if not w or _kind_of(w, lang, "ISSUER_BODIES"):
         return False
-    return bool(_kind_of(w, lang, "ISSUER_LEVELS") is not None or _name_word(w))
+    return bool(
+        _kind_of(w, lang, "ISSUER_LEVELS") is not None
+        or _name_word(w)
+        or re.fullmatch(vocab(lang).NAME_PARTICLES, low(w))
+    )
 
 
 def _name_word(word: str) -> bool:
@@ -148,6 +171,27 @@ def _issuer_before(text: str, lang: str) -> tuple[str | None, str | None]:
 
 def _body(word: str, lang: str) -> str | None:
     return _kind_of(word, lang, "ISSUER_BODIES")
+
+
+def issuer_at(text: str, start: int, lang: str) -> str | None:
+    """The issuer phrase whose body word is the first after ``start`` in ``text``
+    (an act reference starting there), read back over all its name words (see
+    :func:`issuer_ending`); ``None`` without a body word within five words."""
+    for n, m in enumerate(_WORD.finditer(text, start)):
+        if n > 5:
+            return None
+        if _body(m.group(0), lang):
+            named = issuer_ending(text[: m.end()], lang)
+            return named[0] if named else None
+    return None
+
+
+def issuer_ending(text: str, lang: str) -> tuple[str, str] | None:
+    """The issuer phrase that ends ``text`` ("... Шығыс Қазақстан облысы Үлкен Нарын
+    аудандық мәслихатының" -> "Үлкен Нарын аудандық мәслихаты"), in the nominative,
+    with its body's kind, when it names a place; else ``None``."""
+    issuer, body = _issuer_before(text, lang)
+    return (nominative(issuer, lang), body) if issuer and body else None
 
 
 def from_formula(preamble: Sequence[Paragraph], lang: str) -> Enacted | None:

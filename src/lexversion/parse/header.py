@@ -34,7 +34,15 @@ from lexversion.model import ActRef, Block, Effect, EffectType, Preface, Registr
 from lexversion.parse import layout as L
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
 from lexversion.parse.citations.anchors import Anchor, find_anchors
-from lexversion.parse.enacting import Enacted, from_annex, from_formula, from_signature, nominative
+from lexversion.parse.enacting import (
+    Enacted,
+    from_annex,
+    from_formula,
+    from_signature,
+    issuer_at,
+    issuer_ending,
+    nominative,
+)
 from lexversion.parse.opening import has
 from lexversion.parse.structure import Parts
 from lexversion.text.lines import Paragraph, join_lines
@@ -109,6 +117,7 @@ def read_header(text: str, lang: str) -> Header:
     if second:
         own, other = _one_date_two_numbers(text, act, second.group("number"), lang)
         joint.insert(0, other)
+    own = _whole_name(own, text, act.start, lang)
     if own.region is None and own.body in BODY_ACT_TYPES:
         codes = {r for r in regions_in(text, lang) if r}
         if len(codes) == 1:
@@ -140,6 +149,27 @@ def _former_name(act: ActRef, printed: str, lang: str) -> ActRef:
     for former in formers:
         if former.lower() in low and now in act.issuer:
             return replace(act, issuer=act.issuer.replace(now, former))
+    return act
+
+
+def _whole_name(act: ActRef, text: str, start: int, lang: str) -> ActRef:
+    """``act`` with a district's or town's body named by all the words of its name
+    ("Үлкен Нарын аудандық мәслихаты", "Ғабит Мүсірепов атындағы аудан әкімдігі"),
+    where the reference found names it by its last word only or not at all (a
+    region's body keeps its canonical name)."""
+    if act.region is not None:
+        return act
+    if act.issuer is None:
+        named = issuer_ending(text[:start], lang)
+        if named is None:
+            return act
+        issuer, body = named
+        return replace(act, issuer=issuer, body=body)
+    if lang != "kk" or act.body is None:
+        return act
+    whole = issuer_at(text, start, lang)
+    if whole and len(whole) > len(act.issuer) and whole.endswith(act.issuer.split()[-1]):
+        return replace(act, issuer=whole)
     return act
 
 
@@ -204,6 +234,8 @@ def read_front(parts: Parts, lang: str) -> Front:
     header = complete(stated, parts, lang)
     status_hit = L.status_of(status_label, lang) if status_label else None
     status = status_hit[1] if status_hit else None
+    if status is None and has(lang, "TITLE_STATUS", title.text):
+        status = "repealed"  # a mirror's "(күші жойылды)" after the title
     if header.repealed_by is not None:
         status = "repealed"
     return Front(title, status_label, status, requisites, header, signs)
@@ -243,7 +275,7 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
     with a warning saying why. Never raises."""
     act = header.act
     if act is not None:
-        if lang == "ru" and act.region is None and act.issuer:
+        if lang == "ru" and act.issuer:
             act = replace(act, issuer=nominative(act.issuer, lang))
         return replace(header, act=act)
     warnings = [w for w in header.warnings if not w.startswith("requisites: no adoption")]

@@ -238,8 +238,12 @@ def _front(units: Sequence[_Unit], lang: str, parts: Parts) -> list[_Unit]:
 def _start(units: Sequence[_Unit], lang: str) -> tuple[int | None, int]:
     """(index of the unit holding the enacting formula or ``None``, index where the
     decision starts): the formula's unit, else the first numbered point, else the
-    end. A formula after the first point is not the act's."""
-    first_point = next((k for k, u in enumerate(units) if _numbered(u[0].text)), len(units))
+    end; an annex approval line before any point opens the decision too (a page
+    that prints only an annex). A formula after the first point is not the act's."""
+    first_point = next(
+        (k for k, u in enumerate(units) if _numbered(u[0].text) or _is_annex_line(_text(u), lang)),
+        len(units),
+    )
     formula = next(
         (k for k, u in enumerate(units[:first_point]) if formula_at(_text(u), lang)), None
     )
@@ -290,7 +294,7 @@ def _annex_starts(units: Sequence[_Unit], start: int, lang: str) -> list[int]:
     2 қыркүйектегі | |", "№ 432 қаулысына қосымша |"); a second approval line right
     after the first belongs to the same annex."""
     starts: list[int] = []
-    k = start + 1
+    k = start + 1 if start < len(units) and not _is_annex_line(_text(units[start]), lang) else start
     while k < len(units):
         text = _text(units[k])
         if not _is_annex_line(text, lang):
@@ -340,3 +344,21 @@ def _annex(units: Sequence[_Unit], lang: str) -> AnnexParts:
         else:
             content.append(classify(para, lang))
     return AnnexParts(approval, title, content)
+
+
+def refine_front(parts: Parts, lang: str) -> Parts:
+    """``parts`` cut by the export's layout whose front named no requisites, its
+    title lines read again by what they say (a title and the requisites on one
+    line, the requisites before the title, a glued status label): ``parts`` itself,
+    changed in place, when nothing is found."""
+    if parts.requisites or not parts.title:
+        return parts
+    found = Parts()
+    other = _front(_units(parts.title), lang, found)
+    if not found.requisites:
+        return parts
+    parts.title = found.title
+    parts.requisites = found.requisites
+    parts.status = parts.status or found.status
+    parts.notes = [*found.notes, *(Part("note", join_lines(u)) for u in other), *parts.notes]
+    return parts

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from lexversion.model import Repair, RepairKind
 from lexversion.parse import layout as L
-from lexversion.parse.opening import cut_flat, is_flat
+from lexversion.parse.opening import cut_flat, is_flat, refine_front
 from lexversion.parse.parts import INDENT, AnnexParts, Part, Parts
 from lexversion.parse.parts import classify as _classify
 from lexversion.parse.parts import split_decision as _split_decision
@@ -108,8 +108,9 @@ def cut(lines: Sequence[Line], lang: str) -> Parts:
     parts = Parts()
     n = len(lines)
     i = _next_nonblank(lines, 0)
-    # 1. title: the first group of lines at the margin
-    while i < n and not lines[i].blank and (lines[i].indent < INDENT or not parts.title):
+    # 1. title: the first group of lines at the margin (none when the text opens
+    # with an indented paragraph: a page that prints notes or the body first)
+    while i < n and lines[i].indent < INDENT and not lines[i].blank:
         parts.title.append(lines[i])
         i += 1
     i = _next_nonblank(lines, i)
@@ -165,6 +166,7 @@ def cut(lines: Sequence[Line], lang: str) -> Parts:
     end = starts[0] if starts else n
     decision = _paragraphs(lines[i:end], lang)
     _split_decision(decision, lang, parts)
+    refine_front(parts, lang)
     # 6. annexes
     for a, start in enumerate(starts):
         stop = starts[a + 1] if a + 1 < len(starts) else n

@@ -255,7 +255,7 @@ NORMS: tuple[tuple[str, str], ...] = (
     (r"конституция\w*", "конституция"),
     (r"жарлы[қғ]\w*", "жарлық"),
     (r"м[әаң]слихат\w*", "мәслихат"),
-    (r"әкімді[кг]\w*", "әкімдік"),
+    (r"[әң]кімді[кг]\w*", "әкімдік"),
     (r"үкімет\w*", "үкімет"),
     (r"\w*министр\w*", "министр"),
     (r"облыст(?:ық|ың)", "облыстық"),
@@ -310,9 +310,12 @@ ATTRIBUTIVE_ENDINGS: tuple[str, ...] = ("ғы", "гі")
 #: "Бірсуат ауылының әкімі", "Ғабит Мүсірепов атындағы аудан әкімдігі")
 ISSUER_BODIES: tuple[tuple[str, str], ...] = (
     (r"м[әаң]слихат\w*", "maslikhat"),
-    (r"әкімді[кг]\w*|әкімият\w*", "akimat"),
-    (r"әкім(?:і|інің|іне|ін)?", "akim"),
+    (r"[әң]кімді[кг]\w*|[әң]кімият\w*", "akimat"),
+    (r"[әң]кім(?:і|інің|іне|ін)?", "akim"),
 )
+#: lower-case words inside a place's name ("Шал ақын ауданы", "Биржан сал ауданы",
+#: "Ғабит Мүсірепов атындағы аудан")
+NAME_PARTICLES = r"ақын|сал|батыр|би|жырау|атындағы"
 ISSUER_LEVELS: tuple[tuple[str, str], ...] = (
     (r"облыс\w*", "oblast"),
     (r"қала\w*", "city"),
@@ -326,7 +329,9 @@ BODY_TYPES: dict[str, str] = {"maslikhat": "decision", "akimat": "resolution", "
 ROLE_WORDS = r"төраға\w*|хатшы\w*|сессия\w*|міндетін|атқарушы|орынбасары|кезекті|кезектен"
 
 #: a title: "... бекіту туралы", "... енгізу туралы" (the words closing it)
-TITLE_END = r"туралы\W*$"
+TITLE_END = r"туралы\W*(?:\(\s*күші\s+жойылды\s*\)\W*)?$"
+#: a mirror's status printed after the title ("... туралы (күші жойылды)", prg.kz)
+TITLE_STATUS = r"\(\s*күші\s+жойылды\s*\)\W*$"
 #: the act word in the nominative after an act's own date and number ("№ 26-129 шешімі",
 #: "№ 407 қаулысы"): the requisites name the act itself; "шешіміне" (the act amended),
 #: "шешімімен" (the act amending or repealing) name another

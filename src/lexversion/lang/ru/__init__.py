@@ -235,11 +235,13 @@ ISSUER_LEVELS: tuple[tuple[str, str], ...] = (
     (r"сельск\w*|округ\w*|поселк\w*|посёлк\w*|сел[ао]|аул\w*", "rural"),
     (r"имени", ""),
 )
+NAME_PARTICLES = r"акына|акын|сал|батыра|батыр|би|жырау|имени"
 BODY_TYPES: dict[str, str] = {"maslikhat": "decision", "akimat": "resolution", "akim": "decision"}
 ROLE_WORDS = r"председател\w*|секретар\w*|сесси\w*|исполняющ\w*|обязанност\w*|заместител\w*|очередн\w*|внеочередн\w*|созыва"
 
 #: a title: "Об утверждении ...", "О внесении изменений ..."
 TITLE_START = r"^\W{0,2}об?\s"
+TITLE_STATUS = r"\(\s*утратил[оа]?\s+силу\s*\)\W*$"
 #: the requisites sentence opens with the act's own name in the nominative
 OWN_ACT_START = r"^(?:совместное\s+)?(?:решение|постановление|приказ)(?![а-яё])"
 REGISTERED = r"(?:^|\.\s+)зарегистрирован"
