@@ -108,6 +108,8 @@ def _in_phrase(word: str, lang: str) -> bool:
     w = word.strip(_STRIP)
     if not w or _kind_of(w, lang, "ISSUER_BODIES"):
         return False
+    if low(w).startswith(tuple(vocab(lang).ACT_TYPES)) or low(w) == "совместное":
+        return False  # the act's own name ("Решение акима ...")
     return bool(
         _kind_of(w, lang, "ISSUER_LEVELS") is not None
         or _name_word(w)
@@ -162,8 +164,8 @@ def _issuer_before(text: str, lang: str) -> tuple[str | None, str | None]:
     if body_at is None:
         return None, None
     s, e = _phrase_words(words, body_at, lang)
-    if e != len(words):
-        return None, None  # the body word is not the subject of the formula
+    if not all(_in_phrase(w, lang) for w in words[e:]):
+        return None, None  # the body word does not end the text (only its region may follow)
     phrase = words[s:e]
     kind = _body(words[body_at], lang)
     return (" ".join(phrase).strip(_STRIP) if _named(phrase, lang) else None), kind

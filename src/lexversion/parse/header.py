@@ -160,7 +160,7 @@ def _whole_name(act: ActRef, text: str, start: int, lang: str) -> ActRef:
     if act.region is not None:
         return act
     if act.issuer is None:
-        named = issuer_ending(text[:start], lang)
+        named = issuer_ending(re.sub(r"\s+(?:от|жылғы)\s*$", "", text[:start]), lang)
         if named is None:
             return act
         issuer, body = named

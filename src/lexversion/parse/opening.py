@@ -207,11 +207,13 @@ def _split_front(unit: _Unit, lang: str) -> list[tuple[str, Line]]:
 
 def _front(units: Sequence[_Unit], lang: str, parts: Parts) -> list[_Unit]:
     """File the units before the decision into ``parts`` (status, requisites, title,
-    notes); return the units that are none of these, in order (the caller decides
-    whether they are a preamble or editorial lines)."""
+    notes; the lines of one unit of one kind stay one part); return the units that
+    are none of these, in order (a whole unit is returned as itself), for the caller
+    to tell a preamble from editorial lines."""
     other: list[_Unit] = []
     last = ""
     for unit in units:
+        pieces: list[tuple[str, Line]] = []
         for kind, line in _split_front(unit, lang):
             if kind == "title" and parts.title and last != "title":
                 kind = "other"  # one title: a later title-like line is an editorial one
@@ -223,16 +225,30 @@ def _front(units: Sequence[_Unit], lang: str, parts: Parts) -> list[_Unit]:
                 kind = "requisites"  # the requisites sentence wrapped by the page
             if kind == "status" and parts.status is None:
                 parts.status = line
-            elif kind == "requisites":
-                parts.requisites.append(line)
-            elif kind == "title":
-                parts.title.append(line)
-            elif kind == "other":
-                other.append([line])
+            elif kind in ("requisites", "title"):
+                (parts.requisites if kind == "requisites" else parts.title).append(line)
             else:
-                parts.notes.append(Part("note", join_lines([line])))
+                pieces.append((kind, line))
             last = kind
+        _file_rest(unit, pieces, parts, other)
     return other
+
+
+def _file_rest(
+    unit: _Unit, pieces: list[tuple[str, Line]], parts: Parts, other: list[_Unit]
+) -> None:
+    """File a unit's notes and unread lines: a whole unread unit as itself."""
+    if pieces and len(pieces) == len(unit) and all(k == "other" for k, _ln in pieces):
+        other.append(unit)
+        return
+    for kind, line in pieces:
+        if kind == "other":
+            other.append([line])
+        elif parts.notes and any(parts.notes[-1].para.lines[-1] is ln for ln in unit):
+            note = parts.notes[-1]
+            parts.notes[-1] = Part("note", join_lines([*note.para.lines, line]))
+        else:
+            parts.notes.append(Part("note", join_lines([line])))
 
 
 def _start(units: Sequence[_Unit], lang: str) -> tuple[int | None, int]:
@@ -258,6 +274,10 @@ def cut_flat(lines: Sequence[Line], lang: str) -> Parts:
     formula, start = _start(units, lang)
     other = _front(units[:start], lang, parts)
     preamble: list[_Unit] = []
+    while formula is not None and other and other[-1] is units[start - 1 - len(preamble)]:
+        if _SENTENCE_END.search(other[-1][-1].text):
+            break
+        preamble.insert(0, other.pop())  # a preamble line running on into the formula
     if formula is None:  # no formula: the unread lines just before the first point
         while other and other[-1][0].no > max(
             [ln.no for ln in parts.requisites + parts.title] or [0]
