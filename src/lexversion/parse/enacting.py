@@ -238,13 +238,20 @@ def from_signature(conclusions: Sequence[Paragraph], lang: str) -> tuple[str, st
 
 def from_annex(approval: Sequence[Line], lang: str) -> tuple[ActRef | None, str]:
     """The act an annex's approval block states (its own date and number), or
-    ``None`` with why: no dated and numbered reference, or two that differ."""
+    ``None`` with why: no dated and numbered reference, or two that differ (but
+    for an amending act's header followed by that of the older act whose annex it
+    sets out anew: the first, the later, is the act's own)."""
     text = " ".join(" ".join(c.strip() for c in ln.text.split("|") if c.strip()) for ln in approval)
     acts = {
         (f.act.date, f.act.number): f.act
         for f in find(text, lang, loose_number=True)
         if f.kind == "citation" and f.act.number is not None and f.act.date is not None
     }
+    if len(acts) == 2:
+        first, second = acts.values()
+        if first.date and second.date and first.date > second.date:
+            # an amending act's annex header, then the amended act's one it replaces
+            return first, ""
     if len(acts) > 1:
         return None, "the annex approval line names two acts"
     if not acts:

@@ -278,13 +278,14 @@ def cut_flat(lines: Sequence[Line], lang: str) -> Parts:
         if _SENTENCE_END.search(other[-1][-1].text):
             break
         preamble.insert(0, other.pop())  # a preamble line running on into the formula
-    if formula is None:  # no formula: the unread lines just before the first point
+    if formula is None and start < len(units):  # the unread lines just before the first point
         while other and other[-1][0].no > max(
             [ln.no for ln in parts.requisites + parts.title] or [0]
         ):
             preamble.insert(0, other.pop())
     for unit in other:
         parts.notes.append(Part("note", join_lines(unit)))
+    parts.notes.sort(key=lambda p: p.para.lines[0].no)  # in source order
     annexes = _annex_starts(units, start, lang)
     end = annexes[0] if annexes else len(units)
     decision = [join_lines(u) for u in (*preamble, *units[start:end])]
