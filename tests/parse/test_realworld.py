@@ -14,6 +14,7 @@ Amendment notes (item 5) are checked by the notes work, not here.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -37,10 +38,6 @@ KNOWN: dict[str, str] = {
     " without the oblast",
     "093": "issuer named only as 'аудан әкімдігі' and signed 'Аудан әкімі'",
     "100": "issuer named only as 'Әкімдіктің' and signed 'Облыс әкімі': the oblast is not named",
-    "062": "Latin-script Kazakh (transliteration is the realworld-notes work: remove"
-    " this mark when it merges)",
-    "064": "Latin-script Kazakh (transliteration is the realworld-notes work: remove"
-    " this mark when it merges)",
 }
 
 _TYPES = {
@@ -132,8 +129,19 @@ def _agrees(field: str, truth: Any, pred: Any) -> bool:
     return bool(truth == pred)
 
 
-#: records refused today (the others must parse and state no wrong value)
-REFUSED = {k: v for k, v in KNOWN.items() if k in {"062", "064"}}
+#: Latin-script Kazakh is read through a transliteration (issue 12, item 6, the notes
+#: work): until that module is in, the two Latin pages are refused (no sign of an act
+#: in Cyrillic), a known failure of both tests
+_LATIN_READ = importlib.util.find_spec("lexversion.text.translit") is not None
+REFUSED = (
+    {}
+    if _LATIN_READ
+    else {
+        k: "Latin-script Kazakh: read once lexversion.text.translit (item 6) is in"
+        for k in ("062", "064")
+    }
+)
+KNOWN.update(REFUSED)
 
 
 def _params(known: dict[str, str]) -> list[Any]:
