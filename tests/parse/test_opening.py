@@ -442,6 +442,19 @@ def test_the_same_text_indented_reads_the_same(shape: Shape) -> None:
     _check(Shape(**{**shape.__dict__, "text": indented}))
 
 
+def test_a_formula_naming_another_body_than_the_requisites_is_a_doubt() -> None:
+    """Item 4: conflicting evidence is said; the requisites name the act."""
+    doc = parse(
+        "Тарифтерді бекіту туралы\n"
+        "Атырау облыстық мәслихатының 2015 жылғы 29 мамырдағы № 164 шешімі.\n"
+        "Заңына сәйкес, Атырау облысының әкімдігі ҚАУЛЫ ЕТЕДІ:\n"
+        "1. Тарифтер бекітілсін.\n",
+        "conflict.txt",
+    )
+    assert (doc.meta.issuer, doc.meta.number) == ("Атырау облыстық мәслихаты", "164")
+    assert any("another body" in w for w in doc.warnings)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -277,6 +277,10 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
     if act is not None:
         if lang == "ru" and act.issuer:
             act = replace(act, issuer=nominative(act.issuer, lang))
+        said = from_formula(parts.preamble, lang)
+        if said and not said.joint and said.body and act.body and said.body != act.body:
+            doubt = "the enacting formula names another body than the requisites (kept theirs)"
+            return replace(header, act=act, warnings=(*header.warnings, doubt))
         return replace(header, act=act)
     warnings = [w for w in header.warnings if not w.startswith("requisites: no adoption")]
     warnings.append(
