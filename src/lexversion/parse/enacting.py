@@ -236,6 +236,15 @@ def from_signature(conclusions: Sequence[Paragraph], lang: str) -> tuple[str, st
     return None
 
 
+def akimat_of(akim: str, lang: str) -> str:
+    """The akimat an akim heads, named from the akim's title ("Арал ауданының әкімі"
+    -> "Арал ауданының әкімдігі", "Аким района Марқакөл" -> "акимат района
+    Марқакөл"; ``AKIMAT_OF_AKIM`` of ``lang``)."""
+    for pattern, repl in vocab(lang).AKIMAT_OF_AKIM:
+        akim = re.sub(pattern, repl, akim)
+    return akim
+
+
 def from_annex(approval: Sequence[Line], lang: str) -> tuple[ActRef | None, str]:
     """The act an annex's approval block states (its own date and number), or
     ``None`` with why: no dated and numbered reference, or two that differ (but

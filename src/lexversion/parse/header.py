@@ -36,6 +36,7 @@ from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
 from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.enacting import (
     Enacted,
+    akimat_of,
     from_annex,
     from_formula,
     from_signature,
@@ -294,6 +295,8 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
         warnings.append("preamble: no enacting formula: the issuer and act type are not stated")
     if issuer is None and not enacted.joint:
         signed = from_signature(parts.conclusions, lang)
+        if signed is not None and signed[1] == "akim" and body == "akimat":
+            signed = (akimat_of(signed[0], lang), "akimat")  # the akim signs for the akimat
         if signed is not None and signed[1] == (body or "maslikhat"):
             issuer, body = signed
             warnings.append("issuer: read from the signature")

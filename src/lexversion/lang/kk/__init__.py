@@ -313,6 +313,9 @@ ISSUER_BODIES: tuple[tuple[str, str], ...] = (
     (r"[әң]кімді[кг]\w*|[әң]кімият\w*", "akimat"),
     (r"[әң]кім(?:і|інің|іне|ін)?", "akim"),
 )
+#: the akimat an akim heads, named from the akim's title (akimat resolutions are signed
+#: by the akim): "Арал ауданының әкімі" -> "Арал ауданының әкімдігі"
+AKIMAT_OF_AKIM: tuple[tuple[str, str], ...] = ((r"([әң]кім)і$", r"\1дігі"),)
 #: lower-case words inside a place's name ("Шал ақын ауданы", "Биржан сал ауданы",
 #: "Ғабит Мүсірепов атындағы аудан")
 NAME_PARTICLES = r"ақын|сал|батыр|би|жырау|атындағы"

@@ -235,6 +235,8 @@ ISSUER_LEVELS: tuple[tuple[str, str], ...] = (
     (r"сельск\w*|округ\w*|поселк\w*|посёлк\w*|сел[ао]|аул\w*", "rural"),
     (r"имени", ""),
 )
+#: the akimat an akim heads: "Аким района Марқакөл" -> "акимат района Марқакөл"
+AKIMAT_OF_AKIM: tuple[tuple[str, str], ...] = ((r"^[Аа]ким\b", "акимат"),)
 NAME_PARTICLES = r"акына|акын|сал|батыра|батыр|би|жырау|имени"
 BODY_TYPES: dict[str, str] = {"maslikhat": "decision", "akimat": "resolution", "akim": "decision"}
 ROLE_WORDS = r"председател\w*|секретар\w*|сесси\w*|исполняющ\w*|обязанност\w*|заместител\w*|очередн\w*|внеочередн\w*|созыва"
