@@ -304,9 +304,9 @@ def _cells(text: str) -> str:
 def _is_annex_line(text: str, lang: str) -> bool:
     """Whether a line (its cells) closes or opens an annex approval block."""
     cells = _cells(text)
-    if not cells or len(cells) > 300 or _numbered(cells):
+    if not cells or len(cells) > 300 or _numbered(cells) or cells.endswith((";", ":")):
         return False
-    return has(lang, "ANNEX_LINE", cells)
+    return has(lang, "ANNEX_LINE", cells) and not has(lang, "ANNEX_NOT", cells)
 
 
 def _annex_starts(units: Sequence[_Unit], start: int, lang: str) -> list[int]:

@@ -354,4 +354,6 @@ EDITORIAL_OPENERS: tuple[str, ...] = (
 #: an annex's approval block, read from a line of table cells ("... № 194 шешіміне
 #: қосымша", "... № 12/03 қаулысымен бекітілген", "Қосымша")
 ANNEX_LINE = r"(?:қосымша(?:сы)?|бекітілген(?:\s+қосымша)?)\W*$"
+#: words of a point that amends an annex, never of an approval line
+ANNEX_NOT = r"редакцияда|жазылсын|толықтырылсын|алып\s+тасталсын|өзгерістер\s+енгізілсін"
 ANNEX_ALONE = r"^\W*(?:\d+[-\s]*)?қосымша(?:\s*№?\s*\d+)?\W*$"

@@ -255,6 +255,7 @@ EDITORIAL_OPENERS: tuple[str, ...] = (
 )
 #: an annex's approval block: "Приложение 1 к решению ...", "Утверждены решением ..."
 ANNEX_LINE = r"^\W*(?:приложение|утвержден[аоы]?)(?![а-яё])"
+ANNEX_NOT = r"изложить|дополнить|исключить|в\s+редакции|внести"
 ANNEX_ALONE = r"^\W*приложение(?:\s*№?\s*\d+)?\W*$"
 #: an issuer in the genitive put in the nominative, word by word up to the body word
 #: ("Абайского районного маслихата" -> "Абайский районный маслихат"; "маслихата
