@@ -477,6 +477,25 @@ def test_the_same_text_indented_reads_the_same(shape: Shape) -> None:
     _check(Shape(**{**shape.__dict__, "text": indented}))
 
 
+def test_export_layout_with_title_and_requisites_on_one_line() -> None:
+    """The export's layout whose front line holds the title and the requisites: the
+    front is read again by what it says (``opening.refine_front``)."""
+    doc = parse(
+        "\nТарифтерді бекіту туралы. Қостанай облысы Қостанай ауданы әкімдігінің 2022 жылғы "
+        "8 ақпандағы № 98 қаулысы\n\n"
+        "      Заңына сәйкес, Қостанай ауданының әкімдігі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Тарифтер бекітілсін.\n",
+        "indented.txt",
+    )
+    m = doc.meta
+    assert (m.title, m.issuer, m.date, m.number) == (
+        "Тарифтерді бекіту туралы.",
+        "Қостанай ауданы әкімдігі",
+        date(2022, 2, 8),
+        "98",
+    )
+
+
 def test_a_formula_naming_another_body_than_the_requisites_is_a_doubt() -> None:
     """Item 4: conflicting evidence is said; the requisites name the act."""
     doc = parse(
