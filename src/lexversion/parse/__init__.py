@@ -31,7 +31,7 @@ from lexversion.parse import notes as N
 from lexversion.parse import structure, tree
 from lexversion.parse import warnings as W
 from lexversion.parse.citations.identity import is_own
-from lexversion.parse.header import Front, own_act, read_front
+from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
 from lexversion.text.decode import decode
 from lexversion.text.language import detect_language
@@ -110,6 +110,7 @@ def _metadata(
     (registration, status, repeal, joint issuers), its commencement rule and
     retroactivity, the notes and effects read, its stated publication date."""
     header = front.header
+    status, repealed_by = repeal_of(front, read.effects)
     return Metadata(
         lang=lang,
         title=front.title.text,
@@ -120,9 +121,9 @@ def _metadata(
         date=act.date,
         number=act.number,
         registration=header.registration,
-        status=front.status,
+        status=status,
         status_label=front.status_label,
-        repealed_by=header.repealed_by,
+        repealed_by=repealed_by,
         commencement=commencement,
         notes=read.notes,
         effects=effects,

@@ -24,17 +24,31 @@ act, or rejects a text that is not one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from lexversion.errors import InputError
 from lexversion.lang import fold_text, vocab
-from lexversion.model import ActRef, Block, Preface, Registration
+from lexversion.lang.regions import BY_CODE
+from lexversion.model import ActRef, Block, Effect, EffectType, Preface, Registration
 from lexversion.parse import layout as L
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
 from lexversion.parse.citations.anchors import Anchor, find_anchors
+from lexversion.parse.enacting import (
+    Enacted,
+    akimat_of,
+    from_annex,
+    from_formula,
+    from_signature,
+    issuer_at,
+    issuer_ending,
+    nominative,
+)
+from lexversion.parse.opening import has
 from lexversion.parse.structure import Parts
 from lexversion.text.lines import Paragraph, join_lines
 
+_CYRILLIC = re.compile(r"[а-яәіңғүұқөһё]", re.IGNORECASE)
 #: a second number of the same date: "N 449 и N 27/5", "№ 449 және № 27/5"
 _SECOND_NUMBER = re.compile(
     r"\s*(?:и|және|,)\s*(?:№|N)\s*(?P<number>\d+(?:[/\-](?:\d+|[IVXLІХ]+)(?![\wІ]))*)"
@@ -104,10 +118,12 @@ def read_header(text: str, lang: str) -> Header:
     if second:
         own, other = _one_date_two_numbers(text, act, second.group("number"), lang)
         joint.insert(0, other)
+    own = _whole_name(own, text, act.start, lang)
     if own.region is None and own.body in BODY_ACT_TYPES:
         codes = {r for r in regions_in(text, lang) if r}
         if len(codes) == 1:
             own = replace(own, region=codes.pop())
+    own = _former_name(own, text[: act.end], lang)
     return Header(
         own,
         (act.start, act.end),
@@ -116,6 +132,46 @@ def read_header(text: str, lang: str) -> Header:
         tuple(warnings),
         tuple(joint),
     )
+
+
+def _former_name(act: ActRef, printed: str, lang: str) -> ActRef:
+    """``act`` with its issuer named as ``printed`` when the requisites use the
+    region's former name ("Оңтүстік Қазақстан облыстық мәслихаты" stays so, though
+    the region is Түркістан now; the code is the same)."""
+    region = BY_CODE.get(act.region or "")
+    if region is None or act.issuer is None:
+        return act
+    now, formers = (
+        (region.kk_stem, region.former_kk)
+        if lang == "kk"
+        else (region.ru_adj, region.former_ru_adj)
+    )
+    low = printed.lower()
+    for former in formers:
+        if former.lower() in low and now in act.issuer:
+            return replace(act, issuer=act.issuer.replace(now, former))
+    return act
+
+
+def _whole_name(act: ActRef, text: str, start: int, lang: str) -> ActRef:
+    """``act`` with a district's or town's body named by all the words of its name
+    ("Үлкен Нарын аудандық мәслихаты", "Ғабит Мүсірепов атындағы аудан әкімдігі"),
+    where the reference found names it by its last word only or not at all (a
+    region's body keeps its canonical name)."""
+    if act.region is not None:
+        return act
+    if act.issuer is None:
+        named = issuer_ending(re.sub(r"\s+(?:от|жылғы)\s*$", "", text[:start]), lang)
+        if named is None:
+            return act
+        issuer, body = named
+        return replace(act, issuer=issuer, body=body)
+    if lang != "kk" or act.body is None:
+        return act
+    whole = issuer_at(text, start, lang)
+    if whole and len(whole) > len(act.issuer) and whole.endswith(act.issuer.split()[-1]):
+        return replace(act, issuer=whole)
+    return act
 
 
 def _one_date_two_numbers(text: str, act: Anchor, number: str, lang: str) -> tuple[ActRef, ActRef]:
@@ -143,6 +199,8 @@ class Front:
     status: str | None
     requisites: Paragraph
     header: Header
+    #: the signs of a legal act the text holds (:func:`signs_of_act`)
+    signs: tuple[str, ...] = ()
 
     def preface(self, notes: tuple[Block, ...]) -> Preface:
         """The document's :class:`~lexversion.model.Preface`: this front, as
@@ -172,12 +230,124 @@ def read_front(parts: Parts, lang: str) -> Front:
         requisites = Paragraph(
             rest.strip(), requisites.lines, requisites.offsets.suffix(requisites.text, rest)
         )
-    header = read_header(requisites.text, lang)
+    stated = read_header(requisites.text, lang)
+    signs = signs_of_act(parts, stated, lang)
+    header = complete(stated, parts, lang)
     status_hit = L.status_of(status_label, lang) if status_label else None
     status = status_hit[1] if status_hit else None
+    if status is None and has(lang, "TITLE_STATUS", title.text):
+        status = "repealed"  # a mirror's "(күші жойылды)" after the title
     if header.repealed_by is not None:
         status = "repealed"
-    return Front(title, status_label, status, requisites, header)
+    return Front(title, status_label, status, requisites, header, signs)
+
+
+def signs_of_act(parts: Parts, stated: Header, lang: str) -> tuple[str, ...]:
+    """The signs of a legal act in ``parts`` (issue 12, item 7): ``requisites`` (an
+    act's date and number or a registration stated), ``formula`` (an enacting
+    formula), ``points`` (numbered points of Kazakh or Russian text), ``annex`` (an
+    annex approval block), ``title`` (a title in the shape of an act's: "... туралы",
+    "Об ..."). Text with none of them is not a legal act."""
+    out = []
+    if stated.act is not None or stated.registration is not None:
+        out.append("requisites")
+    if any(L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble):
+        out.append("formula")
+    if any(
+        (L.NUMBERED.match(x.para.text) or L.SUBPOINT.match(x.para.text))
+        and _CYRILLIC.search(x.para.text)
+        for x in parts.body
+    ):
+        out.append("points")
+    if parts.annexes:
+        out.append("annex")
+    title = " ".join(ln.text for ln in parts.title)
+    if title and (has(lang, "TITLE_END", title) or has(lang, "TITLE_START", title)):
+        out.append("title")
+    return tuple(out)
+
+
+def complete(header: Header, parts: Parts, lang: str) -> Header:
+    """``header`` with the act named from what else the act states when its
+    requisites do not (issue 12): the issuer and act type from the enacting formula
+    (else a signature of the same body), the date and number from the first annex's
+    approval line, each source said in a warning; a Russian issuer printed in the
+    genitive put in the nominative. Conflicting evidence leaves a field ``None``
+    with a warning saying why. Never raises."""
+    act = header.act
+    if act is not None:
+        if lang == "ru" and act.issuer:
+            act = replace(act, issuer=nominative(act.issuer, lang))
+        said = from_formula(parts.preamble, lang)
+        if said and not said.joint and said.body and act.body and said.body != act.body:
+            doubt = "the enacting formula names another body than the requisites (kept theirs)"
+            return replace(header, act=act, warnings=(*header.warnings, doubt))
+        return replace(header, act=act)
+    warnings = [w for w in header.warnings if not w.startswith("requisites: no adoption")]
+    warnings.append(
+        "requisites: no adoption date and number found"
+        if parts.requisites
+        else "requisites: none printed (a fragment of the act)"
+    )
+    enacted = from_formula(parts.preamble, lang) or Enacted(None, None, None)
+    issuer, body, act_type = enacted.issuer, enacted.body, enacted.act_type
+    if enacted.act_type is None:
+        warnings.append("preamble: no enacting formula: the issuer and act type are not stated")
+    if issuer is None and not enacted.joint:
+        signed = from_signature(parts.conclusions, lang)
+        if signed is not None and signed[1] == "akim" and body == "akimat":
+            signed = (akimat_of(signed[0], lang), "akimat")  # the akim signs for the akimat
+        if signed is not None and signed[1] == (body or "maslikhat"):
+            issuer, body = signed
+            warnings.append("issuer: read from the signature")
+    annex, why = from_annex(parts.annexes[0].approval, lang) if parts.annexes else (None, "")
+    if annex is not None and act_type and annex.act_type and annex.act_type != act_type:
+        annex, why = None, "the annex approval line names an act of another type"
+    if annex is not None:
+        warnings.append("date and number: read from the annex approval line")
+        if issuer is None and annex.issuer and (body is None or annex.body == body):
+            issuer, body = nominative(annex.issuer, lang), annex.body
+        act_type = act_type or annex.act_type
+    elif why:
+        warnings.append(f"date and number: unknown ({why})")
+    if act_type is None and body is not None:
+        act_type = vocab(lang).BODY_TYPES.get(body)
+    if issuer is None and body is not None:
+        warnings.append("issuer: the act names its body without its place")
+    codes = {r for r in regions_in(issuer, lang) if r} if issuer else set()
+    own = ActRef(
+        act_type,
+        issuer,
+        codes.pop() if len(codes) == 1 else None,
+        body,
+        annex.date if annex else None,
+        annex.number if annex else None,
+    )
+    return replace(header, act=own, warnings=tuple(warnings))
+
+
+def repeal_of(front: Front, effects: Sequence[Effect]) -> tuple[str | None, ActRef | None]:
+    """(status, repealing act) of the document: what the front says, else the one
+    act that an editorial note says repealed the whole act ("Ескерту. Күші жойылды -
+    ... шешімімен", "Сноска. Утратило силу решением ..."), as a page that prints the
+    notes but not the requisites states it (issue 12). Two different repealing acts
+    in the notes say nothing (``None``). When requisites are printed they decide
+    (a repeal clause they hold is read, or warned about, there). Never raises."""
+    if front.header.repealed_by is not None or front.requisites.text:
+        return front.status, front.header.repealed_by
+    named = {
+        (e.affecting.date, e.affecting.number): e.affecting
+        for e in effects
+        if e.type == EffectType.REPEAL
+        and e.source == "note"
+        and e.scope == "whole"
+        and e.affected is None
+        and e.affecting is not None
+        and e.affecting.number is not None
+    }
+    if len(named) == 1:
+        return "repealed", next(iter(named.values()))
+    return front.status, None
 
 
 def own_act(front: Front, parts: Parts, source: str) -> ActRef:
@@ -188,9 +358,11 @@ def own_act(front: Front, parts: Parts, source: str) -> ActRef:
     act: no act date and number, no enacting formula or preamble, no points.
     """
     act = front.header.act
-    if act is None and not (parts.preamble or parts.body):
+    if not front.signs:
         raise InputError(
-            source, "not a legal act: no act date and number, no enacting formula, no points"
+            source,
+            "not a legal act: no requisites, no enacting formula, no numbered points,"
+            " no annex approval line",
         )
     if act is None:
         act = ActRef(None, None, None, None, None, None)

@@ -16,60 +16,19 @@ block. :func:`split` runs both (``lexversion normalize`` shows its result).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from lexversion.model import Repair, RepairKind
 from lexversion.parse import layout as L
+from lexversion.parse.opening import cut_flat, is_flat, refine_front
+from lexversion.parse.parts import INDENT, AnnexParts, Part, Parts
+from lexversion.parse.parts import classify as _classify
+from lexversion.parse.parts import split_decision as _split_decision
 from lexversion.text import repair as R
 from lexversion.text.lines import Line, Paragraph, join_lines
 
-INDENT = 2  # a line indented by this much or more opens a paragraph
-
-
-@dataclass
-class Part:
-    """A run of paragraphs of one kind, in source order.
-
-    ``kind``: ``p`` (a paragraph), ``heading`` (chapter or section heading),
-    ``note`` (editorial note; ``extract`` holds a printed extract), ``layout``
-    (fixed-width lines kept one by one, ``name`` ``table``/``passport``).
-    """
-
-    kind: str
-    para: Paragraph
-    extract: list[Paragraph] = field(default_factory=list)
-    lines: list[Line] = field(default_factory=list)
-    name: str = ""
-    level: str = ""  # for headings: chapter | section | subsection
-
-
-@dataclass
-class AnnexParts:
-    """One annex: approval-block lines, title lines, content parts."""
-
-    approval: list[Line]
-    title: list[Line]
-    content: list[Part]
-
-
-@dataclass
-class Parts:
-    """The whole document cut into parts (no text interpreted yet)."""
-
-    title: list[Line] = field(default_factory=list)
-    status: Line | None = None
-    requisites: list[Line] = field(default_factory=list)
-    notes: list[Part] = field(default_factory=list)
-    preamble: list[Paragraph] = field(default_factory=list)
-    body: list[Part] = field(default_factory=list)
-    conclusions: list[Paragraph] = field(default_factory=list)
-    annexes: list[AnnexParts] = field(default_factory=list)
-    #: repairs of export artifacts (DOMAIN.md 4.1-4.2), doubts included, in part order
-    repairs: list[Repair] = field(default_factory=list)
-    #: one line per doubt: evidence of an artifact left as printed
-    warnings: list[str] = field(default_factory=list)
+__all__ = ["INDENT", "AnnexParts", "Part", "Parts", "cut", "is_annex_start", "repair", "split"]
 
 
 def _next_nonblank(lines: Sequence[Line], i: int) -> int:
@@ -139,12 +98,19 @@ def split(lines: Sequence[Line], lang: str) -> Parts:
 
 def cut(lines: Sequence[Line], lang: str) -> Parts:
     """Cut ``lines`` into :class:`Parts` as printed (no repair yet, ``repairs``
-    and ``warnings`` empty); never raises on odd input (a part may be empty)."""
+    and ``warnings`` empty); never raises on odd input (a part may be empty).
+
+    Text with no paragraph indentation at all (a web page's) is cut by what its
+    lines say (:func:`lexversion.parse.opening.cut_flat`); the export's layout
+    below."""
+    if is_flat(lines):
+        return cut_flat(lines, lang)
     parts = Parts()
     n = len(lines)
     i = _next_nonblank(lines, 0)
-    # 1. title: the first group of lines at the margin
-    while i < n and not lines[i].blank and (lines[i].indent < INDENT or not parts.title):
+    # 1. title: the first group of lines at the margin (none when the text opens
+    # with an indented paragraph: a page that prints notes or the body first)
+    while i < n and lines[i].indent < INDENT and not lines[i].blank:
         parts.title.append(lines[i])
         i += 1
     i = _next_nonblank(lines, i)
@@ -200,6 +166,7 @@ def cut(lines: Sequence[Line], lang: str) -> Parts:
     end = starts[0] if starts else n
     decision = _paragraphs(lines[i:end], lang)
     _split_decision(decision, lang, parts)
+    refine_front(parts, lang)
     # 6. annexes
     for a, start in enumerate(starts):
         stop = starts[a + 1] if a + 1 < len(starts) else n
@@ -270,42 +237,6 @@ def repair(parts: Parts, lines: Sequence[Line], lang: str) -> Parts:
         repairs=log,
         warnings=warnings,
     )
-
-
-def _split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
-    formula = next(
-        (k for k, p in enumerate(paras) if L.matches(lang, "ENACTING_FORMULAS", p.text)), None
-    )
-    if formula is None:
-        formula = next((k for k, p in enumerate(paras) if L.NUMBERED.match(p.text)), len(paras)) - 1
-    parts.preamble = paras[: formula + 1]
-    rest = paras[formula + 1 :]
-    # conclusions: the trailing run of short, unnumbered paragraphs holding a signature
-    cut = len(rest)
-    for k in range(len(rest) - 1, -1, -1):
-        p = rest[k]
-        if len(L.despace(p.text)) > 160 or L.NUMBERED.match(p.text) or L.SUBPOINT.match(p.text):
-            break
-        cut = k
-    tail = rest[cut:]
-    if tail and not any(
-        L.is_signature_like(p.text, lang) or L.matches(lang, "APPROVAL_LIST", p.text) for p in tail
-    ):
-        cut = len(rest)
-    # a signature run never starts before the first numbered point
-    first_num = next((k for k, p in enumerate(rest) if L.NUMBERED.match(p.text)), None)
-    if first_num is not None and cut <= first_num:
-        cut = len(rest)
-    parts.body = [_classify(p, lang) for p in rest[:cut]]
-    parts.conclusions = rest[cut:]
-
-
-def _classify(p: Paragraph, lang: str) -> Part:
-    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and re.match(
-        r"^\s*\S+\s*[.\-–]", L.despace(p.text)
-    ):
-        return Part("note", p)
-    return Part("p", p)
 
 
 def _annex(lines: Sequence[Line], lang: str) -> AnnexParts:

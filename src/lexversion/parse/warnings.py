@@ -21,9 +21,11 @@ from lexversion.parse.tree import Provisions, SourceMap
 from lexversion.text.lines import Line
 
 #: how a complete act's last line ends
-_ENDS = re.compile(r"[.;:!?)\"»_]$")
+_ENDS = re.compile(r"[.;:!?)\"»_|]$")
 #: requisites cut off inside a reference ("... 2017 жылғы", "от", "№")
-_DANGLING = re.compile(r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|\b\d{4}\s*$")
+_DANGLING = re.compile(
+    r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|(?<!№ )(?<!№)(?<!N )\b\d{4}\s*$"
+)
 
 
 def document_warnings(

@@ -183,7 +183,11 @@ class MetaBuilder:
         return events
 
     def lifecycle(self, meta: etree._Element, events: list[Event]) -> None:
-        """``lifecycle``: an ``eventRef`` per event in date order (AKN-NC 4.8.4 ``e_n``)."""
+        """``lifecycle``: an ``eventRef`` per event in date order (AKN-NC 4.8.4 ``e_n``);
+        none for an act whose text dates nothing (a fragment: the XSD wants one
+        ``eventRef`` in a ``lifecycle``, and the element is optional)."""
+        if not events:
+            return
         m = self.doc.meta
         lc = sub(meta, "lifecycle", {"source": "#lexversion"})
         for k, (d, typ, refers, src) in enumerate(

@@ -30,6 +30,7 @@ MONTHS: dict[str, int] = {
     "қазан": 10,
     "қараша": 11,
     "желтоқсан": 12,
+    "сңуір": 4,  # "сәуір" as mirrors print it, "ә" garbled to "ң" (issue 12, prg.kz)
 }
 
 #: what may follow a month stem: possessive (-ы/-ын), locative (-да/-де/-та/-те/-нда/-нде)
@@ -65,7 +66,22 @@ ENACTING_FORMULAS: tuple[str, ...] = (
     r"қабылдады\s*:",
     r"былай\s+деп\s+шешті\s*:",
     r"шешті\s*:",
+    r"шештім\s*:",
+    r"шешім\s+ет(?:ті|еді)\s*:",
+    r"шешемін\s*:",
+    r"қаулы\s+ет(?:ті|еді|емін)\s*:",
 )
+
+#: the enacting formulas by the kind of act they enact (issue 12): a maslikhat's or an
+#: akim's decision, an akimat's resolution. A formula ends in a colon or, in a joint
+#: act, runs on to the other issuer ("облыстық мәслихат шешім етті және облыс әкімияты
+#: қаулы етеді:"); matched on folded lower-case text
+ENACTING_KINDS: tuple[tuple[str, str], ...] = (
+    (r"шешім\s+қабылдады|(?:былай\s+деп\s+)?шешті|шештім|шешім\s+ет(?:ті|еді)|шешемін", "decision"),
+    (r"қаулы\s+(?:ет(?:ті|еді|емін)|қабылдады)", "resolution"),
+)
+#: what follows a formula: a colon, or the conjunction before a joint act's other issuer
+ENACTING_END = r"\s*:|\s+(?:және|мен)\s"
 
 #: editorial note markers (DOMAIN.md 2.4)
 NOTE_MARKERS: tuple[str, ...] = (r"ескерту\b", r"күші\s+жойылды\b")
@@ -242,8 +258,8 @@ NORMS: tuple[tuple[str, str], ...] = (
     (r"кодек[сc]\w*", "кодекс"),
     (r"конституция\w*", "конституция"),
     (r"жарлы[қғ]\w*", "жарлық"),
-    (r"м[әа]слихат\w*", "мәслихат"),
-    (r"әкімді[кг]\w*", "әкімдік"),
+    (r"м[әаң]слихат\w*", "мәслихат"),
+    (r"[әң]кімді[кг]\w*", "әкімдік"),
     (r"үкімет\w*", "үкімет"),
     (r"\w*министр\w*", "министр"),
     (r"облыст(?:ық|ың)", "облыстық"),
@@ -290,3 +306,58 @@ REGISTERED_AFTER: tuple[str, ...] = ("тіркел",)
 REPUBLIC: tuple[str, ...] = ("қазақстан", "республика")
 #: attributive endings of a date that names an act ("... 23 қаңтардағы Заңы")
 ATTRIBUTIVE_ENDINGS: tuple[str, ...] = ("ғы", "гі")
+
+# --- the parts of an act found by what they say (issue 12: any layout) ---------------
+
+#: the words of an issuer phrase, matched whole on folded lower-case words: the body
+#: (-> its kind) and the words of its level and place ("Шиелі аудандық мәслихаты",
+#: "Бірсуат ауылының әкімі", "Ғабит Мүсірепов атындағы аудан әкімдігі")
+ISSUER_BODIES: tuple[tuple[str, str], ...] = (
+    (r"м[әаң]слихат\w*", "maslikhat"),
+    (r"[әң]кімді[кг]\w*|[әң]кімият\w*", "akimat"),
+    (r"[әң]кім(?:і|інің|іне|ін)?", "akim"),
+)
+#: the akimat an akim heads, named from the akim's title (akimat resolutions are signed
+#: by the akim): "Арал ауданының әкімі" -> "Арал ауданының әкімдігі"
+AKIMAT_OF_AKIM: tuple[tuple[str, str], ...] = ((r"([әң]кім)і$", r"\1дігі"),)
+#: lower-case words inside a place's name ("Шал ақын ауданы", "Биржан сал ауданы",
+#: "Ғабит Мүсірепов атындағы аудан")
+NAME_PARTICLES = r"ақын|сал|батыр|би|жырау|атындағы"
+ISSUER_LEVELS: tuple[tuple[str, str], ...] = (
+    (r"облыс\w*", "oblast"),
+    (r"қала\w*", "city"),
+    (r"аудан\w*", "district"),
+    (r"ауыл\w*|округ\w*|кент\w*|село\w*|поселке\w*", "rural"),
+    (r"атындағы", ""),
+)
+#: the act type of each body's acts: a maslikhat and an akim decide, an akimat resolves
+BODY_TYPES: dict[str, str] = {"maslikhat": "decision", "akimat": "resolution", "akim": "decision"}
+#: role words of a signature that are not the issuer ("... мәслихатының хатшысы")
+ROLE_WORDS = r"төраға\w*|хатшы\w*|сессия\w*|міндетін|атқарушы|орынбасары|кезекті|кезектен"
+
+#: a title: "... бекіту туралы", "... енгізу туралы" (the words closing it)
+TITLE_END = r"туралы\W*(?:\(\s*күші\s+жойылды\s*\)\W*)?$"
+#: a mirror's status printed after the title ("... туралы (күші жойылды)", prg.kz)
+TITLE_STATUS = r"\(\s*күші\s+жойылды\s*\)\W*$"
+#: the act word in the nominative after an act's own date and number ("№ 26-129 шешімі",
+#: "№ 407 қаулысы"): the requisites name the act itself; "шешіміне" (the act amended),
+#: "шешімімен" (the act amending or repealing) name another
+OWN_ACT_WORD = (
+    r"^\W{0,3}(?:шешімі|қаулысы|бұйрығы|бірлескен\s+қаулысы|шешім|қаулы)(?![а-яәғқңөұүһі])"
+)
+#: a registration sentence of the requisites ("... Әділет департаментінде ... тіркелді")
+REGISTERED = r"тіркелді"
+#: editorial lines of the database and its mirrors, printed before the act: "РҚАО
+#: ескертпесі", a mirror's list of amending acts and former versions, publication
+EDITORIAL_OPENERS: tuple[str, ...] = (
+    r"^рқао\S*\s+ескертпесі",
+    r"^енгізілген\s+өзгерістер",
+    r"^бұрынғы\s+редакциялар",
+    r"^жариялануы\s*:",
+)
+#: an annex's approval block, read from a line of table cells ("... № 194 шешіміне
+#: қосымша", "... № 12/03 қаулысымен бекітілген", "Қосымша")
+ANNEX_LINE = r"(?:қосымша(?:сы)?|бекітілген(?:\s+қосымша)?)\W*$"
+#: words of a point that amends an annex, never of an approval line
+ANNEX_NOT = r"редакцияда|жазылсын|толықтырылсын|алып\s+тасталсын|өзгерістер\s+енгізілсін"
+ANNEX_ALONE = r"^\W*(?:\d+[-\s]*)?қосымша(?:\s*№?\s*\d+)?\W*$"

@@ -60,6 +60,7 @@ AKIMAT_OF: dict[str, str] = {
 }
 #: a district's or town's body put in the nominative: (regular expression, replacement)
 NOMINATIVE: tuple[tuple[str, str], ...] = (
-    (r"(м[әа]слихат)\w*$", r"\1ы"),
-    (r"әкімді[кг]\w*$", "әкімдігі"),
+    (r"(м[әаң]слихат)\w*$", r"\1ы"),
+    (r"([әң]кімді)[кг]\w*$", r"\1гі"),
+    (r"([әң]кім)(?:інің|іне|ін)$", r"\1і"),
 )

@@ -48,7 +48,24 @@ STATUS_LABELS: dict[str, str | None] = {
     "новый": None,
 }
 
-ENACTING_FORMULAS: tuple[str, ...] = (r"решил\s*:", r"постановляет\s*:", r"решает\s*:")
+ENACTING_FORMULAS: tuple[str, ...] = (
+    r"решил\s*:",
+    r"постановляет\s*:",
+    r"решает\s*:",
+    r"решила\s*:",
+    r"постановил\s*:",
+    r"постановляю\s*:",
+    r"решаю\s*:",
+)
+
+#: the enacting formulas by the kind of act they enact (issue 12), as in ``lang/kk``:
+#: a maslikhat's or an akim's decision, an akimat's resolution ("акимат города Шымкент
+#: ПОСТАНОВЛЯЕТ и маслихат города Шымкент РЕШИЛ:")
+ENACTING_KINDS: tuple[tuple[str, str], ...] = (
+    (r"решил[аи]?|решает|решаю", "decision"),
+    (r"постановля(?:ет|ю)|постановил[аи]?", "resolution"),
+)
+ENACTING_END = r"\s*:|\s+и\s"
 
 NOTE_MARKERS: tuple[str, ...] = (r"сноска\b", r"утратил[оа]?\s+силу\b")
 
@@ -201,3 +218,52 @@ REGISTERED_BEFORE: tuple[str, ...] = ("зарегистрирован",)
 REPUBLIC: tuple[str, ...] = ("республика", "казахстан")
 #: the preposition that introduces an act's date ("Закона ... от 6 апреля 2016 года")
 DATE_PREPOSITION = "от"
+
+# --- the parts of an act found by what they say (issue 12: any layout) ---------------
+
+#: the words of an issuer phrase (see ``lang/kk``): "Абайский районный маслихат",
+#: "акимат района Марқакөл", "аким Северного сельского округа", "маслихат города Шымкент"
+ISSUER_BODIES: tuple[tuple[str, str], ...] = (
+    (r"маслихат\w*", "maslikhat"),
+    (r"акимат\w*", "akimat"),
+    (r"аким(?:а|у|ом)?", "akim"),
+)
+ISSUER_LEVELS: tuple[tuple[str, str], ...] = (
+    (r"област\w*", "oblast"),
+    (r"город\w*", "city"),
+    (r"район\w*", "district"),
+    (r"сельск\w*|округ\w*|поселк\w*|посёлк\w*|сел[ао]|аул\w*", "rural"),
+    (r"имени", ""),
+)
+#: the akimat an akim heads: "Аким района Марқакөл" -> "акимат района Марқакөл"
+AKIMAT_OF_AKIM: tuple[tuple[str, str], ...] = ((r"^[Аа]ким\b", "акимат"),)
+NAME_PARTICLES = r"акына|акын|сал|батыра|батыр|би|жырау|имени"
+BODY_TYPES: dict[str, str] = {"maslikhat": "decision", "akimat": "resolution", "akim": "decision"}
+ROLE_WORDS = r"председател\w*|секретар\w*|сесси\w*|исполняющ\w*|обязанност\w*|заместител\w*|очередн\w*|внеочередн\w*|созыва"
+
+#: a title: "Об утверждении ...", "О внесении изменений ..."
+TITLE_START = r"^\W{0,2}об?\s"
+TITLE_STATUS = r"\(\s*утратил[оа]?\s+силу\s*\)\W*$"
+#: the requisites sentence opens with the act's own name in the nominative
+OWN_ACT_START = r"^(?:совместное\s+)?(?:решение|постановление|приказ)(?![а-яё])"
+REGISTERED = r"(?:^|\.\s+)зарегистрирован"
+EDITORIAL_OPENERS: tuple[str, ...] = (
+    r"^примечание\s+\S+\s*\.?$",
+    r"^данная\s+редакция\s+действовала",
+    r"^опубликован[оа]?\s*:",
+    r"^история\s+изменений",
+)
+#: an annex's approval block: "Приложение 1 к решению ...", "Утверждены решением ..."
+ANNEX_LINE = r"^\W*(?:приложение|утвержден[аоы]?)(?![а-яё])"
+ANNEX_NOT = r"изложить|дополнить|исключить|в\s+редакции|внести"
+ANNEX_ALONE = r"^\W*приложение(?:\s*№?\s*\d+)?\W*$"
+#: an issuer in the genitive put in the nominative, word by word up to the body word
+#: ("Абайского районного маслихата" -> "Абайский районный маслихат"; "маслихата
+#: Джангельдинского района" -> "маслихат Джангельдинского района")
+NOMINATIVE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"(\w)ского$", r"\1ский"),
+    (r"(\w)цкого$", r"\1цкий"),
+    (r"(\w)ного$", r"\1ный"),
+    (r"^(маслихат|акимат)а$", r"\1"),
+    (r"^(аким)а$", r"\1"),
+)

@@ -90,8 +90,15 @@ def _date_patterns(lang: str) -> list[Pattern]:
 
 
 def _number_patterns(lang: str) -> list[Pattern]:
-    """``NUM``: "№ 26-129", "№ № 5", "№ решение 152" (a moved word), "N 5"."""
-    return [[_SIGN, {**_SIGN, "OP": "?"}, _MOVED, {"TEXT": {"REGEX": r"^\d"}}]]
+    """``NUM``: "№ 26-129", "№ № 5", "№ решение 152" (a moved word), "N 5", "№ А-5/285"."""
+    return [
+        [
+            _SIGN,
+            {**_SIGN, "OP": "?"},
+            _MOVED,
+            {"TEXT": {"REGEX": r"^(?:\d|[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,4}-\d)"}},
+        ]
+    ]
 
 
 def _register_patterns(lang: str) -> list[Pattern]:

@@ -33,7 +33,13 @@ from lexversion.parse.citations.pipelines import own_norm, strings
 from lexversion.parse.citations.words import Tokens, Words, tokens
 
 #: an act number: digits, then "/"- or "-"-separated groups of digits or Roman numerals
-NUMBER = re.compile(r"\d+(?:[/\-](?:\d+|[IVXLІХ]+)(?![\wІ]))*")
+#: an act's number: digits, then "/"- or "-"-separated groups of digits, Roman numerals
+#: or one letter ("26-129", "149/19-VIII", "192-Қ"); a letter prefix or a letter after
+#: the first digits is part of it ("А-5/285", "С-45/2", "VI-29/262", "6С-41-7"; issue 12)
+NUMBER = re.compile(
+    r"(?:[A-ZА-ЯӘІҢҒҮҰҚӨҺ]{1,4}-)?\d+(?:[A-ZА-ЯӘІҢҒҮҰҚӨҺ](?=-))?"
+    r"(?:[/\-](?:\d+|[IVXLІХ]+|[A-ZА-ЯӘІҢҒҮҰҚӨҺа-яәіңғүұқөһ])(?![\wІ]))*"
+)
 
 
 class Piece(NamedTuple):
