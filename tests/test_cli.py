@@ -254,7 +254,7 @@ def test_show_text(db: str) -> None:
     result = run("show", W_004, "--as-of", "2026-01-01", "--db", db)
     assert result.exit_code == 0, result.stderr
     assert f"work:       {W_004}" in result.stdout
-    assert "status:     in_force (certainty: estimated)" in result.stdout
+    assert "status:     in force (certainty: estimated)" in result.stdout
     assert "Правила регулирования миграционных процессов в Туркестанской области" in result.stdout
 
 
@@ -293,10 +293,20 @@ def test_show_inside_an_estimated_window_says_so(db: str) -> None:
     assert any("uncertain between" in n for n in data["notes"])
 
 
-@pytest.mark.parametrize("bad", ["2019-13-01", "yesterday", "01.02.2019", ""])
+@pytest.mark.parametrize(
+    "bad", ["2019-13-01", "yesterday", "32.01.2019", "01.02.19", "2019/02/01", ""]
+)
 def test_show_bad_date(db: str, bad: str) -> None:
     result = run("show", W_000, "--as-of", bad, "--db", db)
     assert_one_error_line(result, 2, "--as-of")
+
+
+def test_show_takes_the_date_as_readers_write_it(db: str) -> None:
+    """Issue 14: ``--as-of 01.06.2019`` is 1 June 2019, as ``--as-of 2019-06-01``."""
+    iso = run("show", W_000, "--as-of", "2019-06-01", "--format", "json", "--db", db)
+    dotted = run("show", W_000, "--as-of", "01.06.2019", "--format", "json", "--db", db)
+    assert dotted.exit_code == 0, dotted.stderr
+    assert json.loads(dotted.stdout) == json.loads(iso.stdout)
 
 
 def test_show_without_a_date_is_a_usage_error(db: str) -> None:

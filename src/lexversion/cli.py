@@ -22,6 +22,8 @@ from lexversion.akn.build import document_to_akn
 from lexversion.akn.json import document_json
 from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
+from lexversion.i18n import ENV_VAR, day, parse_day, set_language, term
+from lexversion.i18n import gettext as _
 from lexversion.render.text import document_text
 
 app = typer.Typer(
@@ -70,6 +72,28 @@ class Lang(StrEnum):
     ru = "ru"
 
 
+class UiLang(StrEnum):
+    en = "en"
+    kk = "kk"
+    ru = "ru"
+
+
+UiLangOption = Annotated[
+    UiLang | None,
+    typer.Option(
+        "--ui-lang",
+        envvar=ENV_VAR,
+        help="Language of the words around the text (status, dates, headings): en, kk or ru "
+        f"(default: ${ENV_VAR}, else en). JSON keys and AKN do not change.",
+    ),
+]
+
+
+def _ui(lang: UiLang | None) -> None:
+    """Make ``lang`` the interface language of this command (:mod:`lexversion.i18n`)."""
+    set_language(lang.value if lang else None)
+
+
 def _guard(fn: Callable[[], T]) -> T:
     try:
         return fn()
@@ -111,9 +135,11 @@ def _as_of(value: str) -> date:
     if value == "today":
         return date.today()
     try:
-        return date.fromisoformat(value)
+        return parse_day(value)
     except ValueError:
-        raise UsageError(f"--as-of {value!r}: not a date (use YYYY-MM-DD or 'today')") from None
+        raise UsageError(
+            f"--as-of {value!r}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')"
+        ) from None
 
 
 @app.command("parse")
@@ -194,8 +220,10 @@ def build(
 def works(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """List every work, stubs included, with its status today."""
+    _ui(ui_lang)
     from lexversion.app.export import work_rows
     from lexversion.store import open_store
 
@@ -212,16 +240,24 @@ def works(
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("work", "issuer", "date", "No", "lang", f"status {today}", "text")
+        table = Table(
+            _("work"),
+            _("issuer"),
+            _("date"),
+            _("No"),
+            _("lang"),
+            _("status {day}").format(day=day(today)),
+            _("text"),
+        )
         for r in rows:
             table.add_row(
                 r["frbr_uri"],
                 r["issuer"] or "",
-                r["date"] or "",
+                day(parse_day(r["date"])) if r["date"] else "",
                 r["number"] or "",
                 ",".join(r["languages"]),
-                f"{r['status']} ({r['certainty']})",
-                "yes" if r["text_in_corpus"] else "stub",
+                f"{term(r['status'])} ({term(r['certainty'])})",
+                _("yes") if r["text_in_corpus"] else _("stub"),
             )
         Console(width=200).print(table)
 
@@ -237,13 +273,15 @@ def show(
         ),
     ],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")
+        str | None, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
     ] = None,
     lang: Annotated[Lang | None, typer.Option("--lang")] = None,
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """The text of a work in force on a date, with its status and certainty."""
+    _ui(ui_lang)
     from lexversion.app.query import show as run_show
 
     def run() -> None:
@@ -259,8 +297,10 @@ def history(
     work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
     fmt: Annotated[TextJson, typer.Option("--format", "-f")] = TextJson.text,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Events and effects of a work in date order, each with its certainty and basis."""
+    _ui(ui_lang)
     from lexversion.app.query import history as run_history
 
     def run() -> None:
@@ -315,10 +355,12 @@ def diff(
         str | None, typer.Argument(help="A second work to compare with (same language).")
     ] = None,
     from_: Annotated[
-        str | None, typer.Option("--from", help="Earlier date YYYY-MM-DD (one work).")
+        str | None,
+        typer.Option("--from", help="Earlier date YYYY-MM-DD or DD.MM.YYYY (one work)."),
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", help="Later date YYYY-MM-DD (one work).")
+        str | None,
+        typer.Option("--to", help="Later date YYYY-MM-DD or DD.MM.YYYY (one work)."),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date for comparing two works (default today).")
@@ -328,8 +370,10 @@ def diff(
     view: Annotated[DiffView, typer.Option("--view", help="HTML layout.")] = DiffView.inline,
     out: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """What changed between the texts in force on two dates, or between two works."""
+    _ui(ui_lang)
     from lexversion.app.compare import cli_diff
 
     def run() -> None:
@@ -352,15 +396,19 @@ def diff(
 @app.command()
 def pdf(
     work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
-    as_of: Annotated[str, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")],
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
+    ],
     out: Annotated[Path, typer.Option("-o", "--output", help="The PDF file to write.")],
     lang: Annotated[Lang | None, typer.Option("--lang")] = None,
     changes_since: Annotated[
         str | None, typer.Option("--changes-since", help="Mark the changes made since this date.")
     ] = None,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """A consolidated PDF of the text in force on a date, ready to cite."""
+    _ui(ui_lang)
     from lexversion.app.print import cli_pdf
 
     def run() -> None:

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lxml import etree
 
 from lexversion.akn.namespaces import NS
+from lexversion.i18n import LANGS, current, day, iso_day, term, translations
 from lexversion.render.text import all_text, table_lines
 
 _WS = re.compile(r"\s+")
@@ -44,12 +45,32 @@ class ViewBlock:
 
 
 @cache
-def environment() -> Environment:
-    """The one jinja2 environment, templates from the package's ``templates``."""
-    return Environment(
+def _environment(lang: str) -> Environment:
+    env = Environment(
         loader=PackageLoader("lexversion", "templates"),
         autoescape=select_autoescape(["html", "xml"]),
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["ui_lang"] = lang
+    env.globals["ui_langs"] = LANGS
+    env.filters["term"] = term
+    env.filters["day"] = day
+    env.filters["iso_day"] = iso_day
+    return env
+
+
+def environment() -> Environment:
+    """The jinja2 environment of the current interface language
+    (:func:`lexversion.i18n.current`), templates from the package's ``templates``.
+
+    One environment a language, each with jinja2's ``i18n`` extension and that
+    language's catalog installed (``_``, ``gettext``, ``ngettext`` in templates),
+    ``ui_lang`` (for ``<html lang>``) and the filters ``term`` (a stored code in
+    the reader's words, :func:`lexversion.i18n.term`), ``day`` (a date as the
+    reader writes it) and ``iso_day`` (an ISO date string as the reader writes it).
+    """
+    return _environment(current())
 
 
 def _local(el: etree._Element) -> str:

@@ -51,6 +51,7 @@ from lexversion.web import api, site
 from lexversion.web.context import IndexState, WebContext, start_index
 from lexversion.web.errors import add_error_handlers
 from lexversion.web.http import Guard
+from lexversion.web.uilang import UiLanguage
 
 
 def _require_store(url: str) -> None:
@@ -92,6 +93,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.add_middleware(Guard)
+    app.add_middleware(UiLanguage)  # outermost: even a 414 page is in the reader's language
     add_error_handlers(app)
     for router in (*site.ROUTERS, *api.ROUTERS):
         app.include_router(router)

@@ -20,6 +20,7 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 
+from lexversion.i18n import current
 from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.store.search import sync_search_index
@@ -85,8 +86,10 @@ class WebContext:
         }
 
     async def cached(self, key: Hashable, make: Callable[[], T]) -> T:
-        """The answer for ``key``: from the cache when there (without leaving the
-        event loop), else ``make()`` run in a worker thread and kept."""
+        """The answer for ``key`` in the request's interface language: from the
+        cache when there (without leaving the event loop), else ``make()`` run in
+        a worker thread (which sees the language) and kept."""
+        key = (current(), key)
         hit: T | None = self.cache.peek(key)
         if hit is not None:
             return hit
