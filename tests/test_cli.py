@@ -8,6 +8,7 @@ one line ``lexversion: <message>`` on stderr, exit 2 for bad input or usage,
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -451,3 +452,46 @@ def test_show_at_date_is_that_exact_expression(db: str) -> None:
     result = run("show", expression, "-f", "json", "--db", db)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["expression"] == expression
+
+
+# -- the reader's language (issue 14) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "want"),
+    [
+        (["--ui-lang", "kk"], None, ["акт:", "күні:       01.06.2019", "мәртебесі:  күшінде"]),
+        ([], {"LEXVERSION_UI_LANG": "ru"}, ["статус:", "действует (достоверность: оценка)"]),
+        (["--ui-lang", "en"], {"LEXVERSION_UI_LANG": "ru"}, ["as of:      2019-06-01"]),
+        ([], None, ["status:     in force (certainty: estimated)"]),
+    ],
+)
+def test_show_in_the_readers_language(
+    db: str, args: list[str], env: dict[str, str] | None, want: list[str]
+) -> None:
+    result = run("show", W_000, "--as-of", "01.06.2019", "--db", db, *args, env=env)
+    assert result.exit_code == 0, result.stderr
+    for words in want:
+        assert words in result.stdout, words
+
+
+def test_history_and_works_in_russian(db: str) -> None:
+    history = run("history", W_000, "--ui-lang", "ru", "--db", db).stdout
+    assert "утратил силу" in history and "[указана]" in history
+    assert "основание:" in history and "basis:" not in history
+    assert re.search(r"^\d\d\.\d\d\.\d{4} ", history, re.M)
+    works = run("works", "--ui-lang", "kk", "--db", db).stdout
+    assert "күші жойылды" in works or "күшінде" in works
+    assert "in_force" not in works and "repealed" not in works
+
+
+def test_json_does_not_change_with_the_language(db: str) -> None:
+    en = run("show", W_000, "--as-of", "2019-06-01", "-f", "json", "--db", db).stdout
+    kk = run("show", W_000, "--as-of", "2019-06-01", "-f", "json", "--ui-lang", "kk", "--db", db)
+    assert json.loads(kk.stdout) == json.loads(en)
+
+
+def test_unknown_ui_lang_is_a_usage_error(db: str) -> None:
+    result = run("show", W_000, "--as-of", "2019-06-01", "--ui-lang", "de", "--db", db)
+    assert result.exit_code == 2
+    assert "--ui-lang" in result.output

@@ -158,8 +158,15 @@ def test_in_force_column_uses_the_acts_words() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "n", "words"),
-    [("en", 1, "1 work"), ("en", 5, "5 works"), ("ru", 1, "1 акт"), ("ru", 3, "3 акта")]
-    + [("ru", 5, "5 актов"), ("ru", 21, "21 акт"), ("kk", 5, "5 акт")],
+    [
+        ("en", 1, "1 work"),
+        ("en", 5, "5 works"),
+        ("ru", 1, "1 акт"),
+        ("ru", 3, "3 акта"),
+        ("ru", 5, "5 актов"),
+        ("ru", 21, "21 акт"),
+        ("kk", 5, "5 акт"),
+    ],
 )
 def test_plural_forms(lang: str, n: int, words: str) -> None:
     with using(lang):

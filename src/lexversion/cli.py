@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +23,7 @@ from lexversion.akn.build import document_to_akn
 from lexversion.akn.json import document_json
 from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
-from lexversion.i18n import ENV_VAR, day, parse_day, set_language, term
+from lexversion.i18n import DEFAULT, ENV_VAR, day, parse_day, term, using
 from lexversion.i18n import gettext as _
 from lexversion.render.text import document_text
 
@@ -89,9 +90,10 @@ UiLangOption = Annotated[
 ]
 
 
-def _ui(lang: UiLang | None) -> None:
-    """Make ``lang`` the interface language of this command (:mod:`lexversion.i18n`)."""
-    set_language(lang.value if lang else None)
+def _ui(lang: UiLang | None) -> AbstractContextManager[str]:
+    """Run the command's block in interface language ``lang`` (English when
+    neither ``--ui-lang`` nor :data:`~lexversion.i18n.ENV_VAR` gives one)."""
+    return using(lang.value if lang else DEFAULT)
 
 
 def _guard(fn: Callable[[], T]) -> T:
@@ -223,7 +225,6 @@ def works(
     ui_lang: UiLangOption = None,
 ) -> None:
     """List every work, stubs included, with its status today."""
-    _ui(ui_lang)
     from lexversion.app.export import work_rows
     from lexversion.store import open_store
 
@@ -261,7 +262,8 @@ def works(
             )
         Console(width=200).print(table)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 @app.command()
@@ -281,7 +283,6 @@ def show(
     ui_lang: UiLangOption = None,
 ) -> None:
     """The text of a work in force on a date, with its status and certainty."""
-    _ui(ui_lang)
     from lexversion.app.query import show as run_show
 
     def run() -> None:
@@ -289,7 +290,8 @@ def show(
         result = run_show(db, work, when, lang.value if lang else None, fmt.value)
         _emit(result if isinstance(result, (str, bytes)) else _dump(result), None)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 @app.command()
@@ -300,14 +302,14 @@ def history(
     ui_lang: UiLangOption = None,
 ) -> None:
     """Events and effects of a work in date order, each with its certainty and basis."""
-    _ui(ui_lang)
     from lexversion.app.query import history as run_history
 
     def run() -> None:
         result = run_history(db, work, fmt.value)
         _emit(result if isinstance(result, str) else _dump(result), None)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 class GraphFormat(StrEnum):
@@ -373,7 +375,6 @@ def diff(
     ui_lang: UiLangOption = None,
 ) -> None:
     """What changed between the texts in force on two dates, or between two works."""
-    _ui(ui_lang)
     from lexversion.app.compare import cli_diff
 
     def run() -> None:
@@ -390,7 +391,8 @@ def diff(
         )
         _emit(result if isinstance(result, str) else _dump(result), out)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 @app.command()
@@ -408,7 +410,6 @@ def pdf(
     ui_lang: UiLangOption = None,
 ) -> None:
     """A consolidated PDF of the text in force on a date, ready to cite."""
-    _ui(ui_lang)
     from lexversion.app.print import cli_pdf
 
     def run() -> None:
@@ -421,7 +422,8 @@ def pdf(
             out,
         )
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 @app.command()

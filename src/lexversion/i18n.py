@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from io import BytesIO
 
@@ -107,14 +107,6 @@ def using(lang: str | None) -> Iterator[str]:
         _current.reset(token)
 
 
-def set_language(lang: str | None) -> str:
-    """Make ``lang`` (``None``: the default) the language of this context for
-    good (the CLI's command, a request's task); returns it."""
-    chosen = choose(lang) or DEFAULT
-    _current.set(chosen)
-    return chosen
-
-
 def gettext(message: str) -> str:
     """``message`` in the current interface language."""
     return translations(current()).gettext(message)
@@ -129,19 +121,32 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 _ = gettext
 
 
+#: how a day is written: a message, so each language writes it its own way
+DAY_FORMAT = N_("{day:%Y-%m-%d}")
+
+
 def day(d: date | None) -> str:
     """``d`` as the reader writes a day: ``2019-06-01`` in English, ``01.06.2019``
-    in Kazakh and Russian (the catalogs' ``{day:%Y-%m-%d}``); ``""`` for ``None``."""
-    if d is None:
-        return ""
-    return gettext("{day:%Y-%m-%d}").format(day=d)
+    in Kazakh and Russian (:data:`DAY_FORMAT` in the catalogs); ``""`` for ``None``."""
+    return "" if d is None else _written(current(), d)
+
+
+@lru_cache(maxsize=8192)
+def _written(lang: str, d: date) -> str:
+    """``d`` written in ``lang`` (pages print the same few days over and over)."""
+    return translations(lang).gettext(DAY_FORMAT).format(day=d)
+
+
+@lru_cache(maxsize=8192)
+def _iso_written(lang: str, text: str) -> str:
+    m = _ISO.match(text)
+    return _written(lang, date(int(m[1]), int(m[2]), int(m[3]))) if m else text
 
 
 def iso_day(text: str) -> str:
     """``text`` with an ISO day shown as the reader writes it (:func:`day`);
     any other text is returned as it is."""
-    m = _ISO.match(text)
-    return day(date(int(m[1]), int(m[2]), int(m[3]))) if m else text
+    return _iso_written(current(), text)
 
 
 def parse_day(text: str) -> date:
@@ -183,6 +188,7 @@ def _preferences(header: str) -> list[str]:
     return [tag for _q, _k, tag in sorted(ranked)]
 
 
+@lru_cache(maxsize=256)
 def negotiate(header: str | None) -> str:
     """The interface language for an ``Accept-Language`` header: the first of
     the reader's languages lexversion speaks (``ru-RU`` is Russian, ``kk-KZ``

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, urlencode
 
 from lexversion.i18n import LANGS, current
@@ -42,6 +43,7 @@ class UiChoice:
     current: bool
 
 
+@lru_cache(maxsize=4096)
 def href_in(lang: str, path: str, query: str) -> str:
     """The URL of ``path`` with query ``query`` and ``ui`` set to ``lang`` (the
     other parameters kept in their order)."""

@@ -10,7 +10,9 @@ chose a language, and says that answers vary by ``Accept-Language`` and
 
 from __future__ import annotations
 
-from starlette.requests import Request
+from urllib.parse import parse_qsl
+
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lexversion.i18n import LANGS, choose, negotiate, using
@@ -19,6 +21,18 @@ from lexversion.web.i18n import COOKIE, PARAM, target
 
 #: a year, in seconds: how long the cookie keeps a chosen language
 COOKIE_AGE = 365 * 24 * 3600
+
+
+def _param(query: str) -> str:
+    """The ``ui`` parameter of a query string (``""`` when absent), at most 20 characters."""
+    if PARAM + "=" not in query:
+        return ""
+    return next((v for k, v in parse_qsl(query, keep_blank_values=True) if k == PARAM), "")[:20]
+
+
+def _cookie(header: str) -> str | None:
+    """The language cookie's value in a ``Cookie`` header (Starlette's parser)."""
+    return cookie_parser(header).get(COOKIE)
 
 
 def _quiet(value: str | None) -> str | None:
@@ -40,11 +54,16 @@ class UiLanguage:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request = Request(scope)
-        asked = (request.query_params.get(PARAM) or "")[:20]
-        kept = _quiet(request.cookies.get(COOKIE))
-        fallback = kept or negotiate(request.headers.get("accept-language"))
         query = scope.get("query_string", b"").decode("latin-1")
+        asked = _param(query)
+        kept = None
+        header = None
+        for name, value in scope.get("headers", ()):
+            if name == b"cookie":
+                kept = _quiet(_cookie(value.decode("latin-1")))
+            elif name == b"accept-language":
+                header = value.decode("latin-1")
+        fallback = kept or negotiate(header)
         token = target.set((scope["path"], query))
         try:
             chosen = choose(asked)
