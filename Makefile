@@ -45,7 +45,7 @@ bench: $(VENV)/.installed
 ## The catalogs are compiled when first used (lexversion.i18n.translations): no .mo to build.
 messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ --no-location --sort-output --omit-header -o lexversion.pot .
-	$(BIN)/pybabel update -i lexversion.pot -d src/lexversion/locale -D lexversion --no-location --width 100 --ignore-obsolete
+	$(BIN)/pybabel update -i lexversion.pot -d src/lexversion/locale -D lexversion --width 100 --ignore-obsolete --no-fuzzy-matching
 	rm -f lexversion.pot
 
 clean:

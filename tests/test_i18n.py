@@ -81,7 +81,10 @@ def test_catalog_is_complete(lang: str, extracted: dict[str | tuple[str, str], l
         strings = [] if m is None else [m.string] if isinstance(m.string, str) else m.string
         if m is None or m.fuzzy or not strings or not all(strings):
             untranslated.append((msgid, where[0]))
-    assert untranslated == [], f"{len(untranslated)} untranslated in {lang}: run make messages"
+    assert untranslated == [], (
+        f"{len(untranslated)} untranslated in {lang} (translate them in {po_path(lang)}; "
+        f"make messages adds new msgids): {untranslated[:5]}"
+    )
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)

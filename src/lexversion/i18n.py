@@ -254,6 +254,10 @@ TERMS: dict[str, str] = {
     # effects in a printed text
     "applied": N_("applied"),
     "reversed": N_("reversed"),
+    # how a citation was resolved to a work (lexversion.graph.matching)
+    "exact": N_("exact"),
+    "unique": N_("unique"),
+    "fuzzy": N_("fuzzy"),
     # the two sides of a comparison
     "old": N_("old"),
     "new": N_("new"),
