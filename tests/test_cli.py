@@ -495,3 +495,15 @@ def test_unknown_ui_lang_is_a_usage_error(db: str) -> None:
     result = run("show", W_000, "--as-of", "2019-06-01", "--ui-lang", "de", "--db", db)
     assert result.exit_code == 2
     assert "--ui-lang" in result.output
+
+
+def test_diff_in_the_readers_language(db: str) -> None:
+    args = ["diff", W_000, "--from", "01.06.2019", "--to", "2023-06-01", "--db", db]
+    ru = run(*args, "--ui-lang", "ru")
+    assert ru.exit_code == 0, ru.stderr
+    assert "(на 01.06.2019: восстановленный, действует, достоверность: оценка)" in ru.stdout
+    assert "изменено" in ru.stdout.splitlines()[2]
+    en = run(*args)
+    assert "(as of 2019-06-01: reconstructed, in force, certainty estimated)" in en.stdout
+    html = run(*args, "-f", "html", "--ui-lang", "kk").stdout
+    assert "<strong>бұрынғы</strong>" in html and "<strong>old</strong>" not in html
