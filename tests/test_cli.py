@@ -229,7 +229,7 @@ def test_env_var_is_used_without_db(tmp_path: Path) -> None:
     assert json.loads(shown.stdout)["status"] == "in_force"
     # --db wins over the environment
     other = f"sqlite:///{tmp_path}/other.db"
-    assert json.loads(run("works", "-f", "json", "--db", other, env=env).stdout) == []
+    assert_one_error_line(run("works", "-f", "json", "--db", other, env=env), 4, other)
 
 
 # -- works, show, history ------------------------------------------------------------
@@ -406,7 +406,7 @@ def test_history_json_of_000_records_the_substitution_and_the_repeal(db: str) ->
     items = json.loads(run("history", W_000, "-f", "json", "--db", db).stdout)["items"]
     types = [i["type"] for i in items]
     assert "effect:substitution" in types
-    assert "repeal" in types
+    assert "effect:repeal" in types and "repeal" not in types
     subst = next(i for i in items if i["type"] == "effect:substitution")
     assert subst["by"] == "/akn/kz-19/act/decision/2021-12-14/12-61"
     assert date.fromisoformat(subst["earliest"]) > date(2021, 12, 14)
@@ -452,6 +452,112 @@ def test_show_at_date_is_that_exact_expression(db: str) -> None:
     result = run("show", expression, "-f", "json", "--db", db)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["expression"] == expression
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    r = run("--version")
+    assert r.exit_code == 0 and r.output == f"lexversion {version('lexversion')}\n"
+
+
+def _commands(group: object, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], object]]:
+    out: list[tuple[tuple[str, ...], object]] = []
+    for name, sub in group.commands.items():  # type: ignore[attr-defined]
+        if hasattr(sub, "commands"):
+            out += _commands(sub, (*path, name))
+        else:
+            out.append(((*path, name), sub))
+    return out
+
+
+def test_every_argument_and_option_has_help() -> None:
+    import typer.main
+
+    missing = [
+        f"{' '.join(path)} {p.name}"
+        for path, cmd in _commands(typer.main.get_command(app))
+        for p in cmd.params  # type: ignore[attr-defined]
+        if not getattr(p, "help", None)
+    ]
+    assert len(_commands(typer.main.get_command(app))) >= 11
+    assert missing == []
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_graph_svg(db: str) -> None:
+    r = run("graph", "--format", "svg", "--db", db)
+    assert r.exit_code == 0, r.output
+    svg = etree.fromstring(r.stdout_bytes)
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    texts = svg.xpath("//s:text/text()", namespaces={"s": "http://www.w3.org/2000/svg"})
+    assert W_000 in texts
+
+
+def test_history_lists_each_change_once(db: str) -> None:
+    out = run("history", W_000, "--db", db).stdout
+    # each row: the date (22 columns), what happened (in words), [certainty], by/on
+    rows = [line[23:].split(" [")[0].strip() for line in out.splitlines()[1:] if line[:1] != " "]
+    assert rows == [
+        "adoption",
+        "registration",
+        "entry into force",
+        "effect: substitution",
+        "effect: repeal",
+    ]
+    items = json.loads(run("history", W_000, "--db", db, "-f", "json").stdout)["items"]
+    assert [i["type"] for i in items].count("repeal") == 0
+    assert [i["type"] for i in items].count("effect:repeal") == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["works"], ["show", W_000, "--as-of", "2020-01-01"], ["history", W_000], ["graph"]],
+    ids=lambda c: c[0],
+)
+def test_read_only_commands_never_create_a_store(tmp_path: Path, command: list[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'none.db'}"
+    result = run(*command, "--db", url)
+    assert_one_error_line(result, 4, f"no store at {url}", "lexversion build")
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_build_of_an_empty_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    assert_one_error_line(run("build", str(tmp_path / "empty"), "--db", url), 2, "no files")
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_not_found_offers_close_works(db: str) -> None:
+    line = assert_one_error_line(run("show", W_000[:-1], "--as-of", "2020-01-01", "--db", db), 3)
+    assert line.endswith(f"close: {W_000}")
+    assert "build" not in line
+    cited = "решение маслихата города Алматы от 15 сентября 2018 года № 152"
+    line = assert_one_error_line(run("history", cited, "--db", db), 3, "2018-09-15")
+    assert line.endswith(f"close: {STUB_152}")
+    far = "/akn/kz-19/act/decision/2099-01-01/1"
+    assert_one_error_line(run("history", far, "--db", db), 3, "22 works", "lexversion works")
+
+
+def test_not_found_in_an_empty_store_suggests_build(tmp_path: Path) -> None:
+    from lexversion.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'e.db'}"
+    open_store(url)  # created empty, as by an interrupted first build
+    assert_one_error_line(run("history", W_000, "--db", url), 3, "the store is empty", "build")
+
+
+@pytest.mark.parametrize("columns", [50, 80, 120, 200])
+def test_works_fits_the_terminal_and_never_breaks_a_date_or_number(db: str, columns: int) -> None:
+    out = run("works", "--db", db, env={"COLUMNS": str(columns)}).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    for r in json.loads(run("works", "-f", "json", "--db", db).stdout):
+        if r["date"]:
+            assert r["date"] in out  # on one line, never cut
+        if r["number"] and len(r["number"]) < columns // 3:
+            assert r["number"] in out
 
 
 # -- the reader's language (issue 14) --------------------------------------------------

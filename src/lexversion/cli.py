@@ -9,6 +9,7 @@ never a traceback (DEVELOPERS.md principle 6).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -36,6 +37,31 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"lexversion {version('lexversion')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print lexversion's version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Versioned, queryable law from the decisions of Kazakhstan's maslikhats."""
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -185,8 +211,8 @@ def build(
     from lexversion.store import open_store
 
     def run() -> int:
-        store = open_store(db)
         files = corpus_files(directory)
+        store = open_store(db)
         if sys.stderr.isatty():
             from rich.progress import Progress
 
@@ -220,16 +246,18 @@ def build(
 
 @app.command()
 def works(
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output: a table or JSON.")
+    ] = ListFormat.table,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
 ) -> None:
     """List every work, stubs included, with its status today."""
     from lexversion.app.export import work_rows
-    from lexversion.store import open_store
+    from lexversion.app.query import store_for
 
     def run() -> None:
-        store = open_store(db)
+        store = store_for(db)
         today = date.today()
         rows = [
             {**row.to_json(), "text_in_corpus": not row.work.stub}
@@ -238,32 +266,57 @@ def works(
         if fmt is ListFormat.json:
             _emit(_dump(rows), None)
             return
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(
-            _("work"),
-            _("issuer"),
-            _("date"),
-            _("No"),
-            _("lang"),
-            _("status {day}").format(day=day(today)),
-            _("text"),
-        )
-        for r in rows:
-            table.add_row(
-                r["frbr_uri"],
-                r["issuer"] or "",
-                day(parse_day(r["date"])) if r["date"] else "",
-                r["number"] or "",
-                ",".join(r["languages"]),
-                f"{term(r['status'])} ({term(r['certainty'])})",
-                _("yes") if r["text_in_corpus"] else _("stub"),
-            )
-        Console(width=200).print(table)
+        _print_works_table(rows, today)
 
     with _ui(ui_lang):
         _guard(run)
+
+
+#: below this many columns ``works`` prints each work on two lines instead of a table
+WORKS_TABLE_MIN = 110
+
+
+def _print_works_table(rows: list[dict[str, Any]], today: date) -> None:
+    """``works`` as wide as the terminal (``COLUMNS`` when set; a pipe gets
+    full-width rows): a table when :data:`WORKS_TABLE_MIN` columns or more fit
+    (URIs fold, issuers wrap at spaces, dates and numbers never break), else
+    each work on two lines, its URI, then its issuer, date, number and status
+    wrapped at spaces (a date or number cut mid-token misreads)."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    tty = sys.stdout.isatty() or "COLUMNS" in os.environ
+    console = Console(width=None if tty else 240, highlight=False)
+    cells = [
+        (
+            r["frbr_uri"],
+            r["issuer"] or "",
+            day(parse_day(r["date"])) if r["date"] else "",
+            r["number"] or "",
+            ",".join(r["languages"]),
+            f"{term(r['status'])} ({term(r['certainty'])})",
+            _("yes") if r["text_in_corpus"] else _("stub"),
+        )
+        for r in rows
+    ]
+    caption = _("status on {day}").format(day=day(today))
+    if console.width < WORKS_TABLE_MIN:
+        for uri, issuer, when, number, langs, status, text in cells:
+            console.print(Text(f"{uri}  {langs or '-'}  {text}", overflow="fold"))
+            facts = [x for x in (issuer, when, f"№{number}" if number else "", status) if x]
+            console.print(Text("  " + " · ".join(facts)))
+        console.print(caption)
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), caption=caption)
+    table.add_column(_("work"), overflow="fold")
+    table.add_column(_("issuer"))
+    for name in (_("date"), _("No"), _("lang"), _("status"), _("text")):
+        table.add_column(name, no_wrap=True)
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
 
 
 @app.command()
@@ -277,8 +330,14 @@ def show(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+    ] = None,
+    fmt: Annotated[
+        ShowFormat,
+        typer.Option("--format", "-f", help="Output: text, HTML, Akoma Ntoso XML or JSON."),
+    ] = ShowFormat.text,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
 ) -> None:
@@ -297,7 +356,9 @@ def show(
 @app.command()
 def history(
     work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
-    fmt: Annotated[TextJson, typer.Option("--format", "-f")] = TextJson.text,
+    fmt: Annotated[
+        TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")
+    ] = TextJson.text,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
 ) -> None:
@@ -315,26 +376,34 @@ def history(
 class GraphFormat(StrEnum):
     json = "json"
     dot = "dot"
+    svg = "svg"
 
 
 @app.command()
 def graph(
-    fmt: Annotated[GraphFormat, typer.Option("--format", "-f")] = GraphFormat.json,
+    fmt: Annotated[
+        GraphFormat,
+        typer.Option(
+            "--format", "-f", help="Output: JSON, Graphviz DOT or SVG (drawn by Graphviz's dot)."
+        ),
+    ] = GraphFormat.json,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date for the works' status (default today).")
     ] = None,
     db: DbOption = None,
 ) -> None:
     """The whole version graph: works and the effects between them."""
-    from lexversion.app.export import graph_dot, graph_json
-    from lexversion.store import open_store
+    from lexversion.app.export import graph_dot, graph_json, graph_svg
+    from lexversion.app.query import store_for
 
     def run() -> None:
-        store = open_store(db)
+        store = store_for(db)
         on = _as_of(as_of) if as_of else date.today()
-        _emit(
-            graph_dot(store, on) if fmt is GraphFormat.dot else _dump(graph_json(store, on)), None
-        )
+        if fmt is GraphFormat.svg:
+            _emit(graph_svg(store, on), None)
+        else:
+            dot = fmt is GraphFormat.dot
+            _emit(graph_dot(store, on) if dot else _dump(graph_json(store, on)), None)
 
     _guard(run)
 
@@ -367,10 +436,17 @@ def diff(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date for comparing two works (default today).")
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output: text, HTML or JSON.")
+    ] = DiffFormat.text,
     view: Annotated[DiffView, typer.Option("--view", help="HTML layout.")] = DiffView.inline,
-    out: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    ] = None,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
 ) -> None:
@@ -402,7 +478,10 @@ def pdf(
         str, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
     ],
     out: Annotated[Path, typer.Option("-o", "--output", help="The PDF file to write.")],
-    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+    ] = None,
     changes_since: Annotated[
         str | None, typer.Option("--changes-since", help="Mark the changes made since this date.")
     ] = None,
@@ -443,7 +522,7 @@ def serve(
 
         application = create_app(db)
         typer.echo(f"lexversion: serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-        uvicorn.run(application, host=host, port=port, log_level="info")
+        uvicorn.run(application, host=host, port=port, log_level="info", server_header=False)
 
     _guard(run)
 
@@ -476,6 +555,39 @@ def normalize(
             _emit(result.text + "\n" + result.explain() + "\n", out)
         else:
             _emit(result.text, out)
+
+    _guard(run)
+
+
+export_app = typer.Typer(
+    help="Write what the store holds in another form (a git repository of each act's history).",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("git")
+def export_git_cmd(
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            help="WORK DIR (a work's FRBR URI or citation, then a new folder), or DIR with --all.",
+            show_default=False,
+        ),
+    ],
+    every: Annotated[
+        bool, typer.Option("--all", help="Every work of the store, in one history.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """A git repository with one commit per expression, dated when its text applies."""
+    from lexversion.app.git_export import export_history
+
+    def run() -> None:
+        if len(args) != (1 if every else 2):
+            raise UsageError("export git: give WORK DIR, or --all DIR")
+        result = export_history(db, [] if every else args[:1], Path(args[-1]))
+        typer.echo(result.summary())
 
     _guard(run)
 

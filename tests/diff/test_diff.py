@@ -242,7 +242,14 @@ def test_russian_works_almaty_city_against_turkestan(ru_works: dict[str, Any]) -
     assert by_old(d, "chp_1__para_3__point_3")["eid_new"] == "att_1__chp_1__para_2__point_4"
     assert by_old(d, "chp_2__para_11")["status"] == "removed"
     added = {p["eid_new"] for p in d["provisions"] if p["status"] == "added"}
-    assert {"para_1", "att_1__chp_1__para_2__point_1", "att_1__chp_2__para_5"} <= added
+    assert {"att_1__chp_1__para_2__point_1", "att_1__chp_2__para_5"} <= added
+    # Rules meet Rules: the Turkestan decision's own words are not compared with them
+    compared = {p["eid_new"] for p in d["provisions"]} - {None}
+    assert all(eid.startswith("att_1__") for eid in compared)
+    assert by_old(d, "preface")["eid_new"] == "att_1__preface"
+    assert (
+        d["new"]["title"] == "Правила регулирования миграционных процессов в Туркестанской области"
+    )
 
 
 def test_russian_works_decision_22_annex_against_turkestan(ru_works_22: dict[str, Any]) -> None:

@@ -116,3 +116,23 @@ def _artifact(name: str):  # type: ignore[no-untyped-def]
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS / f"{name}.png"
+
+
+def test_the_browse_table_never_breaks_a_date_or_number(page: Page, server: str) -> None:
+    page.set_viewport_size({"width": 420, "height": 900})
+    page.goto(server + "/")
+    cells = page.locator(
+        "table.works tbody tr td:nth-child(3), table.works tbody tr td:nth-child(4)"
+    )
+    assert cells.count() >= 20
+    # one line each: a cell's text is no taller than one line of it
+    tall = page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].filter(td => {
+            const r = document.createRange(); r.selectNodeContents(td);
+            const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+            return lines.size > 1;
+        }).map(td => td.textContent)""",
+        "table.works tbody tr td:nth-child(3), table.works tbody tr td:nth-child(4)",
+    )
+    assert tall == []
+    page.screenshot(path=str(_artifact("browse-narrow")), full_page=True)

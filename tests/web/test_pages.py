@@ -120,10 +120,17 @@ def test_work_page_addressing(client: TestClient, address: str, expression: str,
 
 
 def test_work_page_without_a_date_is_today(client: TestClient) -> None:
-    r = client.get(ALMATY_OBLAST)
+    r = client.get("/akn/kz-61/act/decision/2024-09-30/12-160-viii")
     assert f'On <strong class="asof">{date.today().isoformat()}</strong>' in r.text
-    assert "status-repealed" in r.text
-    assert "No text shown: repealed" in r.text
+
+
+def test_a_repealed_acts_page_opens_on_its_last_day_in_force(client: TestClient) -> None:
+    # repealed by 18-84 of 2024-04-16, in force from 2024-04-17 at the earliest
+    r = client.get(ALMATY_OBLAST)
+    assert 'On <strong class="asof">2024-04-16</strong>' in r.text
+    assert "қандастарды және қоныс аударушыларды қабылдаудың" in r.text
+    assert "/akn/kz-19/act/decision/2024-04-16/18-84" in r.text  # the repeal is shown
+    assert "No text shown: repealed" not in r.text
 
 
 def test_date_picker_redirects_to_the_akn_address(client: TestClient) -> None:

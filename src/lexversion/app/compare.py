@@ -25,6 +25,7 @@ from lexversion.diff.output import Side, diff_json, diff_text
 from lexversion.errors import UsageError
 from lexversion.model import PointInTime
 from lexversion.render.redline import VIEWS, diff_html
+from lexversion.store.repository import Store
 
 FORMATS = ("html", "text", "json")
 
@@ -37,7 +38,7 @@ def _text_of(pit: PointInTime, akn: bytes | None) -> bytes:
 
 
 def sides(
-    db: str | None,
+    db: str | Store | None,
     work: str,
     work_b: str | None,
     from_: date | None,

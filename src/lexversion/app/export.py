@@ -13,6 +13,7 @@ from typing import Any
 
 import graphviz
 
+from lexversion.errors import LexversionError
 from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.timeline.pit import point_in_time
@@ -83,3 +84,16 @@ def graph_dot(store: Store, on: date) -> str:
     for e in data["effects"]:
         dot.edge(e["affecting"], e["affected"], label=f"{e['type']}\\n{_when(e['date'])}")
     return str(dot.source)
+
+
+def graph_svg(store: Store, on: date) -> bytes:
+    """:func:`graph_dot` drawn as SVG by Graphviz's ``dot`` program (the Debian
+    package ``graphviz``, which ``scripts/system-deps`` installs). Raises
+    :class:`~lexversion.errors.LexversionError` when ``dot`` is not installed."""
+    try:
+        return bytes(graphviz.Source(graph_dot(store, on)).pipe(format="svg"))
+    except graphviz.ExecutableNotFound:
+        raise LexversionError(
+            "graph --format svg: Graphviz's dot program is not installed "
+            "(scripts/system-deps installs it; --format dot gives the source)"
+        ) from None

@@ -94,15 +94,22 @@ class BuildReport:
 def corpus_files(directory: Path) -> list[Path]:
     """The corpus files of ``directory``, sorted; sidecars and hidden files skipped.
 
-    Raises :class:`UsageError` when ``directory`` is not a directory.
+    Raises :class:`UsageError` (exit 2) when ``directory`` is missing, not a
+    directory, or holds no file to build (building nothing is never what was
+    meant: the store is left as it is).
     """
+    if not directory.exists():
+        raise UsageError(f"{directory}: no such directory")
     if not directory.is_dir():
         raise UsageError(f"{directory}: not a directory")
-    return sorted(
+    files = sorted(
         p
         for p in directory.iterdir()
         if p.is_file() and not p.name.startswith(".") and p.suffix not in SKIP_SUFFIXES
     )
+    if not files:
+        raise UsageError(f"{directory}: no files to build (the folder is empty)")
+    return files
 
 
 #: below this many files the build stays in one process (a pool costs more than it saves)

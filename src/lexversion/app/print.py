@@ -21,10 +21,11 @@ from lexversion.errors import UsageError
 from lexversion.model import PointInTime
 from lexversion.render import pdf
 from lexversion.render.pdf import Earlier, PrintView, html_to_pdf, render_print_html
+from lexversion.store.repository import Store
 
 
 def earlier_text(
-    db: str | None, work: str, since: date, lang: str | None, new: bytes, pit: PointInTime
+    db: str | Store | None, work: str, since: date, lang: str | None, new: bytes, pit: PointInTime
 ) -> Earlier:
     """The text in force on ``since`` and the diff from it to ``new`` (the text
     of ``pit``; no diff when both dates have the same expression).
@@ -47,7 +48,7 @@ def earlier_text(
 
 
 def print_view(
-    db: str | None,
+    db: str | Store | None,
     work: str,
     as_of: date,
     lang: str | None,

@@ -17,7 +17,7 @@ from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import N_, day, term
 from lexversion.i18n import gettext as _
-from lexversion.model import PointInTime
+from lexversion.model import PointInTime, each_change_once
 from lexversion.render.html import render_html
 from lexversion.render.print_view import history_what
 from lexversion.render.text import akn_to_text
@@ -65,12 +65,14 @@ def resolve_address(suffix: str | None, as_of: date | None) -> Address:
 
 def store_for(db: str | Store | None) -> Store:
     """The store ``db`` names: a :class:`Store` as is, a URL opened once per
-    process (an engine and its migration check are not free)."""
+    process (an engine and its migration check are not free). Read-only: a
+    missing store raises :class:`~lexversion.errors.StoreError` (exit 4)
+    naming the URL and the ``build`` command, and is never created."""
     if isinstance(db, Store):
         return db
     key = resolve_url(db)
     if key not in _STORES:
-        _STORES[key] = open_store(key)
+        _STORES[key] = open_store(key, create=False)
     return _STORES[key]
 
 
@@ -175,7 +177,7 @@ def history(db: str | Store | None, work: str, fmt: str) -> str | dict[str, Any]
     :class:`~lexversion.errors.NotFound` for an unknown work."""
     store = store_for(db)
     rec, _suffix = find_work(store, work)
-    items = store.history(rec.frbr_uri)
+    items = each_change_once(store.history(rec.frbr_uri))
     if fmt == "json":
         return {"work": rec.frbr_uri, "items": [it.to_json() for it in items]}
     lines = [f"{rec.frbr_uri}  {rec.title or ''}".rstrip()]

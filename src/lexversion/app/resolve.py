@@ -9,6 +9,10 @@ as the corpus (:mod:`lexversion.parse.citations.anchors`) and matched by date an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rapidfuzz import fuzz, process
+
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
 from lexversion.graph import act_identity
@@ -31,7 +35,10 @@ def find_work(store: Store, query: str) -> tuple[WorkRecord, str | None]:
             uri, suffix = parse_work_uri(q)
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
-        return store.work(uri), suffix
+        try:
+            return store.work(uri), suffix
+        except NotFound:
+            raise _not_found(store, f"no work {uri}", _date_number(uri), _uri_key) from None
     anchors = find_anchors(q, detect_language(q)) or find_anchors(q, "ru") or find_anchors(q, "kk")
     if not anchors:
         raise UsageError(
@@ -48,9 +55,43 @@ def find_work(store: Store, query: str) -> tuple[WorkRecord, str | None]:
         and (region is None or w.region == region)
     ]
     if not hits:
-        raise NotFound(f"no work matches '{query}' (date {when}, No {act.number})")
+        raise _not_found(
+            store,
+            f"no work matches '{query}' (date {when}, No {act.number})",
+            f"{when} {number}",
+            lambda w: f"{w.date} {fold_number(w.number or '')}",
+        )
     if len(hits) > 1:
         raise UsageError(
             f"'{query}' matches {len(hits)} works: " + ", ".join(w.frbr_uri for w in hits)
         )
     return hits[0], None
+
+
+def _date_number(uri: str) -> str:
+    """The date and number segments of a work URI (``2017-12-15 26-129``), what
+    tells one act from another (the rest is shared by many)."""
+    return " ".join(uri.rstrip("/").rsplit("/", 2)[-2:])
+
+
+def _uri_key(work: WorkRecord) -> str:
+    return _date_number(work.frbr_uri)
+
+
+def _not_found(
+    store: Store, looked_up: str, key: str, show: Callable[[WorkRecord], str]
+) -> NotFound:
+    """The error for a work the store lacks: ``looked_up`` (what was asked, in
+    words), and either that the store is empty (build it first) or up to three
+    close works: those whose ``show(work)`` is nearest ``key`` by edit
+    distance (rapidfuzz's ``ratio``, 80 or more of 100)."""
+    works = store.works()
+    if not works:
+        return NotFound(f"{looked_up}: the store is empty (lexversion build DIR first)")
+    keys = {w.frbr_uri: show(w) for w in works}
+    close = process.extract(key, keys, scorer=fuzz.ratio, limit=3, score_cutoff=80)
+    if not close:
+        return NotFound(
+            f"{looked_up} in the store ({len(works)} works; lexversion works lists them)"
+        )
+    return NotFound(f"{looked_up} in the store; close: " + ", ".join(uri for _, _, uri in close))

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from lexversion.akn.provisions import Provision, read
+from lexversion.diff.parts import comparable
 
 KEEP = 0.35
 FLOOR = 0.2
@@ -150,11 +151,12 @@ def compare(
     Both are AKN 3.0 UTF-8 XML bytes (two expressions of one work, or two works
     in the same language); the provisions compared are those of
     :mod:`lexversion.akn.provisions` (editorial notes and database labels
-    left out). ``word_diff`` replaces the word-level differ (the benchmark
+    left out), narrowed by :func:`~lexversion.diff.parts.comparable` so that
+    Rules meet Rules when one side is an annex's text. ``word_diff`` replaces the word-level differ (the benchmark
     passes a difflib one). Raises :class:`~lexversion.errors.InputError` when
     either side is not an AKN document.
     """
-    old, new = read(old_xml), read(new_xml)
+    old, new = comparable(read(old_xml), read(new_xml))
     pairs = align(old.provisions, new.provisions)
     diffs = _order(old.provisions, new.provisions, pairs, word_diff)
     counts = {s: 0 for s in STATUSES}

@@ -59,6 +59,7 @@ from lexversion.model.records import (
     StoredCitation,
     StoredEffect,
     WorkRecord,
+    each_change_once,
 )
 from lexversion.model.timeline import ExpressionInfo, PointInTime, WorkTimeline
 
@@ -106,5 +107,6 @@ __all__ = [
     "StoredEffect",
     "WorkRecord",
     "WorkTimeline",
+    "each_change_once",
     "iso",
 ]

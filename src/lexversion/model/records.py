@@ -11,7 +11,7 @@ them as rows. Frozen dataclasses; the only behaviour is naming an effect
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
@@ -154,6 +154,34 @@ class HistoryEntry:
             "on": self.on,
             "detail": detail,
         }
+
+
+#: the events an effect on a work also records (graph planning writes both: the
+#: event for the work's lifecycle, the effect with its scope and applications)
+_EVENT_OF_EFFECT = {"repeal": "repeal"}
+
+
+def each_change_once(items: Sequence[HistoryEntry]) -> list[HistoryEntry]:
+    """``items`` (a work's history, in order) with every change listed once.
+
+    An amendment or a repeal is stored twice: as an event on the affected work
+    (``amendment``, ``repeal``) and as the effect that makes it
+    (``effect:substitution``, ``effect:repeal``...), with the same causing
+    work, affected work and date. The effect says more (its kind, scope and
+    the texts applying it), so it is kept and its event twin dropped; events
+    without a twin, and effects, stay as they are, in their order."""
+    twins = {
+        (it.by, it.on, it.date, _EVENT_OF_EFFECT.get(it.type[7:], "amendment"))
+        for it in items
+        if it.is_effect
+    }
+    return [
+        it
+        for it in items
+        if it.is_effect
+        or it.type not in ("amendment", "repeal")
+        or (it.by, it.on, it.date, it.type) not in twins
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, create_engine, event, func, inspect, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+)
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -132,10 +142,58 @@ _TIMELINE = (
 
 
 class Store:
-    """The version graph in a database."""
+    """The version graph in a database.
 
-    def __init__(self, engine: Engine) -> None:
+    A store made by :func:`open_store` reads each method's answer on a
+    connection of its own; the store :meth:`snapshot` yields reads every
+    answer on one connection inside one transaction, so that several answers
+    (a page's title, dates and text) all come from the same build.
+    """
+
+    def __init__(self, engine: Engine, conn: Connection | None = None) -> None:
         self.engine = engine
+        self._conn = conn
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A connection to read on: the snapshot's own, else a new one from the
+        pool (returned when the block ends)."""
+        if self._conn is not None:
+            yield self._conn
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
+    def _session(self) -> Session:
+        return Session(self._conn if self._conn is not None else self.engine)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """This store as one consistent state: a :class:`Store` whose reads all
+        run on one connection in one read transaction, ended (rolled back)
+        when the block ends, so that a build committing meanwhile is either
+        wholly seen or not at all.
+
+        SQLite: an explicit ``BEGIN`` (pysqlite starts no transaction for a
+        ``SELECT``), whose snapshot is taken at the first read (in WAL mode a
+        reader never waits for a writer; SQLite docs, "Isolation In SQLite").
+        PostgreSQL: ``REPEATABLE READ``, one snapshot from the first statement
+        (PostgreSQL docs, 13.2.2). Other databases: their default isolation in
+        one transaction. Inside a snapshot, ``snapshot()`` yields the same store.
+        Raises :class:`sqlalchemy.exc.SQLAlchemyError` when the database cannot
+        be reached.
+        """
+        if self._conn is not None:
+            yield self
+            return
+        with self.engine.connect() as conn:
+            name = self.engine.dialect.name
+            if name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            conn.begin()
+            if name == "sqlite":
+                conn.exec_driver_sql("BEGIN")
+            yield Store(self.engine, conn)
 
     # -- writing ------------------------------------------------------------------
     @contextmanager
@@ -170,12 +228,12 @@ class Store:
     # -- reading ------------------------------------------------------------------
     def works(self) -> list[WorkRecord]:
         """Every work, stubs included, ordered by URI."""
-        with Session(self.engine) as s:
+        with self._session() as s:
             return [_work_rec(r) for r in s.scalars(select(WorkRow).order_by(WorkRow.frbr_uri))]
 
     def work(self, uri: str) -> WorkRecord:
         """The work with FRBR URI ``uri``; raises :class:`NotFound`."""
-        with Session(self.engine) as s:
+        with self._session() as s:
             row = s.get(WorkRow, uri)
             if row is None:
                 raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
@@ -187,7 +245,7 @@ class Store:
         texts not loaded; ``cited_by`` adds a third query for the works citing
         it. The statements are built once (:data:`_TIMELINE`): building them is
         what costs, not running them. Raises :class:`NotFound`."""
-        with self.engine.connect() as conn:
+        with self.connection() as conn:
             rows = conn.execute(_TIMELINE[0], {"uri": uri}).all()
             if not rows:
                 raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
@@ -230,7 +288,7 @@ class Store:
 
     def expression_akn(self, uri: str) -> bytes:
         """The AKN XML of expression ``uri``; raises :class:`NotFound`."""
-        with Session(self.engine) as s:
+        with self._session() as s:
             akn = s.scalar(select(ExpressionRow.akn).where(ExpressionRow.uri == uri))
         if akn is None:
             raise NotFound(f"no expression {uri} in the store")
@@ -246,7 +304,7 @@ class Store:
         """
         self.work(uri)
         out: list[HistoryEntry] = []
-        with Session(self.engine) as s:
+        with self._session() as s:
             for e in s.scalars(select(EventRow).where(EventRow.work_uri == uri)):
                 f = _fact(e.earliest, e.latest, e.certainty, e.basis)
                 out.append(HistoryEntry(f, e.type, e.by_uri, uri, e.note))
@@ -268,7 +326,7 @@ class Store:
         """Every effect between works, ordered by affected work, type and
         affecting work (``StoredEffect.to_json()`` is the item of ``lexversion
         graph``'s ``effects``)."""
-        with Session(self.engine) as s:
+        with self._session() as s:
             rows = s.scalars(
                 select(EffectRow).order_by(EffectRow.affected, EffectRow.type, EffectRow.affecting)
             )
@@ -287,7 +345,7 @@ class Store:
     def citations_of(self, uri: str) -> list[StoredCitation]:
         """Citations made by work ``uri``'s texts, in the order they were
         stored (text order); empty for an unknown work."""
-        with Session(self.engine) as s:
+        with self._session() as s:
             rows = s.scalars(
                 select(CitationRow).where(CitationRow.citing == uri).order_by(CitationRow.id)
             )
@@ -304,7 +362,7 @@ class Store:
         Three small queries on one connection; raises
         :class:`sqlalchemy.exc.SQLAlchemyError` when the database cannot be read.
         """
-        with self.engine.connect() as conn:
+        with self.connection() as conn:
             derived = conn.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
             works = conn.scalar(select(func.count()).select_from(WorkRow))
             exprs = conn.scalar(select(func.count()).select_from(ExpressionRow))
@@ -342,16 +400,34 @@ def migrate(engine: Engine) -> str | None:
     return current
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating tables if needed) the store at ``url`` (see :func:`resolve_url`).
+def _no_store(target: str) -> StoreError:
+    return StoreError(f"no store at {target}: build one first (lexversion build DIR --db {target})")
 
-    Raises :class:`StoreError` when the URL is malformed or the database
-    cannot be reached.
+
+def _holds_a_store(engine: Engine) -> bool:
+    """Whether the database of ``engine`` holds a store (its tables, whatever
+    their schema revision)."""
+    with engine.connect() as conn:
+        return inspect(conn).has_table("works")
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open the store at ``url`` (see :func:`resolve_url`), bringing its schema
+    to the newest revision.
+
+    With ``create`` (what ``build`` does) a missing store is created; without
+    it (every read-only command and the web app) nothing is created: a
+    missing SQLite file or a database without the store's tables raises
+    :class:`StoreError` naming the URL and the ``build`` command. Raises
+    :class:`StoreError` too when the URL is malformed or the database cannot
+    be reached.
     """
     target = resolve_url(url)
     try:
         if target.startswith("sqlite:///") and not target.startswith("sqlite:///:memory:"):
             path = Path(target.removeprefix("sqlite:///"))
+            if not create and not path.is_file():
+                raise _no_store(target)
             if path.parent and not path.parent.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(target)
@@ -364,6 +440,8 @@ def open_store(url: str | None = None) -> Store:
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.close()
 
+        if not create and not _holds_a_store(engine):
+            raise _no_store(target)
         migrate(engine)
     except (SQLAlchemyError, ValueError, OSError) as exc:
         raise StoreError(f"cannot open store {target}: {str(exc).splitlines()[0]}") from exc

@@ -113,7 +113,7 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 
 def index_counts(store: Store) -> IndexCounts:
     """How many expressions the index of ``store`` holds, and the store."""
-    with store.engine.connect() as conn:
+    with store.connection() as conn:
         indexed = conn.execute(text("SELECT count(*) FROM search_expressions")).scalar_one()
         stored = conn.execute(text("SELECT count(*) FROM expressions")).scalar_one()
     return IndexCounts(int(indexed), int(stored))
@@ -287,7 +287,7 @@ def match_provisions(
     Raises :class:`sqlalchemy.exc.SQLAlchemyError` when the store cannot be read.
     """
     sql, params = _sql(store.engine.dialect.name, terms, lang, on, limit)
-    with store.engine.connect() as conn:
+    with store.connection() as conn:
         rows = conn.execute(text(sql), params).all()
     return Matches(
         tuple(ProvisionRow(*row) for row in rows[:limit]),

@@ -29,7 +29,14 @@ from lexversion.app.search import search
 from lexversion.store.search import MAX_QUERY
 from lexversion.web.browse import BrowsePage, browse
 from lexversion.web.context import Ctx
-from lexversion.web.http import MAX_PARAM, filters_from, json_response, parse_date, parse_lang
+from lexversion.web.http import (
+    MAX_PARAM,
+    check_address,
+    filters_from,
+    json_response,
+    parse_date,
+    parse_lang,
+)
 from lexversion.web.pages import WorkPage, work_page
 from lexversion.web.search import search_json
 
@@ -123,7 +130,7 @@ async def api_works(
     """The corpus browser's list as JSON: works passing the filters, 50 a page."""
     f = filters_from(on, region, issuer, status, type, year, lang, text, page)
     body = await ctx.cached(
-        ("api-works", f), lambda: _dump(works_json(browse(ctx.store, ctx.works(), f)))
+        ("api-works", f), lambda s: _dump(works_json(browse(s, ctx.works(s), f)))
     )
     return json_response(body)
 
@@ -142,9 +149,9 @@ async def api_show(
     ``/akn/kz-19/act/decision/2017-12-15/26-129:2019-06-01`` (the text in force
     on that date), ``...@2017-12-15`` (that expression), ``...@`` (the first).
     The answer is exactly the object ``lexversion show --format json`` prints."""
-    work, language = "/" + address, parse_lang(lang)
+    work, language = check_address("/" + address), parse_lang(lang)
     body = await ctx.cached(
-        ("api-show", work, language), lambda: _dump(show(ctx.store, work, None, language, "json"))
+        ("api-show", work, language), lambda s: _dump(show(s, work, None, language, "json"))
     )
     return json_response(body)
 
@@ -162,7 +169,7 @@ async def api_search(
     when, language = parse_date(on, "on"), parse_lang(lang)
     body = await ctx.cached(
         ("api-search", q, when, language),
-        lambda: _dump(search_json(q, on, language, search(ctx.store, q, on=when, lang=language))),
+        lambda s: _dump(search_json(q, on, language, search(s, q, on=when, lang=language))),
     )
     return json_response(body)
 
@@ -170,10 +177,8 @@ async def api_search(
 @graph_router.get("/api/history/{address:path}", summary="Events and effects of a work")
 async def api_history(ctx: Ctx, address: str) -> Response:
     """What ``lexversion history --format json`` prints for the work at ``address``."""
-    work = "/" + address
-    body = await ctx.cached(
-        ("api-history", work), lambda: _dump(query_history(ctx.store, work, "json"))
-    )
+    work = check_address("/" + address)
+    body = await ctx.cached(("api-history", work), lambda s: _dump(query_history(s, work, "json")))
     return json_response(body)
 
 
@@ -181,10 +186,10 @@ async def api_history(ctx: Ctx, address: str) -> Response:
 async def api_neighbourhood(ctx: Ctx, address: str) -> Response:
     """The acts that amend, repeal or cite the work at ``address`` and those it
     amends, repeals or cites."""
-    work = "/" + address
+    work = check_address("/" + address)
     body = await ctx.cached(
         ("api-neighbourhood", work),
-        lambda: _dump(neighbourhood_json(work_page(ctx.store, work, None, date.today()))),
+        lambda s: _dump(neighbourhood_json(work_page(s, work, None, date.today()))),
     )
     return json_response(body)
 

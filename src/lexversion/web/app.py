@@ -33,6 +33,10 @@ with one line saying what was wrong: 400 for bad input, 404 for what the store
 lacks, 503 when the store cannot be read, never a traceback. Answers are
 cached (:class:`~lexversion.web.cache.StoreCache`) until the store changes;
 PDFs, which take WeasyPrint a second, are made one at a time.
+
+Consistency: every answer is made from one snapshot of the store (one read
+transaction; :mod:`lexversion.store.live`), so a page never mixes two builds,
+and a store rebuilt into a new file under the same path is reopened.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from sqlalchemy.exc import ArgumentError
 from lexversion import __version__
 from lexversion.app.query import store_for
 from lexversion.errors import StoreError
+from lexversion.store.live import LiveStore
 from lexversion.store.repository import resolve_url
 from lexversion.web import api, site
 from lexversion.web.context import IndexState, WebContext, start_index
@@ -82,7 +87,8 @@ def create_app(
     store = store_for(url)
     state = IndexState()
     start_index(store, index, state)
-    ctx = WebContext(url, store, cache_size, state)
+    live = LiveStore(url, store)
+    ctx = WebContext(live, cache_size, state)
     app = FastAPI(
         title="lexversion",
         version=__version__,
@@ -99,6 +105,7 @@ def create_app(
         app.include_router(router)
     app.state.web = ctx
     app.state.store = store
+    app.state.live = live
     app.state.cache = ctx.cache
     app.state.index = state
     return app

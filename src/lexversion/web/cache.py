@@ -4,7 +4,8 @@ The web app is read-only and its pages are functions of the store and the
 request, so a page or API answer can be kept and served again. What it must
 not do is serve an answer from before a rebuild: :class:`StoreCache` keys every
 entry by the store's *generation*
-(:meth:`~lexversion.store.repository.Store.generation`: the build's
+(:meth:`~lexversion.store.live.LiveStore.generation`: the file's device and
+inode, the build's
 derived-graph fingerprint and the number of works and of expressions, which
 change whenever a build writes anything a page shows). A
 daemon thread looks the generation up every ``check_every`` seconds, so a
@@ -20,18 +21,23 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
-
-from lexversion.store.repository import Store
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
+
+
+class Generational(Protocol):
+    """A store that says when it changed (e.g. :class:`~lexversion.store.live.LiveStore`)."""
+
+    def generation(self) -> tuple[Any, ...]:
+        """A value that changes whenever what the store holds changes."""
 
 
 class StoreCache:
     """LRU cache of at most ``size`` answers, emptied when the store's
     :meth:`~lexversion.store.Store.generation` changes."""
 
-    def __init__(self, store: Store, size: int = 2048, check_every: float = 1.0) -> None:
+    def __init__(self, store: Generational, size: int = 2048, check_every: float = 1.0) -> None:
         self.store = store
         self.size = size
         self.check_every = check_every

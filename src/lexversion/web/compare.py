@@ -18,6 +18,7 @@ from lexversion.diff.align import STATUSES
 from lexversion.diff.output import Side
 from lexversion.errors import UsageError
 from lexversion.render.redline import Row, row
+from lexversion.store.repository import Store
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class ComparePage:
 
 
 def compare_page(
-    db: str,
+    db: str | Store,
     work: str,
     work_b: str | None,
     from_: date | None,

@@ -5,6 +5,13 @@ maker's lock, the static files and how far the search index got.
 :class:`WebContext` and keeps it on ``app.state.web``; a route asks for it
 with a parameter typed :data:`Ctx` (a FastAPI dependency on the request, so it
 adds nothing to the documented parameters).
+
+Every answer is made from one consistent state of the store: the function
+making it receives a snapshot (:meth:`lexversion.store.live.LiveStore.snapshot`:
+one read transaction, on the file now at the store's path), so a build
+committing while a page is rendered is either wholly in the page or not at
+all, and a store rebuilt into a new file under the same path is noticed at
+the next request.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from lexversion.i18n import current
 from lexversion.model import WorkRecord
+from lexversion.store.live import LiveStore
 from lexversion.store.repository import Store
 from lexversion.store.search import sync_search_index
 from lexversion.web.cache import StoreCache
@@ -68,16 +76,16 @@ def start_index(store: Store, mode: str, state: IndexState) -> None:
 
 
 class WebContext:
-    """The shared state of one app over the store ``store`` at ``url``:
+    """The shared state of one app over the store ``live`` (at ``live.url``):
     ``cache_size`` answers cached (0: none), the PDFs kept apart
     (:data:`PDF_CACHE`) and made one at a time (``pdf_lock``), the static files
     read once, and the search index's ``index`` state."""
 
-    def __init__(self, url: str, store: Store, cache_size: int, index: IndexState) -> None:
-        self.url = url
-        self.store = store
-        self.cache = StoreCache(store, cache_size)
-        self.pdfs = StoreCache(store, PDF_CACHE if cache_size else 0)
+    def __init__(self, live: LiveStore, cache_size: int, index: IndexState) -> None:
+        self.url = live.url
+        self.live = live
+        self.cache = StoreCache(live, cache_size)
+        self.pdfs = StoreCache(live, PDF_CACHE if cache_size else 0)
         self.pdf_lock = threading.BoundedSemaphore(1)
         self.index = index
         self.static = {
@@ -85,19 +93,27 @@ class WebContext:
             for name in STATIC
         }
 
-    async def cached(self, key: Hashable, make: Callable[[], T]) -> T:
+    def read(self, make: Callable[[Store], T]) -> T:
+        """``make(snapshot)``: the answer made from one consistent state of the
+        store (see the module doc). Blocking: call from a worker thread."""
+        with self.live.snapshot() as snap:
+            return make(snap)
+
+    async def cached(self, key: Hashable, make: Callable[[Store], T]) -> T:
         """The answer for ``key`` in the request's interface language: from the
-        cache when there (without leaving the event loop), else ``make()`` run in
-        a worker thread (which sees the language) and kept."""
+        cache when there (without leaving the event loop), else
+        ``make(snapshot)`` (:meth:`read`) run in a worker thread (which sees the
+        language) and kept."""
         key = (current(), key)
         hit: T | None = self.cache.peek(key)
         if hit is not None:
             return hit
-        return await run_in_threadpool(self.cache.get, key, make)
+        return await run_in_threadpool(self.cache.get, key, lambda: self.read(make))
 
-    def works(self) -> Sequence[WorkRecord]:
-        """Every work of the store (cached); blocking: call from a worker thread."""
-        return self.cache.get(("works",), self.store.works)
+    def works(self, snap: Store) -> Sequence[WorkRecord]:
+        """Every work of the snapshot ``snap`` (cached by the state it reads:
+        the store's generation, read in ``snap``); blocking."""
+        return self.cache.get(("works", snap.generation()), snap.works)
 
 
 async def context(request: Request) -> WebContext:

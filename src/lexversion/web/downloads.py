@@ -25,8 +25,9 @@ from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import current
 from lexversion.render.pdf import html_to_pdf, render_print_html
+from lexversion.store.repository import Store
 from lexversion.web.context import PDF_WAIT, WebContext
-from lexversion.web.http import DOWNLOAD_CSP, Busy, dated
+from lexversion.web.http import DOWNLOAD_CSP, Busy, dated, parse_date
 from lexversion.web.refs import FORMATS, work_href
 
 #: manifestation extension -> ``show`` format
@@ -46,10 +47,10 @@ def picked(path: str, on: date | None, lang: str | None) -> RedirectResponse:
     return RedirectResponse(work_href(uri, on, lang), status_code=303)
 
 
-def _text(ctx: WebContext, address: str, ext: str, lang: str | None) -> bytes:
+def _text(store: Store, address: str, ext: str, lang: str | None) -> bytes:
     """The bytes of manifestation ``ext`` (not PDF) of ``address``: blocking."""
     fmt = SHOW_FORMATS[ext]
-    out = show(ctx.store, address, None if dated(address) else date.today(), lang, fmt)
+    out = show(store, address, None if dated(address) else date.today(), lang, fmt)
     assert isinstance(out, str | bytes)
     return out.encode("utf-8") if isinstance(out, str) else out
 
@@ -62,18 +63,20 @@ def pdf(ctx: WebContext, address: str, lang: str | None) -> bytes:
     than :data:`~lexversion.web.context.PDF_WAIT` seconds,
     :class:`~lexversion.errors.NotFound` for an unknown work.
     """
-    rec, suffix = find_work(ctx.store, address)
+    rec, suffix = ctx.read(lambda s: find_work(s, address))
     m = re.match(r"^(?:/(kaz|rus))?:(\d{4}-\d{2}-\d{2})$", suffix or "")
     if m is None:
         raise UsageError("a PDF is made of the text in force on a date: end the URI in :DATE")
-    on = date.fromisoformat(m.group(2))
+    on = parse_date(m.group(2), "the PDF's date")
+    assert on is not None
     lang = lang or (LANG_OF[m.group(1)] if m.group(1) else None)
 
     def make() -> bytes:
         if not ctx.pdf_lock.acquire(timeout=PDF_WAIT):
             raise Busy("the PDF maker is busy with another PDF; try again in a moment")
         try:
-            return html_to_pdf(render_print_html(print_view(ctx.url, rec.frbr_uri, on, lang)))
+            html = ctx.read(lambda s: render_print_html(print_view(s, rec.frbr_uri, on, lang)))
+            return html_to_pdf(html)
         finally:
             ctx.pdf_lock.release()
 
@@ -91,7 +94,7 @@ async def download(ctx: WebContext, address: str, ext: str, lang: str | None) ->
         data = await run_in_threadpool(pdf, ctx, address, lang)
     else:
         key = ("download", address, ext, lang, date.today())
-        data = await ctx.cached(key, lambda: _text(ctx, address, ext, lang))
+        data = await ctx.cached(key, lambda s: _text(s, address, ext, lang))
     return Response(
         data,
         media_type=FORMATS[ext][1],

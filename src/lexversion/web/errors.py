@@ -36,9 +36,20 @@ async def validation_error(request: Request, exc: RequestValidationError) -> Res
 
 
 async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-    """An HTTP error of the router (404 for no route, 405 ...)."""
-    message = {404: f"nothing at {request.url.path[:200]}"}.get(exc.status_code, exc.detail)
-    return error_response(request.url.path, exc.status_code, str(message))
+    """An HTTP error of the router (404 for no route, 405 with the ``Allow``
+    header naming the methods the resource answers: RFC 9110, 15.5.6)."""
+    path = request.url.path
+    headers = dict(exc.headers or {})
+    if "Allow" in headers:  # Guard answers HEAD wherever GET is allowed
+        methods = [m.strip() for m in headers["Allow"].split(",")]
+        if "GET" in methods and "HEAD" not in methods:
+            methods.append("HEAD")
+        headers["Allow"] = ", ".join(methods)
+    message = {
+        404: f"nothing at {path[:200]}",
+        405: f"{request.method[:20]} is not allowed here; use {headers.get('Allow', 'GET')}",
+    }.get(exc.status_code, exc.detail)
+    return error_response(path, exc.status_code, str(message), headers)
 
 
 async def store_error(request: Request, exc: SQLAlchemyError) -> Response:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -37,6 +38,13 @@ HTML_CSP = (
     "base-uri 'none'; frame-ancestors 'none'"
 )
 DOWNLOAD_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+#: the dates a request may name: local acts of Kazakhstan's councils and akimats
+#: are of the 1990s on, so this leaves a wide margin both ways; beyond it date
+#: arithmetic (a window padded by days) would leave Python's date range
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+#: a date in an AKN address's point-in-time suffix (``:DATE``, ``@DATE``)
+_ADDRESS_DATE = re.compile(r"[:@](\d{4}-\d{2}-\d{2})")
 _TITLES = {
     400: N_("Bad request"),
     404: N_("Not found"),
@@ -51,16 +59,33 @@ Short = Annotated[str | None, Query(max_length=20)]
 # -- parameters ------------------------------------------------------------------------
 
 
+def _in_range(day: date, what: str) -> date:
+    """``day`` when from :data:`FIRST_DAY` to :data:`LAST_DAY`, else :class:`UsageError`."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(f"{what}: out of range; give a date from {FIRST_DAY} to {LAST_DAY}")
+    return day
+
+
 def parse_date(value: str | None, name: str) -> date | None:
     """``value`` as a date, ``YYYY-MM-DD`` or ``DD.MM.YYYY``
-    (:func:`lexversion.i18n.parse_day`; ``None`` when empty); raises
-    :class:`UsageError`."""
+    (:func:`lexversion.i18n.parse_day`), from :data:`FIRST_DAY` to
+    :data:`LAST_DAY` (``None`` when empty); raises :class:`UsageError`."""
     if not value:
         return None
     try:
-        return parse_day(value)
+        day = parse_day(value)
     except ValueError:
         raise UsageError(f"{name}={value!r}: not a date (YYYY-MM-DD or DD.MM.YYYY)") from None
+    return _in_range(day, f"{name}={value!r}")
+
+
+def check_address(address: str) -> str:
+    """``address`` (an AKN address) when every date of its point-in-time suffix
+    (``:DATE``, ``@DATE``) is a date from :data:`FIRST_DAY` to :data:`LAST_DAY`;
+    raises :class:`UsageError` naming the first that is not."""
+    for m in _ADDRESS_DATE.finditer(address):
+        parse_date(m.group(1), f"the date in {address[:200]}")
+    return address
 
 
 def parse_choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str | None:
@@ -105,10 +130,13 @@ def _error_body(path: str, status: int, message: str) -> tuple[bytes, str]:
     return html.encode(), "text/html; charset=utf-8"
 
 
-def error_response(path: str, status: int, message: str) -> Response:
-    """The error response for ``path`` (see :func:`_error_body`)."""
+def error_response(
+    path: str, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
+    """The error response for ``path`` (see :func:`_error_body`), with ``headers``
+    (e.g. the ``Allow`` of a 405)."""
     body, media = _error_body(path, status, message)
-    return Response(body, status_code=status, media_type=media)
+    return Response(body, status_code=status, media_type=media, headers=headers)
 
 
 class Busy(LexversionError):

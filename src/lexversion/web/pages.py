@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from lexversion.akn.frbr import AKN_LANG, parse_work_uri
 from lexversion.app.query import answer, resolve_address
@@ -332,6 +332,8 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
     """
     rec, suffix = find_work(store, path)
     dated = _has_date_or_at(suffix)
+    if not dated:
+        today = opening_day(store.timeline(rec.frbr_uri, cited_by=False), today)
     mode = resolve_address(suffix, None if dated else today).mode
     pit, akn = answer(store, path, None if dated else today, lang)
     uri = rec.frbr_uri
@@ -369,6 +371,17 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
         compare_from=cfrom,
         compare_to=cto,
     )
+
+
+def opening_day(tl: WorkTimeline, today: date) -> date:
+    """The day a work page without a date opens on: ``today``, or for a work
+    repealed by then the last day it was certainly in force (the day before
+    the repeal's earliest possible day), so a reader sees the text that was
+    law and the repeal in its timeline, not an empty page."""
+    repeal = tl.repeal
+    if repeal is not None and repeal.earliest is not None and repeal.earliest <= today:
+        return repeal.earliest - timedelta(days=1)
+    return today
 
 
 def _has_date_or_at(suffix: str | None) -> bool:

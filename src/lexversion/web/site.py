@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, Response
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.app.search import named_act, search
 from lexversion.errors import NotFound
+from lexversion.store.repository import Store
 from lexversion.store.search import MAX_QUERY
 from lexversion.web.browse import browse
 from lexversion.web.compare import compare_page
@@ -30,6 +31,7 @@ from lexversion.web.downloads import download, picked
 from lexversion.web.http import (
     Short,
     Text,
+    check_address,
     filters_from,
     parse_choice,
     parse_date,
@@ -63,8 +65,8 @@ async def home(
     f = filters_from(on, region, issuer, status, type, year, lang, text, page)
     html = await ctx.cached(
         ("browse", f),
-        lambda: render(
-            "web_browse.html", p=browse(ctx.store, ctx.works(), f), status_words=STATUS_WORDS
+        lambda s: render(
+            "web_browse.html", p=browse(s, ctx.works(s), f), status_words=STATUS_WORDS
         ),
     )
     return HTMLResponse(html)
@@ -84,14 +86,14 @@ async def search_page(
         return HTMLResponse(render("web_search.html", r=None, q="", on=on or "", lang=""))
     query = q
 
-    def make() -> str:
+    def make(s: Store) -> str:
         return render(
             "web_search.html",
-            r=search_view(search(ctx.store, query, on=when, lang=language)),
+            r=search_view(search(s, query, on=when, lang=language)),
             q=query,
             on=on or "",
             lang=language or "",
-            named=named_link(named_act(ctx.store, query)),
+            named=named_link(named_act(s, query)),
             index=ctx.index,
             status_words=STATUS_WORDS,
         )
@@ -124,8 +126,8 @@ async def compare(
         "view": view or "inline",
     }
     args = (
-        work,
-        work_b or None,
+        check_address(work),
+        check_address(work_b) if work_b else None,
         parse_date(from_, "from"),
         parse_date(to, "to"),
         parse_date(on, "on"),
@@ -134,9 +136,9 @@ async def compare(
     )
     html = await ctx.cached(
         ("compare", args),
-        lambda: render(
+        lambda s: render(
             "web_compare.html",
-            p=compare_page(ctx.url, *args),
+            p=compare_page(s, *args),
             form=form,
             status_words=STATUS_WORDS,
         ),
@@ -153,6 +155,7 @@ async def work_or_download(ctx: Ctx, rest: str, lang: Short = None, on: Short = 
         parse_work_uri(split_manifestation(path)[0])
     except ValueError:
         raise NotFound(f"{path[:200]}: not the FRBR URI of a work") from None
+    check_address(path)
     language = parse_lang(lang)
     if on is not None:
         return picked(path, parse_date(on, "on"), language)
@@ -162,7 +165,7 @@ async def work_or_download(ctx: Ctx, rest: str, lang: Short = None, on: Short = 
     today = date.today()
     html = await ctx.cached(
         ("work", path, language, today),
-        lambda: render("web_work.html", p=work_page(ctx.store, path, language, today)),
+        lambda s: render("web_work.html", p=work_page(s, path, language, today)),
     )
     return HTMLResponse(html)
 

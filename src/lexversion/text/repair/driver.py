@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 from lexversion.model import Repair
 from lexversion.text.lines import Line, Paragraph, join_lines
@@ -36,18 +35,24 @@ from lexversion.text.repair.tokens import (
 from lexversion.text.repair.vocabulary import Vocabulary, artifacts, vocabulary
 
 
-class LineWork(NamedTuple):
+@dataclass(slots=True)
+class LineWork:
     """A line going through the passes: the ``line``, its ``toks`` (those right of
     a passport's labels), the ``labels`` held in their column, whether the line
     is ``justified`` (letter-spaced, or its words two spaces apart), whether it
-    ``keep`` s its printed spacing (a doubt), and the ``repairs`` made so far."""
+    ``keep`` s its printed spacing (a doubt), and the ``repairs`` made so far.
+
+    The one mutable value of the driver, on purpose: it lives for one line's
+    passes only, and each pass updates it in place (a ``NamedTuple`` rebuilt by
+    ``_replace`` at every pass cost 4% of the repair step's interpreter work).
+    """
 
     line: Line
-    toks: list[Tok]
-    labels: list[Tok]
-    justified: bool
-    keep: bool
-    repairs: tuple[Repair, ...]
+    toks: list[Tok] = field(default_factory=list)
+    labels: list[Tok] = field(default_factory=list)
+    justified: bool = False
+    keep: bool = False
+    repairs: list[Repair] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -65,9 +70,8 @@ class Env:
 def close_up(work: LineWork, env: Env) -> LineWork:
     """Tokenize the line with its letter-spaced runs closed up (:data:`~.spacing.CLOSE_UP`,
     DOMAIN.md 4.2); a spaced line is justified."""
-    found: list[Repair] = []
-    toks, spaced = CLOSE_UP(work.line, found)
-    return work._replace(toks=toks, justified=spaced, repairs=work.repairs + tuple(found))
+    work.toks, work.justified = CLOSE_UP(work.line, work.repairs)
+    return work
 
 
 def hold_labels(work: LineWork, env: Env) -> LineWork:
@@ -77,7 +81,8 @@ def hold_labels(work: LineWork, env: Env) -> LineWork:
         return work
     indent = work.line.indent
     held = sum(1 for t in work.toks if t.col + indent < env.value_col)
-    return work._replace(labels=work.toks[:held], toks=work.toks[held:])
+    work.labels, work.toks = work.toks[:held], work.toks[held:]
+    return work
 
 
 def mend_split_words(work: LineWork, env: Env) -> LineWork:
@@ -85,9 +90,9 @@ def mend_split_words(work: LineWork, env: Env) -> LineWork:
     split words first (:func:`~.spacing.mend_words`, DOMAIN.md 4.2)."""
     if not work.toks or not (work.justified or justified(work.toks)):
         return work
-    found: list[Repair] = []
-    toks = mend_words(work.line, work.toks, env.ctx.words, found, True)
-    return work._replace(toks=toks, justified=True, repairs=work.repairs + tuple(found))
+    work.toks = mend_words(work.line, work.toks, env.ctx.words, work.repairs, True)
+    work.justified = True
+    return work
 
 
 def respace(work: LineWork, env: Env) -> LineWork:
@@ -113,16 +118,22 @@ def move_links(work: LineWork, env: Env) -> LineWork:
     found: list[Repair] = []
     if work.justified:
         moved, doubted = displace(line, toks, ctx, env.lang, found)
-        return work._replace(toks=toks if doubted else moved, repairs=work.repairs + tuple(found))
+        if not doubted:
+            work.toks = moved
+        work.repairs += found
+        return work
     trial = list(toks)
     fix_day(trial, lex_of(env.lang), ctx)
     if len(trial) > len(toks):
         out, keep = displace(line, trial, ctx, env.lang, found)
         if any(r.kind == "displaced_link" for r in found):
-            return work._replace(toks=out, keep=keep, repairs=work.repairs + tuple(found))
+            work.toks, work.keep = out, keep
+            work.repairs += found
+            return work
         found = []
-    out, keep = displace(line, toks, ctx, env.lang, found)
-    return work._replace(toks=out, keep=keep, repairs=work.repairs + tuple(found))
+    work.toks, work.keep = displace(line, toks, ctx, env.lang, found)
+    work.repairs += found
+    return work
 
 
 def mend_detached_hyphens(work: LineWork, env: Env) -> LineWork:
@@ -131,9 +142,8 @@ def mend_detached_hyphens(work: LineWork, env: Env) -> LineWork:
     the line as printed."""
     if work.justified or work.keep:
         return work
-    found: list[Repair] = []
-    toks = mend_hyphens(work.line, work.toks, env.ctx.words, found)
-    return work._replace(toks=toks, repairs=work.repairs + tuple(found))
+    work.toks = mend_hyphens(work.line, work.toks, env.ctx.words, work.repairs)
+    return work
 
 
 #: a pass: the work of a line and its environment in, the work with its repairs out
@@ -154,7 +164,7 @@ def run_passes(line: Line, env: Env) -> LineWork:
     """Run :data:`PASSES` over ``line`` in order; returns the work, whose tokens
     are the labels and then the rest. Raises ``ModuleNotFoundError`` for a
     language other than "kk" and "ru"."""
-    work = LineWork(line, [], [], False, False, ())
+    work = LineWork(line)
     for _, step in PASSES:
         work = step(work, env)
     return work
