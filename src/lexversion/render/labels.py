@@ -11,9 +11,10 @@ point 3, subpoint 2)" in English, "1-тарау 3-тармақ 2) тармақш
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lexversion.akn.eids import split
-from lexversion.i18n import N_
-from lexversion.i18n import gettext as _
+from lexversion.i18n import N_, current, translations
 
 #: eId prefix -> the words of that part, ``{num}`` its number as printed
 PART_WORDS: dict[str, str] = {
@@ -28,6 +29,8 @@ PART_WORDS: dict[str, str] = {
     "list": N_("list {num}"),
     "hcontainer": N_("part {num}"),
 }
+#: how the words of two parts are joined (Kazakh: a space; English, Russian: a comma)
+JOIN = N_("{outer}, {inner}")
 #: parts without a number
 UNNUMBERED_WORDS: dict[str, str] = {
     "preface": N_("title and requisites"),
@@ -38,7 +41,14 @@ UNNUMBERED_WORDS: dict[str, str] = {
 
 
 def provision_label(eid: str) -> str:
-    """The reader's label of the provision ``eid`` ("" for ``""``): the words of
+    """The reader's label of the provision ``eid`` (see :func:`label_in`), in
+    the current interface language."""
+    return label_in(current(), eid)
+
+
+@lru_cache(maxsize=16384)
+def label_in(lang: str, eid: str) -> str:
+    """The label of the provision ``eid`` in ``lang`` ("" for ``""``): the words of
     each part joined as the language joins them (the message ``{outer}, {inner}``);
     a table's container is left out, and an eId this does not know (or that is
     not one, :func:`lexversion.akn.eids.split` refusing it) is returned as it is."""
@@ -46,16 +56,17 @@ def provision_label(eid: str) -> str:
         parts = split(eid) if eid else ()
     except ValueError:
         return eid
+    t = translations(lang)
     words: list[str] = []
     for p in parts:
         if p.prefix in UNNUMBERED_WORDS:
-            words.append(_(UNNUMBERED_WORDS[p.prefix]))
+            words.append(t.gettext(UNNUMBERED_WORDS[p.prefix]))
         elif p.prefix in PART_WORDS and p.key:
             num = p.key.replace("-", ".")  # clean_num wrote "5.1." as 5-1
-            words.append(_(PART_WORDS[p.prefix]).format(num=num))
+            words.append(t.gettext(PART_WORDS[p.prefix]).format(num=num))
         elif p.prefix != "container":
             return eid
     label = ""
     for w in words:
-        label = _("{outer}, {inner}").format(outer=label, inner=w) if label else w
+        label = t.gettext(JOIN).format(outer=label, inner=w) if label else w
     return label
