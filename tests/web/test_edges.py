@@ -99,10 +99,11 @@ def _free_port() -> int:
         return port
 
 
-def test_serve_advertises_no_server_software(corpus_url: str) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_advertises_no_server_software(corpus_url: str, workers: str) -> None:
     port = _free_port()
     cmd = [sys.executable, "-c", "from lexversion.cli import main; main()", "serve"]
-    cmd += ["--host", "127.0.0.1", "--port", str(port), "--db", corpus_url]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--db", corpus_url, "--workers", workers]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -125,6 +126,16 @@ def test_serve_advertises_no_server_software(corpus_url: str) -> None:
         r = conn.getresponse()
         assert r.status == 405 and r.getheader("allow") == "GET, HEAD"
         assert r.getheader("server") is None
+        r.read()
+        for _ in range(4):  # whichever worker answers, the same tag and a 304
+            conn.request("GET", ALMATY_OBLAST + ":2019-06-01")
+            page = conn.getresponse()
+            page.read()
+            tag = page.getheader("etag")
+            conn.request("GET", ALMATY_OBLAST + ":2019-06-01", headers={"If-None-Match": tag})
+            again = conn.getresponse()
+            again.read()
+            assert (page.status, again.status) == (200, 304)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

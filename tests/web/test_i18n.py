@@ -157,3 +157,15 @@ def test_switch_keeps_the_other_parameters() -> None:
         "/search?q=%D2%9B&on=2023-06-01&ui=kk"
     )
     assert href_in("en", W + ":2019-06-01", "") == W + ":2019-06-01?ui=en"
+
+
+def test_a_kept_answer_is_never_one_in_another_language(app: FastAPI) -> None:
+    """The validator (ETag) names the interface language: an English answer a
+    browser kept is not revalidated (304) for a reader whose cookie says Kazakh."""
+    english = fresh(app).get("/search")
+    tag = english.headers["etag"]
+    assert fresh(app).get("/search", headers={"if-none-match": tag}).status_code == 304
+    kk = fresh(app).get("/search", headers={"if-none-match": tag, "cookie": f"{COOKIE}=kk"})
+    assert kk.status_code == 200
+    assert '<html lang="kk">' in kk.text
+    assert "Cookie" in kk.headers["vary"]

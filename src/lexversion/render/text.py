@@ -9,6 +9,7 @@ facts about the act, reported beside the text by ``show``).
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from typing import TYPE_CHECKING
@@ -39,8 +40,14 @@ def _text(el: etree._Element) -> str:
     return _WS.sub(" ", all_text(el)).strip()
 
 
+@functools.lru_cache(maxsize=64)
 def akn_to_text(xml: bytes, *, full: bool = True) -> str:
-    """Plain text of an AKN document (UTF-8 XML bytes)."""
+    """Plain text of an AKN document (UTF-8 XML bytes).
+
+    A pure function of its arguments, so the last 64 answers are kept
+    (``functools.lru_cache``): a server answering many dates of one work
+    renders each expression's text once. Raises ``lxml.etree.XMLSyntaxError``
+    for bytes that are not XML."""
     root = etree.fromstring(xml)
     out: list[str] = []
     act = root[0]

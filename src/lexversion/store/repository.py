@@ -94,7 +94,8 @@ def _fact(earliest: date | None, latest: date | None, certainty: str, basis: str
     return DateFact(earliest, latest, certainty, basis)  # type: ignore[arg-type]
 
 
-def _work_rec(r: WorkRow) -> WorkRecord:
+def _work_rec(r: Any) -> WorkRecord:
+    """The record of a work's row (an ORM ``WorkRow`` or a Core row of its table)."""
     return WorkRecord(
         r.frbr_uri,
         r.act_type,
@@ -108,6 +109,9 @@ def _work_rec(r: WorkRow) -> WorkRecord:
         tuple(x for x in r.languages.split(",") if x),
     )
 
+
+#: the statement of Store.work: the work's row by URI
+_WORK = select(WorkRow.__table__).where(WorkRow.__table__.c.frbr_uri == bindparam("uri"))
 
 _KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application")
 #: the statements of Store.timeline: work + dated events, expressions, citing works
@@ -232,12 +236,14 @@ class Store:
             return [_work_rec(r) for r in s.scalars(select(WorkRow).order_by(WorkRow.frbr_uri))]
 
     def work(self, uri: str) -> WorkRecord:
-        """The work with FRBR URI ``uri``; raises :class:`NotFound`."""
-        with self._session() as s:
-            row = s.get(WorkRow, uri)
-            if row is None:
-                raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
-            return _work_rec(row)
+        """The work with FRBR URI ``uri``; raises :class:`NotFound`. One prepared
+        Core statement (:data:`_WORK`): every page and API answer asks this
+        first, and the ORM's identity map cost more than the query."""
+        with self.connection() as conn:
+            row = conn.execute(_WORK, {"uri": uri}).first()
+        if row is None:
+            raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
+        return _work_rec(row)
 
     def timeline(self, uri: str, *, cited_by: bool = True) -> WorkTimeline:
         """What point-in-time resolution needs about work ``uri``: the work with

@@ -32,7 +32,9 @@ path ever reaches the file system; errors are pages (or JSON under ``/api``)
 with one line saying what was wrong: 400 for bad input, 404 for what the store
 lacks, 503 when the store cannot be read, never a traceback. Answers are
 cached (:class:`~lexversion.web.cache.StoreCache`) until the store changes;
-PDFs, which take WeasyPrint a second, are made one at a time.
+PDFs, which take WeasyPrint a second, are made one at a time. Answers carry
+an ``ETag`` and ``Cache-Control`` (:mod:`.revalidate`), so a browser or proxy
+holding one gets ``304`` without it being made again.
 
 Consistency: every answer is made from one snapshot of the store (one read
 transaction; :mod:`lexversion.store.live`), so a page never mixes two builds,
@@ -56,6 +58,7 @@ from lexversion.web import api, site
 from lexversion.web.context import IndexState, WebContext, start_index
 from lexversion.web.errors import add_error_handlers
 from lexversion.web.http import Guard
+from lexversion.web.revalidate import Generation, Revalidate
 from lexversion.web.uilang import UiLanguage
 
 
@@ -98,6 +101,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
+    app.add_middleware(Revalidate, generation=Generation(live.generation))
     app.add_middleware(Guard)
     app.add_middleware(UiLanguage)  # outermost: even a 414 page is in the reader's language
     add_error_handlers(app)
@@ -109,3 +113,46 @@ def create_app(
     app.state.cache = ctx.cache
     app.state.index = state
     return app
+
+
+#: environment variables that pass ``lexversion serve``'s choices to its worker processes
+ENV_DB = "LEXVERSION_DB"
+ENV_INDEX = "LEXVERSION_WEB_INDEX"
+ENV_CACHE = "LEXVERSION_WEB_CACHE"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker process of ``lexversion serve --workers N``: the
+    store at ``$LEXVERSION_DB``, the search-index mode ``$LEXVERSION_WEB_INDEX``
+    (``off`` by default: the serving process brings the index up to date once,
+    before starting the workers) and ``$LEXVERSION_WEB_CACHE`` answers cached
+    (default 2048; 0 turns the cache off, as the benchmarks do). An app factory
+    for uvicorn (``factory=True``); raises as :func:`create_app` does, and
+    ``ValueError`` for a cache size that is not a whole number."""
+    import os
+
+    return create_app(
+        os.environ.get(ENV_DB),
+        cache_size=int(os.environ.get(ENV_CACHE, "2048")),
+        index=os.environ.get(ENV_INDEX, "off"),
+    )
+
+
+def default_workers() -> int:
+    """Worker processes by default: one per CPU the process may run on (at least one)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def prepare_workers(db_url: str | None) -> str:
+    """What the serving process does before starting worker processes: check
+    that the store exists, bring its search index up to date once, and return
+    its URL (for :data:`ENV_DB`). Raises :class:`StoreError` as :func:`create_app`."""
+    url = resolve_url(db_url)
+    _require_store(url)
+    start_index(store_for(url), "now", IndexState())
+    return url

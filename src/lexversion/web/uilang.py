@@ -77,7 +77,8 @@ class UiLanguage:
         async def send_with_language(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.append((b"vary", b"Accept-Language, Cookie"))
+                if not any(k.lower() == b"vary" for k, _v in headers):
+                    headers.append((b"vary", b"Accept-Language, Cookie"))
                 if chosen and chosen != kept:
                     cookie = f"{COOKIE}={chosen}; Path=/; Max-Age={COOKIE_AGE}; SameSite=Lax"
                     headers.append((b"set-cookie", cookie.encode()))
