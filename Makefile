@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= sqlite:///lexversion.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_search.py
+
+## messages: extract the interface words (babel.cfg) and update the kk and ru catalogs;
+## translate what it adds (tests/test_i18n.py fails while a msgid is untranslated).
+## The catalogs are compiled when first used (lexversion.i18n.translations): no .mo to build.
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ --no-location --sort-output --omit-header -o lexversion.pot .
+	$(BIN)/pybabel update -i lexversion.pot -d src/lexversion/locale -D lexversion --width 100 --ignore-obsolete --no-fuzzy-matching
+	rm -f lexversion.pot
 
 clean:
 	rm -rf $(VENV) lexversion.db .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ one line ``lexversion: <message>`` on stderr, exit 2 for bad input or usage,
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -254,7 +255,7 @@ def test_show_text(db: str) -> None:
     result = run("show", W_004, "--as-of", "2026-01-01", "--db", db)
     assert result.exit_code == 0, result.stderr
     assert f"work:       {W_004}" in result.stdout
-    assert "status:     in_force (certainty: estimated)" in result.stdout
+    assert "status:     in force (certainty: estimated)" in result.stdout
     assert "Правила регулирования миграционных процессов в Туркестанской области" in result.stdout
 
 
@@ -293,10 +294,20 @@ def test_show_inside_an_estimated_window_says_so(db: str) -> None:
     assert any("uncertain between" in n for n in data["notes"])
 
 
-@pytest.mark.parametrize("bad", ["2019-13-01", "yesterday", "01.02.2019", ""])
+@pytest.mark.parametrize(
+    "bad", ["2019-13-01", "yesterday", "32.01.2019", "01.02.19", "2019/02/01", ""]
+)
 def test_show_bad_date(db: str, bad: str) -> None:
     result = run("show", W_000, "--as-of", bad, "--db", db)
     assert_one_error_line(result, 2, "--as-of")
+
+
+def test_show_takes_the_date_as_readers_write_it(db: str) -> None:
+    """Issue 14: ``--as-of 01.06.2019`` is 1 June 2019, as ``--as-of 2019-06-01``."""
+    iso = run("show", W_000, "--as-of", "2019-06-01", "--format", "json", "--db", db)
+    dotted = run("show", W_000, "--as-of", "01.06.2019", "--format", "json", "--db", db)
+    assert dotted.exit_code == 0, dotted.stderr
+    assert json.loads(dotted.stdout) == json.loads(iso.stdout)
 
 
 def test_show_without_a_date_is_a_usage_error(db: str) -> None:
@@ -485,13 +496,14 @@ def test_graph_svg(db: str) -> None:
 
 def test_history_lists_each_change_once(db: str) -> None:
     out = run("history", W_000, "--db", db).stdout
-    rows = [line.split()[:2] for line in out.splitlines()[1:] if not line.startswith(" ")]
-    assert [kind for _, kind in rows] == [
+    # each row: the date (22 columns), what happened (in words), [certainty], by/on
+    rows = [line[23:].split(" [")[0].strip() for line in out.splitlines()[1:] if line[:1] != " "]
+    assert rows == [
         "adoption",
         "registration",
-        "entry_into_force",
-        "effect:substitution",
-        "effect:repeal",
+        "entry into force",
+        "effect: substitution",
+        "effect: repeal",
     ]
     items = json.loads(run("history", W_000, "--db", db, "-f", "json").stdout)["items"]
     assert [i["type"] for i in items].count("repeal") == 0
@@ -606,3 +618,58 @@ def test_search_warns_when_the_index_lags(db: str, tmp_path: Path) -> None:
     (line,) = result.stderr.splitlines()
     assert line.startswith("lexversion: warning: the search index holds 0 of 7 texts")
     assert "lexversion build" in line
+
+
+# -- the reader's language (issue 14) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "want"),
+    [
+        (["--ui-lang", "kk"], None, ["акт:", "күні:       01.06.2019", "мәртебесі:  күшінде"]),
+        ([], {"LEXVERSION_UI_LANG": "ru"}, ["статус:", "действует (достоверность: оценка)"]),
+        (["--ui-lang", "en"], {"LEXVERSION_UI_LANG": "ru"}, ["as of:      2019-06-01"]),
+        ([], None, ["status:     in force (certainty: estimated)"]),
+    ],
+)
+def test_show_in_the_readers_language(
+    db: str, args: list[str], env: dict[str, str] | None, want: list[str]
+) -> None:
+    result = run("show", W_000, "--as-of", "01.06.2019", "--db", db, *args, env=env)
+    assert result.exit_code == 0, result.stderr
+    for words in want:
+        assert words in result.stdout, words
+
+
+def test_history_and_works_in_russian(db: str) -> None:
+    history = run("history", W_000, "--ui-lang", "ru", "--db", db).stdout
+    assert "утратил силу" in history and "[указана]" in history
+    assert "основание:" in history and "basis:" not in history
+    assert re.search(r"^\d\d\.\d\d\.\d{4} ", history, re.M)
+    works = run("works", "--ui-lang", "kk", "--db", db).stdout
+    assert "күші жойылды" in works or "күшінде" in works
+    assert "in_force" not in works and "repealed" not in works
+
+
+def test_json_does_not_change_with_the_language(db: str) -> None:
+    en = run("show", W_000, "--as-of", "2019-06-01", "-f", "json", "--db", db).stdout
+    kk = run("show", W_000, "--as-of", "2019-06-01", "-f", "json", "--ui-lang", "kk", "--db", db)
+    assert json.loads(kk.stdout) == json.loads(en)
+
+
+def test_unknown_ui_lang_is_a_usage_error(db: str) -> None:
+    result = run("show", W_000, "--as-of", "2019-06-01", "--ui-lang", "de", "--db", db)
+    assert result.exit_code == 2
+    assert "--ui-lang" in result.output
+
+
+def test_diff_in_the_readers_language(db: str) -> None:
+    args = ["diff", W_000, "--from", "01.06.2019", "--to", "2023-06-01", "--db", db]
+    ru = run(*args, "--ui-lang", "ru")
+    assert ru.exit_code == 0, ru.stderr
+    assert "(на 01.06.2019: восстановленный, действует, достоверность: оценка)" in ru.stdout
+    assert "изменено" in ru.stdout.splitlines()[2]
+    en = run(*args)
+    assert "(as of 2019-06-01: reconstructed, in force, certainty estimated)" in en.stdout
+    html = run(*args, "-f", "html", "--ui-lang", "kk").stdout
+    assert "<strong>бұрынғы</strong>" in html and "<strong>old</strong>" not in html

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +24,8 @@ from lexversion.akn.build import document_to_akn
 from lexversion.akn.json import document_json
 from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
+from lexversion.i18n import DEFAULT, ENV_VAR, day, parse_day, term, using
+from lexversion.i18n import gettext as _
 from lexversion.render.text import document_text
 
 app = typer.Typer(
@@ -96,6 +99,29 @@ class Lang(StrEnum):
     ru = "ru"
 
 
+class UiLang(StrEnum):
+    en = "en"
+    kk = "kk"
+    ru = "ru"
+
+
+UiLangOption = Annotated[
+    UiLang | None,
+    typer.Option(
+        "--ui-lang",
+        envvar=ENV_VAR,
+        help="Language of the words around the text (status, dates, headings): en, kk or ru "
+        f"(default: ${ENV_VAR}, else en). JSON keys and AKN do not change.",
+    ),
+]
+
+
+def _ui(lang: UiLang | None) -> AbstractContextManager[str]:
+    """Run the command's block in interface language ``lang`` (English when
+    neither ``--ui-lang`` nor :data:`~lexversion.i18n.ENV_VAR` gives one)."""
+    return using(lang.value if lang else DEFAULT)
+
+
 def _guard(fn: Callable[[], T]) -> T:
     try:
         return fn()
@@ -137,9 +163,11 @@ def _as_of(value: str) -> date:
     if value == "today":
         return date.today()
     try:
-        return date.fromisoformat(value)
+        return parse_day(value)
     except ValueError:
-        raise UsageError(f"--as-of {value!r}: not a date (use YYYY-MM-DD or 'today')") from None
+        raise UsageError(
+            f"--as-of {value!r}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')"
+        ) from None
 
 
 @app.command("parse")
@@ -222,6 +250,7 @@ def works(
         ListFormat, typer.Option("--format", "-f", help="Output: a table or JSON.")
     ] = ListFormat.table,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """List every work, stubs included, with its status today."""
     from lexversion.app.export import work_rows
@@ -239,7 +268,8 @@ def works(
             return
         _print_works_table(rows, today)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 #: below this many columns ``works`` prints each work on two lines instead of a table
@@ -263,27 +293,26 @@ def _print_works_table(rows: list[dict[str, Any]], today: date) -> None:
         (
             r["frbr_uri"],
             r["issuer"] or "",
-            r["date"] or "",
+            day(parse_day(r["date"])) if r["date"] else "",
             r["number"] or "",
             ",".join(r["languages"]),
-            f"{r['status']} ({r['certainty']})",
-            "yes" if r["text_in_corpus"] else "stub",
+            f"{term(r['status'])} ({term(r['certainty'])})",
+            _("yes") if r["text_in_corpus"] else _("stub"),
         )
         for r in rows
     ]
+    caption = _("status on {day}").format(day=day(today))
     if console.width < WORKS_TABLE_MIN:
         for uri, issuer, when, number, langs, status, text in cells:
             console.print(Text(f"{uri}  {langs or '-'}  {text}", overflow="fold"))
             facts = [x for x in (issuer, when, f"№{number}" if number else "", status) if x]
             console.print(Text("  " + " · ".join(facts)))
-        console.print(f"status on {today}")
+        console.print(caption)
         return
-    table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), caption=f"status on {today}"
-    )
-    table.add_column("work", overflow="fold")
-    table.add_column("issuer")
-    for name in ("date", "No", "lang", "status", "text"):
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), caption=caption)
+    table.add_column(_("work"), overflow="fold")
+    table.add_column(_("issuer"))
+    for name in (_("date"), _("No"), _("lang"), _("status"), _("text")):
         table.add_column(name, no_wrap=True)
     for row in cells:
         table.add_row(*row)
@@ -299,7 +328,7 @@ def show(
         ),
     ],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")
+        str | None, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
     ] = None,
     lang: Annotated[
         Lang | None,
@@ -310,6 +339,7 @@ def show(
         typer.Option("--format", "-f", help="Output: text, HTML, Akoma Ntoso XML or JSON."),
     ] = ShowFormat.text,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """The text of a work in force on a date, with its status and certainty."""
     from lexversion.app.query import show as run_show
@@ -319,7 +349,8 @@ def show(
         result = run_show(db, work, when, lang.value if lang else None, fmt.value)
         _emit(result if isinstance(result, (str, bytes)) else _dump(result), None)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 @app.command()
@@ -329,6 +360,7 @@ def history(
         TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")
     ] = TextJson.text,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Events and effects of a work in date order, each with its certainty and basis."""
     from lexversion.app.query import history as run_history
@@ -337,7 +369,8 @@ def history(
         result = run_history(db, work, fmt.value)
         _emit(result if isinstance(result, str) else _dump(result), None)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 class GraphFormat(StrEnum):
@@ -434,10 +467,12 @@ def diff(
         str | None, typer.Argument(help="A second work to compare with (same language).")
     ] = None,
     from_: Annotated[
-        str | None, typer.Option("--from", help="Earlier date YYYY-MM-DD (one work).")
+        str | None,
+        typer.Option("--from", help="Earlier date YYYY-MM-DD or DD.MM.YYYY (one work)."),
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", help="Later date YYYY-MM-DD (one work).")
+        str | None,
+        typer.Option("--to", help="Later date YYYY-MM-DD or DD.MM.YYYY (one work)."),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date for comparing two works (default today).")
@@ -454,6 +489,7 @@ def diff(
         Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
     ] = None,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """What changed between the texts in force on two dates, or between two works."""
     from lexversion.app.compare import cli_diff
@@ -472,13 +508,16 @@ def diff(
         )
         _emit(result if isinstance(result, str) else _dump(result), out)
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 @app.command()
 def pdf(
     work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
-    as_of: Annotated[str, typer.Option("--as-of", help="Date YYYY-MM-DD (or 'today').")],
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
+    ],
     out: Annotated[Path, typer.Option("-o", "--output", help="The PDF file to write.")],
     lang: Annotated[
         Lang | None,
@@ -488,6 +527,7 @@ def pdf(
         str | None, typer.Option("--changes-since", help="Mark the changes made since this date.")
     ] = None,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """A consolidated PDF of the text in force on a date, ready to cite."""
     from lexversion.app.print import cli_pdf
@@ -502,7 +542,8 @@ def pdf(
             out,
         )
 
-    _guard(run)
+    with _ui(ui_lang):
+        _guard(run)
 
 
 def _serving(host: str, port: int, workers: int) -> None:

@@ -16,7 +16,7 @@ def test_a_held_answer_is_not_made_again(client: TestClient) -> None:
     first = client.get(DATED)
     tag = first.headers["etag"]
     assert tag.startswith('W/"') and first.headers["cache-control"] == "no-cache"
-    assert first.headers["vary"] == "Accept-Language"
+    assert first.headers["vary"] == "Accept-Language, Cookie"
     again = client.get(DATED, headers={"If-None-Match": tag})
     assert again.status_code == 304 and again.content == b""
     assert again.headers["etag"] == tag

@@ -15,8 +15,11 @@ from typing import Any
 from lexversion.akn.frbr import LANG_OF
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
-from lexversion.model import PointInTime, each_change_once, iso
+from lexversion.i18n import N_, day, term
+from lexversion.i18n import gettext as _
+from lexversion.model import PointInTime, each_change_once
 from lexversion.render.html import render_html
+from lexversion.render.print_view import history_what
 from lexversion.render.text import akn_to_text
 from lexversion.store import Store, open_store
 from lexversion.store.repository import resolve_url
@@ -136,19 +139,28 @@ def show(
         if akn is None:
             return _notext_html(ctx)
         return render_html(akn, ctx)
+    status = _("{status} (certainty: {certainty})").format(
+        status=term(pit.status), certainty=term(pit.certainty)
+    )
+    kind = f" ({term(pit.expression_kind)})" if pit.expression_kind else ""
     lines = [
-        f"work:       {pit.work}",
-        f"as of:      {pit.as_of.isoformat()}",
-        f"status:     {pit.status} (certainty: {pit.certainty})",
-        f"expression: {pit.expression or '-'}"
-        + (f" ({pit.expression_kind})" if pit.expression_kind else ""),
+        _field(N_("work:"), pit.work),
+        _field(N_("as of:"), day(pit.as_of)),
+        _field(N_("status:"), status),
+        _field(N_("expression:"), (pit.expression or "-") + kind),
     ]
-    lines += [f"effect:     {e}" for e in pit.effects]
-    lines += [f"note:       {n}" for n in pit.notes]
+    lines += [_field(N_("effect:"), e) for e in pit.effects]
+    lines += [_field(N_("note:"), n) for n in pit.notes]
     if text is None:
-        lines.append(f"text:       none — {pit.reason}")
+        lines.append(_field(N_("text:"), _("none — {reason}").format(reason=pit.reason)))
         return "\n".join(lines) + "\n"
     return "\n".join(lines) + "\n" + "-" * 72 + "\n" + text
+
+
+def _field(label: str, value: str) -> str:
+    """A line of ``show``'s header: the label (a message) in the reader's
+    language, padded to a column, and the value."""
+    return f"{_(label):<11} {value}"
 
 
 def _notext_html(ctx: dict[str, Any]) -> str:
@@ -164,16 +176,17 @@ def history(db: str | Store | None, work: str, fmt: str) -> str | dict[str, Any]
     :meth:`~lexversion.model.HistoryEntry.to_json`. Raises
     :class:`~lexversion.errors.NotFound` for an unknown work."""
     store = store_for(db)
-    rec, _ = find_work(store, work)
+    rec, _suffix = find_work(store, work)
     items = each_change_once(store.history(rec.frbr_uri))
     if fmt == "json":
         return {"work": rec.frbr_uri, "items": [it.to_json() for it in items]}
     lines = [f"{rec.frbr_uri}  {rec.title or ''}".rstrip()]
     for it in items:
         d = it.date
-        when = iso(d.date) or (f"{iso(d.earliest)}..{iso(d.latest)}" if d.earliest else "unknown")
-        who = f" by {it.by}" if it.by and it.by != rec.frbr_uri else ""
-        on = f" on {it.on}" if it.on != rec.frbr_uri else ""
-        lines.append(f"{when:<22} {it.type:<20} [{d.certainty}]{who}{on}")
-        lines.append(f"{'':<22} basis: {d.basis}")
+        when = day(d.date) or (f"{day(d.earliest)}..{day(d.latest)}" if d.earliest else "")
+        who = " " + _("by {act}").format(act=it.by) if it.by and it.by != rec.frbr_uri else ""
+        on = " " + _("on {act}").format(act=it.on) if it.on != rec.frbr_uri else ""
+        what = history_what(it.type)
+        lines.append(f"{when or _('unknown'):<22} {what:<20} [{term(d.certainty)}]{who}{on}")
+        lines.append(f"{'':<22} " + _("basis: {basis}").format(basis=d.basis))
     return "\n".join(lines) + "\n"

@@ -17,6 +17,8 @@ from datetime import date
 from typing import Any
 
 from lexversion.diff.align import STATUSES, DiffResult, ProvisionDiff
+from lexversion.i18n import day, term
+from lexversion.i18n import gettext as _
 from lexversion.model import PointInTime
 
 
@@ -65,11 +67,15 @@ class Side:
         }
 
     def describe(self) -> str:
-        """One line: expression, as-of date, kind, status and certainty."""
-        kind = f"{self.expression_kind}, " if self.expression_kind else ""
-        return (
-            f"{self.expression} (as of {self.as_of.isoformat()}: {kind}"
-            f"{self.status}, certainty {self.certainty})"
+        """One line: expression, as-of date, kind, status and certainty, in the
+        reader's words (:mod:`lexversion.i18n`)."""
+        kind = f"{term(self.expression_kind)}, " if self.expression_kind else ""
+        return _("{expression} (as of {day}: {kind}{status}, certainty {certainty})").format(
+            expression=self.expression,
+            day=day(self.as_of),
+            kind=kind,
+            status=term(self.status),
+            certainty=term(self.certainty),
         )
 
 
@@ -80,13 +86,13 @@ def diff_json(result: DiffResult, old: Side, new: Side, mode: str) -> dict[str, 
 
 
 def _summary_line(result: DiffResult) -> str:
-    return ", ".join(f"{getattr(result.summary, s)} {s}" for s in STATUSES)
+    return ", ".join(f"{getattr(result.summary, s)} {term(s)}" for s in STATUSES)
 
 
 def _where(p: ProvisionDiff) -> str:
     old = f"-{p.eid_old}" if p.eid_old else ""
     new = f"+{p.eid_new}" if p.eid_new else ""
-    what = p.status + (f" ({p.move})" if p.move else "")
+    what = term(p.status) + (f" ({term(p.move)})" if p.move else "")
     return f"@@ {' '.join(x for x in (old, new) if x)} @@ {what}"
 
 

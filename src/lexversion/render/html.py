@@ -9,14 +9,17 @@ is always escaped (jinja2 autoescape).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from lxml import etree
+from markupsafe import Markup
 
 from lexversion.akn.namespaces import NS
+from lexversion.i18n import LANGS, current, day, iso_day, term, translations
 from lexversion.render.text import all_text, table_lines
 
 _WS = re.compile(r"\s+")
@@ -43,13 +46,52 @@ class ViewBlock:
     eid: str = ""
 
 
+def _callables(lang: str) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
+    """``gettext`` and ``ngettext`` for templates in ``lang``, with jinja2's
+    "newstyle" meaning (``_("On %(day)s", day=d)``: the catalog's words are
+    trusted markup, the variables are escaped) but without its per-call
+    context lookups, which cost a page more than its other words."""
+    t = translations(lang)
+
+    def gettext(message: str, **variables: Any) -> Markup:
+        rv = Markup(t.gettext(message))
+        return rv % variables if variables else rv
+
+    def ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
+        return Markup(t.ngettext(singular, plural, num)) % {"num": num, **variables}
+
+    return gettext, ngettext
+
+
 @cache
-def environment() -> Environment:
-    """The one jinja2 environment, templates from the package's ``templates``."""
-    return Environment(
+def _environment(lang: str) -> Environment:
+    env = Environment(
         loader=PackageLoader("lexversion", "templates"),
         autoescape=select_autoescape(["html", "xml"]),
+        extensions=["jinja2.ext.i18n"],
     )
+    gettext, ngettext = _callables(lang)
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.globals["_"] = gettext  # the extension's ``_`` looks ``gettext`` up on every call
+    env.globals["ui_lang"] = lang
+    env.globals["ui_langs"] = LANGS
+    env.filters["term"] = term
+    env.filters["day"] = day
+    env.filters["iso_day"] = iso_day
+    return env
+
+
+def environment() -> Environment:
+    """The jinja2 environment of the current interface language
+    (:func:`lexversion.i18n.current`), templates from the package's ``templates``.
+
+    One environment a language, each with jinja2's ``i18n`` extension and that
+    language's catalog installed (``_``, ``gettext``, ``ngettext`` in templates),
+    ``ui_lang`` (for ``<html lang>``) and the filters ``term`` (a stored code in
+    the reader's words, :func:`lexversion.i18n.term`), ``day`` (a date as the
+    reader writes it) and ``iso_day`` (an ISO date string as the reader writes it).
+    """
+    return _environment(current())
 
 
 def _local(el: etree._Element) -> str:

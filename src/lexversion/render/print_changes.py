@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from lexversion.diff import DiffResult, ProvisionDiff
+from lexversion.i18n import gettext as _
+from lexversion.i18n import term
 from lexversion.model import PointInTime
 from lexversion.render.print_model import ChangeRow, Changes, PrintBlock, Run
 
@@ -39,12 +41,18 @@ def changes_of(earlier: Earlier) -> Changes:
     rows come from :func:`mark_changes`)."""
     diff = earlier.diff
     if diff is None:
-        summary = "the same wording was in force on both dates: nothing to mark"
+        summary = _("the same wording was in force on both dates: nothing to mark")
     else:
         n = diff.summary
-        summary = (
-            f"{n.changed} changed, {n.added} added, {n.removed} removed, {n.moved} moved, "
-            f"{n.unchanged} unchanged provisions"
+        summary = _(
+            "{changed} changed, {added} added, {removed} removed, {moved} moved, "
+            "{unchanged} unchanged provisions"
+        ).format(
+            changed=n.changed,
+            added=n.added,
+            removed=n.removed,
+            moved=n.moved,
+            unchanged=n.unchanged,
         )
     return Changes(
         earlier.since.isoformat(),
@@ -138,7 +146,7 @@ def mark_changes(
     def note(pd: ProvisionDiff, index: int, anchor: str, label: str) -> None:
         """List ``pd`` (the ``index``-th provision) in the changes, linking to ``anchor``."""
         listed.add(index)
-        status = f"{pd.status} ({pd.move})" if pd.move else pd.status
+        status = f"{term(pd.status)} ({term(pd.move)})" if pd.move else term(pd.status)
         text = " ".join((pd.text_new or pd.text_old).split())
         cut = text if len(text) <= EXCERPT else text[:EXCERPT].rsplit(" ", 1)[0] + " …"
         rows.append(ChangeRow(anchor, status, label, cut))

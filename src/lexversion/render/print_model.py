@@ -16,20 +16,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from lexversion.i18n import N_, day
+from lexversion.i18n import gettext as _
 from lexversion.model import DateFact, ExpressionInfo, WorkTimeline
 
+#: status codes -> English words (msgids: :func:`lexversion.i18n.term` shows them)
 STATUS_WORDS = {
-    "in_force": "in force",
-    "not_yet_in_force": "not yet in force",
-    "repealed": "repealed",
-    "unknown": "unknown",
+    "in_force": N_("in force"),
+    "not_yet_in_force": N_("not yet in force"),
+    "repealed": N_("repealed"),
+    "unknown": N_("unknown"),
 }
+#: kinds of expression -> what they mean (msgids, translated where shown)
 KIND_NOTES = {
-    "official": "official text: the wording as published",
-    "consolidated": "consolidated text: the wording exported by the database, "
-    "with the later changes it records already included",
-    "reconstructed": "reconstructed text: derived by reversing recorded effects, "
-    "not a published text",
+    "official": N_("official text: the wording as published"),
+    "consolidated": N_(
+        "consolidated text: the wording exported by the database, "
+        "with the later changes it records already included"
+    ),
+    "reconstructed": N_(
+        "reconstructed text: derived by reversing recorded effects, not a published text"
+    ),
 }
 
 
@@ -165,19 +172,22 @@ class PrintView:
 # -- dates -----------------------------------------------------------------------------
 
 
-def shown(fact: DateFact | None, missing: str = "none recorded in the corpus") -> ShownDate:
-    """``fact`` as printed: the day when exact, ``earliest – latest`` for a window.
+def shown(fact: DateFact | None, missing: str = N_("none recorded in the corpus")) -> ShownDate:
+    """``fact`` as printed in the reader's language (:func:`lexversion.i18n.day`:
+    ``2019-06-01`` in English, ``01.06.2019`` in Kazakh and Russian): the day
+    when exact, ``earliest – latest`` for a window.
 
-    ``None`` (no such event) prints as ``missing`` with certainty ``unknown``.
+    ``None`` (no such event) prints as ``missing`` (an English message,
+    translated here) with certainty ``unknown``.
     """
     if fact is None:
-        return ShownDate(missing, "unknown", "")
+        return ShownDate(_(missing), "unknown", "")
     if fact.earliest is None:
-        return ShownDate("unknown", "unknown", fact.basis)
+        return ShownDate(_("unknown"), "unknown", fact.basis)
     if fact.date is not None:
-        return ShownDate(fact.date.isoformat(), fact.certainty, fact.basis)
-    latest = fact.latest.isoformat() if fact.latest else "?"
-    return ShownDate(f"{fact.earliest.isoformat()} – {latest}", fact.certainty, fact.basis)
+        return ShownDate(day(fact.date), fact.certainty, fact.basis)
+    latest = day(fact.latest) if fact.latest else "?"
+    return ShownDate(f"{day(fact.earliest)} – {latest}", fact.certainty, fact.basis)
 
 
 def validity(tl: WorkTimeline, uri: str) -> tuple[DateFact, DateFact | None]:

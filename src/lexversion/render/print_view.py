@@ -20,12 +20,13 @@ from datetime import date
 from lxml import etree
 
 from lexversion.akn.namespaces import NS
+from lexversion.i18n import N_, day, iso_day, term
+from lexversion.i18n import gettext as _
 from lexversion.model import EffectDetail, HistoryEntry, PointInTime, WorkRecord, WorkTimeline
 from lexversion.render.html import Segment, ViewBlock, environment, view
 from lexversion.render.print_changes import Earlier, changes_of, mark_changes
 from lexversion.render.print_model import (
     KIND_NOTES,
-    STATUS_WORDS,
     AppliedEffect,
     Changes,
     Cover,
@@ -41,21 +42,21 @@ from lexversion.render.text import all_text
 from lexversion.timeline.pit import relation
 
 TEMPLATE = "print.html"
-CERTAINTY_LEGEND = (
+CERTAINTY_LEGEND = N_(
     "Dates: stated = the text says it; computed = a stated rule applied to stated inputs; "
     "estimated = a rule applied to an estimated input, shown as a range; "
     "unknown = nothing in the corpus gives it."
 )
-NOTES_CAVEAT = (
+NOTES_CAVEAT = N_(
     "Footnotes are the source database's editorial notes as exported; "
     "they may describe events after the as-of date."
 )
 # relation(as_of, event date) -> where the event lies relative to the as-of date
 _WHEN_VS_AS_OF = {
-    "before": "after",
-    "after": "on or before",
-    "within": "uncertain",
-    "unknown": "unknown",
+    "before": N_("after"),
+    "after": N_("on or before"),
+    "within": N_("uncertain"),
+    "unknown": N_("unknown"),
 }
 
 
@@ -158,10 +159,17 @@ def _detail(detail: str | EffectDetail) -> str:
         return detail
     parts = []
     if detail.scope:
-        parts.append(f"scope: {detail.scope}")
+        parts.append(_("scope: {scope}").format(scope=detail.scope))
     if detail.pairs:
         parts.append("; ".join(f"«{old}» → «{new}»" for old, new in detail.pairs))
     return "; ".join(parts)
+
+
+def history_what(kind: str) -> str:
+    """An event's name, or ``effect: <name>`` for an effect, in the reader's words."""
+    if kind.startswith("effect:"):
+        return _("effect: {effect}").format(effect=term(kind.removeprefix("effect:")))
+    return term(kind)
 
 
 def history_rows(items: Sequence[HistoryEntry], as_of: date, work: str) -> tuple[HistoryRow, ...]:
@@ -172,8 +180,8 @@ def history_rows(items: Sequence[HistoryEntry], as_of: date, work: str) -> tuple
         rows.append(
             HistoryRow(
                 shown(it.date),
-                _WHEN_VS_AS_OF[relation(as_of, it.date)],
-                it.type.replace("effect:", "effect: ").replace("_", " "),
+                _(_WHEN_VS_AS_OF[relation(as_of, it.date)]),
+                history_what(it.type),
                 "" if it.by in {None, work} else (it.by or ""),
                 "" if it.on in {None, work} else it.on,
                 _detail(it.detail),
@@ -199,10 +207,10 @@ def applied_effects(items: Sequence[HistoryEntry], pit: PointInTime) -> tuple[Ap
             else ""
         )
         if how:
-            what = it.type.removeprefix("effect:").replace("_", " ")
+            what = term(it.type.removeprefix("effect:"))
             out.append(AppliedEffect(how, what, it.by or "", shown(it.date), _detail(d)))
     if not out:
-        out = [AppliedEffect("", e, "", shown(None, "not recorded"), "") for e in pit.effects]
+        out = [AppliedEffect("", e, "", shown(None, N_("not recorded")), "") for e in pit.effects]
     return tuple(out)
 
 
@@ -214,15 +222,17 @@ def _cover_notes(pit: PointInTime, status_label: str, blocks: Sequence[PrintBloc
     status label left out, the footnotes caveat and the legend of certainties."""
     notes = list(pit.notes)
     if pit.expression_kind in KIND_NOTES:
-        notes.append(KIND_NOTES[pit.expression_kind])
+        notes.append(_(KIND_NOTES[pit.expression_kind]))
     if status_label:
         notes.append(
-            f"The source's status label «{status_label}» (the database's status when it was "
-            "exported) is left out of the text; the status above is on the as-of date."
+            _(
+                "The source's status label «{label}» (the database's status when it was "
+                "exported) is left out of the text; the status above is on the as-of date."
+            ).format(label=status_label)
         )
     if any(b.notes for b in blocks):
-        notes.append(NOTES_CAVEAT)
-    notes.append(CERTAINTY_LEGEND)
+        notes.append(_(NOTES_CAVEAT))
+    notes.append(_(CERTAINTY_LEGEND))
     return notes
 
 
@@ -235,14 +245,14 @@ def _cover(
     return Cover(
         title=title,
         citation=_citation(rec) or rec.frbr_uri,
-        issuer=rec.issuer or "unknown",
-        number=rec.number or "unknown",
+        issuer=rec.issuer or _("unknown"),
+        number=rec.number or _("unknown"),
         adopted=shown(tl.adoption, "unknown"),
-        status=STATUS_WORDS.get(pit.status, pit.status),
+        status=term(pit.status),
         status_certainty=pit.certainty,
         as_of=pit.as_of.isoformat(),
         applies_from=shown(start),
-        applies_to=shown(end, "open: no later wording or repeal is recorded in the corpus"),
+        applies_to=shown(end, N_("open: no later wording or repeal is recorded in the corpus")),
         expression=pit.expression,
         expression_kind=pit.expression_kind or "",
         notes=tuple(notes),
@@ -252,7 +262,7 @@ def _cover(
 def _citation(rec: WorkRecord) -> str:
     """Issuer, date and number of ``rec``, those known, comma-separated."""
     number = f"№ {rec.number}" if rec.number else ""
-    return ", ".join(x for x in (rec.issuer, rec.date and rec.date.isoformat(), number) if x)
+    return ", ".join(x for x in (rec.issuer, day(rec.date), number) if x)
 
 
 def _toc(title: str, toc: Sequence[TocEntry], changes: Changes | None) -> tuple[TocEntry, ...]:
@@ -261,9 +271,13 @@ def _toc(title: str, toc: Sequence[TocEntry], changes: Changes | None) -> tuple[
     return (
         TocEntry("text", title, 0),
         *toc,
-        *((TocEntry("changes", f"Changes since {changes.since}", 0),) if changes else ()),
-        TocEntry("effects", "Effects applied to reach this text", 0),
-        TocEntry("history", "History: events and effects", 0),
+        *(
+            (TocEntry("changes", _("Changes since {day}").format(day=iso_day(changes.since)), 0),)
+            if changes
+            else ()
+        ),
+        TocEntry("effects", _("Effects applied to reach this text"), 0),
+        TocEntry("history", _("History: events and effects"), 0),
     )
 
 
@@ -294,15 +308,23 @@ def print_view(
             blocks, rows = mark_changes(blocks, earlier.diff)
             changes = replace(changes, rows=rows)
     title = rec.title or ("".join(r.text for r in blocks[0].runs) if blocks else rec.frbr_uri)
-    as_of = pit.as_of.isoformat()
-    status = STATUS_WORDS.get(pit.status, pit.status)
+    as_of = day(pit.as_of)
+    status = term(pit.status)
     return PrintView(
         lang=pit.lang or "",
         meta_title=title,
         meta_author=rec.issuer or "",
-        meta_description=f"{_citation(rec)}: the text in force on {as_of} "
-        f"({status}, certainty {pit.certainty}); expression {pit.expression}",
-        meta_keywords=", ".join((rec.frbr_uri, pit.expression, f"as of {as_of}")),
+        meta_description=_(
+            "{citation}: the text in force on {day} ({status}, certainty {certainty}); "
+            "expression {expression}"
+        ).format(
+            citation=_citation(rec),
+            day=as_of,
+            status=status,
+            certainty=term(pit.certainty),
+            expression=pit.expression,
+        ),
+        meta_keywords=", ".join((rec.frbr_uri, pit.expression, _("as of {day}").format(day=as_of))),
         cover=_cover(rec, tl, pit, title, _cover_notes(pit, status_label, blocks)),
         toc=_toc(title, toc, changes),
         blocks=blocks,

@@ -59,6 +59,7 @@ from lexversion.web.context import IndexState, WebContext, start_index
 from lexversion.web.errors import add_error_handlers
 from lexversion.web.http import Guard
 from lexversion.web.revalidate import Generation, Revalidate
+from lexversion.web.uilang import UiLanguage
 
 
 def _require_store(url: str) -> None:
@@ -102,6 +103,7 @@ def create_app(
     )
     app.add_middleware(Revalidate, generation=Generation(live.generation))
     app.add_middleware(Guard)
+    app.add_middleware(UiLanguage)  # outermost: even a 414 page is in the reader's language
     add_error_handlers(app)
     for router in (*site.ROUTERS, *api.ROUTERS):
         app.include_router(router)

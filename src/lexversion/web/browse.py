@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from lexversion.i18n import gettext as _
+from lexversion.i18n import term
 from lexversion.lang.regions import REGIONS
 from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.timeline.pit import point_in_time
-from lexversion.web.refs import STATUS_WORDS
 
 PAGE_SIZE = 50
 STATUS_SCAN = 2000
@@ -113,7 +114,7 @@ def _options(works: Sequence[WorkRecord]) -> dict[str, tuple[Option, ...]]:
         return tuple(Option(v, (label or {}).get(v, v), n) for v, n in sorted(seen.items()))
 
     return {
-        "regions": count([w.region or "KZ" for w in works], {**REGION_NAMES, "KZ": "national"}),
+        "regions": count([w.region or "KZ" for w in works], {**REGION_NAMES, "KZ": _("national")}),
         "types": count([w.act_type or "unknown" for w in works]),
         "years": tuple(reversed(count([str(w.date.year) for w in works if w.date]))),
         "langs": count([x for w in works for x in w.languages]),
@@ -146,7 +147,7 @@ def _row(store: Store, w: WorkRecord, on: date) -> Row:
         w.languages,
         w.stub,
         pit.status,
-        STATUS_WORDS.get(pit.status, pit.status),
+        term(pit.status),
         pit.certainty,
     )
 

@@ -27,6 +27,7 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 
+from lexversion.i18n import current
 from lexversion.model import WorkRecord
 from lexversion.store.live import LiveStore
 from lexversion.store.repository import Store
@@ -99,9 +100,11 @@ class WebContext:
             return make(snap)
 
     async def cached(self, key: Hashable, make: Callable[[Store], T]) -> T:
-        """The answer for ``key``: from the cache when there (without leaving the
-        event loop), else ``make(snapshot)`` (:meth:`read`) run in a worker
-        thread and kept."""
+        """The answer for ``key`` in the request's interface language: from the
+        cache when there (without leaving the event loop), else
+        ``make(snapshot)`` (:meth:`read`) run in a worker thread (which sees the
+        language) and kept."""
+        key = (current(), key)
         hit: T | None = self.cache.peek(key)
         if hit is not None:
             return hit

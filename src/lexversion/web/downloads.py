@@ -23,6 +23,7 @@ from lexversion.app.print import print_view
 from lexversion.app.query import show
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
+from lexversion.i18n import current
 from lexversion.render.pdf import html_to_pdf, render_print_html
 from lexversion.store.repository import Store
 from lexversion.web.context import PDF_WAIT, WebContext
@@ -79,7 +80,7 @@ def pdf(ctx: WebContext, address: str, lang: str | None) -> bytes:
         finally:
             ctx.pdf_lock.release()
 
-    return ctx.pdfs.get((rec.frbr_uri, on, lang), make)
+    return ctx.pdfs.get((rec.frbr_uri, on, lang, current()), make)
 
 
 async def download(ctx: WebContext, address: str, ext: str, lang: str | None) -> Response:

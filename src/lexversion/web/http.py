@@ -23,8 +23,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lexversion import __version__
 from lexversion.errors import LexversionError, NotFound, StoreError, UsageError
+from lexversion.i18n import N_, parse_day
 from lexversion.render.html import environment
 from lexversion.web.browse import Filters
+from lexversion.web.i18n import switch
 from lexversion.web.refs import STATUS_WORDS
 
 #: longest request target (path and query) accepted, in bytes
@@ -36,7 +38,6 @@ HTML_CSP = (
     "base-uri 'none'; frame-ancestors 'none'"
 )
 DOWNLOAD_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: the dates a request may name: local acts of Kazakhstan's councils and akimats
 #: are of the 1990s on, so this leaves a wide margin both ways; beyond it date
 #: arithmetic (a window padded by days) would leave Python's date range
@@ -44,7 +45,12 @@ FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2100, 12, 31)
 #: a date in an AKN address's point-in-time suffix (``:DATE``, ``@DATE``)
 _ADDRESS_DATE = re.compile(r"[:@](\d{4}-\d{2}-\d{2})")
-_TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 414: "URL too long"}
+_TITLES = {
+    400: N_("Bad request"),
+    404: N_("Not found"),
+    405: N_("Method not allowed"),
+    414: N_("URL too long"),
+}
 
 Text = Annotated[str | None, Query(max_length=MAX_PARAM)]
 Short = Annotated[str | None, Query(max_length=20)]
@@ -61,16 +67,15 @@ def _in_range(day: date, what: str) -> date:
 
 
 def parse_date(value: str | None, name: str) -> date | None:
-    """``value`` as a date from :data:`FIRST_DAY` to :data:`LAST_DAY` (``None``
-    when empty); raises :class:`UsageError`."""
+    """``value`` as a date, ``YYYY-MM-DD`` or ``DD.MM.YYYY``
+    (:func:`lexversion.i18n.parse_day`), from :data:`FIRST_DAY` to
+    :data:`LAST_DAY` (``None`` when empty); raises :class:`UsageError`."""
     if not value:
         return None
     try:
-        if not _DATE.match(value):
-            raise ValueError
-        day = date.fromisoformat(value)
+        day = parse_day(value)
     except ValueError:
-        raise UsageError(f"{name}={value!r}: not a date (YYYY-MM-DD)") from None
+        raise UsageError(f"{name}={value!r}: not a date (YYYY-MM-DD or DD.MM.YYYY)") from None
     return _in_range(day, f"{name}={value!r}")
 
 
@@ -110,8 +115,9 @@ def parse_lang(value: str | None) -> str | None:
 
 
 def render(template: str, **context: Any) -> str:
-    """``template`` rendered through the project's one jinja2 environment."""
-    return environment().get_template(template).render(version=__version__, **context)
+    """``template`` rendered through the jinja2 environment of the request's
+    interface language, with the language switch (``ui``) of the request."""
+    return environment().get_template(template).render(version=__version__, ui=switch(), **context)
 
 
 def _error_body(path: str, status: int, message: str) -> tuple[bytes, str]:
@@ -119,7 +125,7 @@ def _error_body(path: str, status: int, message: str) -> tuple[bytes, str]:
     if path.startswith("/api"):
         body = {"error": {"status": status, "message": message}}
         return json.dumps(body, ensure_ascii=False).encode(), "application/json"
-    title = _TITLES.get(status, "Error" if status < 500 else "Server error")
+    title = _TITLES.get(status, N_("Error") if status < 500 else N_("Server error"))
     html = render("web_error.html", status=status, title=title, message=message)
     return html.encode(), "text/html; charset=utf-8"
 

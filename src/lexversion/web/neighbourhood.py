@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lexversion.i18n import gettext as _
+from lexversion.i18n import term
 from lexversion.model import HistoryEntry
 from lexversion.web.refs import WorkRef, short
 
@@ -135,11 +137,11 @@ def neighbourhood_view(
 
     def box(n: Neighbour | None, x: float, y: float) -> Box:
         ref = n.ref if n else center
-        line3 = ", ".join(n.relations) if n else "this act"
+        line3 = ", ".join(term(r) for r in n.relations) if n else _("this act")
         if ref.stub:
-            line3 += " · stub"
+            line3 += " · " + _("stub")
         if ref.missing:
-            line3 += " · not in the store"
+            line3 += " · " + _("not in the store")
         title = f"{ref.label}: {ref.title}" if ref.title else ref.label
         return Box(
             x,

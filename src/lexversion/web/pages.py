@@ -20,14 +20,16 @@ from datetime import date, timedelta
 from lexversion.akn.frbr import AKN_LANG, parse_work_uri
 from lexversion.app.query import answer, resolve_address
 from lexversion.app.resolve import find_work
+from lexversion.i18n import day, term
+from lexversion.i18n import gettext as _
 from lexversion.model import HistoryEntry, PointInTime, StoredCitation, WorkRecord, WorkTimeline
 from lexversion.render.html import ViewBlock, view
+from lexversion.render.labels import provision_label
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
 from lexversion.store.repository import Store
 from lexversion.web.neighbourhood import NeighbourhoodView, neighbourhood_view, relations
 from lexversion.web.refs import (
     FORMATS,
-    STATUS_WORDS,
     WorkRef,
     label_of,
     ref_of,
@@ -125,13 +127,15 @@ class Download:
 
 @dataclass(frozen=True)
 class CitationItem:
-    """A citation the work's text makes: where (eId), the words, the act cited
-    and how the citation was resolved."""
+    """A citation the work's text makes: where (eId, and ``where``, the
+    provision's label in the reader's language), the words, the act cited and
+    how the citation was resolved."""
 
     eid: str
     text: str
     ref: WorkRef
     method: str
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,20 +166,20 @@ class WorkPage:
 def _banner(pit: PointInTime, mode: str) -> Banner:
     window = None
     if pit.window:
-        window = f"{pit.window[0].isoformat()} – {pit.window[1].isoformat()}"
+        window = f"{day(pit.window[0])} – {day(pit.window[1])}"
     addressed = {
-        "at": f"the text in force on {pit.as_of.isoformat()}",
-        "exact": "the expression addressed",
-        "first": "the first expression",
+        "at": _("the text in force on {day}").format(day=day(pit.as_of)),
+        "exact": _("the expression addressed"),
+        "first": _("the first expression"),
     }[mode]
     return Banner(
         pit.as_of.isoformat(),
         pit.status,
-        STATUS_WORDS.get(pit.status, pit.status),
+        term(pit.status),
         pit.certainty,
         pit.expression,
         pit.expression_kind or "",
-        KIND_NOTES.get(pit.expression_kind or "", ""),
+        _(KIND_NOTES[pit.expression_kind]) if pit.expression_kind in KIND_NOTES else "",
         pit.reason,
         window,
         pit.effects,
@@ -267,7 +271,11 @@ def _downloads(uri: str, address: str, pit: PointInTime) -> tuple[Download, ...]
     on = pit.as_of
     return (
         *(Download(FORMATS[e][0], f"{address}.{e}", "") for e in ("xml", "html", "txt")),
-        Download("PDF", f"{work_href(uri, on, pit.lang)}.pdf", f"the text in force on {on}"),
+        Download(
+            "PDF",
+            f"{work_href(uri, on, pit.lang)}.pdf",
+            _("the text in force on {day}").format(day=day(on)),
+        ),
     )
 
 
@@ -292,20 +300,24 @@ def _facts(
     rec: WorkRecord, tl: WorkTimeline, refs: dict[str, WorkRef], langs: Sequence[str]
 ) -> tuple[Fact, ...]:
     """The work's facts, each date with its certainty."""
+    unknown = _("unknown")
     return (
-        Fact("FRBR work URI", rec.frbr_uri),
-        Fact("issuer", rec.issuer or "unknown"),
-        Fact("type", rec.act_type or "unknown"),
-        Fact("number", rec.number or "unknown"),
-        Fact("adopted", when=shown(tl.adoption, "unknown")),
-        Fact("entry into force", when=shown(tl.commencement, "unknown")),
+        Fact(_("FRBR work URI"), rec.frbr_uri),
+        Fact(_("issuer"), rec.issuer or unknown),
+        Fact(_("type"), term(rec.act_type) if rec.act_type else unknown),
+        Fact(_("number"), rec.number or unknown),
+        Fact(_("adopted"), when=shown(tl.adoption, "unknown")),
+        Fact(_("entry into force"), when=shown(tl.commencement, "unknown")),
         Fact(
-            "repealed",
+            _("repealed"),
             when=shown(tl.repeal),
             ref=refs.get(tl.repealed_by) if tl.repealed_by else None,
         ),
-        Fact("text in the corpus", "no: a stub, known only from citations" if rec.stub else "yes"),
-        Fact("languages", ", ".join(LANG_NAMES.get(x, x) for x in langs) or "none"),
+        Fact(
+            _("text in the corpus"),
+            _("no: a stub, known only from citations") if rec.stub else _("yes"),
+        ),
+        Fact(_("languages"), ", ".join(LANG_NAMES.get(x, x) for x in langs) or _("none")),
     )
 
 
@@ -351,7 +363,10 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
         downloads=_downloads(uri, address, pit) if akn is not None else (),
         timeline=timeline_view(uri, g.items, g.tl, g.refs, on),
         neighbourhood=neighbourhood_view(ref_of(rec), g.related, g.refs),
-        citations=tuple(CitationItem(c.eid, c.text, g.refs[c.cited], c.method) for c in g.cites),
+        citations=tuple(
+            CitationItem(c.eid, c.text, g.refs[c.cited], c.method, provision_label(c.eid))
+            for c in g.cites
+        ),
         cited_by=tuple(g.refs[u] for u in g.tl.cited_by),
         compare_from=cfrom,
         compare_to=cto,

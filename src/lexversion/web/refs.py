@@ -16,6 +16,7 @@ from datetime import date
 
 from lexversion.akn.frbr import AKN_LANG
 from lexversion.errors import NotFound
+from lexversion.i18n import day
 from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 
@@ -70,16 +71,17 @@ class WorkRef:
 
 
 def label_of(rec: WorkRecord) -> str:
-    """``issuer, YYYY-MM-DD № number`` of a work (what is known of it)."""
-    parts = [rec.issuer or "", rec.date.isoformat() if rec.date else ""]
+    """``issuer, date № number`` of a work (what is known of it; the date as
+    the reader writes it, :func:`lexversion.i18n.day`)."""
+    parts = [rec.issuer or "", day(rec.date)]
     if rec.number:
         parts.append(f"№ {rec.number}")
     return " ".join(p for p in parts if p) or rec.frbr_uri
 
 
 def brief_of(rec: WorkRecord) -> str:
-    """``YYYY-MM-DD № number`` of a work (its URI when neither is known)."""
-    parts = [rec.date.isoformat() if rec.date else "", f"№ {rec.number}" if rec.number else ""]
+    """``date № number`` of a work (its URI when neither is known)."""
+    parts = [day(rec.date), f"№ {rec.number}" if rec.number else ""]
     return " ".join(p for p in parts if p) or rec.frbr_uri
 
 

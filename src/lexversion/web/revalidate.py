@@ -6,13 +6,15 @@ successful ``GET`` answer with a weak ``ETag`` made from exactly those: the
 store's *generation* (:meth:`~lexversion.store.live.LiveStore.generation`,
 which changes whenever a build changes what the store holds or the file is
 replaced), the path and query, the ``Accept-Language`` the answer may depend
-on, and the day. A request whose ``If-None-Match`` names the current tag is
+on, the interface language it is in (chosen by ``?ui=``, the cookie or
+``Accept-Language``: :mod:`lexversion.web.uilang`, which runs outside this
+middleware), and the day. A request whose ``If-None-Match`` names the current tag is
 answered ``304 Not Modified`` without making the answer at all.
 
 ``Cache-Control``: pages and API answers are ``no-cache`` (a cache may keep
 them but must revalidate, which costs a 304), the fixed static files
-``public, max-age=86400``. ``Vary: Accept-Language`` tells shared caches that
-the answer depends on the reader's language.
+``public, max-age=86400``. ``Vary: Accept-Language, Cookie`` tells shared
+caches that the answer depends on the reader's language.
 
 The generation is looked up at most once every :data:`GENERATION_TTL` seconds
 (in a worker thread, never on the event loop), so tagging costs a hash per
@@ -32,10 +34,14 @@ from typing import Any
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lexversion.i18n import current
+
 #: seconds a looked-up store generation is trusted
 GENERATION_TTL = 1.0
 #: Cache-Control of pages and API answers: keep, but revalidate every time
 REVALIDATE = b"no-cache"
+#: what an answer varies by: the reader's languages, and the cookie keeping a chosen one
+VARY = b"Accept-Language, Cookie"
 #: Cache-Control of the fixed static files (they change only with the software)
 STATIC = b"public, max-age=86400"
 
@@ -82,6 +88,7 @@ def etag(generation: tuple[Any, ...], scope: Scope, today: date) -> bytes:
         scope.get("raw_path") or scope["path"].encode(),
         scope.get("query_string") or b"",
         _header(scope, b"accept-language"),
+        current().encode(),  # the interface language the answer is in (lexversion.web.uilang)
         today.isoformat().encode(),
     ):
         h.update(part)
@@ -121,7 +128,7 @@ class Revalidate:
                 return
         tag = etag(gen, scope, date.today())
         control = STATIC if static else REVALIDATE
-        common = [(b"etag", tag), (b"cache-control", control), (b"vary", b"Accept-Language")]
+        common = [(b"etag", tag), (b"cache-control", control), (b"vary", VARY)]
         if _matches(_header(scope, b"if-none-match"), tag):
             await send({"type": "http.response.start", "status": 304, "headers": common})
             await send({"type": "http.response.body", "body": b""})

@@ -16,6 +16,7 @@ from typing import Any
 
 from lexversion.app.search import Piece, SearchResult
 from lexversion.model import PointInTime, WorkRecord
+from lexversion.render.labels import provision_label
 from lexversion.render.pdf import ShownDate, shown
 from lexversion.web.refs import label_of, work_href
 
@@ -25,7 +26,7 @@ class HitView:
     """A hit as shown: its work (``title``), expression (``kind``, the DateFact
     it applies from as shown, ``lang``), ``eid`` and ``label``, the snippet, its
     page (``href``) and the point-in-time answer on the as-of date when one
-    was asked."""
+    was asked; ``where``, the provision's label in the reader's language."""
 
     work: str
     title: str
@@ -38,6 +39,7 @@ class HitView:
     snippet: tuple[Piece, ...]
     href: str
     pit: PointInTime | None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def search_view(r: SearchResult) -> SearchView:
             snippet=h.snippet,
             href=(work_href(h.work, r.on, h.lang) if r.on else h.expression) + "#" + h.eid,
             pit=h.pit,
+            where=provision_label(h.eid),
         )
         for h in r.hits
     )

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lexversion.i18n import gettext as _
+from lexversion.i18n import term
 from lexversion.model import DateFact, HistoryEntry, WorkTimeline
 from lexversion.render.pdf import ShownDate, shown, validity
 from lexversion.web.refs import WorkRef, short
@@ -82,12 +84,15 @@ class TimelineView:
 
 
 def _what(item: HistoryEntry, work: str, other: bool) -> str:
-    """The words of a history item: ``<effect> by``/``<effect> of`` for an
-    effect on or by ``work``, the event type (``by`` when ``other`` caused it)."""
+    """The words of a history item in the reader's language: ``<effect> by``/
+    ``<effect> of`` for an effect on or by ``work``, the event's name (``by``
+    when ``other`` caused it)."""
     if item.is_effect:
-        words = item.type.removeprefix("effect:").replace("_", " ")
-        return f"{words} by" if item.on == work else f"{words} of"
-    return item.type.replace("_", " ") + (" by" if other else "")
+        words = term(item.type.removeprefix("effect:"))
+        if item.on == work:
+            return _("{effect} by").format(effect=words)
+        return _("{effect} of").format(effect=words)
+    return _("{event} by").format(event=term(item.type)) if other else term(item.type)
 
 
 def timeline_view(
@@ -109,11 +114,13 @@ def timeline_view(
     exprs = sorted(tl.expressions, key=lambda x: (x.applies_from.earliest or date.min, x.uri))
     for e in exprs:
         start, end = validity(tl, e.uri)
-        what = f"wording {e.uri.rsplit('/', 1)[-1]} ({e.kind}) applies"
+        what = _("wording {name} ({kind}) applies").format(
+            name=e.uri.rsplit("/", 1)[-1], kind=term(e.kind)
+        )
         raw.append((what, "wording", start, None, end))
 
     days = [as_of]
-    for _, _, fact, _, end in raw:
+    for _words, _kind, fact, _ref, end in raw:
         days += [d for d in (fact.earliest, fact.latest) if d]
         if end is not None:
             days += [d for d in (end.earliest, end.latest) if d]
