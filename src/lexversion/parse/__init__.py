@@ -28,7 +28,7 @@ from lexversion.model import (
 from lexversion.parse import citations as C
 from lexversion.parse import effects as E
 from lexversion.parse import notes as N
-from lexversion.parse import structure, tree
+from lexversion.parse import plausibility, structure, tree
 from lexversion.parse import warnings as W
 from lexversion.parse.citations.identity import is_own
 from lexversion.parse.header import Front, own_act, read_front
@@ -68,11 +68,12 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
     """
     decoded = decode_input(data, source, max_bytes)
     text = decoded.text
+    plausibility.refuse_several_acts(text, source)
     lang = detect_language(text)
     lines = split_lines(text)
     parts = structure.cut(lines, lang)
     parts = structure.repair(parts, lines, lang)
-    front = read_front(parts, lang)
+    front = plausibility.check_front(read_front(parts, lang), lang)
     provisions = tree.provisions(parts, lang)
     act = own_act(front, parts, source)
     front_notes = N.preface_notes(parts, front, lang)
