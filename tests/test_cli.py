@@ -186,6 +186,19 @@ def test_parse_control_character_or_stray_byte_gives_valid_akn_and_a_warning(str
     assert "lexversion: warning: <stdin>: " in result.stderr
 
 
+def test_split_writes_one_file_per_act(tmp_path: Path) -> None:
+    joined = tmp_path / "all.txt"
+    joined.write_bytes(b"".join(p.read_bytes() for p in CORPUS_FILES))
+    assert_one_error_line(run("parse", str(joined)), 2, "holds 5 acts", "lexversion split")
+    result = run("split", str(joined), str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert "5 act(s)" in result.stdout
+    pieces = sorted((tmp_path / "out").glob("all_*.txt"))
+    assert len(pieces) == 5
+    assert b"".join(p.read_bytes() for p in pieces) == joined.read_bytes()
+    assert run("parse", str(pieces[4])).stdout_bytes == run("parse", str(RU_004)).stdout_bytes
+
+
 def test_parse_bad_format_is_a_usage_error() -> None:
     result = run("parse", str(RU_004), "--format", "pdf")
     assert result.exit_code == 2

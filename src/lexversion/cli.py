@@ -396,6 +396,24 @@ def pdf(
 
 
 @app.command()
+def split(
+    file: Annotated[
+        str, typer.Argument(help="A file holding several concatenated exports, or - for stdin.")
+    ],
+    directory: Annotated[Path, typer.Argument(help="Write one file per act here.")],
+) -> None:
+    """Cut a file of concatenated exports into one file per act (verbatim, UTF-8)."""
+    from lexversion.app.split import split_file
+
+    def run() -> None:
+        data, source = _read_input(file)
+        paths = split_file(data, source, directory)
+        typer.echo(f"{source}: {len(paths)} act(s) written to {directory}")
+
+    _guard(run)
+
+
+@app.command()
 def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (loopback by default).")

@@ -10,7 +10,7 @@ import pytest
 from lexversion.errors import InputError
 from lexversion.parse import parse
 from lexversion.parse.dates import impossible_dates
-from lexversion.parse.plausibility import LOCAL_ACTS_FLOOR, refuse_several_acts
+from lexversion.parse.plausibility import LOCAL_ACTS_FLOOR, refuse_several_acts, split_exports
 from tests.conftest import CORPUS, corpus_file
 
 TEXT_001 = corpus_file("001").read_text(encoding="utf-8")
@@ -47,7 +47,7 @@ def test_an_impossible_adoption_date_keeps_the_number_and_is_unknown(shown: str)
 def test_a_year_after_the_build_is_unknown() -> None:
     doc = parse(_001(ADOPTED, "от 19 \nфевраля 3024 года"), "x.txt")
     assert (doc.meta.date, doc.meta.number) == (None, "22")
-    assert any("3024-02-19, after today" in w for w in doc.warnings)
+    assert any("3024-02-19, later than next year" in w for w in doc.warnings)
     doc = parse(_001(REGISTERED, "Алматы 1 марта 3024 года"), "x.txt")
     assert doc.meta.registration is not None and doc.meta.registration.date is None
 
@@ -85,9 +85,22 @@ def test_concatenated_exports_are_refused_naming_how_many(copies: int) -> None:
     with pytest.raises(InputError) as info:
         parse(text, "all.txt")
     assert str(info.value).startswith(f"all.txt: holds {5 * copies} acts")
+    assert "lexversion split all.txt DIR" in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_concatenated_exports_split_into_their_acts_verbatim() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS]
+    joined = "".join(texts * 2)
+    pieces = split_exports(joined)
+    assert "".join(pieces) == joined
+    assert len(pieces) == 10
+    numbers = [parse(piece, "x.txt").meta.number for piece in pieces]
+    assert numbers == [parse(t, "x.txt").meta.number for t in texts] * 2
 
 
 def test_one_export_is_one_act() -> None:
     for path in CORPUS:
-        refuse_several_acts(path.read_text(encoding="utf-8"), path.name)
+        text = path.read_text(encoding="utf-8")
+        refuse_several_acts(text, path.name)
+        assert split_exports(text) == [text]

@@ -102,6 +102,8 @@ def impossible_dates(text: str, lang: str) -> list[tuple[int, int, int, int]]:
             day, month, year, key = int(g["dday"]), int(g["dmonth"]), int(g["dyear"]), "dday"
             if month > 12:
                 key = "dmonth"
+        elif 1 <= int(g["day"]) <= 28:
+            continue  # a day every month has (the month word is looked up only if not)
         else:
             month_no = month_number(g["month"], lang)
             if month_no is None:

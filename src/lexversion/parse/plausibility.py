@@ -50,21 +50,41 @@ _EXPORT_HEAD = re.compile(
 )
 
 
-def refuse_several_acts(text: str, source: str) -> None:
-    """Raise :class:`InputError` (one line, exit code 2) when the decoded ``text``
-    holds the openings of two or more exports (concatenated files: issue 16 read
-    45 of them as one act with 46 effects), naming how many; return otherwise.
+def export_starts(text: str) -> list[int]:
+    """Where each export held by the decoded ``text`` begins: ``0``, then the
+    offset of the blank line opening each further one. One entry for a single
+    act (and for a text with no recognisable opening).
 
     An opening is what every export starts with (DOMAIN.md 2.1-2.3): a title
     between blank lines, an optional status line, then requisites naming a
     council's or an akimat's act. An annex's approval block ("... шешіміне
     қосымша", "Приложение к решению") does not open an export."""
-    n = sum(1 for _ in _EXPORT_HEAD.finditer(text))
+    out = [0]
+    for m in _EXPORT_HEAD.finditer(text):
+        at = m.start() + (text[m.start()] == "\n" and m.start() > 0)
+        if at > 0:
+            out.append(at)
+    return out
+
+
+def split_exports(text: str) -> list[str]:
+    """The decoded ``text`` cut into the exports it holds (:func:`export_starts`),
+    each verbatim; concatenated, they are ``text`` again."""
+    starts = export_starts(text)
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def refuse_several_acts(text: str, source: str) -> None:
+    """Raise :class:`InputError` (one line, exit code 2) when the decoded ``text``
+    holds the openings of two or more exports (concatenated files: issue 16 read
+    45 of them as one act with 46 effects), naming how many and how to split
+    them (``lexversion split``, :func:`split_exports`); return otherwise."""
+    n = len(export_starts(text))
     if n >= 2:
         raise InputError(
             source,
             f"holds {n} acts (concatenated exports, each opening with a title and "
-            "requisites): split it into one file per act",
+            f"requisites): split it into one file per act with 'lexversion split {source} DIR'",
         )
 
 
@@ -99,7 +119,7 @@ def check_front(front: Front, lang: str, today: date | None = None) -> Front:
             return None
         if d.year > today.year + FUTURE_MARGIN_YEARS:
             warnings.append(
-                f"requisites: {what} dated {d.isoformat()}, after today: read as unknown"
+                f"requisites: {what} dated {d.isoformat()}, later than next year: read as unknown"
             )
             return None
         if d < LOCAL_ACTS_FLOOR:
