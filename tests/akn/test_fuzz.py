@@ -6,7 +6,8 @@ characters (C0 controls XML cannot carry, U+FFFE/U+FFFF, lone surrogates,
 Cyrillic and punctuation), duplicating a line, truncating the file, and a stray
 invalid byte in the UTF-8 bytes. A mutated file either is refused with an
 :class:`InputError` or parses to an AKN that validates against the official XSD
-and holds the source's characters (those XML cannot carry as their stand-ins).
+and holds the source's characters (those XML cannot carry as their stand-ins);
+its JSON validates against ``schemas/document.schema.json``.
 
 ``LEXVERSION_FUZZ_EXAMPLES`` raises the number of examples (default 120) for a
 longer run; ``bench/fuzz_parse.py`` prints the counts of a run.
@@ -14,20 +15,24 @@ longer run; ``bench/fuzz_parse.py`` prints the counts of a run.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from functools import cache
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from lexversion.akn.build import document_to_akn
+from lexversion.akn.json import document_json
 from lexversion.akn.validate import errors
 from lexversion.errors import InputError
 from lexversion.model import Document, RepairKind
 from lexversion.parse import parse
 from tests.akn.test_lossless import nonspace, text_outside_meta
 from tests.conftest import CORPUS
+from tests.test_schemas import SCHEMA_PATH
 
 #: characters the mutations insert: the XML-hostile ones and ordinary ones
 CHARS = [
@@ -96,6 +101,18 @@ def _assert_lossless(doc: Document, xml: bytes) -> None:
     assert not (extra - blank_stand_ins), f"invented in AKN: {extra.most_common(5)}"
 
 
+@cache
+def _json_validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _json_problems(obj: object) -> list[str]:
+    """Where ``obj`` breaks ``schemas/document.schema.json`` (JSON output, the other
+    format of ``lexversion parse``), as round-tripped through ``json``."""
+    data = json.loads(json.dumps(obj, ensure_ascii=False))
+    return [e.message for e in _json_validator().iter_errors(data)][:3]
+
+
 _EXAMPLES = int(os.environ.get("LEXVERSION_FUZZ_EXAMPLES", "120"))
 
 
@@ -120,6 +137,7 @@ def test_every_output_is_valid_or_refused(
     doc = _parse_or_refuse(mutate(_texts()[seed], mutations))
     if doc is not None:
         assert errors(document_to_akn(doc)) == []
+        assert _json_problems(document_json(doc)) == []
 
 
 #: mutations that add characters only (deleting lines can break a table's
