@@ -47,13 +47,19 @@ def _texts() -> tuple[str, ...]:
 
 
 #: one mutation: (kind, position as a fraction of the file or line, argument)
-_MUTATION = st.tuples(
-    st.sampled_from(["delete", "insert", "truncate", "duplicate", "byte"]),
-    st.floats(0, 1),
-    st.floats(0, 1),
-    st.sampled_from(CHARS),
-    st.integers(1, 6),
-)
+def _mutations(kinds: list[str]) -> st.SearchStrategy[tuple[str, float, float, str, int]]:
+    """One mutation of one of ``kinds``: (kind, position as a fraction of the file
+    or line, another fraction, a character to insert, a count)."""
+    return st.tuples(
+        st.sampled_from(kinds),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        st.sampled_from(CHARS),
+        st.integers(1, 6),
+    )
+
+
+_MUTATION = _mutations(["delete", "insert", "truncate", "duplicate", "byte"])
 
 
 def mutate(text: str, mutations: list[tuple[str, float, float, str, int]]) -> str | bytes:
@@ -142,7 +148,7 @@ def test_every_output_is_valid_or_refused(
 
 #: mutations that add characters only (deleting lines can break a table's
 #: losslessness, a parse defect outside issue 16's scope: see CHANGES.md)
-_ADDING = _MUTATION.filter(lambda m: m[0] in ("insert", "byte"))
+_ADDING = _mutations(["insert", "byte"])
 
 
 @settings(max_examples=_EXAMPLES // 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
