@@ -65,6 +65,11 @@ def test_the_corpus_dates_are_plausible() -> None:
         assert not any("read as unknown" in w for w in doc.warnings)
 
 
+def test_an_impossible_date_in_an_editorial_note_is_warned_about() -> None:
+    doc = parse(_001("от 29.03.2024 года № 97", "от 31.02.2024 года № 97"), "x.txt")
+    assert 'editorial note: "31.02.2024" is no date: not read as one' in doc.warnings
+
+
 def test_impossible_dates_spans() -> None:
     text = "от 31 февраля 3024 года и 30.02.2021 и 31.13.2020 и 28 февраля 2021 года"
     found = impossible_dates(text, "ru")

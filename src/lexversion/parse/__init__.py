@@ -85,6 +85,7 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
     warnings = (
         *W.input_warnings(input_repairs),
         *W.document_warnings(parts, front, provisions, lines, sources, act, lang),
+        *plausibility.note_warnings([b.text for b in front_notes.blocks], lang),
     )
     texts = _publication_texts(front_notes, sources[len(front_notes.sources) :])
     publication, facts = E.publication_facts(texts, lang, act)
