@@ -158,6 +158,49 @@ def test_parse_bad_stdin(data: bytes) -> None:
     assert_one_error_line(run("parse", "-", input=data), 2, "<stdin>")
 
 
+def test_parse_over_the_size_limit_is_one_line_error(tmp_path: Path) -> None:
+    result = run("parse", str(RU_004), "--max-size", "1K")
+    assert_one_error_line(result, 2, str(RU_004), "input size limit of 1024 bytes", "--max-size")
+    result = run("parse", "-", input=RU_004.read_bytes(), env={"LEXVERSION_MAX_INPUT_BYTES": "2K"})
+    assert_one_error_line(result, 2, "<stdin>", "2048 bytes")
+    assert run("parse", str(RU_004), "--max-size", "0").exit_code == 0
+    assert_one_error_line(run("parse", str(RU_004), "--max-size", "big"), 2, "--max-size")
+
+
+def test_parse_without_requisites_gives_valid_akn() -> None:
+    """`sed 1,4d 004 | lexversion parse -` (issue 16): the requisites cut off,
+    never an empty ``lifecycle`` (the act is now named from its annex line,
+    issue 12, so its lifecycle has events); the output validates."""
+    data = b"\n".join(RU_004.read_bytes().split(b"\n")[4:])
+    result = run("parse", "-", input=data)
+    assert result.exit_code == 0, result.stderr
+    assert akn_errors(result.stdout_bytes) == []
+    assert b"<lifecycle/>" not in result.stdout_bytes
+
+
+@pytest.mark.parametrize("stray", [b"\x0b", b"\x1f", b"\xff"])
+def test_parse_control_character_or_stray_byte_gives_valid_akn_and_a_warning(stray: bytes) -> None:
+    raw = RU_004.read_bytes()
+    at = raw.index("Правил".encode())
+    result = run("parse", "-", input=raw[:at] + stray + raw[at:])
+    assert result.exit_code == 0, result.stderr
+    assert akn_errors(result.stdout_bytes) == []
+    assert "lexversion: warning: <stdin>: " in result.stderr
+
+
+def test_split_writes_one_file_per_act(tmp_path: Path) -> None:
+    joined = tmp_path / "all.txt"
+    joined.write_bytes(b"".join(p.read_bytes() for p in CORPUS_FILES))
+    assert_one_error_line(run("parse", str(joined)), 2, "holds 5 acts", "lexversion split")
+    result = run("split", str(joined), str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert "5 act(s)" in result.stdout
+    pieces = sorted((tmp_path / "out").glob("all_*.txt"))
+    assert len(pieces) == 5
+    assert b"".join(p.read_bytes() for p in pieces) == joined.read_bytes()
+    assert run("parse", str(pieces[4])).stdout_bytes == run("parse", str(RU_004)).stdout_bytes
+
+
 def test_parse_bad_format_is_a_usage_error() -> None:
     result = run("parse", str(RU_004), "--format", "pdf")
     assert result.exit_code == 2

@@ -20,13 +20,15 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from lexversion.akn.build import document_to_akn
 from lexversion.akn.json import document_json
+from lexversion.akn.validate import warm as warm_schema
+from lexversion.app.akn import checked_akn
 from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
 from lexversion.i18n import DEFAULT, ENV_VAR, day, parse_day, term, using
 from lexversion.i18n import gettext as _
 from lexversion.render.text import document_text
+from lexversion.text.decode import MAX_INPUT_ENV, check_size, max_input_bytes
 
 app = typer.Typer(
     name="lexversion",
@@ -141,15 +143,21 @@ def _emit(text: str | bytes, out: Path | None) -> None:
     write_atomic(out, text.encode("utf-8") if isinstance(text, str) else text)
 
 
-def _read_input(file: str) -> tuple[bytes, str]:
+def _read_input(file: str, limit: int | None = None) -> tuple[bytes, str]:
     """The bytes of ``file`` (``-``: standard input) and the name to report it by;
-    raises :class:`InputError` for a missing or unreadable file."""
+    raises :class:`InputError` for a missing or unreadable file and for one over
+    the input size limit (``limit``, default :func:`max_input_bytes`), which is
+    checked before the file is read."""
+    limit = max_input_bytes() if limit is None else limit
     if file == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        data = sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
+        check_size(len(data), "<stdin>", limit)
+        return data, "<stdin>"
     path = Path(file)
     if not path.is_file():
         raise InputError(file, "no such file")
     try:
+        check_size(path.stat().st_size, file, limit)
         return path.read_bytes(), file
     except OSError as exc:
         raise InputError(file, f"cannot read: {exc.strerror}") from None
@@ -181,17 +189,28 @@ def parse_cmd(
     out: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
     ] = None,
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size",
+            help=f"Refuse a larger input: bytes or 10M, 0 for no limit "
+            f"(default: ${MAX_INPUT_ENV}, else 10M).",
+        ),
+    ] = None,
 ) -> None:
-    """Parse one decision to Akoma Ntoso 3.0, JSON or text."""
+    """Parse one decision to Akoma Ntoso 3.0 (checked against the official XSD), JSON or text."""
     from lexversion.parse import parse
 
     def run() -> None:
-        data, source = _read_input(file)
-        doc = parse(data, source)
+        limit = max_input_bytes(max_size)
+        if fmt is ParseFormat.akn:
+            warm_schema()  # compiles while the parse runs
+        data, source = _read_input(file, limit)
+        doc = parse(data, source, max_bytes=limit)
         for w in doc.warnings:
             typer.echo(f"lexversion: warning: {source}: {w}", err=True)
         if fmt is ParseFormat.akn:
-            _emit(document_to_akn(doc), out)
+            _emit(checked_akn(doc), out)
         elif fmt is ParseFormat.json:
             _emit(_dump(document_json(doc)), out)
         else:
@@ -553,6 +572,24 @@ def _serving(host: str, port: int, workers: int) -> None:
         "(Ctrl-C stops)",
         err=True,
     )
+
+
+@app.command()
+def split(
+    file: Annotated[
+        str, typer.Argument(help="A file holding several concatenated exports, or - for stdin.")
+    ],
+    directory: Annotated[Path, typer.Argument(help="Write one file per act here.")],
+) -> None:
+    """Cut a file of concatenated exports into one file per act (verbatim, UTF-8)."""
+    from lexversion.app.split import split_file
+
+    def run() -> None:
+        data, source = _read_input(file)
+        paths = split_file(data, source, directory)
+        typer.echo(f"{source}: {len(paths)} act(s) written to {directory}")
+
+    _guard(run)
 
 
 @app.command()

@@ -48,3 +48,11 @@ class UsageError(LexversionError):
     """A well-formed command with a meaningless argument (bad date, format). Exit code 2."""
 
     exit_code = 2
+
+
+class InternalError(LexversionError):
+    """A defect of lexversion itself, caught before it reached an output (an AKN
+    that fails the official XSD): nothing is written. Exit code 70 (``EX_SOFTWARE``
+    of BSD ``sysexits.h``)."""
+
+    exit_code = 70

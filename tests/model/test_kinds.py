@@ -43,7 +43,14 @@ VALUES: dict[type[StrEnum], list[str]] = {
     ],
     BlockKind: ["p", "list", "note", "table", "layout"],
     NodeKind: ["body", "chapter", "section", "subsection", "paragraph", "point"],
-    RepairKind: ["displaced_link", "letter_spacing", "split_word", "doubt"],
+    RepairKind: [
+        "displaced_link",
+        "letter_spacing",
+        "split_word",
+        "doubt",
+        "invalid_byte",
+        "xml_char",
+    ],
 }
 
 

@@ -53,6 +53,8 @@ class RepairKind(StrEnum):
     LETTER_SPACING = "letter_spacing"  #: a run of spaced letters closed up
     SPLIT_WORD = "split_word"  #: the pieces of a word in a mixed line joined
     DOUBT = "doubt"  #: evidence of an artifact left as printed
+    INVALID_BYTE = "invalid_byte"  #: bytes that are not UTF-8 decoded as U+FFFD
+    XML_CHAR = "xml_char"  #: a character XML cannot carry, shown visibly in the AKN
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,14 @@ class Repair:
     ``raw_to`` the source offset of the new place (a move's gap; else
     ``raw_start``); ``place`` says where in words. Raises ``ValueError`` for a
     kind that is not one of :class:`RepairKind`.
+
+    Two kinds repair the input rather than an export artifact (issue 16), and
+    record in ``original`` what was there, so the input stays recoverable:
+    ``invalid_byte`` (bytes that are not UTF-8 in an otherwise UTF-8 file, made
+    U+FFFD in the decoded source; ``original`` their hex, "ff") and
+    ``xml_char`` (a character XML 1.0 cannot carry, e.g. U+000B, kept in the
+    decoded source and written in the AKN as ``text``, its visible stand-in;
+    ``original`` the character itself). ``original`` is empty for the others.
     """
 
     #: a :class:`RepairKind`; a plain string of its values is made the member
@@ -169,6 +179,7 @@ class Repair:
     text: str
     raw_to: int
     place: str = ""
+    original: str = ""
 
     def __post_init__(self) -> None:
         if type(self.kind) is not RepairKind:
@@ -187,8 +198,9 @@ class Repair:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """``{kind, line, raw_start, raw_end, raw_to, text, place}``."""
-        return {
+        """``{kind, line, raw_start, raw_end, raw_to, text, place}``, and
+        ``original`` when the repair records one."""
+        out: dict[str, Any] = {
             "kind": self.kind,
             "line": self.line,
             "raw_start": self.raw_start,
@@ -197,6 +209,9 @@ class Repair:
             "text": self.text,
             "place": self.place,
         }
+        if self.original:
+            out["original"] = self.original
+        return out
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,15 @@ from lexversion.model import (
 from lexversion.parse import citations as C
 from lexversion.parse import effects as E
 from lexversion.parse import notes as N
-from lexversion.parse import structure, tree
+from lexversion.parse import plausibility, structure, tree
 from lexversion.parse import warnings as W
 from lexversion.parse.citations.identity import is_own
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
-from lexversion.text.decode import decode
+from lexversion.text.decode import decode_input
 from lexversion.text.language import detect_language
 from lexversion.text.lines import OffsetMap, Paragraph, split_lines
+from lexversion.text.xmlchars import xml_char_repairs
 
 
 def forget_texts() -> None:
@@ -52,21 +53,27 @@ def forget_texts() -> None:
     repair.forget_words()
 
 
-def parse(data: str | bytes, source: str = "<input>") -> Document:
+def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = None) -> Document:
     """Parse a raw decision export into a :class:`Document`.
 
-    ``data``: the file's bytes (any encoding ``decode`` detects) or text.
-    Raises :class:`~lexversion.errors.InputError` (exit code 2) for an empty,
-    binary or undecodable file and for text that is not a legal act (no act
-    date and number, no enacting formula, no numbered point). A truncated act
-    parses with warnings.
+    ``data``: the file's bytes (any encoding ``decode`` detects) or text;
+    ``max_bytes`` the input size limit (default
+    :func:`lexversion.text.decode.max_input_bytes`, ``0`` none).
+    Raises :class:`~lexversion.errors.InputError` (exit code 2) for an input
+    over the size limit, an empty, binary or undecodable file and for text
+    that is not a legal act (no act date and number, no enacting formula, no
+    numbered point). A truncated act parses with warnings; stray bytes that are
+    not UTF-8 and characters XML cannot carry parse with a repair and a warning
+    each (:mod:`lexversion.text.decode`, :mod:`lexversion.text.xmlchars`).
     """
-    text = decode(data, source)
+    decoded = decode_input(data, source, max_bytes)
+    text = decoded.text
+    plausibility.refuse_several_acts(text, source)
     lang = detect_language(text)
     lines = split_lines(text)
     parts = structure.cut(lines, lang)
     parts = structure.repair(parts, lines, lang)
-    front = read_front(parts, lang)
+    front = plausibility.check_front(read_front(parts, lang), lang)
     provisions = tree.provisions(parts, lang)
     act = own_act(front, parts, source)
     front_notes = N.preface_notes(parts, front, lang)
@@ -74,14 +81,19 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
     commencement, retroactive = E.own_commencement(provisions.body, lang)
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
-    warnings = W.document_warnings(parts, front, provisions, lines, sources, act, lang)
+    input_repairs = (*decoded.repairs, *xml_char_repairs(text))
+    warnings = (
+        *W.input_warnings(input_repairs),
+        *W.document_warnings(parts, front, provisions, lines, sources, act, lang),
+        *plausibility.note_warnings([b.text for b in front_notes.blocks], lang),
+    )
     texts = _publication_texts(front_notes, sources[len(front_notes.sources) :])
     publication, facts = E.publication_facts(texts, lang, act)
     citations = _citations(sources, lang, act)
     document = Document(
         source=source,
         text=text,
-        sha256=hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest(),
+        sha256=_sha256(data),
         meta=_metadata(lang, front, act, commencement, retroactive, read, effects, publication),
         preface=front.preface(front_notes.blocks),
         preamble=tuple(p.text for p in parts.preamble),
@@ -91,9 +103,16 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         citations=citations,
         facts=facts,
         warnings=warnings,
-        repairs=tuple(parts.repairs),
+        repairs=(*parts.repairs, *input_repairs),
     )
     return mark(document)  # what the AKN projection marks up inside the texts
+
+
+def _sha256(data: str | bytes) -> str:
+    """Hex SHA-256 of the input's bytes (text as UTF-8; a lone surrogate as
+    ``surrogatepass`` writes it, so no text input fails to hash)."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()
 
 
 def _metadata(

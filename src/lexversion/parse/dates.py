@@ -87,6 +87,35 @@ def find_dates(text: str, lang: str) -> list[DateMatch]:
     return out
 
 
+def impossible_dates(text: str, lang: str) -> list[tuple[int, int, int, int]]:
+    """Date-shaped text in ``text`` that is no date ("31 февраля 3024",
+    "30.02.2024", "31.13.2024"): ``(start, end, day_start, day_end)`` of each, the
+    day digits' span too, in order (month digits instead when the month is
+    past 12). :func:`find_dates` skips such text; the plausibility checks
+    (:mod:`lexversion.parse.plausibility`) report it.
+    """
+    folded = fold_text(text)
+    out: list[tuple[int, int, int, int]] = []
+    for m in _pattern(lang).finditer(folded):
+        g = m.groupdict()
+        if g.get("dyear"):
+            day, month, year, key = int(g["dday"]), int(g["dmonth"]), int(g["dyear"]), "dday"
+            if month > 12:
+                key = "dmonth"
+        elif 1 <= int(g["day"]) <= 28:
+            continue  # a day every month has (the month word is looked up only if not)
+        else:
+            month_no = month_number(g["month"], lang)
+            if month_no is None:
+                continue
+            day, month, year, key = int(g["day"]), month_no, int(g["year"]), "day"
+        try:
+            date(year, month, day)
+        except ValueError:
+            out.append((m.start(), m.end(), m.start(key), m.end(key)))
+    return out
+
+
 def parse_date(text: str, lang: str) -> date | None:
     """The first date in ``text``, or ``None``."""
     found = find_dates(text, lang)

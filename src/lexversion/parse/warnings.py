@@ -12,13 +12,14 @@ import re
 from collections.abc import Sequence
 
 from lexversion.lang import fold_text, vocab
-from lexversion.model import ActRef
+from lexversion.model import ActRef, Repair, RepairKind
 from lexversion.parse import citations as C
 from lexversion.parse import layout as L
 from lexversion.parse.header import Front
 from lexversion.parse.structure import Parts
 from lexversion.parse.tree import Provisions, SourceMap
 from lexversion.text.lines import Line
+from lexversion.text.xmlchars import xml_char_warning
 
 #: how a complete act's last line ends
 _ENDS = re.compile(r"[.;:!?)\"»_|]$")
@@ -26,6 +27,21 @@ _ENDS = re.compile(r"[.;:!?)\"»_|]$")
 _DANGLING = re.compile(
     r"(?:\b(?:жылғы|жылы|от|года)|№|\bN|[-–])\s*$|(?<!№ )(?<!№)(?<!N )\b\d{4}\s*$"
 )
+
+
+def input_warnings(repairs: Sequence[Repair]) -> tuple[str, ...]:
+    """Warnings of the repairs made to the input itself (issue 16): one per run
+    of bytes that were not UTF-8 (``invalid_byte``), one summing up the
+    characters XML cannot carry (``xml_char``). Never raises."""
+    out = [
+        f"line {r.line}: {r.place} (the repair log keeps the original)"
+        for r in repairs
+        if r.kind == RepairKind.INVALID_BYTE
+    ]
+    xml = xml_char_warning(tuple(repairs))
+    if xml:
+        out.append(xml)
+    return tuple(out)
 
 
 def document_warnings(

@@ -38,6 +38,7 @@ from lexversion.akn import eids
 from lexversion.akn.build.meta import MetaBuilder, slug
 from lexversion.akn.build.xml import Span, el, inline, sub
 from lexversion.model import Block, Node
+from lexversion.text.xmlchars import xml_safe
 
 if TYPE_CHECKING:
     from lexversion.model import Document
@@ -172,7 +173,7 @@ class _Builder(MetaBuilder):
                 {"eId": eids.child(prefix, "role", k), "refersTo": f"#{role_id}"},
                 role_text,
             )
-            sig[-1].tail = text[len(role_text) : m.start] if m else text[len(role_text) :]
+            sig[-1].tail = xml_safe(text[len(role_text) : m.start] if m else text[len(role_text) :])
         if m:
             name = text[m.start : m.end]
             person_id = self.tlc(
@@ -188,7 +189,7 @@ class _Builder(MetaBuilder):
                 },
                 name,
             )
-            sig[-1].tail = text[m.rest :]
+            sig[-1].tail = xml_safe(text[m.rest :])
 
     def node(self, parent: etree._Element, node: Node) -> None:
         """A provision: ``num``, ``heading``, then ``intro`` and children, or ``content``."""

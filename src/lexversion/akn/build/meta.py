@@ -183,9 +183,12 @@ class MetaBuilder:
         return events
 
     def lifecycle(self, meta: etree._Element, events: list[Event]) -> None:
-        """``lifecycle``: an ``eventRef`` per event in date order (AKN-NC 4.8.4 ``e_n``);
-        none for an act whose text dates nothing (a fragment: the XSD wants one
-        ``eventRef`` in a ``lifecycle``, and the element is optional)."""
+        """``lifecycle``: an ``eventRef`` per event in date order (AKN-NC 4.8.4 ``e_n``).
+
+        No ``lifecycle`` at all when no event has a stated date (a text whose
+        requisites were cut off): the XSD requires at least one ``eventRef`` in
+        a ``lifecycle`` but lets ``meta`` go without one, and a date the text
+        does not state is not invented (issue 16)."""
         if not events:
             return
         m = self.doc.meta

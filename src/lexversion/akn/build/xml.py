@@ -1,6 +1,10 @@
 """lxml helpers of the AKN projection: elements in the AKN 3.0 namespace, inline spans.
 
-Pure functions over lxml trees; none raises on the text it is given.
+Pure functions over lxml trees; none raises on the text it is given: every text
+and attribute value passes through :func:`lexversion.text.xmlchars.xml_safe`,
+which shows a character XML cannot carry (U+000B, U+FFFF, a lone surrogate) as
+a visible stand-in of one character (issue 16; parse records each one as an
+``xml_char`` repair).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from typing import Any, cast
 from lxml import etree
 
 from lexversion.akn.namespaces import NS
+from lexversion.text.xmlchars import NOT_XML, xml_safe
 
 _NSMAP = {None: NS}
 
@@ -18,11 +23,21 @@ _NSMAP = {None: NS}
 Span = tuple[int, int, str, dict[str, str]]
 
 
+def _safe_attrib(attrib: dict[str, str] | None) -> dict[str, str]:
+    """``attrib`` with every value XML-safe (the same dict when all are)."""
+    if not attrib:
+        return {}
+    for v in attrib.values():
+        if NOT_XML.search(v) is not None:
+            return {k: xml_safe(v) for k, v in attrib.items()}
+    return attrib
+
+
 def el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
     """A new root element ``tag`` in the AKN namespace (the default namespace)."""
-    out = etree.Element(f"{{{NS}}}{tag}", attrib or {}, nsmap=cast(Any, _NSMAP))
+    out = etree.Element(f"{{{NS}}}{tag}", _safe_attrib(attrib), nsmap=cast(Any, _NSMAP))
     if text is not None:
-        out.text = text
+        out.text = xml_safe(text)
     return out
 
 
@@ -34,15 +49,16 @@ def sub(
     ns: str = "",
 ) -> etree._Element:
     """A new last child ``tag`` of ``parent`` in namespace ``ns`` (AKN by default)."""
-    out = etree.SubElement(parent, f"{{{ns or NS}}}{tag}", attrib or {})
+    out = etree.SubElement(parent, f"{{{ns or NS}}}{tag}", _safe_attrib(attrib))
     if text is not None:
-        out.text = text
+        out.text = xml_safe(text)
     return out
 
 
 def inline(parent: etree._Element, text: str, spans: Iterable[Span]) -> None:
     """Fill ``parent`` with ``text``, wrapping each (start, end, tag, attrs) span
     in an inline element. Overlapping spans after the first are skipped."""
+    text = xml_safe(text)  # same length: the spans still fit
     pos = 0
     last: etree._Element | None = None
     for start, end, tag, attrs in sorted(spans, key=lambda s: s[0]):
