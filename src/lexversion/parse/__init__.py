@@ -70,7 +70,15 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     provisions = tree.provisions(parts, lang)
     act = own_act(front, parts, source)
     front_notes = N.preface_notes(parts, front, lang)
-    read = N.read_notes(front_notes, provisions, lang, act, front.header.repealed_by)
+    read = N.read_notes(
+        front_notes,
+        provisions,
+        lang,
+        act,
+        front.header.repealed_by,
+        text,
+        (front.title.text, front.requisites.text),
+    )
     effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
     commencement, retroactive = E.own_commencement(provisions.body, lang)
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)

@@ -40,6 +40,7 @@ from lexversion.model import (
     Node,
     ProvisionRef,
 )
+from lexversion.parse import amending as A
 from lexversion.parse import layout as L
 from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.citations.identity import same_act
@@ -152,6 +153,11 @@ def read_note(
     full = text + " " + " ".join(extract)
     rule = commencement_rule(full, lang)
     k = L.key(text)
+    if affecting is None or affecting.date is None:
+        # the citation scan missed it or its date ("2025.25.04.", "13.04.20 г."): read the pair
+        named = A.amending_acts(text, lang, own)
+        if named:
+            affecting, rule = named[0].act, rule or named[0].rule
     sub = re.search(v.SUBSTITUTION, fold_text(text), re.IGNORECASE | re.DOTALL)
     if sub:
         old = [w for w in _QUOTED.findall(sub.group("old"))] or [sub.group("old").strip(' "')]
@@ -164,6 +170,10 @@ def read_note(
         effect = Effect(kind, affecting, None, where, (), rule, "note", text, pinpoint)
     elif re.search(v.REPEAL_PREFIX, k, re.IGNORECASE) or (lang == "ru" and "утратил" in k):
         effect = Effect(EffectType.REPEAL, affecting, None, "whole", (), rule, "note", text)
+    elif A.matches(lang, "AMENDED", text) and (
+        amended := A.amendment_effects(text, lang, where, own)
+    ):
+        return NoteReading(effects=amended)
     elif extract and affecting is not None and rule is not None:
         return NoteReading(rules=(StatedRule(affecting, rule),))
     else:

@@ -10,11 +10,15 @@ provisions, with :func:`lexversion.parse.effects.read_note`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lexversion.akn import eids
+from lexversion.lang import fold_number
 from lexversion.model import ActRef, Block, BlockKind, Effect, Note
+from lexversion.parse import amending as A
 from lexversion.parse import effects as E
+from lexversion.parse import layout as L
 from lexversion.parse import tree
 from lexversion.parse.header import Front
 from lexversion.parse.structure import Parts
@@ -73,13 +77,19 @@ def read_notes(
     lang: str,
     act: ActRef,
     repealed_by: ActRef | None,
+    text: str = "",
+    front: tuple[str, ...] = (),
 ) -> NotesRead:
     """Read every note: the preface's (scope ``whole``), the body's and each
     annex's (scope ``att_k``), as :class:`~lexversion.model.Note`\\ s with the
     effects they record; then locate the provisions those effects name in the
     part the note sits in and merge the repeals with the requisites'
     ``repealed_by`` (DOMAIN.md 2.4, 5). ``act`` is the document's own act.
-    Never raises.
+    With the document's ``text``, the notes no part holds are read too
+    (:func:`find_notes`: a mirror's notes and lists, a marker note the layout
+    did not set apart), each once: one whose opening words a part's note or
+    the ``front`` (title, requisites) holds, or whose acts are all read
+    already, is left out. Never raises.
     """
     scoped = [("whole", b) for b in preface.blocks] + E.notes_in(provisions.body)
     for att in provisions.attachments:
@@ -96,4 +106,143 @@ def read_notes(
         notes.append(Note(block.eid or eids.part("note", n), block.text, located))
         effects.extend(located)
         rules.extend(reading.rules)
+    if text:
+        _read_loose(text, lang, act, provisions, front, (notes, effects, rules))
     return NotesRead(tuple(notes), tuple(E.merge_repeal(effects, rules, repealed_by)))
+
+
+# ---------------------------------------------------------------- notes in plain text
+
+
+@dataclass(frozen=True)
+class FoundNote:
+    """An editorial note found in plain text by :func:`find_notes`: its text,
+    its span ``[start, end)`` in the text searched, and its shape: ``marker``
+    (opened by "Ескерту." / "Сноска." / "Күші жойылды -"), ``mirror`` (a
+    mirror's "Пункт 1 изложен в редакции решения ..."), ``front`` (a
+    parenthesis after the requisites, "(в редакции решения ...)") or ``list``
+    (one line of a mirror's list of amending acts, "Енгізілген өзгерістер:")."""
+
+    text: str
+    start: int
+    end: int
+    shape: str
+
+
+#: where a note glued to the point after it ends: "... шешімімен.1. Қарқаралы ..."
+_GLUED_POINT = re.compile(r"(?<=[\w)])\.(?=\s*\d{1,3}\.\s*[^\W\d])")
+
+
+def _front_end(lines: list[tuple[int, str]], lang: str) -> int:
+    """Index of the first line of the preamble's enacting formula or of a numbered
+    point: the lines before it are the act's front (title, requisites, notes)."""
+    for k, (_, ln) in enumerate(lines):
+        if L.NUMBERED.match(ln.strip()) or L.matches(lang, "ENACTING_FORMULAS", ln):
+            return k
+    return len(lines)
+
+
+def _marker_note(line: str, lang: str) -> str | None:
+    """``line`` up to its end (or up to the point glued after it) when a note
+    marker opens it, else ``None``."""
+    if not A.matches_start(lang, "MARKERS", line):
+        return None
+    named = A.amending_acts(line, lang)
+    cut = _GLUED_POINT.search(line, named[0].end if named else 0)
+    return line[: cut.start() + 1] if cut else line
+
+
+def find_notes(text: str, lang: str) -> list[FoundNote]:
+    """Every editorial note of ``text`` (plain text, a paragraph a line, as web
+    pages and mirrors print an act), in order, by what it says
+    (:mod:`lexversion.lang.kk.notes`): lines a note marker opens (a point glued
+    after the note left out), a mirror's provision notes, the front's
+    amendment parentheses (only before the enacting formula and the first
+    point, and only opening a line or a sentence, so a body's "(с изменениями,
+    внесенными ...)" about a cited act is not taken), and each line of a list of
+    amending acts under its heading. Raises nothing.
+    """
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        lines.append((pos, raw.rstrip("\r\n")))
+        pos += len(raw)
+    front = _front_end(lines, lang)
+    out: list[FoundNote] = []
+    in_list = False
+    for k, (at, ln) in enumerate(lines):
+        body = ln.strip()
+        lead = at + len(ln) - len(ln.lstrip())
+        if in_list:
+            if not body or A.matches(lang, "LIST_ENDS", body) or not A.amending_acts(body, lang):
+                in_list = False
+            else:
+                out.append(FoundNote(body, lead, lead + len(body), "list"))
+                continue
+        if A.matches_start(lang, "LIST_HEADINGS", body):
+            in_list = True
+            continue
+        note = _marker_note(body, lang)
+        if note is not None:
+            out.append(FoundNote(note, lead, lead + len(note), "marker"))
+        elif A.matches_start(lang, "MIRROR_OPENERS", body) and A.amending_acts(body, lang):
+            out.append(FoundNote(body, lead, lead + len(body), "mirror"))
+        elif k < front:
+            for m in A.front_parentheses(body, lang):
+                out.append(FoundNote(body[m[0] : m[1]], lead + m[0], lead + m[1], "front"))
+    return out
+
+
+def read_found(
+    note: FoundNote, lang: str, own: ActRef | None, where: str = "whole"
+) -> E.NoteReading:
+    """What a note :func:`find_notes` found records: a list line is an amendment
+    by the act it names (:func:`lexversion.parse.amending.amendment_effects`),
+    any other note is read by :func:`lexversion.parse.effects.read_note`.
+    Raises nothing."""
+    if note.shape == "list":
+        return E.NoteReading(effects=A.amendment_effects(note.text, lang, where, own))
+    return E.read_note(note.text, (), lang, where, own)
+
+
+def _already_read(note: FoundNote, lang: str, texts: list[str], effects: list[Effect]) -> bool:
+    """True when a note the structure found already holds ``note``: its opening
+    words are in one, or every act it names is already an affecting act."""
+    head = L.key(note.text)[:40]
+    if any(head in L.key(t) for t in texts):
+        return True
+    named = {
+        (a.act.date, fold_number(a.act.number or "")) for a in A.amending_acts(note.text, lang)
+    }
+    seen = {
+        (e.affecting.date, fold_number(e.affecting.number or ""))
+        for e in effects
+        if e.affecting is not None
+    }
+    return bool(named) and named <= seen
+
+
+def _read_loose(
+    text: str,
+    lang: str,
+    act: ActRef,
+    provisions: tree.Provisions,
+    front: tuple[str, ...],
+    into: tuple[list[Note], list[Effect], list[E.StatedRule]],
+) -> None:
+    """Append to ``into`` (notes, effects, rules) the notes of ``text`` that
+    :func:`find_notes` finds and no part holds (:func:`read_notes`)."""
+    notes, effects, rules = into
+    for found in find_notes(text, lang):
+        held = [n.text for n in notes] + (list(front) if found.shape != "front" else [])
+        if _already_read(found, lang, held, effects):
+            continue
+        reading = read_found(found, lang, act)
+        if not reading.effects:
+            continue
+        located = tuple(
+            E.locate(e, provisions.body, provisions.attachments) for e in reading.effects
+        )
+        notes.append(Note(eids.part("note", len(notes) + 1), found.text, located))
+        effects.extend(located)
+        rules.extend(reading.rules)
