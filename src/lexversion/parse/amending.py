@@ -25,6 +25,7 @@ from lexversion.lang import fold_number, fold_text, noting, vocab
 from lexversion.model import ActRef, CommencementRule, Effect, EffectType, ProvisionRef
 from lexversion.parse import layout as L
 from lexversion.parse.citations.anchors import find_anchors
+from lexversion.parse.commencement import commencement_rule
 from lexversion.parse.dates import DateMatch, find_note_dates
 
 #: "№ 46/10", "N 7/2-II", "№ VI-29/262", "№ №4-45-VIII", "№ 17/158-VI", "№ А-5/285"
@@ -101,8 +102,6 @@ def amending_acts(text: str, lang: str, own: ActRef | None = None) -> list[Amend
     read the same number; its type from the word naming it; its commencement
     rule from the text after it up to the next act. Raises nothing.
     """
-    from lexversion.parse.effects import commencement_rule
-
     v = noting(lang)
     dates = find_note_dates(text, lang)
     if not dates:

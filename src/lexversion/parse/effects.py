@@ -44,38 +44,9 @@ from lexversion.parse import amending as A
 from lexversion.parse import layout as L
 from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.citations.identity import same_act
+from lexversion.parse.commencement import commencement_rule
 
 _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
-
-
-def commencement_rule(text: str, lang: str) -> CommencementRule | None:
-    """The first commencement rule stated in ``text`` (letter spacing tolerated).
-
-    Returns ``None`` when no rule of the vocabulary's ``COMMENCEMENT`` list is
-    there (or a ``from_date`` rule's date cannot be read).
-    """
-    from lexversion.parse.dates import parse_date
-
-    k = L.key(text)
-    v = vocab(lang)
-    for pattern, kind in v.COMMENCEMENT:
-        m = re.search(pattern, k, re.IGNORECASE)
-        if m is None:
-            continue
-        groups = m.groupdict()
-        days = None
-        if groups.get("days"):
-            word = groups["days"]
-            days = int(word) if word.isdigit() else v.NUMBER_WORDS.get(word)
-            if days is None:
-                continue
-        when = None
-        if kind == "from_date":
-            when = parse_date(groups.get("date") or "", lang)
-            if when is None:
-                continue
-        return CommencementRule(kind, days, m.group(0), when)
-    return None
 
 
 def retroactive_from(text: str, lang: str) -> date | None:
