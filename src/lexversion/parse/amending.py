@@ -94,16 +94,20 @@ def _act_type(text: str, start: int, end: int, lang: str) -> str | None:
     return max(found)[1] if found else None
 
 
-def amending_acts(text: str, lang: str, own: ActRef | None = None) -> list[Amending]:
+def amending_acts(
+    text: str, lang: str, own: ActRef | None = None, order: str | None = None
+) -> list[Amending]:
     """Every act ``text`` names by a date and a number, in order, ``own`` (the
     act the note is printed in) and registrations left out.
 
     Each act's issuer, region and body come from the citation scan when it
     read the same number; its type from the word naming it; its commencement
-    rule from the text after it up to the next act. Raises nothing.
+    rule from the text after it up to the next act. ``order`` is the order
+    of year-first dates on the page (:func:`lexversion.parse.dates.year_first_order`)
+    for a note whose own dates do not tell it. Raises nothing.
     """
     v = noting(lang)
-    dates = find_note_dates(text, lang)
+    dates = find_note_dates(text, lang, order)
     if not dates:
         return []
     anchors = {fold_number(a.act.number or ""): a.act for a in find_anchors(text, lang)}
@@ -160,7 +164,9 @@ def _scope(
     return kind, where, None
 
 
-def amendment_effects(text: str, lang: str, where: str, own: ActRef | None) -> tuple[Effect, ...]:
+def amendment_effects(
+    text: str, lang: str, where: str, own: ActRef | None, order: str | None = None
+) -> tuple[Effect, ...]:
     """The effects an amendment note records: one per amending act it names
     (:func:`amending_acts`), typed and scoped by what the note says changed
     (a numbered provision: ``provision_amended``, ``insertion`` or
@@ -168,7 +174,7 @@ def amendment_effects(text: str, lang: str, where: str, own: ActRef | None) -> t
     otherwise ``amendment`` of the part the note sits in, ``where``). Empty
     when the note names no act by date and number (DOMAIN.md 2.4). Raises nothing.
     """
-    acts = amending_acts(text, lang, own)
+    acts = amending_acts(text, lang, own, order)
     if not acts:
         return ()
     kind, scope, pinpoint = _scope(text, lang, where, acts[0].start)

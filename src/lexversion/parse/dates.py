@@ -110,24 +110,33 @@ def _year_first_order(found: list[tuple[int, int]]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-def find_numeric_dates(text: str) -> list[DateMatch]:
+def year_first_order(text: str) -> str | None:
+    """The order of the year-first dates of ``text``: ``"dm"`` (year.day.month,
+    prg.kz), ``"md"`` (year.month.day) or ``None`` when none of them tells (or
+    they disagree), read from the dates whose fields tell it (one above 12)."""
+    return _year_first_order([(int(m["a"]), int(m["b"])) for m in _YEAR_FIRST.finditer(text)])
+
+
+def find_numeric_dates(text: str, order: str | None = None) -> list[DateMatch]:
     """The year-first and two-digit-year dates of ``text``, in order.
 
     Year first: "2010.18.02" is 18 February (a field above 12 is the day);
     when both fields are 12 or less, the order the text's other year-first
-    dates show decides ("2025.16.05. ... 2025.04.03." is 4 March), and with no
+    dates show decides ("2025.16.05. ... 2025.04.03." is 4 March), else
+    ``order`` when given (the whole page's, :func:`year_first_order`); with no
     such evidence the date is left out: null rather than a guess. Two-digit
     years (only before "г."/"ж.") are 2000-2099 when not after this century's
     current year, else 1900-1999 (the acts are Kazakhstan's, 1991 on).
     Impossible dates are skipped. Raises nothing.
     """
     hits = list(_YEAR_FIRST.finditer(text))
-    order = _year_first_order([(int(m["a"]), int(m["b"])) for m in hits]) if hits else None
+    own = _year_first_order([(int(m["a"]), int(m["b"])) for m in hits]) if hits else None
+    order = own or order
     out: list[DateMatch] = []
     for m in hits:
         a, b = int(m["a"]), int(m["b"])
         dm = a > 12 or (b <= 12 and order == "dm")
-        if a <= 12 and b <= 12 and order is None:
+        if a <= 12 and b <= 12 and a != b and order is None:
             continue
         try:
             out.append(
@@ -147,14 +156,15 @@ def find_numeric_dates(text: str) -> list[DateMatch]:
     return sorted(out, key=lambda d: d.start)
 
 
-def find_note_dates(text: str, lang: str) -> list[DateMatch]:
+def find_note_dates(text: str, lang: str, order: str | None = None) -> list[DateMatch]:
     """Every date an editorial note may write: :func:`find_dates` and
-    :func:`find_numeric_dates`, in order, a numeric match overlapping a
+    :func:`find_numeric_dates` (year-first dates in ``order`` when the note
+    does not tell it), in order, a numeric match overlapping a
     :func:`find_dates` one left out. Raises nothing."""
     plain = find_dates(text, lang)
     extra = [
         d
-        for d in find_numeric_dates(text)
+        for d in find_numeric_dates(text, order)
         if not any(p.start < d.end and d.start < p.end for p in plain)
     ]
     return sorted(plain + extra, key=lambda d: d.start)

@@ -75,8 +75,13 @@ def own_commencement(body: Node, lang: str) -> tuple[CommencementRule | None, da
 
 
 def _texts(node: Node) -> list[str]:
+    """The act's own words under ``node``: its blocks and items, editorial notes
+    left out (a note's "1-тармақ жаңа редакцияда - ... шешімімен" is the
+    database speaking, not the act: no new edition, no commencement of its own)."""
     out: list[str] = []
     for b in node.blocks:
+        if b.kind == BlockKind.NOTE:
+            continue
         out.append(b.text)
         out.extend(b.items)
     for c in node.children:
@@ -139,6 +144,11 @@ def read_note(
         kind, what, num = prov
         pinpoint = None if what == "annex" else ProvisionRef(where, what, num)
         effect = Effect(kind, affecting, None, where, (), rule, "note", text, pinpoint)
+        named = A.amending_acts(text, lang, own) if text.count("№") > 1 else []
+        if len(named) > 1:  # "... 12.03.2019 № 5 және 10.10.2019 № 8 шешімдерімен"
+            return NoteReading(
+                effects=tuple(replace(effect, affecting=a.act, rule=a.rule or rule) for a in named)
+            )
     elif re.search(v.REPEAL_PREFIX, k, re.IGNORECASE) or (lang == "ru" and "утратил" in k):
         effect = Effect(EffectType.REPEAL, affecting, None, "whole", (), rule, "note", text)
     elif A.matches(lang, "AMENDED", text) and (
@@ -234,19 +244,11 @@ def provision_eid(root: Node, kind: str, num: str) -> str:
 
 def _items(para: Node) -> list[tuple[str, list[str]]]:
     """(intro text, item texts) per repeal target candidate: subpoints, else the paragraph."""
-    intro = " ".join(b.text for b in para.blocks)
+    own = [b for b in para.blocks if b.kind != BlockKind.NOTE]
+    intro = " ".join(b.text for b in own)
     if para.children:
         return [(intro, [" ".join(_texts(c))]) for c in para.children]
-    return [
-        (
-            intro,
-            [
-                " ".join(b.text for b in para.blocks)
-                + " "
-                + " ".join(i for b in para.blocks for i in b.items)
-            ],
-        )
-    ]
+    return [(intro, [intro + " " + " ".join(i for b in own for i in b.items)])]
 
 
 def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:

@@ -20,6 +20,7 @@ from lexversion.parse import amending as A
 from lexversion.parse import effects as E
 from lexversion.parse import layout as L
 from lexversion.parse import tree
+from lexversion.parse.dates import year_first_order
 from lexversion.parse.header import Front
 from lexversion.parse.structure import Parts
 
@@ -121,12 +122,14 @@ class FoundNote:
     (opened by "Ескерту." / "Сноска." / "Күші жойылды -"), ``mirror`` (a
     mirror's "Пункт 1 изложен в редакции решения ..."), ``front`` (a
     parenthesis after the requisites, "(в редакции решения ...)") or ``list``
-    (one line of a mirror's list of amending acts, "Енгізілген өзгерістер:")."""
+    (one line of a mirror's list of amending acts, "Енгізілген өзгерістер:");
+    ``order`` is the order of the page's year-first dates (:func:`year_first_order`)."""
 
     text: str
     start: int
     end: int
     shape: str
+    order: str | None = None
 
 
 #: where a note glued to the point after it ends: "... шешімімен.1. Қарқаралы ..."
@@ -168,28 +171,34 @@ def find_notes(text: str, lang: str) -> list[FoundNote]:
         lines.append((pos, raw.rstrip("\r\n")))
         pos += len(raw)
     front = _front_end(lines, lang)
+    order = year_first_order(text)
     out: list[FoundNote] = []
     in_list = False
     for k, (at, ln) in enumerate(lines):
         body = ln.strip()
         lead = at + len(ln) - len(ln.lstrip())
         if in_list:
-            if not body or A.matches(lang, "LIST_ENDS", body) or not A.amending_acts(body, lang):
+            if (
+                not body
+                or A.matches(lang, "LIST_ENDS", body)
+                or not A.amending_acts(body, lang, order=order)
+            ):
                 in_list = False
             else:
-                out.append(FoundNote(body, lead, lead + len(body), "list"))
+                out.append(FoundNote(body, lead, lead + len(body), "list", order))
                 continue
         if A.matches_start(lang, "LIST_HEADINGS", body):
             in_list = True
             continue
         note = _marker_note(body, lang)
         if note is not None:
-            out.append(FoundNote(note, lead, lead + len(note), "marker"))
+            out.append(FoundNote(note, lead, lead + len(note), "marker", order))
         elif A.matches_start(lang, "MIRROR_OPENERS", body) and A.amending_acts(body, lang):
-            out.append(FoundNote(body, lead, lead + len(body), "mirror"))
+            out.append(FoundNote(body, lead, lead + len(body), "mirror", order))
         elif k < front:
             for m in A.front_parentheses(body, lang):
-                out.append(FoundNote(body[m[0] : m[1]], lead + m[0], lead + m[1], "front"))
+                note = body[m[0] : m[1]]
+                out.append(FoundNote(note, lead + m[0], lead + m[1], "front", order))
     return out
 
 
@@ -201,7 +210,7 @@ def read_found(
     any other note is read by :func:`lexversion.parse.effects.read_note`.
     Raises nothing."""
     if note.shape == "list":
-        return E.NoteReading(effects=A.amendment_effects(note.text, lang, where, own))
+        return E.NoteReading(effects=A.amendment_effects(note.text, lang, where, own, note.order))
     return E.read_note(note.text, (), lang, where, own)
 
 
