@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from lexversion.model import (
@@ -34,8 +35,9 @@ from lexversion.parse.citations.identity import is_own
 from lexversion.parse.header import Front, own_act, read_front
 from lexversion.parse.marks import mark
 from lexversion.text.decode import decode
-from lexversion.text.language import detect_language
+from lexversion.text.language import detect_language, detect_script
 from lexversion.text.lines import OffsetMap, Paragraph, split_lines
+from lexversion.text.translit import View, to_cyrillic
 
 
 def forget_texts() -> None:
@@ -59,9 +61,14 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     Raises :class:`~lexversion.errors.InputError` (exit code 2) for an empty,
     binary or undecodable file and for text that is not a legal act (no act
     date and number, no enacting formula, no numbered point). A truncated act
-    parses with warnings.
+    parses with warnings. A page in Latin-script Kazakh is read through its
+    Cyrillic transliteration (:mod:`lexversion.text.translit`): the parts and
+    metadata are that reading, ``Document.text`` stays the page as printed and
+    citation offsets point into it.
     """
-    text = decode(data, source)
+    printed = decode(data, source)
+    view = to_cyrillic(printed) if detect_script(printed) == "latn" else None
+    text = view.text if view else printed
     lang = detect_language(text)
     lines = split_lines(text)
     parts = structure.cut(lines, lang)
@@ -86,9 +93,12 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
     texts = _publication_texts(front_notes, sources[len(front_notes.sources) :])
     publication, facts = E.publication_facts(texts, lang, act)
     citations = _citations(sources, lang, act)
+    if view is not None:
+        citations = tuple(_to_printed(c, view) for c in citations)
+        warnings = (*warnings, W.transliterated(view.alphabet))
     document = Document(
         source=source,
-        text=text,
+        text=printed,
         sha256=hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest(),
         meta=_metadata(lang, front, act, commencement, retroactive, read, effects, publication),
         preface=front.preface(front_notes.blocks),
@@ -102,6 +112,11 @@ def parse(data: str | bytes, source: str = "<input>") -> Document:
         repairs=tuple(parts.repairs),
     )
     return mark(document)  # what the AKN projection marks up inside the texts
+
+
+def _to_printed(c: Citation, view: View) -> Citation:
+    """``c`` with its source span mapped from the transliterated view to the page as printed."""
+    return replace(c, raw_start=view.to_source(c.raw_start), raw_end=view.to_source(c.raw_end))
 
 
 def _metadata(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from charset_normalizer import from_bytes
 
 from lexversion.errors import InputError
+from lexversion.text.language import detect_script
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -22,7 +23,9 @@ def decode(data: bytes | str, source: str = "<input>") -> str:
     (a BOM is dropped), then the encoding ``charset-normalizer`` detects.
     Raises :class:`InputError` (exit code 2) for an empty file, a binary file
     (NUL bytes without a UTF-16 BOM, or no plausible encoding) and for text
-    without a Cyrillic letter (not a Kazakh or Russian legal text).
+    with neither a Cyrillic letter nor Latin-script Kazakh
+    (:func:`~lexversion.text.language.detect_script`): not a Kazakh or Russian
+    legal text.
     """
     if isinstance(data, str):
         text = data
@@ -45,8 +48,10 @@ def decode(data: bytes | str, source: str = "<input>") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise InputError(source, "empty file")
-    if not any("\u0400" <= ch <= "\u04ff" for ch in text):
-        raise InputError(source, "no Cyrillic text: not a Kazakh or Russian legal act")
+    if not any("\u0400" <= ch <= "\u04ff" for ch in text) and detect_script(text) != "latn":
+        raise InputError(
+            source, "no Cyrillic or Latin-script Kazakh text: not a Kazakh or Russian legal act"
+        )
     return text
 
 

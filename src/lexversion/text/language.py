@@ -58,3 +58,25 @@ def detect_language(text: str) -> str:
     (:func:`language_by_share`), told by the fast path :func:`language_by_bounds`.
     Every character of ``text`` counts. Raises nothing."""
     return language_by_bounds(text)
+
+
+#: letters of the Kazakh Latin alphabets beyond ASCII (2018: acute accents and ı; 2021)
+_KK_LATIN = "áǵńóúýıäğñöüūşçÁǴŃÓÚÝÄĞÑÖÜŪŞÇİ"
+
+
+def detect_script(text: str) -> str:
+    """``"latn"`` or ``"cyrl"``: the script ``text`` is written in (DOMAIN.md 1).
+
+    Latin when its Latin letters (ASCII and the Kazakh Latin letters
+    :data:`_KK_LATIN`) outnumber its Cyrillic letters (U+0400-U+04FF) and it
+    has a letter only the Kazakh Latin alphabets have, so a Cyrillic act with
+    Latin look-alikes ("шешiм") or an English line is not taken for Latin-script
+    Kazakh; read from the first 4000 characters. Raises nothing.
+    """
+    head = text[:4000]
+    cyr = sum(1 for ch in head if "\u0400" <= ch <= "\u04ff")
+    if cyr * 2 > len(head):  # most characters Cyrillic: the common case, told at once
+        return "cyrl"
+    lat = sum(1 for ch in head if ("a" <= ch.lower() <= "z") or ch in _KK_LATIN)
+    marked = any(ch in _KK_LATIN for ch in head)
+    return "latn" if lat > cyr and marked else "cyrl"
