@@ -375,19 +375,3 @@ def test_a_parsed_act_records_the_front_parenthesis_as_a_note() -> None:
     ]
     notes = parse(RU_DOC).meta.notes
     assert notes[-1].text.startswith("(в редакции решения") and notes[-1].text.endswith("№ 32/285)")
-
-
-def test_a_repeal_note_is_the_evidence_when_the_requisites_do_not_say_it() -> None:
-    from lexversion.parse import parse
-
-    text = KK_DOC.replace(
-        "      Ескерту. Кіріспе",
-        "      Ескерту. Күші жойылды - Қарағанды облысы Қарқаралы аудандық мәслихатының 21.06.2018 № "
-        "VI-29/262 (оның алғаш ресми жарияланған күнінен бастап қолданысқа енгізіледі) шешімімен.\n"
-        "      Ескерту. Кіріспе",
-    )
-    meta = parse(text).meta
-    assert meta.repealed_by is not None
-    assert (meta.repealed_by.date, meta.repealed_by.number) == (date(2018, 6, 21), "VI-29/262")
-    assert meta.status == "repealed"
-    assert parse(KK_DOC).meta.repealed_by is None and parse(KK_DOC).meta.status is None

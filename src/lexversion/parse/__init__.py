@@ -143,10 +143,9 @@ def _metadata(
         date=act.date,
         number=act.number,
         registration=header.registration,
-        # a repeal note is the evidence when no requisites say it (DOMAIN.md 2.4)
-        status=front.status or ("repealed" if read.repealed_by else None),
+        status=front.status,
         status_label=front.status_label,
-        repealed_by=header.repealed_by or read.repealed_by,
+        repealed_by=header.repealed_by,
         commencement=commencement,
         notes=read.notes,
         effects=effects,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lexversion.akn import eids
 from lexversion.lang import fold_number
-from lexversion.model import ActRef, Block, BlockKind, Effect, EffectType, Note
+from lexversion.model import ActRef, Block, BlockKind, Effect, Note
 from lexversion.parse import amending as A
 from lexversion.parse import effects as E
 from lexversion.parse import layout as L
@@ -43,24 +43,6 @@ class NotesRead:
 
     notes: tuple[Note, ...]
     effects: tuple[Effect, ...]
-
-    @property
-    def repealed_by(self) -> ActRef | None:
-        """The act a repeal note names (the first repeal read from a note with its
-        date and number), or ``None``: the evidence of a repeal when the
-        requisites, which name it first, are not printed (DOMAIN.md 2.3, 2.4)."""
-        return next(
-            (
-                e.affecting
-                for e in self.effects
-                if e.type == EffectType.REPEAL
-                and e.source == "note"
-                and e.affecting is not None
-                and e.affecting.date is not None
-                and e.affecting.number is not None
-            ),
-            None,
-        )
 
 
 def preface_notes(parts: Parts, front: Front, lang: str) -> PrefaceNotes:
