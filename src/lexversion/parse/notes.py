@@ -243,7 +243,9 @@ def _read_loose(
     :func:`find_notes` finds and no part holds (:func:`read_notes`)."""
     notes, effects, rules = into
     for found in find_notes(text, lang):
-        held = [n.text for n in notes] + (list(front) if found.shape != "front" else [])
+        # a list line or a front parenthesis is held only by an effect read already: the
+        # layout may keep the list or the requisites as printed without reading them
+        held = [n.text for n in notes] + list(front) if found.shape in {"marker", "mirror"} else []
         if _already_read(found, lang, held, effects):
             continue
         reading = read_found(found, lang, act)
