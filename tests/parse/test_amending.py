@@ -375,3 +375,47 @@ def test_a_parsed_act_records_the_front_parenthesis_as_a_note() -> None:
     ]
     notes = parse(RU_DOC).meta.notes
     assert notes[-1].text.startswith("(в редакции решения") and notes[-1].text.endswith("№ 32/285)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "pin"),
+    [
+        (
+            "ru",
+            "Сноска. Пункт 2 утратил силу решением маслихата от 12.05.2020 № 41/330.",
+            ("paragraph", "2"),
+        ),
+        (
+            "kk",
+            "Ескерту. 3-тармақтың күші жойылды - аудандық мәслихатының 12.05.2020 № 41/330 шешімімен.",
+            ("paragraph", "3"),
+        ),
+    ],
+)
+def test_a_provision_that_lost_force_is_excluded_not_the_act_repealed(
+    lang: str, note: str, pin: tuple[str, str]
+) -> None:
+    (e,) = read_note(note, (), lang, "whole", None).effects
+    assert e.type is EffectType.EXCLUSION and e.pinpoint == ProvisionRef("whole", *pin)
+    assert e.affecting is not None and e.affecting.number == "41/330"
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "scope"),
+    [
+        (
+            "kk",
+            "Ескерту. Тақырыпқа өзгеріс енгізілді - аудандық мәслихатының 12.05.2020 № 41/330 шешімімен.",
+            "whole",
+        ),
+        ("ru", "Изменения внесены решением маслихата от 12.05.2020 № 41/330.", "whole"),
+        (
+            "ru",
+            "Сноска. Приложение 1 - в редакции решения маслихата от 12.05.2020 № 41/330.",
+            "annex",
+        ),
+    ],
+)
+def test_more_wordings_of_an_amendment(lang: str, note: str, scope: str) -> None:
+    (e,) = read_note(note, (), lang, "whole", None).effects
+    assert e.scope == scope and e.affecting is not None and e.affecting.number == "41/330"

@@ -164,6 +164,21 @@ def _scope(
     return kind, where, None
 
 
+def provision_repeal(text: str, lang: str, where: str) -> ProvisionRef | None:
+    """The provision a repeal note names before its repeal words ("Пункт 2
+    утратил силу решением ...", "3-тармақтың күші жойылды - ..."): that
+    provision ceased, not the act. ``None`` for a repeal of the whole act."""
+    nv = noting(lang)
+    k = L.key(text)
+    rep = re.search(nv.REPEAL, k)
+    prov = re.search(nv.PROVISION, k[: rep.start()]) if rep else None
+    if prov is None:
+        return None
+    return ProvisionRef(
+        where, vocab(lang).PROVISION_KINDS.get(prov["what"], "paragraph"), prov["num"]
+    )
+
+
 def amendment_effects(
     text: str, lang: str, where: str, own: ActRef | None, order: str | None = None
 ) -> tuple[Effect, ...]:

@@ -149,6 +149,8 @@ def read_note(
             return NoteReading(
                 effects=tuple(replace(effect, affecting=a.act, rule=a.rule or rule) for a in named)
             )
+    elif pin := A.provision_repeal(text, lang, where):  # "Пункт 2 утратил силу решением ..."
+        effect = Effect(EffectType.EXCLUSION, affecting, None, where, (), rule, "note", text, pin)
     elif re.search(v.REPEAL_PREFIX, k, re.IGNORECASE) or (lang == "ru" and "утратил" in k):
         effect = Effect(EffectType.REPEAL, affecting, None, "whole", (), rule, "note", text)
     elif A.matches(lang, "AMENDED", text) and (
