@@ -419,3 +419,21 @@ def test_a_provision_that_lost_force_is_excluded_not_the_act_repealed(
 def test_more_wordings_of_an_amendment(lang: str, note: str, scope: str) -> None:
     (e,) = read_note(note, (), lang, "whole", None).effects
     assert e.scope == scope and e.affecting is not None and e.affecting.number == "41/330"
+
+
+def test_a_list_ends_at_a_note_a_blank_line_or_its_end_heading() -> None:
+    text = (
+        "Енгізілген өзгерістер:\n"
+        "Шал ақын ауданы мәслихатының 2025.25.04. № 29/5 шешімімен\n"
+        "Ескерту. Күші жойылды - Шал ақын ауданы мәслихатының 2026.20.01. № 40/1 шешімімен.\n"
+        "\n"
+        "Шал ақын ауданы мәслихатының 2024 жылғы 5 сәуірдегі № 16/1 шешімі\n"
+    )
+    found = find_notes(text, "kk")
+    assert [(n.shape, n.text[:20]) for n in found] == [
+        ("list", "Шал ақын ауданы мәсл"),
+        ("marker", "Ескерту. Күші жойылд"),
+    ]
+    (repeal,) = read_found(found[1], "kk", None).effects
+    assert repeal.type is EffectType.REPEAL and repeal.affecting is not None
+    assert (repeal.affecting.date, repeal.affecting.number) == (date(2026, 1, 20), "40/1")

@@ -196,6 +196,13 @@ def amendment_effects(
     return tuple(Effect(kind, a.act, None, scope, (), a.rule, "note", text, pinpoint) for a in acts)
 
 
+@cache
+def enacting(lang: str) -> re.Pattern[str]:
+    """The enacting formulas of ``lang`` (:mod:`lexversion.lang.kk`), matched on
+    text with Latin ``i`` folded (any case, spacing as printed)."""
+    return re.compile("|".join(f"(?:{p})" for p in vocab(lang).ENACTING_FORMULAS), re.IGNORECASE)
+
+
 def matches_start(lang: str, name: str, text: str) -> re.Match[str] | None:
     """Note wording ``name`` of ``lang`` at the very start of ``text`` (its first
     80 characters' recognition key); ``None`` when it does not open it."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from lexversion.akn import eids
-from lexversion.lang import fold_number
+from lexversion.lang import fold_number, fold_text, noting
 from lexversion.model import ActRef, Block, BlockKind, Effect, Note
 from lexversion.parse import amending as A
 from lexversion.parse import effects as E
@@ -132,17 +132,18 @@ class FoundNote:
     order: str | None = None
 
 
+#: a line that starts a numbered point ("1. Утвердить ...")
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,3}\.[ \t]", re.MULTILINE)
 #: where a note glued to the point after it ends: "... шешімімен.1. Қарқаралы ..."
 _GLUED_POINT = re.compile(r"(?<=[\w)])\.(?=\s*\d{1,3}\.\s*[^\W\d])")
 
 
-def _front_end(lines: list[tuple[int, str]], lang: str) -> int:
-    """Index of the first line of the preamble's enacting formula or of a numbered
-    point: the lines before it are the act's front (title, requisites, notes)."""
-    for k, (_, ln) in enumerate(lines):
-        if L.NUMBERED.match(ln.strip()) or L.matches(lang, "ENACTING_FORMULAS", ln):
-            return k
-    return len(lines)
+def _front_end(text: str, lang: str) -> int:
+    """Offset of the first numbered point or enacting formula of ``text``: what
+    comes before it is the act's front (title, requisites, notes)."""
+    point = _NUMBERED_LINE.search(text)
+    formula = A.enacting(lang).search(fold_text(text))
+    return min(m.start() if m else len(text) for m in (point, formula))
 
 
 def _marker_note(line: str, lang: str) -> str | None:
@@ -165,41 +166,87 @@ def find_notes(text: str, lang: str) -> list[FoundNote]:
     внесенными ...)" about a cited act is not taken), and each line of a list of
     amending acts under its heading. Raises nothing.
     """
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        lines.append((pos, raw.rstrip("\r\n")))
-        pos += len(raw)
-    front = _front_end(lines, lang)
-    order = year_first_order(text)
+    front = _front_end(text, lang)
+    order: str | None = None
     out: list[FoundNote] = []
-    in_list = False
-    for k, (at, ln) in enumerate(lines):
-        body = ln.strip()
-        lead = at + len(ln) - len(ln.lstrip())
-        if in_list:
+    closed: set[int] = set()  # lists whose end was seen
+    for start, raw, listed in _candidate_lines(text, lang, front):
+        body = raw.strip()
+        lead = start + len(raw) - len(raw.lstrip())
+        if order is None:  # the page's year-first order, from its front and this line
+            order = year_first_order(text[:front] + " " + body) or ""
+        if listed >= 0 and listed not in closed:
             if (
-                not body
-                or A.matches(lang, "LIST_ENDS", body)
-                or not A.amending_acts(body, lang, order=order)
+                body
+                and not A.matches(lang, "LIST_ENDS", body)
+                and _marker_note(body, lang) is None
+                and A.amending_acts(body, lang, order=order or None)
             ):
-                in_list = False
-            else:
-                out.append(FoundNote(body, lead, lead + len(body), "list", order))
+                out.append(FoundNote(body, lead, lead + len(body), "list", order or None))
                 continue
-        if A.matches_start(lang, "LIST_HEADINGS", body):
-            in_list = True
+            closed.add(listed)
+        found = _line_notes(body, lang, start < front)
+        if isinstance(found, str):  # the heading of a list: its lines follow
             continue
-        note = _marker_note(body, lang)
-        if note is not None:
-            out.append(FoundNote(note, lead, lead + len(note), "marker", order))
-        elif A.matches_start(lang, "MIRROR_OPENERS", body) and A.amending_acts(body, lang):
-            out.append(FoundNote(body, lead, lead + len(body), "mirror", order))
-        elif k < front:
-            for m in A.front_parentheses(body, lang):
-                note = body[m[0] : m[1]]
-                out.append(FoundNote(note, lead + m[0], lead + m[1], "front", order))
+        out.extend(
+            FoundNote(note, lead + s, lead + s + len(note), shape, order or None)
+            for note, s, shape in found
+        )
     return out
+
+
+def _candidate_lines(text: str, lang: str, front: int) -> list[tuple[int, str, int]]:
+    """(offset, line, list) of the lines that may hold a note, in order: each
+    line an ``OPENING_WORDS`` word opens, the front's lines with a parenthesis,
+    and the lines after a list heading up to a blank line (``list`` the
+    heading's offset; -1 for a line of no list). The words are
+    found with ``str.find`` on the lower-case folded text, so the text is
+    scanned a few times in C rather than line by line. Raises nothing."""
+    low = fold_text(text).lower()
+    starts: set[int] = set()
+    for word in noting(lang).OPENING_WORDS:
+        p = low.find(word)
+        while p >= 0:
+            ls = low.rfind("\n", 0, p) + 1
+            if not low[ls:p].strip(" \t"):
+                starts.add(ls)
+            p = low.find(word, p + 1)
+    p = low.find("(", 0, front)
+    while p >= 0:
+        starts.add(low.rfind("\n", 0, p) + 1)
+        p = low.find("(", p + 1, front)
+    out: list[tuple[int, str, int]] = []
+    for ls in sorted(starts):
+        if out and ls < out[-1][0] + len(out[-1][1]):
+            continue  # already taken as a list line
+        end = low.find("\n\n", ls)
+        block_end = len(text) if end < 0 else end + 1
+        line_end = low.find("\n", ls)
+        line_end = len(text) if line_end < 0 else line_end + 1
+        out.append((ls, text[ls:line_end], -1))
+        if A.matches_start(lang, "LIST_HEADINGS", text[ls:line_end].strip()):
+            k = line_end
+            while k < block_end:
+                nxt = low.find("\n", k)
+                nxt = len(text) if nxt < 0 else nxt + 1
+                out.append((k, text[k:nxt], ls))
+                k = nxt
+    return out
+
+
+def _line_notes(body: str, lang: str, in_front: bool) -> list[tuple[str, int, str]] | str:
+    """The notes one line holds, as (text, offset in the line, shape), or
+    ``"list"`` when it is the heading of a list of amending acts."""
+    if A.matches_start(lang, "LIST_HEADINGS", body):
+        return "list"
+    note = _marker_note(body, lang)
+    if note is not None:
+        return [(note, 0, "marker")]
+    if A.matches_start(lang, "MIRROR_OPENERS", body) and A.amending_acts(body, lang):
+        return [(body, 0, "mirror")]
+    if in_front and "(" in body:
+        return [(body[a:b], a, "front") for a, b in A.front_parentheses(body, lang)]
+    return []
 
 
 def read_found(

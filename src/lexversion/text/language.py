@@ -11,6 +11,8 @@ on every text (tests/text/test_language.py).
 
 from __future__ import annotations
 
+import re
+
 #: the nine letters Kazakh adds to the Russian alphabet, both cases, the most
 #: frequent first (so a Kazakh text is told after counting one or two of them)
 _KK_LETTERS = "іқғңәүөұһІҚҒҢӘҮӨҰҺ"
@@ -62,6 +64,8 @@ def detect_language(text: str) -> str:
 
 #: letters of the Kazakh Latin alphabets beyond ASCII (2018: acute accents and ı; 2021)
 _KK_LATIN = "áǵńóúýıäğñöüūşçÁǴŃÓÚÝÄĞÑÖÜŪŞÇİ"
+_KK_LATIN_RE = re.compile(f"[{_KK_LATIN}]")
+_LATIN_RE = re.compile(f"[A-Za-z{_KK_LATIN}]")
 
 
 def detect_script(text: str) -> str:
@@ -71,12 +75,14 @@ def detect_script(text: str) -> str:
     :data:`_KK_LATIN`) outnumber its Cyrillic letters (U+0400-U+04FF) and it
     has a letter only the Kazakh Latin alphabets have, so a Cyrillic act with
     Latin look-alikes ("шешiм") or an English line is not taken for Latin-script
-    Kazakh; read from the first 4000 characters. Raises nothing.
+    Kazakh; read from the first 4000 characters. Cyrillic letters are counted
+    on the UTF-8 bytes as :func:`language_by_bounds` does, the others by
+    regular expression. Raises nothing.
     """
     head = text[:4000]
-    cyr = sum(1 for ch in head if "\u0400" <= ch <= "\u04ff")
-    if cyr * 2 > len(head):  # most characters Cyrillic: the common case, told at once
+    if not _KK_LATIN_RE.search(head):  # no Kazakh Latin letter: Cyrillic (or not Kazakh)
         return "cyrl"
-    lat = sum(1 for ch in head if ("a" <= ch.lower() <= "z") or ch in _KK_LATIN)
-    marked = any(ch in _KK_LATIN for ch in head)
-    return "latn" if lat > cyr and marked else "cyrl"
+    data = head.encode("utf-8", "surrogatepass")
+    cyr = sum(data.count(b) for b in _CYRILLIC_LEADS)
+    lat = len(_LATIN_RE.findall(head))
+    return "latn" if lat > cyr else "cyrl"

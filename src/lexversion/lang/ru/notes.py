@@ -18,6 +18,25 @@ MARKERS: tuple[str, ...] = (
     r"утратил[оа]?\s+силу\b",
     r"примечание\s+рцпи",
 )
+#: the first words a line that opens a note may start with: plain words, matched on
+#: the lower-case text (a cheap screen)
+OPENING_WORDS: tuple[str, ...] = (
+    "сноска",
+    "утратил",
+    "примечание",
+    "(",
+    "заголов",
+    "преамбул",
+    "пункт",
+    "подпункт",
+    "глав",
+    "приложени",
+    "абзац",
+    "част",
+    "текст",
+    "внесенные",
+    "изменени",
+)
 #: repeal wording of a note ("Утратило силу решением ...")
 REPEAL = r"утратил[оаи]?\s+силу\b"
 #: amendment wording of a note, participles only
