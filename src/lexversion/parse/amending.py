@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from lexversion.lang import fold_number, fold_text, noting, vocab
@@ -78,6 +79,14 @@ def _pairs(text: str, dates: list[DateMatch]) -> list[tuple[DateMatch, re.Match[
             used.add(after[0].start)
             out.append((after[0], m))
     return out
+
+
+def named_pairs(text: str, lang: str, order: str | None = None) -> set[tuple[date, str]]:
+    """The (date, folded number) of every act ``text`` names by a date and a
+    number, registrations included: :func:`amending_acts` without the citation
+    scan, to tell whether a note's acts were read already. Raises nothing."""
+    dates = find_note_dates(text, lang, order)
+    return {(d.date, fold_number(m["num"])) for d, m in _pairs(text, dates)} if dates else set()
 
 
 def _act_type(text: str, start: int, end: int, lang: str) -> str | None:
@@ -197,10 +206,10 @@ def amendment_effects(
 
 
 @cache
-def enacting(lang: str) -> re.Pattern[str]:
-    """The enacting formulas of ``lang`` (:mod:`lexversion.lang.kk`), matched on
-    text with Latin ``i`` folded (any case, spacing as printed)."""
-    return re.compile("|".join(f"(?:{p})" for p in vocab(lang).ENACTING_FORMULAS), re.IGNORECASE)
+def enacting(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The enacting formulas of ``lang`` (:mod:`lexversion.lang.kk`), one pattern
+    each, to search text folded and lower-cased (spacing as printed)."""
+    return tuple(re.compile(p) for p in vocab(lang).ENACTING_FORMULAS)
 
 
 def matches_start(lang: str, name: str, text: str) -> re.Match[str] | None:

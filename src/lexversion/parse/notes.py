@@ -133,17 +133,18 @@ class FoundNote:
 
 
 #: a line that starts a numbered point ("1. Утвердить ...")
-_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,3}\.[ \t]", re.MULTILINE)
+_NUMBERED_LINE = re.compile(r"(?:^|\n)[ \t]*\d{1,3}\.[ \t]")
 #: where a note glued to the point after it ends: "... шешімімен.1. Қарқаралы ..."
 _GLUED_POINT = re.compile(r"(?<=[\w)])\.(?=\s*\d{1,3}\.\s*[^\W\d])")
 
 
-def _front_end(text: str, lang: str) -> int:
-    """Offset of the first numbered point or enacting formula of ``text``: what
-    comes before it is the act's front (title, requisites, notes)."""
-    point = _NUMBERED_LINE.search(text)
-    formula = A.enacting(lang).search(fold_text(text))
-    return min(m.start() if m else len(text) for m in (point, formula))
+def _front_end(low: str, lang: str) -> int:
+    """Offset of the first numbered point or enacting formula of ``low`` (a text
+    folded and lower-cased): what comes before it is the act's front (title,
+    requisites, notes). Each pattern is searched alone, so the regular
+    expression engine skips ahead to its first literal."""
+    found = [m.start() for p in (_NUMBERED_LINE, *A.enacting(lang)) if (m := p.search(low))]
+    return min(found, default=len(low))
 
 
 def _marker_note(line: str, lang: str) -> str | None:
@@ -151,6 +152,8 @@ def _marker_note(line: str, lang: str) -> str | None:
     marker opens it, else ``None``."""
     if not A.matches_start(lang, "MARKERS", line):
         return None
+    if _GLUED_POINT.search(line) is None:  # the common case: nothing glued after it
+        return line
     named = A.amending_acts(line, lang)
     cut = _GLUED_POINT.search(line, named[0].end if named else 0)
     return line[: cut.start() + 1] if cut else line
@@ -166,11 +169,12 @@ def find_notes(text: str, lang: str) -> list[FoundNote]:
     внесенными ...)" about a cited act is not taken), and each line of a list of
     amending acts under its heading. Raises nothing.
     """
-    front = _front_end(text, lang)
+    low = fold_text(text).lower()
+    front = _front_end(low, lang)
     order: str | None = None
     out: list[FoundNote] = []
     closed: set[int] = set()  # lists whose end was seen
-    for start, raw, listed in _candidate_lines(text, lang, front):
+    for start, raw, listed in _candidate_lines(text, low, lang, front):
         body = raw.strip()
         lead = start + len(raw) - len(raw.lstrip())
         if order is None:  # the page's year-first order, from its front and this line
@@ -195,26 +199,27 @@ def find_notes(text: str, lang: str) -> list[FoundNote]:
     return out
 
 
-def _candidate_lines(text: str, lang: str, front: int) -> list[tuple[int, str, int]]:
+def _candidate_lines(text: str, low: str, lang: str, front: int) -> list[tuple[int, str, int]]:
     """(offset, line, list) of the lines that may hold a note, in order: each
-    line an ``OPENING_WORDS`` word opens, the front's lines with a parenthesis,
-    and the lines after a list heading up to a blank line (``list`` the
-    heading's offset; -1 for a line of no list). The words are
-    found with ``str.find`` on the lower-case folded text, so the text is
+    line with one of the ``SCREEN_WORDS``, the front's lines with a
+    parenthesis, and the lines after a list heading up to a blank line
+    (``list`` the heading's offset; -1 for a line of no list). The words are
+    found with ``str.find`` on ``low``, the lower-case folded text: the text is
     scanned a few times in C rather than line by line. Raises nothing."""
-    low = fold_text(text).lower()
     starts: set[int] = set()
-    for word in noting(lang).OPENING_WORDS:
+    for word in noting(lang).SCREEN_WORDS:
         p = low.find(word)
         while p >= 0:
             ls = low.rfind("\n", 0, p) + 1
-            if not low[ls:p].strip(" \t"):
-                starts.add(ls)
-            p = low.find(word, p + 1)
+            starts.add(ls)
+            nl = low.find("\n", p)
+            p = -1 if nl < 0 else low.find(word, nl)
     p = low.find("(", 0, front)
     while p >= 0:
-        starts.add(low.rfind("\n", 0, p) + 1)
-        p = low.find("(", p + 1, front)
+        ls = low.rfind("\n", 0, p) + 1
+        starts.add(ls)
+        nl = low.find("\n", p)
+        p = -1 if nl < 0 else low.find("(", nl, front)
     out: list[tuple[int, str, int]] = []
     for ls in sorted(starts):
         if out and ls < out[-1][0] + len(out[-1][1]):
@@ -261,15 +266,13 @@ def read_found(
     return E.read_note(note.text, (), lang, where, own)
 
 
-def _already_read(note: FoundNote, lang: str, texts: list[str], effects: list[Effect]) -> bool:
+def _already_read(note: FoundNote, lang: str, held: str, effects: list[Effect]) -> bool:
     """True when a note the structure found already holds ``note``: its opening
-    words are in one, or every act it names is already an affecting act."""
-    head = L.key(note.text)[:40]
-    if any(head in L.key(t) for t in texts):
+    words are in ``held`` (the recognition keys of the texts that may hold it,
+    joined), or every act it names is already an affecting act."""
+    if L.key(note.text)[:40] in held:
         return True
-    named = {
-        (a.act.date, fold_number(a.act.number or "")) for a in A.amending_acts(note.text, lang)
-    }
+    named = A.named_pairs(note.text, lang, note.order)
     seen = {
         (e.affecting.date, fold_number(e.affecting.number or ""))
         for e in effects
@@ -289,10 +292,14 @@ def _read_loose(
     """Append to ``into`` (notes, effects, rules) the notes of ``text`` that
     :func:`find_notes` finds and no part holds (:func:`read_notes`)."""
     notes, effects, rules = into
-    for found in find_notes(text, lang):
+    found_notes = find_notes(text, lang)
+    if not found_notes:
+        return
+    keys = "\n".join(L.key(t) for t in (*(n.text for n in notes), *front))
+    for found in found_notes:
         # a list line or a front parenthesis is held only by an effect read already: the
         # layout may keep the list or the requisites as printed without reading them
-        held = [n.text for n in notes] + list(front) if found.shape in {"marker", "mirror"} else []
+        held = keys if found.shape in {"marker", "mirror"} else ""
         if _already_read(found, lang, held, effects):
             continue
         reading = read_found(found, lang, act)

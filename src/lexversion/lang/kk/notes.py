@@ -19,10 +19,10 @@ MARKERS: tuple[str, ...] = (
     r"к[үу]ш[іи]\s+жойылды\s*[-–—.]",
     r"рқао\s*-?\s*(?:ның\s+)?ескертпесі",
 )
-#: the first words a line that opens a note may start with: plain words, matched on
-#: the lower-case text with Latin ``i`` folded (a cheap screen before the wording
-#: above is matched on the recognition key)
-OPENING_WORDS: tuple[str, ...] = ("ескерту", "күші", "куші", "рқао", "енгізілген", "өзгерістер")
+#: words one of which every line holding a note has: plain words, found in the
+#: lower-case text with Latin ``i`` folded (a cheap screen before the wording of
+#: this module is matched on the line's recognition key)
+SCREEN_WORDS: tuple[str, ...] = ("ескерту", "жойылды", "ескертпе", "енгізілген", "өзгеріс")
 #: repeal wording of a note ("Күші жойылды - ... шешімімен")
 REPEAL = r"к[үу]ш[іи]\s+жойылды\b(?!\s+деп\b)"
 #: amendment wording of a note, past tense only: "өзгерістер енгізілді", "өзгеріс

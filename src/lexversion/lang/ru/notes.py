@@ -18,23 +18,16 @@ MARKERS: tuple[str, ...] = (
     r"утратил[оа]?\s+силу\b",
     r"примечание\s+рцпи",
 )
-#: the first words a line that opens a note may start with: plain words, matched on
-#: the lower-case text (a cheap screen)
-OPENING_WORDS: tuple[str, ...] = (
+#: words one of which every line holding a note has: plain words, found in the
+#: lower-case text (a cheap screen)
+SCREEN_WORDS: tuple[str, ...] = (
     "сноска",
     "утратил",
     "примечание",
-    "(",
-    "заголов",
-    "преамбул",
-    "пункт",
-    "подпункт",
-    "глав",
-    "приложени",
-    "абзац",
-    "част",
-    "текст",
-    "внесенные",
+    "редакци",
+    "внесен",
+    "дополнен",
+    "исключен",
     "изменени",
 )
 #: repeal wording of a note ("Утратило силу решением ...")
