@@ -31,6 +31,7 @@ VALUES: dict[type[StrEnum], list[str]] = {
         "insertion",
         "provision_amended",
         "exclusion",
+        "amendment",
     ],
     EventType: [
         "adoption",

@@ -15,11 +15,15 @@ from types import ModuleType
 
 from lexversion.lang import kk, ru
 from lexversion.lang.kk import citations as kk_citations
+from lexversion.lang.kk import notes as kk_notes
 from lexversion.lang.ru import citations as ru_citations
+from lexversion.lang.ru import notes as ru_notes
 
 LANGS: dict[str, ModuleType] = {"kk": kk, "ru": ru}
 #: the words of act references of each language (``lang/<code>/citations.py``)
 CITING: dict[str, ModuleType] = {"kk": kk_citations, "ru": ru_citations}
+#: the wording of editorial notes of each language (``lang/<code>/notes.py``)
+NOTING: dict[str, ModuleType] = {"kk": kk_notes, "ru": ru_notes}
 
 # Same-length folds: offsets in folded text equal offsets in the original.
 _TO_LATIN = str.maketrans(
@@ -56,6 +60,16 @@ def citing(lang: str) -> ModuleType:
     Raises ``KeyError`` for any other language code.
     """
     return CITING[lang]
+
+
+def noting(lang: str) -> ModuleType:
+    """Return the wording of editorial notes for ``lang`` ("kk" or "ru"): note
+    markers, amendment and repeal wording, mirror shapes
+    (:mod:`lexversion.lang.kk.notes`, :mod:`lexversion.lang.ru.notes`).
+
+    Raises ``KeyError`` for any other language code.
+    """
+    return NOTING[lang]
 
 
 def fold_text(text: str) -> str:

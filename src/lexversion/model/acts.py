@@ -31,6 +31,9 @@ class EffectType(StrEnum):
     INSERTION = "insertion"  #: a provision added
     PROVISION_AMENDED = "provision_amended"  #: a provision (or the annex) in new wording
     EXCLUSION = "exclusion"  #: a provision removed
+    AMENDMENT = (
+        "amendment"  #: the act changed, the note naming no provision ("өзгерістер енгізілді")
+    )
 
 
 class EventType(StrEnum):

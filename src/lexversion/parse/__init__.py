@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from lexversion.model import (
@@ -34,8 +35,9 @@ from lexversion.parse.citations.identity import is_own
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
 from lexversion.text.decode import decode_input
-from lexversion.text.language import detect_language
+from lexversion.text.language import detect_language, detect_script
 from lexversion.text.lines import OffsetMap, Paragraph, split_lines
+from lexversion.text.translit import View, to_cyrillic
 from lexversion.text.xmlchars import xml_char_repairs
 
 
@@ -64,11 +66,17 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
     that is not a legal act (no act date and number, no enacting formula, no
     numbered point). A truncated act parses with warnings; stray bytes that are
     not UTF-8 and characters XML cannot carry parse with a repair and a warning
-    each (:mod:`lexversion.text.decode`, :mod:`lexversion.text.xmlchars`).
+    each (:mod:`lexversion.text.decode`, :mod:`lexversion.text.xmlchars`). A
+    page in Latin-script Kazakh is read through its Cyrillic transliteration
+    (:mod:`lexversion.text.translit`): the parts and metadata are that reading,
+    ``Document.text`` stays the page as printed and citation offsets point
+    into it.
     """
     decoded = decode_input(data, source, max_bytes)
-    text = decoded.text
-    plausibility.refuse_several_acts(text, source)
+    printed = decoded.text
+    plausibility.refuse_several_acts(printed, source)
+    view = to_cyrillic(printed) if detect_script(printed) == "latn" else None
+    text = view.text if view else printed
     lang = detect_language(text)
     lines = split_lines(text)
     parts = structure.cut(lines, lang)
@@ -77,11 +85,19 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
     provisions = tree.provisions(parts, lang)
     act = own_act(front, parts, source)
     front_notes = N.preface_notes(parts, front, lang)
-    read = N.read_notes(front_notes, provisions, lang, act, front.header.repealed_by)
+    read = N.read_notes(
+        front_notes,
+        provisions,
+        lang,
+        act,
+        front.header.repealed_by,
+        text,
+        (front.title.text, front.requisites.text),
+    )
     effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
     commencement, retroactive = E.own_commencement(provisions.body, lang)
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
-    input_repairs = (*decoded.repairs, *xml_char_repairs(text))
+    input_repairs = (*decoded.repairs, *xml_char_repairs(printed))
     warnings = (
         *W.input_warnings(input_repairs),
         *W.document_warnings(parts, front, provisions, lines, sources, act, lang),
@@ -90,9 +106,12 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
     texts = _publication_texts(front_notes, sources[len(front_notes.sources) :])
     publication, facts = E.publication_facts(texts, lang, act)
     citations = _citations(sources, lang, act)
+    if view is not None:
+        citations = tuple(_to_printed(c, view) for c in citations)
+        warnings = (*warnings, W.transliterated(view.alphabet))
     document = Document(
         source=source,
-        text=text,
+        text=printed,
         sha256=_sha256(data),
         meta=_metadata(lang, front, act, commencement, retroactive, read, effects, publication),
         preface=front.preface(front_notes.blocks),
@@ -113,6 +132,11 @@ def _sha256(data: str | bytes) -> str:
     ``surrogatepass`` writes it, so no text input fails to hash)."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     return hashlib.sha256(raw).hexdigest()
+
+
+def _to_printed(c: Citation, view: View) -> Citation:
+    """``c`` with its source span mapped from the transliterated view to the page as printed."""
+    return replace(c, raw_start=view.to_source(c.raw_start), raw_end=view.to_source(c.raw_end))
 
 
 def _metadata(

@@ -4,6 +4,11 @@ kk: "2017 жылғы 15 желтоқсандағы", "2018 жылы 9 қаңта
 наурызындағы", "2017 жылғы "15" желтоқсандағы"; ru: "15 сентября 2017 года",
 "от "30" сентября 2024 года", "6 апреля 2016"; both: "16.04.2024".
 Month stems and patterns are data in :mod:`lexversion.lang.kk` / ``ru``.
+
+Editorial notes and the database's mirrors write more numeric forms, read by
+:func:`find_note_dates` only (the readers of notes), never by :func:`find_dates`:
+year first, "2009.09.30" (year.month.day) or, on prg.kz, "2016.20.04"
+(year.day.month); and a two-digit year before "г."/"ж.", "13.04.20 г.".
 """
 
 from __future__ import annotations
@@ -114,6 +119,84 @@ def impossible_dates(text: str, lang: str) -> list[tuple[int, int, int, int]]:
         except ValueError:
             out.append((m.start(), m.end(), m.start(key), m.end(key)))
     return out
+
+
+#: year first: "2009.09.30" or prg.kz's "2016.20.04", a full stop after it allowed
+_YEAR_FIRST = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.(?P<a>\d{1,2})\.(?P<b>\d{1,2})(?![\d])\.?"
+)
+#: a two-digit year, only before the abbreviation of the word year: "13.04.20 г.", "06.04.21 ж."
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<yy>\d\d)(?=\s*(?:г|ж)\.)"
+)
+
+
+def _year_first_order(found: list[tuple[int, int]]) -> str | None:
+    """``"dm"`` (year.day.month) or ``"md"`` (year.month.day) when every year-first
+    date of a text whose two fields tell the order (one above 12) tells the same
+    one; ``None`` when none tells or they disagree."""
+    orders = {"dm" if a > 12 else "md" for a, b in found if (a > 12) != (b > 12)}
+    return orders.pop() if len(orders) == 1 else None
+
+
+def year_first_order(text: str) -> str | None:
+    """The order of the year-first dates of ``text``: ``"dm"`` (year.day.month,
+    prg.kz), ``"md"`` (year.month.day) or ``None`` when none of them tells (or
+    they disagree), read from the dates whose fields tell it (one above 12)."""
+    return _year_first_order([(int(m["a"]), int(m["b"])) for m in _YEAR_FIRST.finditer(text)])
+
+
+def find_numeric_dates(text: str, order: str | None = None) -> list[DateMatch]:
+    """The year-first and two-digit-year dates of ``text``, in order.
+
+    Year first: "2010.18.02" is 18 February (a field above 12 is the day);
+    when both fields are 12 or less, the order the text's other year-first
+    dates show decides ("2025.16.05. ... 2025.04.03." is 4 March), else
+    ``order`` when given (the whole page's, :func:`year_first_order`); with no
+    such evidence the date is left out: null rather than a guess. Two-digit
+    years (only before "г."/"ж.") are 2000-2099 when not after this century's
+    current year, else 1900-1999 (the acts are Kazakhstan's, 1991 on).
+    Impossible dates are skipped. Raises nothing.
+    """
+    hits = list(_YEAR_FIRST.finditer(text))
+    own = _year_first_order([(int(m["a"]), int(m["b"])) for m in hits]) if hits else None
+    order = own or order
+    out: list[DateMatch] = []
+    for m in hits:
+        a, b = int(m["a"]), int(m["b"])
+        dm = a > 12 or (b <= 12 and order == "dm")
+        if a <= 12 and b <= 12 and a != b and order is None:
+            continue
+        try:
+            out.append(
+                DateMatch(m.start(), m.end(), date(int(m["year"]), b if dm else a, a if dm else b))
+            )
+        except ValueError:
+            continue
+    if "." in text:
+        this = date.today().year % 100
+        for m in _SHORT_YEAR.finditer(text):
+            yy = int(m["yy"])
+            try:
+                d = date((2000 if yy <= this else 1900) + yy, int(m["month"]), int(m["day"]))
+            except ValueError:
+                continue
+            out.append(DateMatch(m.start(), m.end(), d))
+    return sorted(out, key=lambda d: d.start)
+
+
+def find_note_dates(text: str, lang: str, order: str | None = None) -> list[DateMatch]:
+    """Every date an editorial note may write: :func:`find_dates` and
+    :func:`find_numeric_dates` (year-first dates in ``order`` when the note
+    does not tell it), in order, a numeric match overlapping a
+    :func:`find_dates` one left out. Raises nothing."""
+    plain = find_dates(text, lang)
+    extra = [
+        d
+        for d in find_numeric_dates(text, order)
+        if not any(p.start < d.end and d.start < p.end for p in plain)
+    ]
+    return sorted(plain + extra, key=lambda d: d.start)
 
 
 def parse_date(text: str, lang: str) -> date | None:

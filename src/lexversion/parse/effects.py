@@ -40,41 +40,13 @@ from lexversion.model import (
     Node,
     ProvisionRef,
 )
+from lexversion.parse import amending as A
 from lexversion.parse import layout as L
 from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.citations.identity import same_act
+from lexversion.parse.commencement import commencement_rule
 
 _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
-
-
-def commencement_rule(text: str, lang: str) -> CommencementRule | None:
-    """The first commencement rule stated in ``text`` (letter spacing tolerated).
-
-    Returns ``None`` when no rule of the vocabulary's ``COMMENCEMENT`` list is
-    there (or a ``from_date`` rule's date cannot be read).
-    """
-    from lexversion.parse.dates import parse_date
-
-    k = L.key(text)
-    v = vocab(lang)
-    for pattern, kind in v.COMMENCEMENT:
-        m = re.search(pattern, k, re.IGNORECASE)
-        if m is None:
-            continue
-        groups = m.groupdict()
-        days = None
-        if groups.get("days"):
-            word = groups["days"]
-            days = int(word) if word.isdigit() else v.NUMBER_WORDS.get(word)
-            if days is None:
-                continue
-        when = None
-        if kind == "from_date":
-            when = parse_date(groups.get("date") or "", lang)
-            if when is None:
-                continue
-        return CommencementRule(kind, days, m.group(0), when)
-    return None
 
 
 def retroactive_from(text: str, lang: str) -> date | None:
@@ -103,8 +75,13 @@ def own_commencement(body: Node, lang: str) -> tuple[CommencementRule | None, da
 
 
 def _texts(node: Node) -> list[str]:
+    """The act's own words under ``node``: its blocks and items, editorial notes
+    left out (a note's "1-тармақ жаңа редакцияда - ... шешімімен" is the
+    database speaking, not the act: no new edition, no commencement of its own)."""
     out: list[str] = []
     for b in node.blocks:
+        if b.kind == BlockKind.NOTE:
+            continue
         out.append(b.text)
         out.extend(b.items)
     for c in node.children:
@@ -152,6 +129,11 @@ def read_note(
     full = text + " " + " ".join(extract)
     rule = commencement_rule(full, lang)
     k = L.key(text)
+    if affecting is None or affecting.date is None:
+        # the citation scan missed it or its date ("2025.25.04.", "13.04.20 г."): read the pair
+        named = A.amending_acts(text, lang, own)
+        if named:
+            affecting, rule = named[0].act, rule or named[0].rule
     sub = re.search(v.SUBSTITUTION, fold_text(text), re.IGNORECASE | re.DOTALL)
     if sub:
         old = [w for w in _QUOTED.findall(sub.group("old"))] or [sub.group("old").strip(' "')]
@@ -162,8 +144,19 @@ def read_note(
         kind, what, num = prov
         pinpoint = None if what == "annex" else ProvisionRef(where, what, num)
         effect = Effect(kind, affecting, None, where, (), rule, "note", text, pinpoint)
+        named = A.amending_acts(text, lang, own) if text.count("№") > 1 else []
+        if len(named) > 1:  # "... 12.03.2019 № 5 және 10.10.2019 № 8 шешімдерімен"
+            return NoteReading(
+                effects=tuple(replace(effect, affecting=a.act, rule=a.rule or rule) for a in named)
+            )
+    elif pin := A.provision_repeal(text, lang, where):  # "Пункт 2 утратил силу решением ..."
+        effect = Effect(EffectType.EXCLUSION, affecting, None, where, (), rule, "note", text, pin)
     elif re.search(v.REPEAL_PREFIX, k, re.IGNORECASE) or (lang == "ru" and "утратил" in k):
         effect = Effect(EffectType.REPEAL, affecting, None, "whole", (), rule, "note", text)
+    elif A.matches(lang, "AMENDED", text) and (
+        amended := A.amendment_effects(text, lang, where, own)
+    ):
+        return NoteReading(effects=amended)
     elif extract and affecting is not None and rule is not None:
         return NoteReading(rules=(StatedRule(affecting, rule),))
     else:
@@ -253,19 +246,11 @@ def provision_eid(root: Node, kind: str, num: str) -> str:
 
 def _items(para: Node) -> list[tuple[str, list[str]]]:
     """(intro text, item texts) per repeal target candidate: subpoints, else the paragraph."""
-    intro = " ".join(b.text for b in para.blocks)
+    own = [b for b in para.blocks if b.kind != BlockKind.NOTE]
+    intro = " ".join(b.text for b in own)
     if para.children:
         return [(intro, [" ".join(_texts(c))]) for c in para.children]
-    return [
-        (
-            intro,
-            [
-                " ".join(b.text for b in para.blocks)
-                + " "
-                + " ".join(i for b in para.blocks for i in b.items)
-            ],
-        )
-    ]
+    return [(intro, [intro + " " + " ".join(i for b in own for i in b.items)])]
 
 
 def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:

@@ -110,3 +110,12 @@ def _slips(sources: Sequence[SourceMap], act: ActRef, lang: str) -> list[str]:
                     f"the text dates act No {act.number} {a.date} where the requisites say {act.date} (kept as published)"
                 )
     return sorted(set(out))
+
+
+def transliterated(alphabet: str) -> str:
+    """The warning of a page read through a transliteration (DOMAIN.md 1): what
+    the parts and metadata are, and where the text as printed is."""
+    return (
+        f"Latin-script Kazakh ({alphabet} alphabet) read through a transliteration to "
+        "Cyrillic: the parts and metadata are that reading; the text as printed is the source text"
+    )

@@ -27,6 +27,7 @@ from charset_normalizer import from_bytes
 
 from lexversion.errors import InputError, UsageError
 from lexversion.model import Repair, RepairKind
+from lexversion.text.language import detect_script
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -106,8 +107,9 @@ def decode_input(
     (each recorded), then the encoding ``charset-normalizer`` detects.
     Raises :class:`InputError` (exit code 2) for a file over the size limit, an
     empty file, a binary file (NUL bytes without a UTF-16 BOM, or no plausible
-    encoding) and for text without a Cyrillic letter (not a Kazakh or Russian
-    legal text).
+    encoding) and for text with neither a Cyrillic letter nor Latin-script
+    Kazakh (:func:`~lexversion.text.language.detect_script`): not a Kazakh or
+    Russian legal text.
     """
     stray: list[tuple[int, str]] = []  # (offset in the decoded text, original)
     if isinstance(data, str):
@@ -143,8 +145,10 @@ def decode_input(
     text = text[bom:]
     if not text.strip():
         raise InputError(source, "empty file")
-    if not any("\u0400" <= ch <= "\u04ff" for ch in text):
-        raise InputError(source, "no Cyrillic text: not a Kazakh or Russian legal act")
+    if not any("\u0400" <= ch <= "\u04ff" for ch in text) and detect_script(text) != "latn":
+        raise InputError(
+            source, "no Cyrillic or Latin-script Kazakh text: not a Kazakh or Russian legal act"
+        )
     return Decoded(text, _stray_repairs(text, [(at - bom, orig) for at, orig in stray]))
 
 

@@ -11,6 +11,8 @@ on every text (tests/text/test_language.py).
 
 from __future__ import annotations
 
+import re
+
 #: the nine letters Kazakh adds to the Russian alphabet, both cases, the most
 #: frequent first (so a Kazakh text is told after counting one or two of them)
 _KK_LETTERS = "іқғңәүөұһІҚҒҢӘҮӨҰҺ"
@@ -58,3 +60,29 @@ def detect_language(text: str) -> str:
     (:func:`language_by_share`), told by the fast path :func:`language_by_bounds`.
     Every character of ``text`` counts. Raises nothing."""
     return language_by_bounds(text)
+
+
+#: letters of the Kazakh Latin alphabets beyond ASCII (2018: acute accents and ı; 2021)
+_KK_LATIN = "áǵńóúýıäğñöüūşçÁǴŃÓÚÝÄĞÑÖÜŪŞÇİ"
+_KK_LATIN_RE = re.compile(f"[{_KK_LATIN}]")
+_LATIN_RE = re.compile(f"[A-Za-z{_KK_LATIN}]")
+
+
+def detect_script(text: str) -> str:
+    """``"latn"`` or ``"cyrl"``: the script ``text`` is written in (DOMAIN.md 1).
+
+    Latin when its Latin letters (ASCII and the Kazakh Latin letters
+    :data:`_KK_LATIN`) outnumber its Cyrillic letters (U+0400-U+04FF) and it
+    has a letter only the Kazakh Latin alphabets have, so a Cyrillic act with
+    Latin look-alikes ("шешiм") or an English line is not taken for Latin-script
+    Kazakh; read from the first 4000 characters. Cyrillic letters are counted
+    on the UTF-8 bytes as :func:`language_by_bounds` does, the others by
+    regular expression. Raises nothing.
+    """
+    head = text[:4000]
+    if not _KK_LATIN_RE.search(head):  # no Kazakh Latin letter: Cyrillic (or not Kazakh)
+        return "cyrl"
+    data = head.encode("utf-8", "surrogatepass")
+    cyr = sum(data.count(b) for b in _CYRILLIC_LEADS)
+    lat = len(_LATIN_RE.findall(head))
+    return "latn" if lat > cyr else "cyrl"

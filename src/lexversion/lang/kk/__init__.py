@@ -88,7 +88,7 @@ NOTE_MARKERS: tuple[str, ...] = (r"ескерту\b", r"күші\s+жойылд�
 
 #: words of the requisites paragraph
 REGISTRATION = r"(?P<authority>[^.]*?(?:әділет|юстиция)[^.]*?)\s+(?P<date>.+?)\s+(?:№|N)\s*(?P<number>[\w/\-]+)\s+(?:болып\s+)?тіркелді"
-REPEAL_PREFIX = r"күші\s+жойылды\s*[-–—]?\s*"
+REPEAL_PREFIX = r"к[үу]ш[іи]\s+жойылды(?!\s+деп\b)\s*[-–—]?\s*"
 REPEALING_ACT_SUFFIX = r"шешімімен|қаулысымен|бұйрығымен|заңымен"
 
 #: roles in signature blocks (DOMAIN.md 2.7)
@@ -124,6 +124,12 @@ COMMENCEMENT: tuple[tuple[str, str], ...] = (
     ),
     (r"алғашқы\s+ресми\s+жарияланған\s+күнінен\s+кейін", "day_after_publication"),
     (r"алғашқы\s+ресми\s+жарияланған\s+күнінен\s+бастап", "from_publication"),
+    # notes also write "оның алғаш ресми ...", "ресми жарияланған күннен бастап"
+    (
+        r"(?:алғаш\s+)?ресми\s+жарияланған\s+күн(?:інен|нен)\s+кейін\s+күнтізбелік\s+(?P<days>\w+)\s+күн\s+өткен\s+соң",
+        "days_after_publication",
+    ),
+    (r"(?:алғаш\s+)?ресми\s+жарияланған\s+күн(?:інен|нен)\s+бастап", "from_publication"),
     (r"қабылданған\s+күн(?:інен|нен)\s+бастап", "from_adoption"),
     (r"(?P<date>\d{4}\s*жылғы\s+\S+\s+\S+)\s+бастап\s+қолданысқа\s+енгізіледі", "from_date"),
     (r"мемлекеттік\s+тіркелген\s+күн(?:інен|нен)\s+бастап", "from_registration"),
