@@ -119,6 +119,21 @@ def citation_rows(g: Graph) -> Iterator[dict[str, Any]]:
     )
 
 
+_DERIVED = ((EventRow, event_rows), (EffectRow, effect_rows), (CitationRow, citation_rows))
+
+
+def derived_fingerprint(g: Graph) -> str:
+    """SHA-256 over the rows of events, effects and citations of ``g`` in the
+    graph's deterministic order (generating its lazy streams once: a planning
+    failure in them surfaces here, before anything is written)."""
+    digest = hashlib.sha256()
+    for model, rows in _DERIVED:
+        digest.update(model.__tablename__.encode())
+        for r in rows(g):
+            digest.update(json.dumps(r, sort_keys=True, default=str, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
 class GraphWriter:
     """Batched writes of one build inside the session's transaction."""
 
@@ -129,6 +144,7 @@ class GraphWriter:
         self.deleted: dict[str, int] = {}
         self.kept: list[str] = []
         self._sources: list[dict[str, Any]] = []
+        self._fresh_sources: set[str] = set()
         self._exprs: list[ExpressionRecord] = []
 
     def _count(self, table: dict[str, int], name: str, n: int) -> None:
@@ -142,6 +158,16 @@ class GraphWriter:
         if len(self._sources) >= BATCH:
             self._flush_sources()
 
+    def forget_source(self, sha256: str) -> None:
+        """Do not keep corpus file ``sha256`` after all (a file the build skipped
+        once planning found it unusable): dropped from the buffer, or deleted
+        when this build inserted it (a source an earlier build stored stays)."""
+        self._sources = [b for b in self._sources if b["sha256"] != sha256]
+        if sha256 in self._fresh_sources:
+            self.s.execute(delete(SourceRow).where(SourceRow.sha256 == sha256))
+            self._fresh_sources.discard(sha256)
+            self._count(self.inserted, "sources", -1)
+
     def _flush_sources(self) -> None:
         batch, self._sources = self._sources, []
         if not batch:
@@ -151,6 +177,7 @@ class GraphWriter:
         fresh = {b["sha256"]: b for b in batch if b["sha256"] not in have}
         if fresh:
             self.s.execute(insert(SourceRow), list(fresh.values()))
+            self._fresh_sources.update(fresh)
         self._count(self.inserted, "sources", len(fresh))
 
     # -- works ----------------------------------------------------------------------
@@ -288,23 +315,16 @@ class GraphWriter:
         return done
 
     # -- derived graph ------------------------------------------------------------------
-    def put_derived(self, g: Graph) -> None:
+    def put_derived(self, g: Graph, fingerprint: str | None = None) -> None:
         """Make events, effects and citations those of ``g`` (nothing written when
         their fingerprint matches the stored one). Rows are generated twice,
-        never held: once for the fingerprint, once to insert."""
-        tables = ((EventRow, event_rows), (EffectRow, effect_rows), (CitationRow, citation_rows))
-        digest = hashlib.sha256()
-        for model, rows in tables:
-            digest.update(model.__tablename__.encode())
-            for r in rows(g):
-                digest.update(
-                    json.dumps(r, sort_keys=True, default=str, ensure_ascii=False).encode()
-                )
-        fingerprint = digest.hexdigest()
+        never held: once for the fingerprint (:func:`derived_fingerprint`, or
+        ``fingerprint`` when the caller computed it), once to insert."""
+        fingerprint = fingerprint or derived_fingerprint(g)
         stored = self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
         if stored == fingerprint:
             return
-        for model, rows in tables:
+        for model, rows in _DERIVED:
             name = model.__tablename__
             gone = self.s.scalar(select(func.count()).select_from(model)) or 0
             self.s.execute(delete(model))
