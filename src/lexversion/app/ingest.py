@@ -28,6 +28,7 @@ from lexversion.graph import plan_graph, render_plan, summarize
 from lexversion.graph.failures import unidentified
 from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph
 from lexversion.parse import parse
+from lexversion.parse.provenance import derivation
 from lexversion.store.repository import Store, WriteReport
 from lexversion.store.writer import derived_fingerprint
 
@@ -268,7 +269,10 @@ def build(
     processes (default: every core) into small summaries while their bytes go
     to the store; the graph is planned from the summaries; each text is then
     parsed again to render those of its expressions the store does not hold
-    yet, which go to the store in batches.
+    yet, or holds as other tools derived them (:mod:`lexversion.parse.provenance`:
+    version, code, vocabularies, dictionaries), which go to the store in batches.
+    A file that cannot be parsed, planned or rendered is reported in
+    ``failed`` with one line naming it and skipped; the rest is built (issue 16).
     Everything is one transaction. Raises :class:`UsageError` for a missing
     directory or a bad sidecar and :class:`~lexversion.errors.StoreError` if
     the store cannot be written (nothing is written then).
@@ -277,7 +281,9 @@ def build(
     sidecar = read_sidecar(directory) if directory.is_dir() else []
     files = [str(p) for p in corpus_files(directory)]
     n = workers or os.cpu_count() or 1
+    derived_by = derivation()
     with store.writer() as w:
+        w.set_derivation(derived_by.fingerprint, derived_by.to_json())
         summaries = SummarySpool()
         path_of: dict[str, str] = {}
         for name, summary, data, error, warnings in _mapped(_summarize, files, n):

@@ -27,13 +27,14 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WorkRecord
 from lexversion.store.rows import (
     BuildStateRow,
     CitationRow,
+    DerivationRow,
     EffectRow,
     EventRow,
     ExpressionRow,
@@ -145,6 +146,7 @@ class GraphWriter:
         self.kept: list[str] = []
         self._sources: list[dict[str, Any]] = []
         self._fresh_sources: set[str] = set()
+        self.derivation: str | None = None
         self._exprs: list[ExpressionRecord] = []
 
     def _count(self, table: dict[str, int], name: str, n: int) -> None:
@@ -214,6 +216,34 @@ class GraphWriter:
             self.s.execute(delete(WorkRow).where(WorkRow.frbr_uri.in_(gone[k : k + BATCH])))
         self._count(self.deleted, "works", len(gone))
 
+    # -- derivation -------------------------------------------------------------------
+    def set_derivation(self, fingerprint: str, description: dict[str, Any]) -> None:
+        """The tools this build derives texts with (issue 16): ``fingerprint``
+        and its ``description`` (:class:`lexversion.parse.provenance.Derivation`)
+        go to ``derivations`` once; every expression written is marked with the
+        fingerprint, and a stored expression marked otherwise is derived again."""
+        self.derivation = fingerprint
+        if self.s.get(DerivationRow, fingerprint) is None:
+            blob = json.dumps(description, sort_keys=True, ensure_ascii=False)
+            self.s.execute(insert(DerivationRow).values(fingerprint=fingerprint, description=blob))
+            self._count(self.inserted, "derivations", 1)
+
+    def _rederived(self, stored: str | None) -> bool:
+        """Whether a text stored with derivation ``stored`` is derived again now."""
+        return self.derivation is not None and stored != self.derivation
+
+    def _replace_text(self, x: ExpressionRecord) -> None:
+        """Store ``x``'s text, derived anew, in place of the stored one; its rows
+        in the search index go, for the next sync to index it again."""
+        self.s.execute(
+            update(ExpressionRow)
+            .where(ExpressionRow.uri == x.uri)
+            .values(akn=x.akn, derivation=self.derivation, effects=list(x.effects))
+        )
+        self.s.execute(text("DELETE FROM provision_search WHERE expression = :u"), {"u": x.uri})
+        self.s.execute(text("DELETE FROM search_expressions WHERE uri = :u"), {"u": x.uri})
+        self._count(self.updated, "expressions", 1)
+
     # -- expressions ------------------------------------------------------------------
     def add_expression(self, x: ExpressionRecord) -> None:
         """Insert an expression unless stored; refresh its applies-from DateFact."""
@@ -234,6 +264,8 @@ class GraphWriter:
                 ExpressionRow.af_latest,
                 ExpressionRow.af_certainty,
                 ExpressionRow.af_basis,
+                ExpressionRow.derivation,
+                ExpressionRow.source_sha,
             ).where(ExpressionRow.uri.in_(uris))
         ).all()
         stored = {r[0]: r for r in rows}
@@ -255,11 +287,14 @@ class GraphWriter:
                     "effects": list(x.effects),
                     "akn": x.akn,
                     "source_sha": x.source,
+                    "derivation": self.derivation,
                 }
                 continue
-            if old[1] != x.akn:
+            if self._rederived(old[6]) and old[7] == x.source:
+                self._replace_text(x)
+            elif old[1] != x.akn:
                 self.kept.append(x.uri)
-            if tuple(old[2:]) != (af.earliest, af.latest, af.certainty, af.basis):
+            if tuple(old[2:6]) != (af.earliest, af.latest, af.certainty, af.basis):
                 self.s.execute(
                     update(ExpressionRow)
                     .where(ExpressionRow.uri == x.uri)
@@ -276,9 +311,12 @@ class GraphWriter:
         self._count(self.inserted, "expressions", len(fresh))
 
     def stored(self, plans: Iterable[ExpressionPlan]) -> set[str]:
-        """URIs of ``plans`` already stored from the same source text (their text
-        cannot change: expressions are insert-only); their applies-from DateFact
-        is refreshed here, so the caller need not render them again."""
+        """URIs of ``plans`` already stored from the same source text by the same
+        derivation (their text cannot change: expressions are insert-only, and
+        the tools are those that built them); their applies-from DateFact is
+        refreshed here, so the caller need not render them again. A text built
+        by other tools (:meth:`set_derivation`) is not among them: the caller
+        renders it again and :meth:`add_expression` replaces it."""
         self.flush()
         wanted = {p.uri: p for p in plans}
         uris = list(wanted)
@@ -292,11 +330,12 @@ class GraphWriter:
                     ExpressionRow.af_latest,
                     ExpressionRow.af_certainty,
                     ExpressionRow.af_basis,
+                    ExpressionRow.derivation,
                 ).where(ExpressionRow.uri.in_(uris[k : k + BATCH]))
             ).all()
-            for uri, sha, *af in rows:
+            for uri, sha, *af, derivation in rows:
                 plan = wanted[uri]
-                if sha != plan.sha256:
+                if sha != plan.sha256 or self._rederived(derivation):
                     continue
                 done.add(uri)
                 new = plan.applies_from
