@@ -128,3 +128,45 @@ def test_no_mutation_of_the_corpus_crashes_a_build(
         with sqlite3.connect(clean_store) as a, sqlite3.connect(db) as b:
             a.backup(b)  # the write-ahead log included
     _assert_built_or_named(directory, f"sqlite:///{db}")
+
+
+@pytest.mark.parametrize(
+    ("seed", "edit"),
+    [
+        ("000", "sed 2d"),  # the issue's repro: AssertionError in graph planning
+        ("001", "от 19 \nфевраля 2021 => от 31 \nфевраля 2021"),  # "31 февраля" aborted the build
+    ],
+    ids=["title-line-deleted", "31-february"],
+)
+def test_one_bad_file_is_skipped_in_one_line_and_the_rest_is_built(
+    tmp_path: Path, seed: str, edit: str
+) -> None:
+    """``lexversion build DIR`` with one broken file beside the other four:
+    exit 1, one ``skipped`` line naming the file, the four others built."""
+    from typer.testing import CliRunner
+
+    from lexversion.cli import app
+
+    directory = tmp_path / "corpus"
+    directory.mkdir()
+    for p in CORPUS:
+        shutil.copy(p, directory / p.name)
+    target = directory / corpus_file(seed).name
+    text = target.read_text("utf-8")
+    if edit == "sed 2d":
+        lines = text.split("\n")
+        del lines[1]
+        text = "\n".join(lines)
+    else:
+        old, new = edit.split(" => ")
+        text = text.replace(old, new, 1)
+    target.write_text(text, "utf-8")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    result = CliRunner().invoke(app, ["build", str(directory), "--db", url])
+    assert result.exit_code == 1, result.output
+    skipped = [ln for ln in result.stderr.splitlines() if ln.startswith("lexversion: skipped")]
+    assert len(skipped) == 1 and str(target) in skipped[0]
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith("built 4/5 files: 4 works")
+    texts = {w.frbr_uri for w in open_store(url).works() if not w.stub}
+    assert len(texts) == 4

@@ -214,12 +214,15 @@ def plan_corpus(
     :class:`~lexversion.errors.PlanError` names its texts, which go to
     ``report.failed`` (one line each, naming every text involved), are left out
     of ``summaries`` and ``forget`` (their stored sources), and the rest is
-    planned again. Returns (graph, expression plans, derived fingerprint)."""
+    planned again. Returns (graph, expression plans, derived fingerprint);
+    raises a :class:`PlanError` that names no text (the build fails, exit 1)."""
     while True:
         try:
             graph, plans = plan_graph(summaries, pubs)
             return graph, plans, derived_fingerprint(graph)
         except PlanError as exc:
+            if not exc.shas:
+                raise  # names no text: nothing to skip, planning again would fail again
             for name, sha in zip(exc.files, exc.shas, strict=True):
                 summaries.skip(sha)
                 forget(sha)
