@@ -250,6 +250,7 @@ def build(
             if w is None or not w.changed
             else ", ".join(f"{k} +{v}" for k, v in sorted(w.inserted.items()))
             + ("".join(f", {k} -{v}" for k, v in sorted(w.deleted.items())))
+            + ("".join(f", {k} ~{v}" for k, v in sorted(w.updated.items())))
         )
         typer.echo(
             f"built {len(report.files) - len(report.failed)}/{len(report.files)} files: {report.works} works, "

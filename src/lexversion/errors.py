@@ -56,3 +56,20 @@ class InternalError(LexversionError):
     of BSD ``sysexits.h``)."""
 
     exit_code = 70
+
+
+class PlanError(LexversionError):
+    """A corpus text (or several together) the version graph cannot be planned
+    from: an unexpected error while registering, dating, matching or planning
+    the expressions of the texts ``files``. A build reports it, skips those
+    files and plans the rest (DEVELOPERS.md principle 6). Exit code 1 (a build
+    with skipped files)."""
+
+    exit_code = 1
+
+    def __init__(self, files: tuple[str, ...], shas: tuple[str, ...], problem: str) -> None:
+        names = ", ".join(files)
+        super().__init__(f"{names}: cannot be planned: {problem}")
+        self.files = files
+        self.shas = shas
+        self.problem = problem

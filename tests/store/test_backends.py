@@ -160,3 +160,26 @@ def test_a_build_killed_midway_leaves_the_store_consistent(url: str) -> None:
     report = build(ROOT / "corpus", url)
     assert report.write is not None and report.write.changed
     assert counts(url)["works"] == 22
+
+
+def test_a_second_build_meanwhile_is_refused_in_one_line(url: str) -> None:
+    """Two builds at once (issue 16): while one holds the store's build lock
+    (SQLite's write lock, a PostgreSQL advisory lock), a second ``lexversion
+    build`` exits 4 with one line "another build is running", never a raw
+    IntegrityError, and the first one commits as if alone."""
+    from typer.testing import CliRunner
+
+    from lexversion.cli import app
+
+    store = open_store(url)
+    with store.writer() as w:
+        w.add_source("0" * 64, "held.txt", "kk", b"held")
+        w.flush()
+        result = CliRunner().invoke(app, ["build", str(ROOT / "corpus"), "--db", url])
+        assert result.exit_code == 4
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "another build is running" in lines[0], result.stderr
+        assert len(open_store(url).works()) == 0  # the reader answers meanwhile
+    with Session(store.engine) as s:
+        assert s.scalar(select(func.count()).select_from(SourceRow)) == 1
+    store.engine.dispose()

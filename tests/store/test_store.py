@@ -34,7 +34,7 @@ from tests.store.conftest import (
 )
 
 Docs = list[tuple[Document, bytes]]
-TABLES = {"sources", "works", "expressions", "events", "effects", "citations"}
+TABLES = {"sources", "works", "expressions", "events", "effects", "citations", "derivations"}
 
 
 def test_corpus_is_what_these_tests_assume() -> None:

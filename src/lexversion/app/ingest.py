@@ -23,11 +23,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from lexversion.errors import InputError, UsageError
+from lexversion.errors import InputError, PlanError, UsageError
 from lexversion.graph import plan_graph, render_plan, summarize
-from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord
+from lexversion.graph.failures import unidentified
+from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph
 from lexversion.parse import parse
+from lexversion.parse.provenance import derivation
 from lexversion.store.repository import Store, WriteReport
+from lexversion.store.writer import derived_fingerprint
 
 SKIP_SUFFIXES = {".json", ".md", ".yaml", ".yml"}
 SIDECAR = "metadata.json"
@@ -129,6 +132,7 @@ class SummarySpool:
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the spool; close()
         self._index: list[tuple[str, int, int]] = []
+        self._skipped: set[str] = set()
 
     def add(self, summary: DocSummary) -> None:
         """Append ``summary``."""
@@ -140,8 +144,14 @@ class SummarySpool:
     def __len__(self) -> int:
         return len(self._index)
 
+    def skip(self, sha256: str) -> None:
+        """Leave summary ``sha256`` out of every later iteration."""
+        self._skipped.add(sha256)
+
     def __iter__(self) -> Iterator[DocSummary]:
-        for _, offset, size in sorted(self._index):
+        for sha, offset, size in sorted(self._index):
+            if sha in self._skipped:
+                continue
             self._file.seek(offset)
             summary: DocSummary = pickle.loads(self._file.read(size))
             yield summary
@@ -151,25 +161,79 @@ class SummarySpool:
         self._file.close()
 
 
+def _problem(exc: BaseException) -> str:
+    """An unexpected exception as one line: its class and its message's first line."""
+    first = (str(exc).splitlines() or [""])[0]
+    return f"{exc.__class__.__name__}: {first}" if first else exc.__class__.__name__
+
+
 def _summarize(
     path: str,
 ) -> tuple[str, DocSummary | None, bytes | None, str | None, tuple[str, ...]]:
-    """Worker: parse one file into (name, summary, raw bytes, error, warnings)."""
+    """Worker: parse one file into (name, summary, raw bytes, error, warnings).
+
+    The file's boundary (issue 16): whatever goes wrong in reading, parsing or
+    summarising it becomes the error of this file, never the build's; so does a
+    text whose act cannot be a work (:func:`lexversion.graph.failures.unidentified`).
+    """
     try:
         data = Path(path).read_bytes()
         doc = parse(data, path)
+        summary = summarize(doc)
     except InputError as exc:
         return path, None, None, exc.message, ()
     except OSError as exc:
         return path, None, None, f"{path}: cannot read: {exc.strerror}", ()
-    return path, summarize(doc), data, None, doc.warnings
+    except Exception as exc:  # a file's boundary: one bad file never ends the build
+        return path, None, None, f"{path}: cannot be parsed: {_problem(exc)}", ()
+    problem = unidentified(summary)
+    if problem is not None:
+        return path, None, None, f"{path}: {problem}", ()
+    return path, summary, data, None, doc.warnings
 
 
-def _render(job: tuple[str, tuple[ExpressionPlan, ...]]) -> list[ExpressionRecord]:
-    """Worker: parse one file again and render its planned expressions."""
+def _render(
+    job: tuple[str, tuple[ExpressionPlan, ...]],
+) -> tuple[list[ExpressionRecord], str | None]:
+    """Worker: parse one file again and render its planned expressions; returns
+    the records, or none and the one-line error when that fails (the file's
+    boundary, as in :func:`_summarize`)."""
     path, plans = job
-    doc = parse(Path(path).read_bytes(), path)
-    return [p.record(render_plan(doc, p)) for p in plans]
+    try:
+        doc = parse(Path(path).read_bytes(), path)
+        return [p.record(render_plan(doc, p)) for p in plans], None
+    except InputError as exc:
+        return [], exc.message
+    except OSError as exc:
+        return [], f"{path}: cannot read: {exc.strerror}"
+    except Exception as exc:  # a file's boundary: one bad file never ends the build
+        return [], f"{path}: cannot be rendered: {_problem(exc)}"
+
+
+def plan_corpus(
+    summaries: SummarySpool,
+    pubs: Sequence[tuple[str, date, str]],
+    report: BuildReport,
+    forget: Callable[[str], None],
+) -> tuple[Graph, list[ExpressionPlan], str]:
+    """Plan the graph of ``summaries`` (:func:`lexversion.graph.plan_graph`) and
+    fingerprint its derived rows, skipping the texts planning fails on: each
+    :class:`~lexversion.errors.PlanError` names its texts, which go to
+    ``report.failed`` (one line each, naming every text involved), are left out
+    of ``summaries`` and ``forget`` (their stored sources), and the rest is
+    planned again. Returns (graph, expression plans, derived fingerprint);
+    raises a :class:`PlanError` that names no text (the build fails, exit 1)."""
+    while True:
+        try:
+            graph, plans = plan_graph(summaries, pubs)
+            return graph, plans, derived_fingerprint(graph)
+        except PlanError as exc:
+            if not exc.shas:
+                raise  # names no text: nothing to skip, planning again would fail again
+            for name, sha in zip(exc.files, exc.shas, strict=True):
+                summaries.skip(sha)
+                forget(sha)
+                report.failed.append((name, exc.message))
 
 
 def start_worker() -> None:
@@ -215,7 +279,10 @@ def build(
     processes (default: every core) into small summaries while their bytes go
     to the store; the graph is planned from the summaries; each text is then
     parsed again to render those of its expressions the store does not hold
-    yet, which go to the store in batches.
+    yet, or holds as other tools derived them (:mod:`lexversion.parse.provenance`:
+    version, code, vocabularies, dictionaries), which go to the store in batches.
+    A file that cannot be parsed, planned or rendered is reported in
+    ``failed`` with one line naming it and skipped; the rest is built (issue 16).
     Everything is one transaction. Raises :class:`UsageError` for a missing
     directory or a bad sidecar and :class:`~lexversion.errors.StoreError` if
     the store cannot be written (nothing is written then).
@@ -224,7 +291,9 @@ def build(
     sidecar = read_sidecar(directory) if directory.is_dir() else []
     files = [str(p) for p in corpus_files(directory)]
     n = workers or os.cpu_count() or 1
+    derived_by = derivation()
     with store.writer() as w:
+        w.set_derivation(derived_by.fingerprint, derived_by.to_json())
         summaries = SummarySpool()
         path_of: dict[str, str] = {}
         for name, summary, data, error, warnings in _mapped(_summarize, files, n):
@@ -240,9 +309,9 @@ def build(
             if tick:
                 tick(name)
         pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
-        graph, plans = plan_graph(summaries, pubs)
+        graph, plans, fingerprint = plan_corpus(summaries, pubs, report, w.forget_source)
         w.put_works(graph.works.values())
-        w.put_derived(graph)
+        w.put_derived(graph, fingerprint)
         report.citations = len(graph.citations)
         summaries.close()
         done = w.stored(plans)
@@ -254,7 +323,9 @@ def build(
             (path_of[sha], tuple(ps))
             for sha, ps in sorted(by_sha.items(), key=lambda kv: path_of[kv[0]])
         ]
-        for (name, _), records in zip(jobs, _mapped(_render, jobs, n), strict=True):
+        for (name, _), (records, error) in zip(jobs, _mapped(_render, jobs, n), strict=True):
+            if error is not None:
+                report.failed.append((name, error))
             for rec in records:
                 w.add_expression(rec)
             if tick:

@@ -26,6 +26,8 @@ from lexversion.parse.citations.identity import act_key as act_identity
 from lexversion.text.language import detect_language
 
 Identity = tuple[str | None, date | None, str | None]
+#: how many of the texts naming a work :meth:`WorkRegistry.named_by` keeps
+NAMED_BY = 4
 
 
 def work_act(w: WorkRecord) -> ActRef:
@@ -41,6 +43,8 @@ class WorkRegistry:
     def __init__(self) -> None:
         self._by_id: dict[Identity, WorkRecord] = {}
         self._by_dn: dict[tuple[date | None, str | None], list[Identity]] = {}
+        self._texts: dict[str, Identity] = {}
+        self._named_by: dict[Identity, set[tuple[str, str]]] = {}
 
     def works(self) -> Iterable[WorkRecord]:
         """Every work registered, in registration order."""
@@ -99,6 +103,33 @@ class WorkRegistry:
         self._by_id[key] = rec
         self._by_dn.setdefault(key[1:], []).append(key)
         return rec
+
+    def bind(self, sha256: str, work: WorkRecord, source: str) -> None:
+        """Record that corpus text ``sha256`` (file ``source``) is the text of
+        ``work``: :meth:`text_work` answers for it without matching again."""
+        key = act_identity(work_act(work))
+        self._texts[sha256] = key
+        self.named(work, source, sha256)
+
+    def text_work(self, sha256: str) -> WorkRecord | None:
+        """The work whose text is corpus text ``sha256`` (see :meth:`bind`), as
+        registered now (a stub upgraded since is returned upgraded)."""
+        key = self._texts.get(sha256)
+        return self._by_id.get(key) if key is not None else None
+
+    def named(self, work: WorkRecord, source: str, sha256: str) -> None:
+        """Record that corpus text ``sha256`` (file ``source``) names ``work`` (the
+        first :data:`NAMED_BY` texts are kept: enough to blame, small for a
+        national corpus; once they are skipped, the next ones are recorded)."""
+        texts = self._named_by.setdefault(act_identity(work_act(work)), set())
+        if len(texts) < NAMED_BY:
+            texts.add((source, sha256))
+
+    def named_by(self, work: WorkRecord) -> set[tuple[str, str]]:
+        """The corpus texts (file, SHA-256) that are or name ``work``: the texts a
+        failure while planning the work is blamed on
+        (:func:`lexversion.graph.failures.blame`)."""
+        return self._named_by.get(act_identity(work_act(work)), set())
 
     def sidecar_work(self, ref: str) -> WorkRecord | None:
         """The work a sidecar fact names (FRBR URI or citation), if known."""

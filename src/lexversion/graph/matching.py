@@ -8,7 +8,9 @@ match. Otherwise the candidates with that date and number are scored with
 rapidfuzz's ``partial_ratio`` of each candidate's issuer names in both
 languages (the bilingual table :mod:`lexversion.lang.regions`) and title
 within the words of the reference; the best wins, with its score, when it
-reaches :data:`THRESHOLD` and leads the next by :data:`MARGIN`.
+reaches :data:`THRESHOLD` and leads the next by :data:`MARGIN`. A candidate
+with no name at all (a stub cited by date and number only) scores 0: it can be
+matched exactly or uniquely, never by words.
 """
 
 from __future__ import annotations
@@ -92,7 +94,13 @@ def match_act(act: ActRef, words: str, candidates: Iterable[Candidate]) -> Match
     text = fold_text(words).lower()
     scored = sorted(
         (
-            (max(fuzz.partial_ratio(fold_text(n).lower(), text) for n in names(c)), i, c)
+            (
+                max(
+                    (fuzz.partial_ratio(fold_text(n).lower(), text) for n in names(c)), default=0.0
+                ),
+                i,
+                c,
+            )
             for i, c in enumerate(same)
         ),
         key=lambda t: (-t[0], t[1]),

@@ -29,11 +29,13 @@ from functools import partial
 from pathlib import PurePath
 from typing import cast
 
+from lexversion.errors import PlanError
 from lexversion.graph.expressions import Ledger, edition_plans, expressions_of, render_plan
+from lexversion.graph.failures import blame, text_of, unidentified
 from lexversion.graph.identity import WorkRegistry
 from lexversion.graph.stream import Regenerable
 from lexversion.graph.summary import summarize
-from lexversion.model import CommencementRule, DateFact, Document
+from lexversion.model import ActRef, CommencementRule, DateFact, Document
 from lexversion.model.records import (
     CitationRecord,
     DocSummary,
@@ -67,18 +69,50 @@ class StatedDates:
 
 def register_works(docs: Iterable[DocSummary]) -> WorkRegistry:
     """Phase 1: the works of the corpus texts ``docs``, then the stubs their
-    effects and citations name."""
+    effects and citations name. Acts whose issuer was read (a region) are
+    registered before those whose issuer was not, so that a bare "decision of
+    29 March 2024 No 97" resolves to the work a fuller reference names whatever
+    the order of the texts (issue 16). Each text is bound to its work
+    (:meth:`WorkRegistry.bind`). Raises :class:`~lexversion.errors.PlanError`
+    naming a text that cannot be registered (see
+    :func:`lexversion.graph.failures.unidentified`)."""
     reg = WorkRegistry()
-    for d in docs:
-        reg.ensure(d.act, stub=False, lang=d.lang)
-    for d in docs:
-        for e in d.effects:
-            for a in (e.affecting, e.affected):
-                if a is not None:
-                    reg.ensure(a, stub=True)
-        for c in d.citations:
-            reg.ensure(c.act, stub=True, words=c.text)
+    for regioned in (True, False):
+        for d in docs:
+            if (d.act.region is not None) is regioned:
+                with blame([text_of(d)]):
+                    w = reg.ensure(d.act, stub=False, lang=d.lang)
+                    if w is None:
+                        problem = unidentified(d) or "the act cannot be identified"
+                        raise PlanError((d.source,), (d.sha256,), problem)
+                    reg.bind(d.sha256, w, d.source)
+    for regioned in (True, False):
+        for d in docs:
+            with blame([text_of(d)]):
+                for act, words in _named(d):
+                    if (act.region is not None) is regioned:
+                        w = reg.ensure(act, stub=True, words=words)
+                        if w is not None:
+                            reg.named(w, d.source, d.sha256)
     return reg
+
+
+def _named(d: DocSummary) -> Iterator[tuple[ActRef, str]]:
+    """The acts text ``d``'s effects and citations name, with the words naming them."""
+    for e in d.effects:
+        for a in (e.affecting, e.affected):
+            if a is not None:
+                yield a, ""
+    for c in d.citations:
+        yield c.act, c.text
+
+
+def own_work(reg: WorkRegistry, d: DocSummary) -> WorkRecord:
+    """The work whose text ``d`` is (bound in phase 1)."""
+    w = reg.text_work(d.sha256)
+    if w is None:
+        raise LookupError(f"{PurePath(d.source).name} was not registered as a work")
+    return w
 
 
 def stated_dates(
@@ -93,19 +127,8 @@ def stated_dates(
     pubs: dict[str, Stated] = {}
     retro: dict[str, Stated] = {}
     for d in docs:
-        w = reg.find(d.act)
-        assert w is not None
-        if d.retroactive_from:
-            retro[w.frbr_uri] = (d.retroactive_from, d.sha256)
-        rules[w.frbr_uri] = (d.commencement, d.act.date, d.registration, d.sha256)
-        if d.publication:
-            pubs[w.frbr_uri] = (d.publication, f"stated in {PurePath(d.source).name}")
-        for f in d.facts:
-            fw = reg.find(f.act)
-            if fw is not None and f.kind == "publication":
-                pubs.setdefault(
-                    fw.frbr_uri, (f.date, f"stated in {PurePath(d.source).name}: {f.basis[:160]}")
-                )
+        with blame([text_of(d)]):
+            _state(d, own_work(reg, d), reg, rules, pubs, retro)
     for ref, when, source in publications:
         sw = reg.sidecar_work(ref)
         if sw is not None:
@@ -114,16 +137,39 @@ def stated_dates(
     return StatedDates(rules, pubs, retro, quoted_rules(docs, reg), dates)
 
 
+def _state(
+    d: DocSummary,
+    w: WorkRecord,
+    reg: WorkRegistry,
+    rules: dict[str, OwnRule],
+    pubs: dict[str, Stated],
+    retro: dict[str, Stated],
+) -> None:
+    """What text ``d`` states of its own act ``w`` and of the acts it cites (phase 2)."""
+    if d.retroactive_from:
+        retro[w.frbr_uri] = (d.retroactive_from, d.sha256)
+    rules[w.frbr_uri] = (d.commencement, d.act.date, d.registration, d.sha256)
+    if d.publication:
+        pubs[w.frbr_uri] = (d.publication, f"stated in {PurePath(d.source).name}")
+    for f in d.facts:
+        fw = reg.find(f.act)
+        if fw is not None and f.kind == "publication":
+            pubs.setdefault(
+                fw.frbr_uri, (f.date, f"stated in {PurePath(d.source).name}: {f.basis[:160]}")
+            )
+
+
 def quoted_rules(docs: Iterable[DocSummary], reg: WorkRegistry) -> dict[str, CommencementRule]:
     """The commencement rule editorial notes quote for each amending act (the
     first one met, texts in SHA-256 order)."""
     quoted: dict[str, CommencementRule] = {}
     for d in docs:
-        for e in d.effects:
-            if e.affecting is not None and e.rule is not None:
-                aw = reg.find(e.affecting)
-                if aw is not None:
-                    quoted.setdefault(aw.frbr_uri, e.rule)
+        with blame([text_of(d)]):
+            for e in d.effects:
+                if e.affecting is not None and e.rule is not None:
+                    aw = reg.find(e.affecting)
+                    if aw is not None:
+                        quoted.setdefault(aw.frbr_uri, e.rule)
     return quoted
 
 
@@ -160,24 +206,24 @@ def plan_effects(
     text met states each one), sorted by key."""
     seen: dict[tuple[str, str, str, str], EffectRecord] = {}
     for d in docs:
-        own = reg.find(d.act)
-        assert own is not None
-        for e in d.effects:
-            affecting = reg.find(e.affecting) if e.affecting else own
-            affected = reg.find(e.affected) if e.affected else own
-            if affecting is None or affected is None:
-                continue
-            rec = EffectRecord(
-                e.type,
-                affecting.frbr_uri,
-                affected.frbr_uri,
-                e.scope,
-                e.pairs,
-                commencement(affecting.frbr_uri),
-                d.sha256,
-                e.text,
-            )
-            seen.setdefault(rec.key, rec)
+        with blame([text_of(d)]):
+            own = own_work(reg, d)
+            for e in d.effects:
+                affecting = reg.find(e.affecting) if e.affecting else own
+                affected = reg.find(e.affected) if e.affected else own
+                if affecting is None or affected is None:
+                    continue
+                rec = EffectRecord(
+                    e.type,
+                    affecting.frbr_uri,
+                    affected.frbr_uri,
+                    e.scope,
+                    e.pairs,
+                    commencement(affecting.frbr_uri),
+                    d.sha256,
+                    e.text,
+                )
+                seen.setdefault(rec.key, rec)
     return sorted(seen.values(), key=lambda r: r.key)
 
 
@@ -212,23 +258,28 @@ def events_of(
     stated: StatedDates,
     commencement: Commencement,
     effects: Iterable[EffectRecord],
+    reg: WorkRegistry | None = None,
 ) -> Iterator[EventRecord]:
     """Phase 5: every work's events, work by work (URI order), each work's by
     date and type: its own (:func:`work_events`), and a repeal or amendment for
-    each effect on it."""
+    each effect on it. A failure is blamed on the texts naming the work
+    (``reg``: :meth:`WorkRegistry.named_by`)."""
     incoming: dict[str, list[EffectRecord]] = {}
     for r in effects:
         incoming.setdefault(r.affected, []).append(r)
     for uri, w in works.items():
-        evs = work_events(w, stated, commencement)
-        for r in incoming.get(uri, []):
-            if r.type == "repeal":
-                evs.append(EventRecord(r.affected, "repeal", r.in_force, r.affecting, r.source))
-            else:
-                evs.append(
-                    EventRecord(r.affected, "amendment", r.in_force, r.affecting, r.source, r.type)
-                )
-        evs.sort(key=lambda e: (e.date.earliest or date.max, e.type))
+        with blame(reg.named_by(w) if reg is not None else ()):
+            evs = work_events(w, stated, commencement)
+            for r in incoming.get(uri, []):
+                if r.type == "repeal":
+                    evs.append(EventRecord(r.affected, "repeal", r.in_force, r.affecting, r.source))
+                else:
+                    evs.append(
+                        EventRecord(
+                            r.affected, "amendment", r.in_force, r.affecting, r.source, r.type
+                        )
+                    )
+            evs.sort(key=lambda e: (e.date.earliest or date.max, e.type))
         yield from evs
 
 
@@ -253,14 +304,14 @@ def plan_expressions(
         if r.type == "new_edition" and r.scope == "annex":
             editions.setdefault(r.affecting, []).append(r)
     for d in docs:
-        own = reg.find(d.act)
-        assert own is not None
-        mine = on_text.get((own.frbr_uri, d.sha256), [])
-        plans += expressions_of(d, own, mine, commencement, reg.uri, applied, reversed_)
+        with blame([text_of(d)]):
+            own = own_work(reg, d)
+            mine = on_text.get((own.frbr_uri, d.sha256), [])
+            plans += expressions_of(d, own, mine, commencement, reg.uri, applied, reversed_)
     for d in docs:
-        own = reg.find(d.act)
-        assert own is not None
-        plans += edition_plans(d, editions.get(own.frbr_uri, []), works, applied)
+        with blame([text_of(d)]):
+            own = own_work(reg, d)
+            plans += edition_plans(d, editions.get(own.frbr_uri, []), works, applied)
     return plans, applied, reversed_
 
 
@@ -268,10 +319,10 @@ def citations_of(docs: Iterable[DocSummary], reg: WorkRegistry) -> Iterator[Cita
     """Phase 7: the citations of the corpus texts that resolve to a work
     (:meth:`~lexversion.graph.identity.WorkRegistry.match`), text by text."""
     for d in docs:
-        own = reg.find(d.act)
-        assert own is not None
-        for c in d.citations:
-            m = reg.match(c.act, c.text)
+        with blame([text_of(d)]):
+            own = own_work(reg, d)
+            found = [(c, reg.match(c.act, c.text)) for c in d.citations]
+        for c, m in found:
             if m is None:
                 continue
             yield CitationRecord(
@@ -329,7 +380,7 @@ def plan_graph(
     plans, applied, reversed_ = plan_expressions(docs, reg, effects, works, commencement)
     graph = Graph(
         works=with_languages(works, plans),
-        events=Regenerable(partial(events_of, works, stated, commencement, effects)),
+        events=Regenerable(partial(events_of, works, stated, commencement, effects, reg)),
         effects=[
             replace(
                 r,

@@ -28,11 +28,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from lexversion.errors import StoreError
-from lexversion.store.repository import Store
+from lexversion.store.repository import Store, make_engine
 
 #: seconds a snapshot waits for the readers of a replaced file to finish
 SWITCH_WAIT = 30.0
@@ -102,7 +101,7 @@ class LiveStore:
             self._closed = True
         if now is None:
             raise StoreError(f"the store {self.path} was deleted: build it again")
-        self._store = Store(create_engine(self.url))
+        self._store = Store(make_engine(self.url))
         self._opened, self._closed = now, False
         self.reopened += 1
 

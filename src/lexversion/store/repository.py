@@ -30,7 +30,7 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lexversion.errors import NotFound, StoreError
@@ -195,8 +195,8 @@ class Store:
             if name == "postgresql":
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             conn.begin()
-            if name == "sqlite":
-                conn.exec_driver_sql("BEGIN")
+            if name == "sqlite" and not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                conn.exec_driver_sql("BEGIN")  # an engine without make_engine's recipe
             yield Store(self.engine, conn)
 
     # -- writing ------------------------------------------------------------------
@@ -204,16 +204,40 @@ class Store:
     def writer(self) -> Iterator[GraphWriter]:
         """A :class:`~lexversion.store.writer.GraphWriter` inside one transaction:
         committed when the block ends, rolled back (store unchanged) when it
-        raises. Database errors become :class:`StoreError`."""
+        raises. The transaction takes the build lock first (:meth:`_lock`): a
+        second build at the same time raises :class:`StoreError` "another build
+        is running" instead of racing this one. Database errors become
+        :class:`StoreError`."""
+        where = self.engine.url.render_as_string(hide_password=True)
         try:
-            with Session(self.engine) as s, s.begin():
+            with Session(self.engine.execution_options(**{WRITE: True})) as s, s.begin():
+                self._lock(s, where)
                 w = GraphWriter(s)
                 yield w
                 w.flush()
         except SQLAlchemyError as exc:
             first = str(exc).splitlines()[0]
-            where = self.engine.url.render_as_string(hide_password=True)
             raise StoreError(f"store {where}: {exc.__class__.__name__}: {first}") from exc
+
+    def _lock(self, s: Session, where: str) -> None:
+        """Take the build lock of the store for the transaction of ``s``: SQLite's
+        write lock (``BEGIN IMMEDIATE``, waiting up to the driver's 5 s busy
+        timeout), a PostgreSQL transaction-level advisory lock (not waiting).
+        Raises :class:`StoreError` (exit 4) when another build holds it."""
+        busy = StoreError(
+            f"store {where}: another build is running (it holds the store's write "
+            "lock); run this one when it has finished"
+        )
+        try:
+            if self.engine.dialect.name == "postgresql":
+                if not s.scalar(select(func.pg_try_advisory_xact_lock(BUILD_LOCK))):
+                    raise busy
+            else:
+                s.connection()  # SQLite: BEGIN IMMEDIATE, the write lock
+        except OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise busy from exc
+            raise
 
     def write(self, graph: Graph, sources: Sequence[SourceFile]) -> WriteReport:
         """Make the store hold ``graph`` (with its rendered expressions) and
@@ -376,34 +400,95 @@ class Store:
 
 
 MIGRATIONS = "lexversion.store:migrations"
+#: execution option asking the SQLite ``BEGIN`` of a transaction to take the
+#: write lock at once (``BEGIN IMMEDIATE``): the build's and a migration's
+WRITE = "lexversion_write"
+#: PostgreSQL advisory lock keys: one build at a time, one migration at a time
+BUILD_LOCK = 0x6C657876  # "lexv"
+MIGRATION_LOCK = 0x6C65786D  # "lexm"
+
+
+def _revisions(conn: Any, cfg: Any) -> tuple[str | None, str | None]:
+    """(the store's Alembic revision, the newest revision)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    return MigrationContext.configure(conn).get_current_revision(), head
 
 
 def migrate(engine: Engine) -> str | None:
     """Bring the store's schema to the newest Alembic revision; return the
-    revision it was at (``None`` for an empty database). A store already at
-    the head is left untouched (no DDL, no lock)."""
+    revision it was at (``None`` for an empty database).
+
+    A store already at the head is left untouched (one read, no DDL, no lock).
+    Otherwise the whole upgrade is one transaction holding the write lock (SQLite
+    ``BEGIN IMMEDIATE``, with DDL made transactional by :func:`open_store`;
+    PostgreSQL DDL is transactional and a ``pg_advisory_xact_lock`` serialises
+    two processes migrating at once): a kill at any moment leaves the schema as
+    it was or complete, never tables without their revision (issue 16).
+    """
     from alembic import command
     from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
 
     cfg = Config()
     cfg.set_main_option("script_location", MIGRATIONS)
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.begin() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-        if current != head:
-            cfg.attributes["connection"] = conn
-            if current is None and inspect(conn).has_table("works"):
-                # a store created before migrations existed (Base.metadata.create_all):
-                # stamp the revision its tables already match, then upgrade from there
-                columns = {c["name"] for c in inspect(conn).get_columns("citations")}
-                stamp = "0002" if "method" in columns else "0001"
-                if inspect(conn).has_table("build_state"):
-                    stamp = "0003"
-                command.stamp(cfg, stamp)
-            command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        current, head = _revisions(conn, cfg)
+    if current == head:
+        return current
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
+            current, head = _revisions(conn, cfg)  # another process may have migrated it
+            if current != head:
+                cfg.attributes["connection"] = conn
+                if current is None and inspect(conn).has_table("works"):
+                    # a store created before migrations existed (Base.metadata.create_all):
+                    # stamp the revision its tables already match, then upgrade from there
+                    columns = {c["name"] for c in inspect(conn).get_columns("citations")}
+                    stamp = "0002" if "method" in columns else "0001"
+                    if inspect(conn).has_table("build_state"):
+                        stamp = "0003"
+                    command.stamp(cfg, stamp)
+                command.upgrade(cfg, "head")
     return current
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Make every SQLite transaction a real one (SQLAlchemy's recipe for pysqlite,
+    "Serializable isolation / Savepoints / Transactional DDL"): the driver's own
+    transaction handling is switched off and SQLAlchemy's begin emits ``BEGIN``
+    (``BEGIN IMMEDIATE`` on a connection with the :data:`WRITE` option). Without
+    it pysqlite commits each ``CREATE TABLE`` on its own, and a kill while a
+    store was created left tables without a revision: "table citations already
+    exists" on every later command (issue 16). A read is one snapshot, too."""
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(conn: Any, _record: Any) -> None:
+        conn.isolation_level = None
+        cur = conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get(WRITE)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """The SQLAlchemy engine of a store's ``url``: for SQLite with WAL, foreign
+    keys and real transactions (:func:`_sqlite_transactions`). Every engine a
+    store is read or written through comes from here. Raises what
+    ``create_engine`` raises for a malformed URL."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _sqlite_transactions(engine)
+    return engine
 
 
 def _no_store(target: str) -> StoreError:
@@ -436,16 +521,7 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
                 raise _no_store(target)
             if path.parent and not path.parent.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(target)
-        if engine.dialect.name == "sqlite":
-
-            @event.listens_for(engine, "connect")
-            def _pragmas(conn: Any, _record: Any) -> None:
-                cur = conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA foreign_keys=ON")
-                cur.close()
-
+        engine = make_engine(target)
         if not create and not _holds_a_store(engine):
             raise _no_store(target)
         migrate(engine)

@@ -71,6 +71,8 @@ class ExpressionRow(Base):
     effects: Mapped[Any] = mapped_column(JSON)
     akn: Mapped[bytes] = mapped_column(LargeBinary)
     source_sha: Mapped[str | None] = mapped_column(String(64))
+    #: the :class:`DerivationRow` fingerprint that built ``akn`` (``None``: before 0006)
+    derivation: Mapped[str | None] = mapped_column(String(64))
 
 
 class EventRow(Base):
@@ -136,3 +138,13 @@ class BuildStateRow(Base):
     __tablename__ = "build_state"
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(128))
+
+
+class DerivationRow(Base):
+    """What derived stored texts: a fingerprint and its JSON description
+    (version, code, vocabularies, hunspell dictionaries;
+    :class:`lexversion.parse.provenance.Derivation`)."""
+
+    __tablename__ = "derivations"
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    description: Mapped[str] = mapped_column(Text)

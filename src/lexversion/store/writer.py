@@ -27,13 +27,14 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WorkRecord
 from lexversion.store.rows import (
     BuildStateRow,
     CitationRow,
+    DerivationRow,
     EffectRow,
     EventRow,
     ExpressionRow,
@@ -119,6 +120,21 @@ def citation_rows(g: Graph) -> Iterator[dict[str, Any]]:
     )
 
 
+_DERIVED = ((EventRow, event_rows), (EffectRow, effect_rows), (CitationRow, citation_rows))
+
+
+def derived_fingerprint(g: Graph) -> str:
+    """SHA-256 over the rows of events, effects and citations of ``g`` in the
+    graph's deterministic order (generating its lazy streams once: a planning
+    failure in them surfaces here, before anything is written)."""
+    digest = hashlib.sha256()
+    for model, rows in _DERIVED:
+        digest.update(model.__tablename__.encode())
+        for r in rows(g):
+            digest.update(json.dumps(r, sort_keys=True, default=str, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
 class GraphWriter:
     """Batched writes of one build inside the session's transaction."""
 
@@ -129,6 +145,8 @@ class GraphWriter:
         self.deleted: dict[str, int] = {}
         self.kept: list[str] = []
         self._sources: list[dict[str, Any]] = []
+        self._fresh_sources: set[str] = set()
+        self.derivation: str | None = None
         self._exprs: list[ExpressionRecord] = []
 
     def _count(self, table: dict[str, int], name: str, n: int) -> None:
@@ -142,6 +160,16 @@ class GraphWriter:
         if len(self._sources) >= BATCH:
             self._flush_sources()
 
+    def forget_source(self, sha256: str) -> None:
+        """Do not keep corpus file ``sha256`` after all (a file the build skipped
+        once planning found it unusable): dropped from the buffer, or deleted
+        when this build inserted it (a source an earlier build stored stays)."""
+        self._sources = [b for b in self._sources if b["sha256"] != sha256]
+        if sha256 in self._fresh_sources:
+            self.s.execute(delete(SourceRow).where(SourceRow.sha256 == sha256))
+            self._fresh_sources.discard(sha256)
+            self._count(self.inserted, "sources", -1)
+
     def _flush_sources(self) -> None:
         batch, self._sources = self._sources, []
         if not batch:
@@ -151,6 +179,7 @@ class GraphWriter:
         fresh = {b["sha256"]: b for b in batch if b["sha256"] not in have}
         if fresh:
             self.s.execute(insert(SourceRow), list(fresh.values()))
+            self._fresh_sources.update(fresh)
         self._count(self.inserted, "sources", len(fresh))
 
     # -- works ----------------------------------------------------------------------
@@ -187,6 +216,34 @@ class GraphWriter:
             self.s.execute(delete(WorkRow).where(WorkRow.frbr_uri.in_(gone[k : k + BATCH])))
         self._count(self.deleted, "works", len(gone))
 
+    # -- derivation -------------------------------------------------------------------
+    def set_derivation(self, fingerprint: str, description: dict[str, Any]) -> None:
+        """The tools this build derives texts with (issue 16): ``fingerprint``
+        and its ``description`` (:class:`lexversion.parse.provenance.Derivation`)
+        go to ``derivations`` once; every expression written is marked with the
+        fingerprint, and a stored expression marked otherwise is derived again."""
+        self.derivation = fingerprint
+        if self.s.get(DerivationRow, fingerprint) is None:
+            blob = json.dumps(description, sort_keys=True, ensure_ascii=False)
+            self.s.execute(insert(DerivationRow).values(fingerprint=fingerprint, description=blob))
+            self._count(self.inserted, "derivations", 1)
+
+    def _rederived(self, stored: str | None) -> bool:
+        """Whether a text stored with derivation ``stored`` is derived again now."""
+        return self.derivation is not None and stored != self.derivation
+
+    def _replace_text(self, x: ExpressionRecord) -> None:
+        """Store ``x``'s text, derived anew, in place of the stored one; its rows
+        in the search index go, for the next sync to index it again."""
+        self.s.execute(
+            update(ExpressionRow)
+            .where(ExpressionRow.uri == x.uri)
+            .values(akn=x.akn, derivation=self.derivation, effects=list(x.effects))
+        )
+        self.s.execute(text("DELETE FROM provision_search WHERE expression = :u"), {"u": x.uri})
+        self.s.execute(text("DELETE FROM search_expressions WHERE uri = :u"), {"u": x.uri})
+        self._count(self.updated, "expressions", 1)
+
     # -- expressions ------------------------------------------------------------------
     def add_expression(self, x: ExpressionRecord) -> None:
         """Insert an expression unless stored; refresh its applies-from DateFact."""
@@ -207,6 +264,8 @@ class GraphWriter:
                 ExpressionRow.af_latest,
                 ExpressionRow.af_certainty,
                 ExpressionRow.af_basis,
+                ExpressionRow.derivation,
+                ExpressionRow.source_sha,
             ).where(ExpressionRow.uri.in_(uris))
         ).all()
         stored = {r[0]: r for r in rows}
@@ -228,11 +287,14 @@ class GraphWriter:
                     "effects": list(x.effects),
                     "akn": x.akn,
                     "source_sha": x.source,
+                    "derivation": self.derivation,
                 }
                 continue
-            if old[1] != x.akn:
+            if self._rederived(old[6]) and old[7] == x.source:
+                self._replace_text(x)
+            elif old[1] != x.akn:
                 self.kept.append(x.uri)
-            if tuple(old[2:]) != (af.earliest, af.latest, af.certainty, af.basis):
+            if tuple(old[2:6]) != (af.earliest, af.latest, af.certainty, af.basis):
                 self.s.execute(
                     update(ExpressionRow)
                     .where(ExpressionRow.uri == x.uri)
@@ -249,9 +311,12 @@ class GraphWriter:
         self._count(self.inserted, "expressions", len(fresh))
 
     def stored(self, plans: Iterable[ExpressionPlan]) -> set[str]:
-        """URIs of ``plans`` already stored from the same source text (their text
-        cannot change: expressions are insert-only); their applies-from DateFact
-        is refreshed here, so the caller need not render them again."""
+        """URIs of ``plans`` already stored from the same source text by the same
+        derivation (their text cannot change: expressions are insert-only, and
+        the tools are those that built them); their applies-from DateFact is
+        refreshed here, so the caller need not render them again. A text built
+        by other tools (:meth:`set_derivation`) is not among them: the caller
+        renders it again and :meth:`add_expression` replaces it."""
         self.flush()
         wanted = {p.uri: p for p in plans}
         uris = list(wanted)
@@ -265,11 +330,12 @@ class GraphWriter:
                     ExpressionRow.af_latest,
                     ExpressionRow.af_certainty,
                     ExpressionRow.af_basis,
+                    ExpressionRow.derivation,
                 ).where(ExpressionRow.uri.in_(uris[k : k + BATCH]))
             ).all()
-            for uri, sha, *af in rows:
+            for uri, sha, *af, derivation in rows:
                 plan = wanted[uri]
-                if sha != plan.sha256:
+                if sha != plan.sha256 or self._rederived(derivation):
                     continue
                 done.add(uri)
                 new = plan.applies_from
@@ -288,23 +354,16 @@ class GraphWriter:
         return done
 
     # -- derived graph ------------------------------------------------------------------
-    def put_derived(self, g: Graph) -> None:
+    def put_derived(self, g: Graph, fingerprint: str | None = None) -> None:
         """Make events, effects and citations those of ``g`` (nothing written when
         their fingerprint matches the stored one). Rows are generated twice,
-        never held: once for the fingerprint, once to insert."""
-        tables = ((EventRow, event_rows), (EffectRow, effect_rows), (CitationRow, citation_rows))
-        digest = hashlib.sha256()
-        for model, rows in tables:
-            digest.update(model.__tablename__.encode())
-            for r in rows(g):
-                digest.update(
-                    json.dumps(r, sort_keys=True, default=str, ensure_ascii=False).encode()
-                )
-        fingerprint = digest.hexdigest()
+        never held: once for the fingerprint (:func:`derived_fingerprint`, or
+        ``fingerprint`` when the caller computed it), once to insert."""
+        fingerprint = fingerprint or derived_fingerprint(g)
         stored = self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
         if stored == fingerprint:
             return
-        for model, rows in tables:
+        for model, rows in _DERIVED:
             name = model.__tablename__
             gone = self.s.scalar(select(func.count()).select_from(model)) or 0
             self.s.execute(delete(model))

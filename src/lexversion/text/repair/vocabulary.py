@@ -12,12 +12,14 @@ every lookup (:func:`key`).
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import import_module, resources
+from importlib.util import find_spec
 from pathlib import Path
 from types import ModuleType
 from typing import Protocol
@@ -33,11 +35,36 @@ class _Lookup(Protocol):
         ...
 
 
-@cache
+#: where Debian installs hunspell dictionaries (packages hunspell-kk, hunspell-ru)
+HUNSPELL_DIR = Path("/usr/share/hunspell")
+
+
+def hunspell_dir() -> Path:
+    """Where the hunspell dictionaries are looked for: ``$LEXVERSION_HUNSPELL_DIR``
+    (another system's layout, or a directory without them), else :data:`HUNSPELL_DIR`."""
+    return Path(os.environ.get("LEXVERSION_HUNSPELL_DIR") or HUNSPELL_DIR)
+
+
+def hunspell_files(lang: str) -> tuple[Path, ...]:
+    """The files of the hunspell dictionary repairs of ``lang`` read (``.aff``,
+    ``.dic``), those installed; empty when the dictionary or spylls, which
+    reads it, is missing (then repairs do without it)."""
+    if find_spec("spylls") is None:
+        return ()
+    base = hunspell_dir() / artifacts(lang).HUNSPELL
+    files = (base.with_suffix(".aff"), base.with_suffix(".dic"))
+    return tuple(f for f in files if f.exists()) if files[1].exists() else ()
+
+
 def _hunspell(name: str) -> _Lookup | None:
     """Debian's hunspell dictionary ``name`` (``/usr/share/hunspell/kk_KZ``), read with
     spylls; ``None`` when the package or spylls is missing (then only the corpus counts)."""
-    base = Path("/usr/share/hunspell") / name
+    return _hunspell_in(hunspell_dir(), name)
+
+
+@cache
+def _hunspell_in(directory: Path, name: str) -> _Lookup | None:
+    base = directory / name
     if not base.with_suffix(".dic").exists():
         return None
     try:
@@ -60,8 +87,8 @@ def _in_dictionary(lang: str, word: str) -> bool:
 
 
 def forget_words() -> None:
-    """Empty the per-word cache of hunspell lookups (benchmarks; see
-    :func:`lexversion.parse.forget_texts`)."""
+    """Empty the per-word cache of hunspell lookups (benchmarks, or after
+    ``$LEXVERSION_HUNSPELL_DIR`` changed; see :func:`lexversion.parse.forget_texts`)."""
     _in_dictionary.cache_clear()
 
 
