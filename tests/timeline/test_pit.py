@@ -262,6 +262,26 @@ def test_stub_whose_first_known_text_is_a_later_edition() -> None:
     assert later.uri in pit.reason and "not in the corpus" in pit.reason
 
 
+@pytest.mark.parametrize("on", ["2017-12-20", "2018-01-05", "2018-01-19"])
+def test_a_later_edition_never_stands_in_for_the_missing_original(on: str) -> None:
+    # issue 13: No 152 inside its own entry-into-force window printed the 2021
+    # new edition, a text that did not exist yet
+    later = expr("2021-03-12", window("2021-03-12", "2021-04-11"), kind="consolidated")
+    com = window("2017-12-15", "2018-01-20")
+    tl = timeline(stub=True, commencement=com, expressions=(later,))
+    pit = point_in_time(tl, D(on))
+    assert pit.status == "unknown"
+    assert pit.expression is None
+    assert pit.reason is not None and later.uri in pit.reason
+
+
+def test_the_adopted_text_is_shown_while_it_awaits_entry_into_force() -> None:
+    tl = timeline()
+    pit = point_in_time(tl, D("2018-01-01"))
+    assert pit.status == "not_yet_in_force"
+    assert pit.expression == tl.expressions[0].uri
+
+
 def test_to_json_shape() -> None:
     pit = point_in_time(two_expressions(), D("2022-01-10"))
     data = pit.to_json()

@@ -154,6 +154,21 @@ def _retroactive_notes(tl: WorkTimeline, on: date, status: str) -> tuple[str, ..
     return ()
 
 
+def _awaits(tl: WorkTimeline, on: date, first: ExpressionInfo) -> bool:
+    """True when ``first``, the work's first known wording, may be shown on ``on``
+    although it does not apply for certain yet: ``on`` lies inside the window
+    it applies from (the answer then labels it as pending), or it is the
+    adopted text waiting for the act's own entry into force (it applies from
+    the commencement and existed on ``on``). A later wording (a new edition of
+    a stub) never stands in for an earlier one that is not in the corpus: a
+    date never shows text that did not exist on it (issue 13, item 1)."""
+    rel = relation(on, first.applies_from)
+    if rel == "within":
+        return True
+    existed = first.date is not None and first.date <= on
+    return rel == "before" and existed and first.applies_from == tl.commencement
+
+
 def _wording_on(tl: WorkTimeline, on: date, exprs: list[ExpressionInfo], status: str) -> _Wording:
     """The expression that applies on ``on``: the latest applying from a date
     on or before it (the first one while not yet / unknown in force); none
@@ -162,7 +177,7 @@ def _wording_on(tl: WorkTimeline, on: date, exprs: list[ExpressionInfo], status:
     last: ExpressionInfo | None = None
     if applicable:
         last = applicable[-1]
-    elif exprs and status in {"not_yet_in_force", "unknown"}:
+    elif exprs and status in {"not_yet_in_force", "unknown"} and _awaits(tl, on, exprs[0]):
         last = exprs[0]
     if status == "not_yet_in_force" and _before_adoption(tl, on):
         assert tl.adoption is not None and tl.adoption.earliest is not None
