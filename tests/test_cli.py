@@ -289,8 +289,19 @@ def test_show_inside_an_estimated_window_says_so(db: str) -> None:
     data = json.loads(result.stdout)
     assert data["status"] == "unknown"
     assert data["certainty"] == "estimated"
-    assert data["window"] == ["2018-01-20", "2018-02-19"]
+    assert data["window"] == ["2018-01-20", "2018-10-13"]
     assert any("uncertain between" in n for n in data["notes"])
+    assert any("assumed (policy observed-lags: within 266 days" in n for n in data["notes"])
+
+
+def test_build_takes_the_publication_lag_as_a_named_policy(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'month.db'}"
+    built = run("build", str(CORPUS_DIR), "--db", db, "--publication-lag", "30")
+    assert built.exit_code == 0, built.stderr
+    result = run("show", W_000, "--as-of", "2018-02-01", "-f", "json", "--db", db)
+    data = json.loads(result.stdout)
+    assert data["window"] == ["2018-01-20", "2018-02-19"]
+    assert any("assumed (policy lag-30-days: within 30 days" in n for n in data["notes"])
 
 
 @pytest.mark.parametrize("bad", ["2019-13-01", "yesterday", "01.02.2019", ""])

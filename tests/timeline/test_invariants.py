@@ -38,6 +38,7 @@ from lexversion.errors import UsageError
 from lexversion.model import DateFact, ExpressionInfo, PointInTime, WorkTimeline
 from lexversion.render.print_model import STATUS_WORDS
 from lexversion.render.text import akn_to_text
+from lexversion.timeline.commencement import OBSERVED_LAGS
 from lexversion.timeline.pit import relation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -199,3 +200,17 @@ def check_print_view(corpus: Corpus, uri: str, pit: PointInTime) -> None:
     start = shown.applies_from.earliest
     assert start is not None
     assert start <= pit.as_of or pit.status == "not_yet_in_force", cover.applies_from
+
+
+def test_the_default_publication_policy_covers_every_lag_the_corpus_states(
+    corpus: Corpus,
+) -> None:
+    # issue 13, item 4: an assumed window must hold the real dates the corpus shows
+    store = store_for(corpus.db)
+    lags = []
+    for uri, tl in corpus.timelines.items():
+        pubs = [i.date.earliest for i in store.history(uri) if i.type == "publication"]
+        if tl.adoption and tl.adoption.earliest and pubs and pubs[0]:
+            lags.append((pubs[0] - tl.adoption.earliest).days)
+    assert sorted(lags) == [34, 266]
+    assert max(lags) <= OBSERVED_LAGS.days

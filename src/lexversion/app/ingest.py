@@ -28,6 +28,7 @@ from lexversion.graph import plan_graph, render_plan, summarize
 from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord
 from lexversion.parse import parse
 from lexversion.store.repository import Store, WriteReport
+from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
 
 SKIP_SUFFIXES = {".json", ".md", ".yaml", ".yml"}
 SIDECAR = "metadata.json"
@@ -201,6 +202,7 @@ def build(
     store: Store,
     tick: Callable[[str], None] | None = None,
     workers: int | None = None,
+    policy: PublicationPolicy = OBSERVED_LAGS,
 ) -> BuildReport:
     """Ingest ``directory`` into ``store``; returns a :class:`BuildReport`.
 
@@ -208,7 +210,8 @@ def build(
     processes (default: every core) into small summaries while their bytes go
     to the store; the graph is planned from the summaries; each text is then
     parsed again to render those of its expressions the store does not hold
-    yet, which go to the store in batches.
+    yet, which go to the store in batches. ``policy``: how publication dates
+    nothing states are assumed (:class:`PublicationPolicy`).
     Everything is one transaction. Raises :class:`UsageError` for a missing
     directory or a bad sidecar and :class:`~lexversion.errors.StoreError` if
     the store cannot be written (nothing is written then).
@@ -233,7 +236,7 @@ def build(
             if tick:
                 tick(name)
         pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
-        graph, plans = plan_graph(summaries, pubs)
+        graph, plans = plan_graph(summaries, pubs, policy)
         w.put_works(graph.works.values())
         w.put_derived(graph)
         report.citations = len(graph.citations)

@@ -43,7 +43,7 @@ from lexversion.model.records import (
     Graph,
     WorkRecord,
 )
-from lexversion.timeline.commencement import entry_into_force
+from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy, entry_into_force
 
 #: what a corpus text states of its own act: (rule, adopted, registered, sha256)
 OwnRule = tuple[CommencementRule | None, date | None, date | None, str]
@@ -86,12 +86,17 @@ def stated_dates(
     reg: WorkRegistry,
     publications: Sequence[tuple[str, date, str]],
 ) -> StatedDates:
-    """Phase 2: the rules and dates the corpus states for each work. A text's
-    own publication date wins over one another text states, which wins over
-    the sidecar's (``publications``: work, date, source)."""
+    """Phase 2: the rules and dates the corpus states for each work. The
+    sidecar's publication dates (``publications``: work, date, source; real
+    dates from the official publication) win over a date a text states of its
+    own act, which wins over one another text states (issue 13, item 4)."""
     rules: dict[str, OwnRule] = {}
     pubs: dict[str, Stated] = {}
     retro: dict[str, Stated] = {}
+    for ref, when, source in publications:
+        sw = reg.sidecar_work(ref)
+        if sw is not None:
+            pubs.setdefault(sw.frbr_uri, (when, f"corpus sidecar metadata.json: {source}"))
     for d in docs:
         w = reg.find(d.act)
         assert w is not None
@@ -99,17 +104,13 @@ def stated_dates(
             retro[w.frbr_uri] = (d.retroactive_from, d.sha256)
         rules[w.frbr_uri] = (d.commencement, d.act.date, d.registration, d.sha256)
         if d.publication:
-            pubs[w.frbr_uri] = (d.publication, f"stated in {PurePath(d.source).name}")
+            pubs.setdefault(w.frbr_uri, (d.publication, f"stated in {PurePath(d.source).name}"))
         for f in d.facts:
             fw = reg.find(f.act)
             if fw is not None and f.kind == "publication":
                 pubs.setdefault(
                     fw.frbr_uri, (f.date, f"stated in {PurePath(d.source).name}: {f.basis[:160]}")
                 )
-    for ref, when, source in publications:
-        sw = reg.sidecar_work(ref)
-        if sw is not None:
-            pubs.setdefault(sw.frbr_uri, (when, f"corpus sidecar metadata.json: {source}"))
     dates = {w.frbr_uri: w.date for w in reg.works()}
     return StatedDates(rules, pubs, retro, quoted_rules(docs, reg), dates)
 
@@ -131,10 +132,12 @@ class Commencement:
     """Phase 3: each work's entry into force as a DateFact, computed once
     (events and effects share it): :func:`lexversion.timeline.commencement.entry_into_force`
     of the work's own rule when its text is in the corpus, else of the rule a
-    note quotes, with the publication date the corpus states."""
+    note quotes, with the publication date the corpus states, or one assumed
+    by ``policy``."""
 
-    def __init__(self, stated: StatedDates) -> None:
+    def __init__(self, stated: StatedDates, policy: PublicationPolicy = OBSERVED_LAGS) -> None:
         self.stated = stated
+        self.policy = policy
         self._known: dict[str, DateFact] = {}
 
     def __call__(self, uri: str) -> DateFact:
@@ -149,8 +152,8 @@ class Commencement:
         when = pub[0] if pub else None
         if uri in s.rules:
             rule, adopted, registered, _ = s.rules[uri]
-            return entry_into_force(rule, adopted, registered, when)
-        return entry_into_force(s.quoted.get(uri), s.dates[uri], None, when)
+            return entry_into_force(rule, adopted, registered, when, self.policy)
+        return entry_into_force(s.quoted.get(uri), s.dates[uri], None, when, self.policy)
 
 
 def plan_effects(
@@ -305,7 +308,9 @@ def with_languages(
 
 
 def plan_graph(
-    docs: Iterable[DocSummary], publications: Sequence[tuple[str, date, str]] = ()
+    docs: Iterable[DocSummary],
+    publications: Sequence[tuple[str, date, str]] = (),
+    policy: PublicationPolicy = OBSERVED_LAGS,
 ) -> tuple[Graph, list[ExpressionPlan]]:
     """The version graph of the summarised corpus texts ``docs`` (any order),
     without expression texts, and the plans to render them
@@ -314,7 +319,8 @@ def plan_graph(
     ``docs``: a list, or any re-iterable yielding summaries in SHA-256 order
     (it is read several times, and again by the citation stream).
     ``publications``: (work as FRBR URI or citation, date, source) facts from
-    the corpus sidecar, used where no text states the publication date.
+    the corpus sidecar; they win over dates the texts state.
+    ``policy``: how a publication date nothing states is assumed.
     Deterministic: the same documents give the same graph whatever their
     order. The graph's events and citations are lazy
     :class:`~lexversion.graph.stream.Regenerable` streams.
@@ -323,7 +329,7 @@ def plan_graph(
         docs = sorted(docs, key=lambda d: d.sha256)  # else: re-iterable in SHA-256 order
     reg = register_works(docs)
     stated = stated_dates(docs, reg, publications)
-    commencement = Commencement(stated)
+    commencement = Commencement(stated, policy)
     works = {w.frbr_uri: w for w in sorted(reg.works(), key=lambda w: w.frbr_uri)}
     effects = plan_effects(docs, reg, commencement)
     plans, applied, reversed_ = plan_expressions(docs, reg, effects, works, commencement)
@@ -344,13 +350,15 @@ def plan_graph(
 
 
 def build_graph(
-    docs: Sequence[Document], publications: Sequence[tuple[str, date, str]] = ()
+    docs: Sequence[Document],
+    publications: Sequence[tuple[str, date, str]] = (),
+    policy: PublicationPolicy = OBSERVED_LAGS,
 ) -> Graph:
     """The version graph of ``docs`` with every expression rendered (in process).
 
     See :func:`plan_graph`; this is the small-corpus path, and what tests use.
     """
-    g, plans = plan_graph([summarize(d) for d in docs], publications)
+    g, plans = plan_graph([summarize(d) for d in docs], publications, policy)
     by_sha = {d.sha256: d for d in docs}
     return replace(
         g,
