@@ -172,3 +172,18 @@ def test_point_in_time_suffix_in_the_uri(db: str) -> None:
     pit, _ = answer(db, ALMATY_OBLAST + ":2023-06-01", None, None)
     assert pit.as_of == date(2023, 6, 1)
     assert pit.expression_kind == "consolidated"
+
+
+def test_parse_dates_a_consolidated_text_by_the_last_change_it_contains(db: str) -> None:
+    # issue 13, item 6: parse gave kaz@2017-12-15 (the adoption date, the URI
+    # the store gives the reconstructed 2017 text) to the 2021 wording
+    from lexversion import parse, to_json
+
+    doc = parse((ROOT / "corpus" / "000_2b6e168a817b5ca2.txt").read_bytes())
+    parsed = to_json(doc)["frbr"]["expression"]
+    got, text = ask(db, ALMATY_OBLAST, "2023-06-01")
+    assert parsed == got["expression"] == f"{ALMATY_OBLAST}/kaz@2021-12-25"
+    assert got["expression_kind"] == "consolidated"
+    assert text is not None and "қандастарды" in text
+    unamended = to_json(parse((ROOT / "corpus" / "004_bfa7075c0b7c1774.txt").read_bytes()))
+    assert unamended["frbr"]["expression"] == f"{TURKESTAN}/rus@2024-09-30"
