@@ -21,7 +21,9 @@ from lexversion.app.query import answer, store_for
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATES = (
+    "2003-04-08",
     "2003-06-01",
+    "2006-09-21",
     "2010-01-01",
     "2017-09-20",
     "2018-01-25",

@@ -187,3 +187,26 @@ def test_parse_dates_a_consolidated_text_by_the_last_change_it_contains(db: str)
     assert text is not None and "қандастарды" in text
     unamended = to_json(parse((ROOT / "corpus" / "004_bfa7075c0b7c1774.txt").read_bytes()))
     assert unamended["frbr"]["expression"] == f"{TURKESTAN}/rus@2024-09-30"
+
+
+@pytest.mark.parametrize(
+    ("work", "on", "status", "basis"),
+    [
+        ("/akn/kz/act/law/1997-12-13/204-i", "2003-04-08", "in_force", "cited as in force by"),
+        ("/akn/kz/act/law/1997-12-13/204-i", "2026-01-01", "unknown", "2003-04-08"),
+        ("/akn/kz/act/resolution/2017-05-25/296", "2021-02-19", "in_force", ALMATY_22),
+        ("/akn/kz/act/resolution/2017-05-25/296", "2026-01-01", "unknown", "2017-12-15"),
+        ("/akn/kz-71/act/decision/2006-09-21/285-35-iii", "2006-09-21", "in_force", "repeal of"),
+        ("/akn/kz-71/act/decision/2006-09-21/285-35-iii", "2010-01-01", "unknown", "2006-09-21"),
+        ("/akn/kz/act/order/2023-07-26/312", "2026-01-01", "unknown", "2024-09-30"),
+    ],
+)
+def test_an_act_known_only_by_citation_is_in_force_only_where_the_corpus_says(
+    db: str, work: str, on: str, status: str, basis: str
+) -> None:
+    # issue 13, item 3: "in_force (estimated)" for every cited law was a guess
+    got, text = ask(db, work, on)
+    assert got["status"] == status and text is None
+    assert any(basis in n for n in got["notes"]), got["notes"]
+    if status == "unknown":
+        assert got["certainty"] == "unknown"

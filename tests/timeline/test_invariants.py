@@ -96,6 +96,13 @@ def check_status(tl: WorkTimeline, pit: PointInTime, on: date) -> None:
     adopted = tl.adoption.earliest if tl.adoption else None
     rep = relation(on, tl.repeal) if tl.repeal else "before"
     com = relation(on, tl.commencement)
+    days = {f.earliest for f in tl.in_force_evidence if f.earliest == f.latest}
+    only_cited = tl.stub and not tl.expressions and tl.repeal is None and com != "before"
+    if only_cited and (com != "within" or on in days):
+        # known only by citation: in force only on the days the corpus supports
+        assert pit.status == ("in_force" if on in days else "unknown"), pit.notes
+        assert pit.certainty != "estimated"
+        return
     if pit.status == "in_force":
         assert adopted is None or on >= adopted
         assert com == "after" and rep == "before"

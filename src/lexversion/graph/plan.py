@@ -210,20 +210,74 @@ def work_events(
     return out
 
 
+def in_force_evidence(
+    docs: Iterable[DocSummary], reg: WorkRegistry
+) -> dict[str, list[EventRecord]]:
+    """The ``in_force_evidence`` events of the stubs: a corpus act adopted on day D
+    that cites a stub adopted on or before D cites it as law on D (issue 13,
+    item 3: an act known only by citation is in force on the days the citing
+    acts imply, and on no other day the corpus supports). One event per stub,
+    citing act and day, by stub URI."""
+    out: dict[str, dict[tuple[str, date], EventRecord]] = {}
+    for d in docs:
+        own = reg.find(d.act)
+        if own is None or d.act.date is None:
+            continue
+        for c in d.citations:
+            w = reg.find(c.act, c.text)
+            if w is None or not w.stub or w.frbr_uri == own.frbr_uri:
+                continue
+            if w.date is not None and w.date > d.act.date:
+                continue  # an editorial note naming a later act: no evidence for day D
+            basis = f"cited as in force by {own.frbr_uri} on {d.act.date.isoformat()}"
+            fact = DateFact.stated(d.act.date, basis)
+            ev = EventRecord(w.frbr_uri, "in_force_evidence", fact, own.frbr_uri, d.sha256)
+            out.setdefault(w.frbr_uri, {}).setdefault((own.frbr_uri, d.act.date), ev)
+    return {
+        uri: sorted(evs.values(), key=lambda e: e.date.earliest or date.min)
+        for uri, evs in out.items()
+    }
+
+
+def acting_evidence(
+    effects: Iterable[EffectRecord], works: dict[str, WorkRecord]
+) -> dict[str, list[EventRecord]]:
+    """The ``in_force_evidence`` events of stubs whose effects on corpus acts
+    take effect on one known day (stated or computed): the act was in force
+    that day (issue 13, item 3). By stub URI."""
+    out: dict[str, list[EventRecord]] = {}
+    for r in effects:
+        w = works.get(r.affecting)
+        f = r.in_force
+        if w is None or not w.stub or f.earliest is None or f.earliest != f.latest:
+            continue
+        basis = (
+            f"its {r.type} of {r.affected} takes effect on {f.earliest.isoformat()} "
+            f"({f.certainty}: {f.basis})"
+        )
+        fact = DateFact(f.earliest, f.latest, f.certainty, basis)
+        out.setdefault(w.frbr_uri, []).append(
+            EventRecord(w.frbr_uri, "in_force_evidence", fact, r.affected, r.source)
+        )
+    return out
+
+
 def events_of(
     works: dict[str, WorkRecord],
     stated: StatedDates,
     commencement: Commencement,
     effects: Iterable[EffectRecord],
+    cited: dict[str, list[EventRecord]] | None = None,
 ) -> Iterator[EventRecord]:
     """Phase 5: every work's events, work by work (URI order), each work's by
-    date and type: its own (:func:`work_events`), and a repeal or amendment for
-    each effect on it."""
+    date and type: its own (:func:`work_events`), a repeal or amendment for
+    each effect on it, and the days corpus acts cite it as law (``cited``,
+    :func:`in_force_evidence`)."""
     incoming: dict[str, list[EffectRecord]] = {}
     for r in effects:
         incoming.setdefault(r.affected, []).append(r)
     for uri, w in works.items():
-        evs = work_events(w, stated, commencement)
+        evs = work_events(w, stated, commencement) + (cited or {}).get(uri, [])
         for r in incoming.get(uri, []):
             if r.type == "repeal":
                 evs.append(EventRecord(r.affected, "repeal", r.in_force, r.affecting, r.source))
@@ -333,9 +387,14 @@ def plan_graph(
     works = {w.frbr_uri: w for w in sorted(reg.works(), key=lambda w: w.frbr_uri)}
     effects = plan_effects(docs, reg, commencement)
     plans, applied, reversed_ = plan_expressions(docs, reg, effects, works, commencement)
+    evidence = in_force_evidence(docs, reg)
+    for uri, evs in acting_evidence(effects, works).items():
+        evidence[uri] = sorted(
+            [*evidence.get(uri, []), *evs], key=lambda e: e.date.earliest or date.min
+        )
     graph = Graph(
         works=with_languages(works, plans),
-        events=Regenerable(partial(events_of, works, stated, commencement, effects)),
+        events=Regenerable(partial(events_of, works, stated, commencement, effects, evidence)),
         effects=[
             replace(
                 r,
@@ -371,9 +430,11 @@ def build_graph(
 __all__ = [
     "Commencement",
     "StatedDates",
+    "acting_evidence",
     "build_graph",
     "citations_of",
     "events_of",
+    "in_force_evidence",
     "plan_effects",
     "plan_expressions",
     "plan_graph",

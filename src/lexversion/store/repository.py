@@ -99,7 +99,7 @@ def _work_rec(r: WorkRow) -> WorkRecord:
     )
 
 
-_KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application")
+_KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application", "in_force_evidence")
 #: the statements of Store.timeline: work + dated events, expressions, citing works
 _TIMELINE = (
     select(
@@ -225,6 +225,12 @@ class Store:
             cited_by=tuple(citing),
             retroactive=(
                 first["retroactive_application"][0] if "retroactive_application" in first else None
+            ),
+            in_force_evidence=tuple(
+                sorted(
+                    {_fact(e[1], e[2], e[3], e[4]) for e in events if e[0] == "in_force_evidence"},
+                    key=lambda f: (f.earliest or date.min, f.basis),
+                )
             ),
         )
 

@@ -116,10 +116,41 @@ def _status_on(tl: WorkTimeline, on: date) -> _Status:
     return _commencement_status(tl, on)
 
 
+def _known_only_by_citation(tl: WorkTimeline) -> bool:
+    """True for a work the corpus has no text of and no repeal for: only the
+    acts citing it (or its effects) say anything about its force."""
+    return tl.stub and not tl.expressions and tl.repeal is None
+
+
+def _evidence_status(tl: WorkTimeline, on: date) -> _Status:
+    """The status on ``on`` of a work known only by citation, past its entry
+    into force: ``in_force`` on a day a corpus act cites it as law (or its
+    effect takes effect), with that basis; ``unknown`` on any other day, the
+    days the corpus supports listed (issue 13, item 3)."""
+    days = [f for f in tl.in_force_evidence if f.earliest is not None and f.earliest == f.latest]
+    for f in days:
+        if f.earliest == on:
+            return _Status("in_force", f.certainty, None, (_fact_note("in force", f),))
+    listed = "; ".join(f.basis for f in days) or "none"
+    note = (
+        "known only from citations, with no text or repeal in the corpus: whether it was in "
+        f"force on {on.isoformat()} is unknown; the corpus supports it in force on: {listed}"
+    )
+    return _Status(
+        "unknown", "unknown", None, (note, _fact_note("entry into force", tl.commencement))
+    )
+
+
 def _commencement_status(tl: WorkTimeline, on: date) -> _Status:
-    """The status on ``on`` of an adopted act not (yet) repealed: by its entry into force."""
+    """The status on ``on`` of an adopted act not (yet) repealed: by its entry
+    into force (by the evidence of its citations for a work known only by
+    citation, :func:`_evidence_status`)."""
     com = tl.commencement
     rel_com = relation(on, com)
+    if _known_only_by_citation(tl) and rel_com != "before":
+        st = _evidence_status(tl, on)
+        if st.status == "in_force" or rel_com != "within":
+            return st
     if rel_com == "before":
         return _Status(
             "not_yet_in_force", com.certainty, None, (_fact_note("entry into force", com),)
