@@ -186,7 +186,7 @@ def test_build_skips_bad_files_and_keeps_the_good_ones(tmp_path: Path) -> None:
     works = run("works", "--format", "json", "--db", url)
     assert works.exit_code == 0, works.stderr
     rows = json.loads(works.stdout)
-    assert len(rows) == 22
+    assert len(rows) == 21
     assert sum(r["text_in_corpus"] for r in rows) == 5
     assert {r["frbr_uri"] for r in rows if r["text_in_corpus"]} >= {W_000, W_001, W_004}
     shown = run("show", W_004, "--as-of", "2026-01-01", "--db", url)
@@ -200,7 +200,7 @@ def test_build_twice_reports_no_change(tmp_path: Path) -> None:
     assert first.exit_code == second.exit_code == 0
     assert "built 5/5 files" in first.stdout
     assert "(no change)" not in first.stdout
-    assert "works +22" in first.stdout
+    assert "works +21" in first.stdout
     assert "built 5/5 files" in second.stdout
     assert "(no change)" in second.stdout
 
@@ -223,7 +223,7 @@ def test_env_var_is_used_without_db(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "env.db").is_file()
     rows = json.loads(run("works", "--format", "json", env=env).stdout)
-    assert len(rows) == 22
+    assert len(rows) == 21
     shown = run("show", W_001, "--as-of", "2022-01-01", "--format", "json", env=env)
     assert json.loads(shown.stdout)["status"] == "in_force"
     # --db wins over the environment
