@@ -27,6 +27,7 @@ from lexversion.model.document import bind_projections
 from lexversion.parse import parse
 from lexversion.render.text import document_text
 from lexversion.store import open_store
+from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
 from lexversion.timeline.pit import point_in_time
 
 __version__ = "0.1.0"
@@ -42,8 +43,14 @@ to_json = document_json
 to_text = document_text
 
 
-def build(directory: str | Path = "corpus", db: str | None = None) -> BuildReport:
-    """Ingest ``directory`` into the store at ``db`` (see :func:`open_store`).
+def build(
+    directory: str | Path = "corpus",
+    db: str | None = None,
+    policy: PublicationPolicy | None = None,
+) -> BuildReport:
+    """Ingest ``directory`` into the store at ``db`` (see :func:`open_store`);
+    ``policy``: how unstated publication dates are assumed (default
+    :data:`~lexversion.timeline.commencement.OBSERVED_LAGS`).
 
     Returns the :class:`~lexversion.app.ingest.BuildReport`; raises
     :class:`UsageError` for a missing directory, :class:`StoreError` when the
@@ -51,7 +58,7 @@ def build(directory: str | Path = "corpus", db: str | None = None) -> BuildRepor
     """
     from lexversion.app.ingest import build as run
 
-    return run(Path(directory), open_store(db))
+    return run(Path(directory), open_store(db), policy=policy or OBSERVED_LAGS)
 
 
 __all__ = [
@@ -61,6 +68,7 @@ __all__ = [
     "LexversionError",
     "NotFound",
     "PointInTime",
+    "PublicationPolicy",
     "StoreError",
     "UsageError",
     "build",

@@ -223,11 +223,26 @@ def parse_cmd(
 def build(
     directory: Annotated[Path, typer.Argument(help="Corpus directory.")] = Path("corpus"),
     db: DbOption = None,
+    publication_lag: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Assume an unstated first publication within DAYS days after registration "
+            "(default: the observed-lags policy, 266 days, the longest lag the corpus states).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest a corpus directory into the store (works, expressions, events, effects, citations)."""
     from lexversion.app.ingest import build as run_build
     from lexversion.app.ingest import corpus_files
     from lexversion.store import open_store
+    from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
+
+    policy = (
+        OBSERVED_LAGS
+        if publication_lag is None
+        else PublicationPolicy(f"lag-{publication_lag}-days", publication_lag, "--publication-lag")
+    )
 
     def run() -> int:
         files = corpus_files(directory)
@@ -237,9 +252,11 @@ def build(
 
             with Progress(transient=True) as progress:
                 task = progress.add_task("building", total=2 * len(files))
-                report = run_build(directory, store, lambda _: progress.advance(task))
+                report = run_build(
+                    directory, store, lambda _: progress.advance(task), policy=policy
+                )
         else:
-            report = run_build(directory, store)
+            report = run_build(directory, store, policy=policy)
         for _name, msg in report.failed:
             typer.echo(f"lexversion: skipped {msg}", err=True)
         for name, msg in report.warnings:

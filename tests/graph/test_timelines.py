@@ -63,6 +63,9 @@ def test_an_estimated_window_never_yields_a_stated_status(
             deciding = (
                 tl.repeal if rep == "within" else tl.commencement if rep == "before" else None
             )
+            cited = {f.earliest for f in tl.in_force_evidence if f.earliest == f.latest}
+            if tl.stub and not tl.expressions and tl.repeal is None and on in cited:
+                continue  # a corpus act cites it as law that day (issue 13, item 3)
             if existed and deciding is not None and relation(on, deciding) == "within":
                 assert (pit.status, pit.certainty) == ("unknown", "estimated"), (tl.work, on)
                 assert pit.window == (deciding.earliest, deciding.latest)

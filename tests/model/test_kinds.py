@@ -41,6 +41,7 @@ VALUES: dict[type[StrEnum], list[str]] = {
         "retroactive_application",
         "amendment",
         "repeal",
+        "in_force_evidence",
     ],
     BlockKind: ["p", "list", "note", "table", "layout"],
     NodeKind: ["body", "chapter", "section", "subsection", "paragraph", "point"],

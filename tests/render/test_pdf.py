@@ -172,8 +172,8 @@ def test_cover_dates_carry_certainty(printed: dict[str, Printed]) -> None:
     cover = flat(printed["almaty-oblast-2023-06-01-kk"].pages[0])
     assert "Status on the as-of date in force (estimated)" in cover
     assert "Date and number 2017-12-15 (stated), № 26-129" in cover
-    assert "This text applies from 2021-12-25 – 2022-01-24 (estimated)" in cover
-    assert "applies from) 2024-04-17 – 2024-05-17 (estimated)" in cover
+    assert "This text applies from 2021-12-25 – 2022-09-17 (estimated)" in cover
+    assert "applies from) 2024-04-17 – 2025-01-08 (estimated)" in cover
     astana = flat(printed["astana-2003-2004-06-01"].pages[0])
     assert "applies from) 2006-09-21 (computed)" in astana
     turkestan = flat(printed["turkestan-2025-01-01-ru"].pages[0])
@@ -215,8 +215,8 @@ def test_validity_runs_to_the_next_wording_then_to_the_repeal(db: str) -> None:
     new = f"{ALMATY_OBLAST}/kaz@2021-12-25"
     start, end = validity(tl, old)
     assert end is not None
-    assert (start.earliest, start.latest) == (date(2018, 1, 20), date(2018, 2, 19))
-    assert (end.earliest, end.latest) == (date(2021, 12, 25), date(2022, 1, 24))
+    assert (start.earliest, start.latest) == (date(2018, 1, 20), date(2018, 10, 13))
+    assert (end.earliest, end.latest) == (date(2021, 12, 25), date(2022, 9, 17))
     _, end = validity(tl, new)
     assert end == tl.repeal
 
@@ -259,13 +259,12 @@ def test_editorial_notes_are_footnotes_on_the_page_of_their_call(
 ) -> None:
     p = printed["almaty-oblast-2023-06-01-kk"]
     pages = [flat(t) for t in p.pages]
-    for call, note in [
-        ("1-тарау. Жалпы ережелер", "Ескерту. Бүкіл мәтін бойынша"),
-        ("Алматы облысы Әділет департаментінде", "Ескерту. Күші жойылды"),
-    ]:
+    # the note of the 2024 repeal is not a footnote of the 2023 text: it is
+    # printed under "Later events" (issue 13, item 10)
+    for call, note in [("1-тарау. Жалпы ережелер", "Ескерту. Бүкіл мәтін бойынша")]:
         (on,) = [i for i, t in enumerate(pages) if call in t and i > 1]
         assert note in pages[on], (call, on + 1)
-    assert p.html.count('<span class="fn">') == 2
+    assert p.html.count('<span class="fn">') == 1
 
 
 def test_notes_attach_to_the_block_before_or_the_first_block() -> None:
@@ -335,7 +334,7 @@ def test_list_of_changes_points_at_the_pages(printed: dict[str, Printed]) -> Non
         ("changed", ""),
         ("changed", "6."),
     ]
-    (page,) = [t for t in p.pages if t.startswith("Changes since 2019-06-01")]
+    (page,) = [t for t in p.pages if "Against the text in force on 2019-06-01" in t]
     numbers = [int(n) for n in re.findall(r"p\. (\d+)", page)]
     assert len(numbers) == len(rows)
     for row, n in zip(rows, numbers, strict=True):
@@ -343,7 +342,7 @@ def test_list_of_changes_points_at_the_pages(printed: dict[str, Printed]) -> Non
 
 
 def test_same_wording_on_both_dates_marks_nothing(db: str) -> None:
-    pv = print_view(db, ALMATY_OBLAST, date(2023, 6, 1), "kk", date(2022, 6, 1))
+    pv = print_view(db, ALMATY_OBLAST, date(2023, 6, 1), "kk", date(2022, 10, 1))
     assert pv.changes is not None and "same wording" in pv.changes.summary
     assert not pv.changes.rows
     assert not [r for b in pv.blocks for r in b.runs if r.mark]
@@ -476,7 +475,7 @@ def test_cli_writes_the_file_atomically(db: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("on", "reason"),
-    [("2024-06-01", "repealed"), ("2017-06-01", "did not exist yet")],
+    [("2025-06-01", "repealed"), ("2017-06-01", "did not exist yet")],
 )
 def test_no_text_in_force_is_a_usage_error(db: str, tmp_path: Path, on: str, reason: str) -> None:
     out = tmp_path / "act.pdf"
@@ -525,3 +524,24 @@ def test_the_render_print_view_is_a_function_of_the_records(db: str) -> None:
     assert pure == print_view(db, ALMATY_OBLAST, date(2023, 6, 1), "kk")
     with pytest.raises(ValueError, match="no text in force on 2023-06-01"):
         render_pdf.print_view(rec, tl, items, replace(pit, expression=None), akn)
+
+
+def test_later_events_leave_the_text_for_a_titled_section(printed: dict[str, Printed]) -> None:
+    # issue 13, item 10: the 2023 text printed the 2024 repeal (requisites and note) in its body
+    p = printed["almaty-oblast-2023-06-01-kk"]
+    body = " ".join(
+        "".join(r.text for r in b.runs) + " ".join(" ".join(n) for n in b.notes)
+        for b in p.view.blocks
+    )
+    assert "18-84" not in body and "Күші жойылды" not in body
+    assert len(p.view.later) == 2 and all("№ 18-84 шешімімен" in x for x in p.view.later)
+    assert p.view.later[1].startswith("Ескерту. Күші жойылды")
+    assert any(e.anchor == "later" for e in p.view.toc)
+    text = flat(p.text)
+    assert "Later events: what the exported text says about after the as-of date" in text
+    # the 2006 extract printed at the top of the 2003 programme is a later event in 2004
+    astana = printed["astana-2003-2004-06-01"].view.later
+    assert len(astana) == 2 and all("285/35-ІІІ" in x for x in astana)
+    # a text naming no later event has no such section
+    assert not printed["turkestan-2025-01-01-ru"].view.later
+    assert "Later events" not in printed["turkestan-2025-01-01-ru"].html

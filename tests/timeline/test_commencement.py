@@ -17,7 +17,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lexversion.model import CERTAINTY_ORDER, CommencementRule, DateFact
-from lexversion.timeline.commencement import PUBLICATION_WINDOW, entry_into_force
+from lexversion.timeline.commencement import (
+    OBSERVED_LAGS,
+    THIRTY_DAYS,
+    PublicationPolicy,
+    entry_into_force,
+)
+
+PUBLICATION_WINDOW = OBSERVED_LAGS.days
 
 TEN_DAYS_KK = CommencementRule(
     "days_after_publication",
@@ -90,7 +97,7 @@ CASES = [
         None,
         "estimated",
         D("2018-01-20"),
-        D("2018-02-19"),
+        D("2018-01-09") + timedelta(days=PUBLICATION_WINDOW + 11),
     ),
     (
         "ten-days-no-publication-not-registered",
@@ -100,7 +107,7 @@ CASES = [
         None,
         "estimated",
         D("2024-04-09"),
-        D("2024-05-09"),
+        D("2024-03-29") + timedelta(days=PUBLICATION_WINDOW + 11),
     ),
     (
         "day-after-publication",
@@ -239,9 +246,26 @@ def test_estimated_window_is_never_presented_as_a_date() -> None:
     assert fact.certainty != "stated"
     assert fact.date is None, "an estimate has no single date"
     assert fact.to_json()["date"] is None
-    assert (fact.to_json()["earliest"], fact.to_json()["latest"]) == ("2018-01-20", "2018-02-19")
+    assert (fact.to_json()["earliest"], fact.to_json()["latest"]) == ("2018-01-20", "2018-10-13")
     assert "registration" in fact.basis and "2018-01-09" in fact.basis
-    assert str(PUBLICATION_WINDOW) in fact.basis
+    assert f"assumed (policy observed-lags: within {PUBLICATION_WINDOW} days" in fact.basis
+
+
+def test_the_publication_policy_is_a_parameter_named_in_the_basis() -> None:
+    month = entry_into_force(TEN_DAYS_KK, D("2017-12-15"), D("2018-01-09"), policy=THIRTY_DAYS)
+    assert (month.earliest, month.latest) == (D("2018-01-20"), D("2018-02-19"))
+    assert "assumed (policy thirty-days: within 30 days after registration)" in month.basis
+    week = PublicationPolicy("a-week", 7, "test")
+    fact = entry_into_force(DAY_AFTER, D("2024-04-16"), policy=week)
+    assert (fact.earliest, fact.latest) == (D("2024-04-17"), D("2024-04-24"))
+    assert "policy a-week" in fact.basis and fact.certainty == "estimated"
+
+
+def test_a_stated_publication_needs_no_policy() -> None:
+    for policy in (OBSERVED_LAGS, THIRTY_DAYS):
+        fact = entry_into_force(DAY_AFTER, D("2024-04-16"), None, D("2024-05-25"), policy)
+        assert (fact.certainty, fact.date) == ("computed", D("2024-05-26"))
+        assert "assumed" not in fact.basis
 
 
 def test_registration_is_preferred_to_adoption_as_the_publication_base() -> None:

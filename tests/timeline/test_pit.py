@@ -246,10 +246,25 @@ def test_language_choice() -> None:
 def test_stub_without_expressions() -> None:
     tl = timeline(stub=True)
     pit = point_in_time(tl, D("2019-01-01"))
-    assert pit.status == "in_force"
+    assert (pit.status, pit.certainty) == ("unknown", "unknown")
     assert pit.expression is None
     assert pit.reason is not None and "not in the corpus" in pit.reason
     assert pit.to_json()["text"] is None
+
+
+def test_a_stub_known_only_by_citation_is_in_force_on_the_days_it_is_cited() -> None:
+    # issue 13, item 3: "cited as in force by ... on 2003-04-08", unknown elsewhere
+    cited = DateFact.stated(D("2019-04-08"), "cited as in force by X on 2019-04-08")
+    tl = dataclasses.replace(timeline(stub=True), in_force_evidence=(cited,))
+    on_the_day = point_in_time(tl, D("2019-04-08"))
+    assert (on_the_day.status, on_the_day.certainty) == ("in_force", "stated")
+    assert any("cited as in force by X on 2019-04-08" in n for n in on_the_day.notes)
+    for later in ("2018-06-01", "2019-04-09", "2026-01-01"):
+        pit = point_in_time(tl, D(later))
+        assert (pit.status, pit.certainty) == ("unknown", "unknown")
+        assert any("supports it in force on: cited as in force by X" in n for n in pit.notes)
+    before = point_in_time(tl, D("2017-12-01"))
+    assert before.status == "not_yet_in_force"
 
 
 def test_stub_whose_first_known_text_is_a_later_edition() -> None:
@@ -260,6 +275,26 @@ def test_stub_whose_first_known_text_is_a_later_edition() -> None:
     assert pit.expression is None
     assert pit.reason is not None
     assert later.uri in pit.reason and "not in the corpus" in pit.reason
+
+
+@pytest.mark.parametrize("on", ["2017-12-20", "2018-01-05", "2018-01-19"])
+def test_a_later_edition_never_stands_in_for_the_missing_original(on: str) -> None:
+    # issue 13: No 152 inside its own entry-into-force window printed the 2021
+    # new edition, a text that did not exist yet
+    later = expr("2021-03-12", window("2021-03-12", "2021-04-11"), kind="consolidated")
+    com = window("2017-12-15", "2018-01-20")
+    tl = timeline(stub=True, commencement=com, expressions=(later,))
+    pit = point_in_time(tl, D(on))
+    assert pit.status == "unknown"
+    assert pit.expression is None
+    assert pit.reason is not None and later.uri in pit.reason
+
+
+def test_the_adopted_text_is_shown_while_it_awaits_entry_into_force() -> None:
+    tl = timeline()
+    pit = point_in_time(tl, D("2018-01-01"))
+    assert pit.status == "not_yet_in_force"
+    assert pit.expression == tl.expressions[0].uri
 
 
 def test_to_json_shape() -> None:

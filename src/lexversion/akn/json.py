@@ -11,7 +11,7 @@ from typing import Any
 
 from lexversion.akn.frbr import expression_uri, work_uri
 from lexversion.model import Block, Document, iso
-from lexversion.timeline.events import document_events
+from lexversion.timeline.events import consolidation_date, document_events
 
 
 def document_json(doc: Document) -> dict[str, Any]:
@@ -20,7 +20,7 @@ def document_json(doc: Document) -> dict[str, Any]:
     try:
         frbr: dict[str, str | None] = {
             "work": work_uri(doc.act),
-            "expression": expression_uri(doc.act, m.lang, m.date),
+            "expression": expression_uri(doc.act, m.lang, consolidation_date(doc) or m.date),
         }
     except ValueError:
         frbr = {"work": None, "expression": None}

@@ -31,6 +31,7 @@ from lexversion.parse import parse
 from lexversion.parse.provenance import derivation
 from lexversion.store.repository import Store, WriteReport
 from lexversion.store.writer import derived_fingerprint
+from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
 
 SKIP_SUFFIXES = {".json", ".md", ".yaml", ".yml"}
 SIDECAR = "metadata.json"
@@ -215,6 +216,7 @@ def plan_corpus(
     pubs: Sequence[tuple[str, date, str]],
     report: BuildReport,
     forget: Callable[[str], None],
+    policy: PublicationPolicy = OBSERVED_LAGS,
 ) -> tuple[Graph, list[ExpressionPlan], str]:
     """Plan the graph of ``summaries`` (:func:`lexversion.graph.plan_graph`) and
     fingerprint its derived rows, skipping the texts planning fails on: each
@@ -225,7 +227,7 @@ def plan_corpus(
     raises a :class:`PlanError` that names no text (the build fails, exit 1)."""
     while True:
         try:
-            graph, plans = plan_graph(summaries, pubs)
+            graph, plans = plan_graph(summaries, pubs, policy)
             return graph, plans, derived_fingerprint(graph)
         except PlanError as exc:
             if not exc.shas:
@@ -272,6 +274,7 @@ def build(
     store: Store,
     tick: Callable[[str], None] | None = None,
     workers: int | None = None,
+    policy: PublicationPolicy = OBSERVED_LAGS,
 ) -> BuildReport:
     """Ingest ``directory`` into ``store``; returns a :class:`BuildReport`.
 
@@ -283,6 +286,8 @@ def build(
     version, code, vocabularies, dictionaries), which go to the store in batches.
     A file that cannot be parsed, planned or rendered is reported in
     ``failed`` with one line naming it and skipped; the rest is built (issue 16).
+    ``policy``: how publication dates nothing states are assumed
+    (:class:`PublicationPolicy`).
     Everything is one transaction. Raises :class:`UsageError` for a missing
     directory or a bad sidecar and :class:`~lexversion.errors.StoreError` if
     the store cannot be written (nothing is written then).
@@ -309,7 +314,7 @@ def build(
             if tick:
                 tick(name)
         pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
-        graph, plans, fingerprint = plan_corpus(summaries, pubs, report, w.forget_source)
+        graph, plans, fingerprint = plan_corpus(summaries, pubs, report, w.forget_source, policy)
         w.put_works(graph.works.values())
         w.put_derived(graph, fingerprint)
         report.citations = len(graph.citations)

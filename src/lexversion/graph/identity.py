@@ -23,6 +23,7 @@ from lexversion.model import ActRef
 from lexversion.model.records import WorkRecord
 from lexversion.parse.citations.anchors import find_anchors
 from lexversion.parse.citations.identity import act_key as act_identity
+from lexversion.parse.citations.identity import canonical_act
 from lexversion.text.language import detect_language
 
 Identity = tuple[str | None, date | None, str | None]
@@ -78,6 +79,7 @@ class WorkRegistry:
         ``None`` when ``act`` has no date or number."""
         if act.date is None or act.number is None:
             return None
+        act = canonical_act(act)  # "204-1" is law No 204-I: one work, named in Roman
         existing = self.find(act, words)
         if existing is not None:
             if not stub and existing.stub:

@@ -45,7 +45,7 @@ from lexversion.model.records import (
     Graph,
     WorkRecord,
 )
-from lexversion.timeline.commencement import entry_into_force
+from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy, entry_into_force
 
 #: what a corpus text states of its own act: (rule, adopted, registered, sha256)
 OwnRule = tuple[CommencementRule | None, date | None, date | None, str]
@@ -120,19 +120,20 @@ def stated_dates(
     reg: WorkRegistry,
     publications: Sequence[tuple[str, date, str]],
 ) -> StatedDates:
-    """Phase 2: the rules and dates the corpus states for each work. A text's
-    own publication date wins over one another text states, which wins over
-    the sidecar's (``publications``: work, date, source)."""
+    """Phase 2: the rules and dates the corpus states for each work. The
+    sidecar's publication dates (``publications``: work, date, source; real
+    dates from the official publication) win over a date a text states of its
+    own act, which wins over one another text states (issue 13, item 4)."""
     rules: dict[str, OwnRule] = {}
     pubs: dict[str, Stated] = {}
     retro: dict[str, Stated] = {}
-    for d in docs:
-        with blame([text_of(d)]):
-            _state(d, own_work(reg, d), reg, rules, pubs, retro)
     for ref, when, source in publications:
         sw = reg.sidecar_work(ref)
         if sw is not None:
             pubs.setdefault(sw.frbr_uri, (when, f"corpus sidecar metadata.json: {source}"))
+    for d in docs:
+        with blame([text_of(d)]):
+            _state(d, own_work(reg, d), reg, rules, pubs, retro)
     dates = {w.frbr_uri: w.date for w in reg.works()}
     return StatedDates(rules, pubs, retro, quoted_rules(docs, reg), dates)
 
@@ -150,7 +151,7 @@ def _state(
         retro[w.frbr_uri] = (d.retroactive_from, d.sha256)
     rules[w.frbr_uri] = (d.commencement, d.act.date, d.registration, d.sha256)
     if d.publication:
-        pubs[w.frbr_uri] = (d.publication, f"stated in {PurePath(d.source).name}")
+        pubs.setdefault(w.frbr_uri, (d.publication, f"stated in {PurePath(d.source).name}"))
     for f in d.facts:
         fw = reg.find(f.act)
         if fw is not None and f.kind == "publication":
@@ -177,10 +178,12 @@ class Commencement:
     """Phase 3: each work's entry into force as a DateFact, computed once
     (events and effects share it): :func:`lexversion.timeline.commencement.entry_into_force`
     of the work's own rule when its text is in the corpus, else of the rule a
-    note quotes, with the publication date the corpus states."""
+    note quotes, with the publication date the corpus states, or one assumed
+    by ``policy``."""
 
-    def __init__(self, stated: StatedDates) -> None:
+    def __init__(self, stated: StatedDates, policy: PublicationPolicy = OBSERVED_LAGS) -> None:
         self.stated = stated
+        self.policy = policy
         self._known: dict[str, DateFact] = {}
 
     def __call__(self, uri: str) -> DateFact:
@@ -195,8 +198,8 @@ class Commencement:
         when = pub[0] if pub else None
         if uri in s.rules:
             rule, adopted, registered, _ = s.rules[uri]
-            return entry_into_force(rule, adopted, registered, when)
-        return entry_into_force(s.quoted.get(uri), s.dates[uri], None, when)
+            return entry_into_force(rule, adopted, registered, when, self.policy)
+        return entry_into_force(s.quoted.get(uri), s.dates[uri], None, when, self.policy)
 
 
 def plan_effects(
@@ -253,23 +256,77 @@ def work_events(
     return out
 
 
+def in_force_evidence(
+    docs: Iterable[DocSummary], reg: WorkRegistry
+) -> dict[str, list[EventRecord]]:
+    """The ``in_force_evidence`` events of the stubs: a corpus act adopted on day D
+    that cites a stub adopted on or before D cites it as law on D (issue 13,
+    item 3: an act known only by citation is in force on the days the citing
+    acts imply, and on no other day the corpus supports). One event per stub,
+    citing act and day, by stub URI."""
+    out: dict[str, dict[tuple[str, date], EventRecord]] = {}
+    for d in docs:
+        own = reg.find(d.act)
+        if own is None or d.act.date is None:
+            continue
+        for c in d.citations:
+            w = reg.find(c.act, c.text)
+            if w is None or not w.stub or w.frbr_uri == own.frbr_uri:
+                continue
+            if w.date is not None and w.date > d.act.date:
+                continue  # an editorial note naming a later act: no evidence for day D
+            basis = f"cited as in force by {own.frbr_uri} on {d.act.date.isoformat()}"
+            fact = DateFact.stated(d.act.date, basis)
+            ev = EventRecord(w.frbr_uri, "in_force_evidence", fact, own.frbr_uri, d.sha256)
+            out.setdefault(w.frbr_uri, {}).setdefault((own.frbr_uri, d.act.date), ev)
+    return {
+        uri: sorted(evs.values(), key=lambda e: e.date.earliest or date.min)
+        for uri, evs in out.items()
+    }
+
+
+def acting_evidence(
+    effects: Iterable[EffectRecord], works: dict[str, WorkRecord]
+) -> dict[str, list[EventRecord]]:
+    """The ``in_force_evidence`` events of stubs whose effects on corpus acts
+    take effect on one known day (stated or computed): the act was in force
+    that day (issue 13, item 3). By stub URI."""
+    out: dict[str, list[EventRecord]] = {}
+    for r in effects:
+        w = works.get(r.affecting)
+        f = r.in_force
+        if w is None or not w.stub or f.earliest is None or f.earliest != f.latest:
+            continue
+        basis = (
+            f"its {r.type} of {r.affected} takes effect on {f.earliest.isoformat()} "
+            f"({f.certainty}: {f.basis})"
+        )
+        fact = DateFact(f.earliest, f.latest, f.certainty, basis)
+        out.setdefault(w.frbr_uri, []).append(
+            EventRecord(w.frbr_uri, "in_force_evidence", fact, r.affected, r.source)
+        )
+    return out
+
+
 def events_of(
     works: dict[str, WorkRecord],
     stated: StatedDates,
     commencement: Commencement,
     effects: Iterable[EffectRecord],
     reg: WorkRegistry | None = None,
+    cited: dict[str, list[EventRecord]] | None = None,
 ) -> Iterator[EventRecord]:
     """Phase 5: every work's events, work by work (URI order), each work's by
-    date and type: its own (:func:`work_events`), and a repeal or amendment for
-    each effect on it. A failure is blamed on the texts naming the work
-    (``reg``: :meth:`WorkRegistry.named_by`)."""
+    date and type: its own (:func:`work_events`), a repeal or amendment for
+    each effect on it, and the days corpus acts cite it as law (``cited``,
+    :func:`in_force_evidence`). A failure is blamed on the texts naming the
+    work (``reg``: :meth:`WorkRegistry.named_by`)."""
     incoming: dict[str, list[EffectRecord]] = {}
     for r in effects:
         incoming.setdefault(r.affected, []).append(r)
     for uri, w in works.items():
         with blame(reg.named_by(w) if reg is not None else ()):
-            evs = work_events(w, stated, commencement)
+            evs = work_events(w, stated, commencement) + (cited or {}).get(uri, [])
             for r in incoming.get(uri, []):
                 if r.type == "repeal":
                     evs.append(EventRecord(r.affected, "repeal", r.in_force, r.affecting, r.source))
@@ -356,7 +413,9 @@ def with_languages(
 
 
 def plan_graph(
-    docs: Iterable[DocSummary], publications: Sequence[tuple[str, date, str]] = ()
+    docs: Iterable[DocSummary],
+    publications: Sequence[tuple[str, date, str]] = (),
+    policy: PublicationPolicy = OBSERVED_LAGS,
 ) -> tuple[Graph, list[ExpressionPlan]]:
     """The version graph of the summarised corpus texts ``docs`` (any order),
     without expression texts, and the plans to render them
@@ -365,7 +424,8 @@ def plan_graph(
     ``docs``: a list, or any re-iterable yielding summaries in SHA-256 order
     (it is read several times, and again by the citation stream).
     ``publications``: (work as FRBR URI or citation, date, source) facts from
-    the corpus sidecar, used where no text states the publication date.
+    the corpus sidecar; they win over dates the texts state.
+    ``policy``: how a publication date nothing states is assumed.
     Deterministic: the same documents give the same graph whatever their
     order. The graph's events and citations are lazy
     :class:`~lexversion.graph.stream.Regenerable` streams.
@@ -374,13 +434,18 @@ def plan_graph(
         docs = sorted(docs, key=lambda d: d.sha256)  # else: re-iterable in SHA-256 order
     reg = register_works(docs)
     stated = stated_dates(docs, reg, publications)
-    commencement = Commencement(stated)
+    commencement = Commencement(stated, policy)
     works = {w.frbr_uri: w for w in sorted(reg.works(), key=lambda w: w.frbr_uri)}
     effects = plan_effects(docs, reg, commencement)
     plans, applied, reversed_ = plan_expressions(docs, reg, effects, works, commencement)
+    evidence = in_force_evidence(docs, reg)
+    for uri, evs in acting_evidence(effects, works).items():
+        evidence[uri] = sorted(
+            [*evidence.get(uri, []), *evs], key=lambda e: e.date.earliest or date.min
+        )
     graph = Graph(
         works=with_languages(works, plans),
-        events=Regenerable(partial(events_of, works, stated, commencement, effects, reg)),
+        events=Regenerable(partial(events_of, works, stated, commencement, effects, reg, evidence)),
         effects=[
             replace(
                 r,
@@ -395,13 +460,15 @@ def plan_graph(
 
 
 def build_graph(
-    docs: Sequence[Document], publications: Sequence[tuple[str, date, str]] = ()
+    docs: Sequence[Document],
+    publications: Sequence[tuple[str, date, str]] = (),
+    policy: PublicationPolicy = OBSERVED_LAGS,
 ) -> Graph:
     """The version graph of ``docs`` with every expression rendered (in process).
 
     See :func:`plan_graph`; this is the small-corpus path, and what tests use.
     """
-    g, plans = plan_graph([summarize(d) for d in docs], publications)
+    g, plans = plan_graph([summarize(d) for d in docs], publications, policy)
     by_sha = {d.sha256: d for d in docs}
     return replace(
         g,
@@ -414,9 +481,11 @@ def build_graph(
 __all__ = [
     "Commencement",
     "StatedDates",
+    "acting_evidence",
     "build_graph",
     "citations_of",
     "events_of",
+    "in_force_evidence",
     "plan_effects",
     "plan_expressions",
     "plan_graph",

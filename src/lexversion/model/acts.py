@@ -49,6 +49,9 @@ class EventType(StrEnum):
     RETROACTIVE_APPLICATION = "retroactive_application"
     AMENDMENT = "amendment"
     REPEAL = "repeal"
+    #: a corpus act adopted on this date cites the work as law then (evidence
+    #: that a work known only by citation was in force on that day; issue 13)
+    IN_FORCE_EVIDENCE = "in_force_evidence"
 
 
 @dataclass(frozen=True, slots=True)

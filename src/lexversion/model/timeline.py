@@ -42,6 +42,9 @@ class WorkTimeline:
     expressions: tuple[ExpressionInfo, ...]
     cited_by: tuple[str, ...] = ()
     retroactive: DateFact | None = None
+    #: for a work whose text the corpus lacks: the days corpus acts cite it as
+    #: law (``in_force_evidence`` events), each a DateFact with its basis
+    in_force_evidence: tuple[DateFact, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,9 @@ class PrintView:
     effects: tuple[AppliedEffect, ...]
     history: tuple[HistoryRow, ...]
     changes: Changes | None = None
+    #: what the exported text says about events after the as-of date (notes,
+    #: requisites sentences), taken out of the text (issue 13, item 10)
+    later: tuple[str, ...] = ()
 
 
 # -- dates -----------------------------------------------------------------------------

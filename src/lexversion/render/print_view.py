@@ -25,6 +25,7 @@ from lexversion.i18n import gettext as _
 from lexversion.model import EffectDetail, HistoryEntry, PointInTime, WorkRecord, WorkTimeline
 from lexversion.render.html import Segment, ViewBlock, environment, view
 from lexversion.render.print_changes import Earlier, changes_of, mark_changes
+from lexversion.render.print_later import later_acts, later_notes, split_later
 from lexversion.render.print_model import (
     KIND_NOTES,
     AppliedEffect,
@@ -47,6 +48,7 @@ CERTAINTY_LEGEND = N_(
     "estimated = a rule applied to an estimated input, shown as a range; "
     "unknown = nothing in the corpus gives it."
 )
+LATER_TITLE = N_("Later events: what the exported text says about after the as-of date")
 NOTES_CAVEAT = N_(
     "Footnotes are the source database's editorial notes as exported; "
     "they may describe events after the as-of date."
@@ -265,12 +267,16 @@ def _citation(rec: WorkRecord) -> str:
     return ", ".join(x for x in (rec.issuer, day(rec.date), number) if x)
 
 
-def _toc(title: str, toc: Sequence[TocEntry], changes: Changes | None) -> tuple[TocEntry, ...]:
+def _toc(
+    title: str, toc: Sequence[TocEntry], changes: Changes | None, later: bool = False
+) -> tuple[TocEntry, ...]:
     """The whole contents: the text's title, its headings and annexes, the
-    list of changes (when there is one), the effects and the history."""
+    later events (when the text names any), the list of changes (when there is
+    one), the effects and the history."""
     return (
         TocEntry("text", title, 0),
         *toc,
+        *((TocEntry("later", _(LATER_TITLE), 0),) if later else ()),
         *(
             (TocEntry("changes", _("Changes since {day}").format(day=iso_day(changes.since)), 0),)
             if changes
@@ -300,7 +306,9 @@ def print_view(
     if pit.expression is None:
         raise ValueError(f"no text in force on {pit.as_of.isoformat()}: {pit.reason}")
     xml, status_label = _without_status(akn)
-    blocks, toc = text_blocks(view(xml, full=True))
+    acts = later_acts(history, pit.as_of, rec.frbr_uri)
+    in_force, later = split_later(view(xml, full=True), acts, later_notes(xml, acts))
+    blocks, toc = text_blocks(in_force)
     changes = None
     if earlier is not None:
         changes = changes_of(earlier)
@@ -326,11 +334,12 @@ def print_view(
         ),
         meta_keywords=", ".join((rec.frbr_uri, pit.expression, _("as of {day}").format(day=as_of))),
         cover=_cover(rec, tl, pit, title, _cover_notes(pit, status_label, blocks)),
-        toc=_toc(title, toc, changes),
+        toc=_toc(title, toc, changes, bool(later)),
         blocks=blocks,
         effects=applied_effects(history, pit),
         history=history_rows(history, pit.as_of, rec.frbr_uri),
         changes=changes,
+        later=later,
     )
 
 

@@ -113,7 +113,7 @@ def _work_rec(r: Any) -> WorkRecord:
 #: the statement of Store.work: the work's row by URI
 _WORK = select(WorkRow.__table__).where(WorkRow.__table__.c.frbr_uri == bindparam("uri"))
 
-_KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application")
+_KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application", "in_force_evidence")
 #: the statements of Store.timeline: work + dated events, expressions, citing works
 _TIMELINE = (
     select(
@@ -313,6 +313,12 @@ class Store:
             cited_by=tuple(citing),
             retroactive=(
                 first["retroactive_application"][0] if "retroactive_application" in first else None
+            ),
+            in_force_evidence=tuple(
+                sorted(
+                    {_fact(e[1], e[2], e[3], e[4]) for e in events if e[0] == "in_force_evidence"},
+                    key=lambda f: (f.earliest or date.min, f.basis),
+                )
             ),
         )
 

@@ -8,6 +8,7 @@ note quotes for it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from lexversion.model import DateFact, EffectType, Event, EventType
@@ -69,3 +70,23 @@ def document_events(doc: Document) -> list[Event]:
         out.append(Event(kind, when, by=e.affecting, note=e.text[:200]))
     out.sort(key=lambda ev: (ev.date.earliest is None, ev.date.earliest or m.date))
     return out
+
+
+def consolidation_date(doc: Document) -> date | None:
+    """The date a consolidated text is dated by: the earliest day from which
+    the last change its notes record applies (Indigo's point-in-time dates,
+    AKN-NC 5.2: an expression is dated by the last change it contains), as
+    :func:`lexversion.graph.expressions.expressions_of` dates it in the store;
+    ``None`` when the text records no amendment of itself (it is dated by its
+    adoption). Repeals are not changes of the wording."""
+    m = doc.meta
+    ends = [
+        entry_into_force(e.rule, e.affecting.date).earliest
+        for e in m.effects
+        if e.affected is None
+        and e.affecting is not None
+        and e.affecting.date is not None
+        and e.type != EffectType.REPEAL
+    ]
+    known = [d for d in ends if d is not None]
+    return max(known) if known else None

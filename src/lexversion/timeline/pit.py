@@ -116,10 +116,41 @@ def _status_on(tl: WorkTimeline, on: date) -> _Status:
     return _commencement_status(tl, on)
 
 
+def _known_only_by_citation(tl: WorkTimeline) -> bool:
+    """True for a work the corpus has no text of and no repeal for: only the
+    acts citing it (or its effects) say anything about its force."""
+    return tl.stub and not tl.expressions and tl.repeal is None
+
+
+def _evidence_status(tl: WorkTimeline, on: date) -> _Status:
+    """The status on ``on`` of a work known only by citation, past its entry
+    into force: ``in_force`` on a day a corpus act cites it as law (or its
+    effect takes effect), with that basis; ``unknown`` on any other day, the
+    days the corpus supports listed (issue 13, item 3)."""
+    days = [f for f in tl.in_force_evidence if f.earliest is not None and f.earliest == f.latest]
+    for f in days:
+        if f.earliest == on:
+            return _Status("in_force", f.certainty, None, (_fact_note("in force", f),))
+    listed = "; ".join(f.basis for f in days) or "none"
+    note = (
+        "known only from citations, with no text or repeal in the corpus: whether it was in "
+        f"force on {on.isoformat()} is unknown; the corpus supports it in force on: {listed}"
+    )
+    return _Status(
+        "unknown", "unknown", None, (note, _fact_note("entry into force", tl.commencement))
+    )
+
+
 def _commencement_status(tl: WorkTimeline, on: date) -> _Status:
-    """The status on ``on`` of an adopted act not (yet) repealed: by its entry into force."""
+    """The status on ``on`` of an adopted act not (yet) repealed: by its entry
+    into force (by the evidence of its citations for a work known only by
+    citation, :func:`_evidence_status`)."""
     com = tl.commencement
     rel_com = relation(on, com)
+    if _known_only_by_citation(tl) and rel_com != "before":
+        st = _evidence_status(tl, on)
+        if st.status == "in_force" or rel_com != "within":
+            return st
     if rel_com == "before":
         return _Status(
             "not_yet_in_force", com.certainty, None, (_fact_note("entry into force", com),)
@@ -154,6 +185,21 @@ def _retroactive_notes(tl: WorkTimeline, on: date, status: str) -> tuple[str, ..
     return ()
 
 
+def _awaits(tl: WorkTimeline, on: date, first: ExpressionInfo) -> bool:
+    """True when ``first``, the work's first known wording, may be shown on ``on``
+    although it does not apply for certain yet: ``on`` lies inside the window
+    it applies from (the answer then labels it as pending), or it is the
+    adopted text waiting for the act's own entry into force (it applies from
+    the commencement and existed on ``on``). A later wording (a new edition of
+    a stub) never stands in for an earlier one that is not in the corpus: a
+    date never shows text that did not exist on it (issue 13, item 1)."""
+    rel = relation(on, first.applies_from)
+    if rel == "within":
+        return True
+    existed = first.date is not None and first.date <= on
+    return rel == "before" and existed and first.applies_from == tl.commencement
+
+
 def _wording_on(tl: WorkTimeline, on: date, exprs: list[ExpressionInfo], status: str) -> _Wording:
     """The expression that applies on ``on``: the latest applying from a date
     on or before it (the first one while not yet / unknown in force); none
@@ -162,7 +208,7 @@ def _wording_on(tl: WorkTimeline, on: date, exprs: list[ExpressionInfo], status:
     last: ExpressionInfo | None = None
     if applicable:
         last = applicable[-1]
-    elif exprs and status in {"not_yet_in_force", "unknown"}:
+    elif exprs and status in {"not_yet_in_force", "unknown"} and _awaits(tl, on, exprs[0]):
         last = exprs[0]
     if status == "not_yet_in_force" and _before_adoption(tl, on):
         assert tl.adoption is not None and tl.adoption.earliest is not None

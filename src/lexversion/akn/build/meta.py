@@ -28,6 +28,7 @@ from lexversion.akn.frbr import (
 )
 from lexversion.akn.namespaces import XHTML
 from lexversion.model import ActRef, Effect
+from lexversion.timeline.events import consolidation_date
 
 if TYPE_CHECKING:
     from lexversion.model import Document
@@ -62,7 +63,7 @@ class MetaBuilder:
         self.doc = doc
         self.lang = doc.meta.lang
         self.own = doc.act
-        self.expression_date = expression_date or doc.meta.date
+        self.expression_date = expression_date or consolidation_date(doc) or doc.meta.date
         self.refs: dict[str, tuple[str, str, str]] = {}  # eId -> (kind, href, showAs)
 
     # -- the references table -----------------------------------------------------

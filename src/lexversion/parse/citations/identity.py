@@ -17,20 +17,50 @@ from lexversion.akn.frbr import work_uri as frbr_work_uri
 from lexversion.lang import fold_number
 from lexversion.model import ActRef
 
+#: a law's number: the law's own number, "-", its convocation as a Roman
+#: numeral; here written with look-alikes of "I" (digit 1, Cyrillic І, l)
+_CONVOCATION = re.compile(r"^(?P<n>\d+)-(?P<c>[1IlІ]{1,3})$")
+#: act types numbered "N-<convocation>" by Parliament (Law "On legal acts"
+#: No 480-V, art. 36; seed 003 prints law No 204-I as "N 204-1" and "N 204-I")
+_CONVOCATION_TYPES = frozenset({"law", "code", "constitutional_law"})
+
+
+def canonical_number(a: ActRef) -> str | None:
+    """``a``'s number with look-alike letters folded (:func:`fold_number`) and,
+    for a republic's law or code, a convocation numeral typed with digit 1 or
+    ``l`` read as Roman ``I`` ("204-1" is law No 204-I, "313-11" No 313-II)."""
+    if a.number is None:
+        return None
+    folded = fold_number(a.number)
+    m = _CONVOCATION.match(folded.replace("L", "I"))
+    if m and a.region is None and a.act_type in _CONVOCATION_TYPES:
+        return f"{m.group('n')}-{'I' * len(m.group('c'))}"
+    return folded
+
+
+def canonical_act(a: ActRef) -> ActRef:
+    """``a`` with a look-alike convocation numeral written in Roman
+    (:func:`canonical_number`); unchanged otherwise."""
+    number = canonical_number(a)
+    if a.number is None or number is None or number == fold_number(a.number):
+        return a
+    return replace(a, number=number)
+
 
 def same_act(a: ActRef, b: ActRef) -> bool:
     """True when ``a`` and ``b`` name the same act: same date and number
-    (look-alike letters folded) and, when both know it, the same region."""
+    (look-alike letters folded, :func:`canonical_number`) and, when both know
+    it, the same region."""
     if a.date is None or b.date is None or a.number is None or b.number is None:
         return False
-    if a.date != b.date or fold_number(a.number) != fold_number(b.number):
+    if a.date != b.date or canonical_number(a) != canonical_number(b):
         return False
     return not (a.region and b.region and a.region != b.region)
 
 
 def act_key(a: ActRef) -> tuple[str | None, date | None, str | None]:
-    """Identity key of an act: (region, date, folded number)."""
-    return (a.region, a.date, fold_number(a.number) if a.number else None)
+    """Identity key of an act: (region, date, canonical number)."""
+    return (a.region, a.date, canonical_number(a))
 
 
 def is_own(a: ActRef, own: ActRef) -> bool:
@@ -75,6 +105,7 @@ def work_uri(act: ActRef) -> str | None:
     """
     if act.date is None:
         return None
+    act = canonical_act(act)
     if not act.number:
         tail = slug(act.title or "")
         act = replace(act, number=f"nn-{tail}" if tail else "nn")

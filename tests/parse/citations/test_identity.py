@@ -1,0 +1,51 @@
+"""Act identity across spellings (lexversion.parse.citations.identity).
+
+Issue 13, item 7; DOMAIN.md 3: a law's number ends in its convocation as a
+Roman numeral, which texts also type with look-alikes (seed 003 prints law
+No 204-I as "N 204-1" and "N 204-I"); a maslikhat decision's "26-129" is a
+session number and stays as it is.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lexversion.model import ActRef
+from lexversion.parse.citations.identity import canonical_number, same_act, work_uri
+
+LAW_1997 = date(1997, 12, 13)
+
+
+def law(number: str, region: str | None = None, act_type: str = "law") -> ActRef:
+    return ActRef(act_type, None, region, None, LAW_1997, number)
+
+
+@pytest.mark.parametrize(
+    ("act", "canonical"),
+    [
+        (law("204-1"), "204-I"),
+        (law("204-I"), "204-I"),
+        (law("204-І"), "204-I"),  # Cyrillic І
+        (law("204-l"), "204-I"),
+        (law("313-11"), "313-II"),
+        (law("313-ІІ"), "313-II"),
+        (law("480-V"), "480-V"),
+        (law("2255"), "2255"),
+        (law("12-1", act_type="code"), "12-I"),
+        (law("26-1", region="KZ-19", act_type="decision"), "26-1"),
+        (law("26-129", region="KZ-19", act_type="decision"), "26-129"),
+        (law("204-1", act_type="resolution"), "204-1"),
+        (law("204-1111"), "204-1111"),
+    ],
+)
+def test_canonical_number(act: ActRef, canonical: str) -> None:
+    assert canonical_number(act) == canonical
+
+
+def test_a_law_typed_with_digit_one_is_the_law_with_a_roman_numeral() -> None:
+    assert same_act(law("204-1"), law("204-I"))
+    assert work_uri(law("204-1")) == work_uri(law("204-I")) == "/akn/kz/act/law/1997-12-13/204-i"
+    decision = law("26-1", region="KZ-19", act_type="decision")
+    assert not same_act(decision, law("26-I", region="KZ-19", act_type="decision"))
