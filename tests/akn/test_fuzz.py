@@ -160,3 +160,17 @@ def test_characters_xml_cannot_carry_are_kept_as_stand_ins(
     doc = _parse_or_refuse(mutate(_texts()[seed], mutations))
     if doc is not None:
         _assert_lossless(doc, document_to_akn(doc))
+
+
+def test_sub_and_el_show_what_xml_cannot_carry_in_text_and_attributes() -> None:
+    """The fast path of :mod:`lexversion.akn.build.xml` (assign, and make safe
+    only when lxml refuses) gives the stand-ins, and appends one child only."""
+    from lxml import etree as ET
+
+    from lexversion.akn.build.xml import el, sub
+
+    root = el("doc", {"name": "a\x0bb"}, "x\x1fy")
+    assert (root.get("name"), root.text) == ("a␋b", "x␟y")
+    child = sub(root, "p", {"showAs": "\uffff"}, "ok\x0b")
+    assert len(root) == 1 and child.get("showAs") == "\ufffd" and child.text == "ok␋"
+    assert ET.tostring(root)  # serialisable

@@ -33,11 +33,23 @@ def _safe_attrib(attrib: dict[str, str] | None) -> dict[str, str]:
     return attrib
 
 
+def _set_text(out: etree._Element, text: str) -> None:
+    """``out.text = text``, the text made XML-safe only when lxml refuses it (a
+    failed assignment changes nothing): the usual text pays no check."""
+    try:
+        out.text = text
+    except ValueError:
+        out.text = xml_safe(text)
+
+
 def el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
     """A new root element ``tag`` in the AKN namespace (the default namespace)."""
-    out = etree.Element(f"{{{NS}}}{tag}", _safe_attrib(attrib), nsmap=cast(Any, _NSMAP))
+    try:
+        out = etree.Element(f"{{{NS}}}{tag}", attrib or {}, nsmap=cast(Any, _NSMAP))
+    except ValueError:  # a value XML cannot carry (lxml checks before it builds)
+        out = etree.Element(f"{{{NS}}}{tag}", _safe_attrib(attrib), nsmap=cast(Any, _NSMAP))
     if text is not None:
-        out.text = xml_safe(text)
+        _set_text(out, text)
     return out
 
 
@@ -49,9 +61,12 @@ def sub(
     ns: str = "",
 ) -> etree._Element:
     """A new last child ``tag`` of ``parent`` in namespace ``ns`` (AKN by default)."""
-    out = etree.SubElement(parent, f"{{{ns or NS}}}{tag}", _safe_attrib(attrib))
+    try:
+        out = etree.SubElement(parent, f"{{{ns or NS}}}{tag}", attrib or {})
+    except ValueError:  # a value XML cannot carry (lxml appends nothing then)
+        out = etree.SubElement(parent, f"{{{ns or NS}}}{tag}", _safe_attrib(attrib))
     if text is not None:
-        out.text = xml_safe(text)
+        _set_text(out, text)
     return out
 
 
