@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pypdf
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.web.conftest import ALMATY_OBLAST
@@ -136,3 +137,35 @@ def test_the_browse_table_never_breaks_a_date_or_number(page: Page, server: str)
     )
     assert tall == []
     page.screenshot(path=str(_artifact("browse-narrow")), full_page=True)
+
+
+PAGES = {
+    "browse": "/",
+    "work": ALMATY_OBLAST,
+    "point-in-time": f"{ALMATY_OBLAST}:2019-06-01",
+    "compare": f"/compare?work={ALMATY_OBLAST}&from=2019-06-01&to=2023-06-01",
+    "search": "/search?q=қандас&on=2019-06-01",
+}
+#: a word of each interface on every page: its name in the language switch
+ENGLISH_ONLY = ("in force", "repealed", "Search")
+
+
+@pytest.mark.parametrize("ui", ["kk", "ru", "en"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_in_every_interface_language(
+    page: Page, server: str, name: str, ui: str
+) -> None:
+    """Browse, work, point in time, compare and search in Chromium, in kk, ru and
+    en (issue 14, item 5): the page says its language, the switch is there, no
+    English status word shows in kk or ru, no script runs and the CSP allows none."""
+    path = PAGES[name]
+    response = page.goto(server + path + ("&" if "?" in path else "?") + f"ui={ui}")
+    assert response is not None and response.status == 200
+    assert "default-src 'none'" in (response.headers.get("content-security-policy") or "")
+    assert page.evaluate("document.documentElement.lang") == ui
+    assert page.locator("script").count() == 0
+    body = page.locator("main").inner_text()
+    if ui != "en":
+        for word in ENGLISH_ONLY:
+            assert word not in body, (name, ui, word)
+    page.screenshot(path=str(_artifact(f"{name}-{ui}")), full_page=True)
