@@ -4,6 +4,7 @@ timeline honesty, neighbourhood, citations and the language switch."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -336,3 +337,15 @@ def test_cli_serve_refuses_a_missing_store(tmp_path: Path) -> None:
     assert done.stderr.startswith("lexversion: no store at")
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "no.db").exists()
+
+
+def test_stubs_are_titled_and_laws_have_their_issuer(client: TestClient) -> None:
+    """Readers see a stub's citation (issuer, date, number), never its URI as its
+    title, and a law of the Republic its issuer (issue 14)."""
+    page = client.get("/?text=stub").text
+    titles = re.findall(r'<td><a href="/akn/[^"]*"[^>]*>([^<]*)</a>', page)
+    assert len(titles) >= 15 and not [t for t in titles if t.startswith("/akn/")]
+    assert "маслихат города Алматы 2017-09-15 № 152" in page
+    assert "Republic of Kazakhstan" in page
+    kk = client.get("/?text=stub&ui=kk").text
+    assert "Қазақстан Республикасы" in kk

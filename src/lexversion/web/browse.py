@@ -21,6 +21,7 @@ from lexversion.lang.regions import REGIONS
 from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.timeline.pit import point_in_time
+from lexversion.web.refs import issuer_of, label_of
 
 PAGE_SIZE = 50
 STATUS_SCAN = 2000
@@ -139,8 +140,8 @@ def _row(store: Store, w: WorkRecord, on: date) -> Row:
     pit = point_in_time(store.timeline(w.frbr_uri), on)
     return Row(
         w.frbr_uri,
-        w.title or "",
-        w.issuer or "",
+        w.title or label_of(w),
+        issuer_of(w),
         w.region or "",
         w.date.isoformat() if w.date else "",
         w.number or "",

@@ -17,6 +17,7 @@ from datetime import date
 from lexversion.akn.frbr import AKN_LANG
 from lexversion.errors import NotFound
 from lexversion.i18n import day
+from lexversion.i18n import gettext as _
 from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 
@@ -70,10 +71,24 @@ class WorkRef:
     issuer: str = ""
 
 
+#: act types the Republic itself issues (its laws and codes), which a citation
+#: names without an issuing body ("Қазақстан Республикасының ... Заңы")
+REPUBLIC_TYPES = frozenset({"law", "code", "constitution"})
+
+
+def issuer_of(rec: WorkRecord) -> str:
+    """The issuer a reader is shown: the stored one, else for a law or code of the
+    Republic "Republic of Kazakhstan" in the reader's language, else ``""``."""
+    if rec.issuer:
+        return rec.issuer
+    return _("Republic of Kazakhstan") if rec.act_type in REPUBLIC_TYPES else ""
+
+
 def label_of(rec: WorkRecord) -> str:
     """``issuer, date № number`` of a work (what is known of it; the date as
-    the reader writes it, :func:`lexversion.i18n.day`)."""
-    parts = [rec.issuer or "", day(rec.date)]
+    the reader writes it, :func:`lexversion.i18n.day`): how a stub, known only
+    from the citations naming it, is titled."""
+    parts = [issuer_of(rec), day(rec.date)]
     if rec.number:
         parts.append(f"№ {rec.number}")
     return " ".join(p for p in parts if p) or rec.frbr_uri
