@@ -51,13 +51,15 @@ def _likeness(a: str, b: str) -> float:
     return float(fuzz.ratio(a.casefold(), b.casefold()))
 
 
-def _narrow(whole: Expression, other: Expression) -> Expression:
-    """``whole`` narrowed to its annex titled most like ``other`` when that
-    annex is more like it than ``whole`` itself, or ``whole`` as it is."""
+def _narrow(
+    whole: Expression, annexes: dict[str, list[Provision]], other: Expression
+) -> Expression:
+    """``whole`` narrowed to the one of its ``annexes`` titled most like ``other``
+    when that annex is more like it than ``whole`` itself, or ``whole`` as it is."""
     if not other.title:
         return whole
     best, floor = None, max(LIKE_TITLE, _likeness(other.title, whole.title))
-    for att, provisions in _annexes(whole).items():
+    for att, provisions in annexes.items():
         annex = _annex_as_text(att, provisions)
         score = _likeness(other.title, annex.title)
         if score > floor:
@@ -68,9 +70,9 @@ def _narrow(whole: Expression, other: Expression) -> Expression:
 def comparable(old: Expression, new: Expression) -> tuple[Expression, Expression]:
     """``old`` and ``new`` narrowed so that Rules meet Rules (see the module doc);
     raises nothing."""
-    old_has, new_has = bool(_annexes(old)), bool(_annexes(new))
-    if old_has and not new_has:
-        return _narrow(old, new), new
-    if new_has and not old_has:
-        return old, _narrow(new, old)
+    old_annexes, new_annexes = _annexes(old), _annexes(new)
+    if old_annexes and not new_annexes:
+        return _narrow(old, old_annexes, new), new
+    if new_annexes and not old_annexes:
+        return old, _narrow(new, new_annexes, old)
     return old, new

@@ -43,15 +43,10 @@ and a store rebuilt into a new file under the same path is reopened.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import FastAPI
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from lexversion import __version__
 from lexversion.app.query import store_for
-from lexversion.errors import StoreError
 from lexversion.store.live import LiveStore
 from lexversion.store.repository import resolve_url
 from lexversion.web import api, site
@@ -60,17 +55,6 @@ from lexversion.web.errors import add_error_handlers
 from lexversion.web.http import Guard
 from lexversion.web.revalidate import Generation, Revalidate
 from lexversion.web.uilang import UiLanguage
-
-
-def _require_store(url: str) -> None:
-    """Refuse to create an empty store: the app only reads (raises :class:`StoreError`)."""
-    try:
-        u = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError(f"cannot open store {url}: {exc}") from None
-    file = u.database if u.get_backend_name() == "sqlite" else None
-    if file not in (None, "", ":memory:") and not Path(str(file)).is_file():
-        raise StoreError(f"no store at {file}: build one first (lexversion build DIR --db {url})")
 
 
 def create_app(
@@ -86,8 +70,7 @@ def create_app(
     be opened, :class:`ValueError` for another ``index``.
     """
     url = resolve_url(db_url)
-    _require_store(url)
-    store = store_for(url)
+    store = store_for(url)  # read-only: a missing store is a StoreError, never created
     state = IndexState()
     start_index(store, index, state)
     live = LiveStore(url, store)
@@ -153,6 +136,5 @@ def prepare_workers(db_url: str | None) -> str:
     that the store exists, bring its search index up to date once, and return
     its URL (for :data:`ENV_DB`). Raises :class:`StoreError` as :func:`create_app`."""
     url = resolve_url(db_url)
-    _require_store(url)
     start_index(store_for(url), "now", IndexState())
     return url
