@@ -134,3 +134,24 @@ def test_numbered_table_cells_map_to_the_source() -> None:
             for k, ch in enumerate(c.text):
                 if ch != " ":
                     assert _NUMBERED[c.offsets.to_raw(k)] == ch
+
+
+_PASSPORT_WITH_RULE = """\
+Бағдарламаның атауы     Көші-қон бағдарламасы
+Әзірлеу үшін негіз      Қала әкімінің шешімі
+--------------------------------------------
+Қаржыландыру көздері    Жергілікті бюджет
+"""
+
+
+def test_a_rule_inside_a_passport_is_kept_once() -> None:
+    """A ruling line printed between the rows of a passport is a rule, not a cell:
+    every non-blank character of the block is in exactly one cell or rule line
+    (the module's invariant; a re-cut export once put the rule in both)."""
+    t = tables.table(split_lines(_PASSPORT_WITH_RULE), "passport")
+    assert t is not None
+    assert t.rules == ("-" * 44,)
+    kept = "".join(c.text for row in t.rows for c in row) + "".join(t.rules)
+    assert sorted(kept.replace(" ", "")) == sorted(
+        _PASSPORT_WITH_RULE.replace(" ", "").replace("\n", "")
+    )

@@ -442,8 +442,9 @@ def table(lines: Sequence[Line], name: str) -> Table | None:
         head = kept[idx[0] + 1 : idx[1]]
         below = idx[1] + 1
         body = [ln for ln, is_rule in zip(kept[below:], ruled[below:], strict=True) if not is_rule]
-    elif name == "passport":
-        head, body = [], kept
+    elif name == "passport":  # a rule printed inside a passport stays a rule, not a cell
+        head = []
+        body = [ln for ln, is_rule in zip(kept, ruled, strict=True) if not is_rule]
     else:
         return None
     body_runs = [runs_of(ln) for ln in body]
