@@ -17,7 +17,7 @@ from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import N_, day, term
 from lexversion.i18n import gettext as _
-from lexversion.model import PointInTime, each_change_once
+from lexversion.model import PointInTime, WorkTimeline, each_change_once
 from lexversion.render.html import render_html
 from lexversion.render.print_view import history_what
 from lexversion.render.text import akn_to_text
@@ -80,17 +80,24 @@ _STORES: dict[str, Store] = {}
 
 
 def answer(
-    db: str | Store | None, work: str, as_of: date | None, lang: str | None
+    db: str | Store | None,
+    work: str,
+    as_of: date | None,
+    lang: str | None,
+    *,
+    timeline: WorkTimeline | None = None,
 ) -> tuple[PointInTime, bytes | None]:
     """The point-in-time answer and the chosen expression's AKN (or ``None``).
 
+    ``timeline`` is the work's :meth:`Store.timeline` when the caller has read
+    it already (a page needs it too), so that it is not read twice.
     Raises :class:`NotFound` when ``@DATE`` names no stored expression.
     """
     store = store_for(db)
     rec, suffix = find_work(store, work)
     addr = resolve_address(suffix, as_of)
     lang = lang or addr.lang
-    tl = store.timeline(rec.frbr_uri, cited_by=False)
+    tl = timeline if timeline is not None else store.timeline(rec.frbr_uri, cited_by=False)
     if addr.mode == "at":
         assert addr.on is not None
         pit = point_in_time(tl, addr.on, lang)

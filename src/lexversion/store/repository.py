@@ -12,7 +12,7 @@ build twice changes nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -144,6 +144,52 @@ _TIMELINE = (
     select(CitationRow.citing).where(CitationRow.cited == bindparam("uri")),
 )
 
+#: the statements of Store.history: the work's events; effects it has or undergoes
+_HISTORY = (
+    select(
+        EventRow.earliest,
+        EventRow.latest,
+        EventRow.certainty,
+        EventRow.basis,
+        EventRow.type,
+        EventRow.by_uri,
+        EventRow.note,
+    ).where(EventRow.work_uri == bindparam("uri")),
+    select(
+        EffectRow.if_earliest,
+        EffectRow.if_latest,
+        EffectRow.if_certainty,
+        EffectRow.if_basis,
+        EffectRow.type,
+        EffectRow.affecting,
+        EffectRow.affected,
+        EffectRow.scope,
+        EffectRow.pairs,
+        EffectRow.applied_in,
+        EffectRow.reversed_in,
+    ).where((EffectRow.affecting == bindparam("uri")) | (EffectRow.affected == bindparam("uri"))),
+)
+#: the statement of Store.citations_of, in the order stored (text order)
+_CITATIONS_OF = (
+    select(
+        CitationRow.eid,
+        CitationRow.text,
+        CitationRow.cited,
+        CitationRow.raw_start,
+        CitationRow.raw_end,
+        CitationRow.method,
+        CitationRow.score,
+    )
+    .where(CitationRow.citing == bindparam("uri"))
+    .order_by(CitationRow.id)
+)
+#: the statement of Store.expression_akn
+_EXPRESSION_AKN = select(ExpressionRow.akn).where(ExpressionRow.uri == bindparam("uri"))
+#: the statement of Store.works_by_uri: the rows of a set of URIs
+_WORKS_IN = select(WorkRow.__table__).where(
+    WorkRow.__table__.c.frbr_uri.in_(bindparam("uris", expanding=True))
+)
+
 
 class Store:
     """The version graph in a database.
@@ -269,6 +315,17 @@ class Store:
             raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
         return _work_rec(row)
 
+    def works_by_uri(self, uris: Iterable[str]) -> dict[str, WorkRecord]:
+        """The stored works among ``uris``, by URI (a URI the store lacks is not a
+        key): one Core statement (:data:`_WORKS_IN`) for what a page mentions,
+        instead of a query per work."""
+        wanted = sorted(set(uris))
+        if not wanted:
+            return {}
+        with self.connection() as conn:
+            rows = conn.execute(_WORKS_IN, {"uris": wanted}).all()
+        return {r.frbr_uri: _work_rec(r) for r in rows}
+
     def timeline(self, uri: str, *, cited_by: bool = True) -> WorkTimeline:
         """What point-in-time resolution needs about work ``uri``: the work with
         its dated events (one joined query) and its expressions (a second),
@@ -324,8 +381,8 @@ class Store:
 
     def expression_akn(self, uri: str) -> bytes:
         """The AKN XML of expression ``uri``; raises :class:`NotFound`."""
-        with self._session() as s:
-            akn = s.scalar(select(ExpressionRow.akn).where(ExpressionRow.uri == uri))
+        with self.connection() as conn:
+            akn = conn.scalar(_EXPRESSION_AKN, {"uri": uri})
         if akn is None:
             raise NotFound(f"no expression {uri} in the store")
         return akn
@@ -339,22 +396,19 @@ class Store:
         json`` prints. Raises :class:`NotFound` for an unknown work.
         """
         self.work(uri)
-        out: list[HistoryEntry] = []
-        with self._session() as s:
-            for e in s.scalars(select(EventRow).where(EventRow.work_uri == uri)):
-                f = _fact(e.earliest, e.latest, e.certainty, e.basis)
-                out.append(HistoryEntry(f, e.type, e.by_uri, uri, e.note))
-            for r in s.scalars(
-                select(EffectRow).where((EffectRow.affecting == uri) | (EffectRow.affected == uri))
-            ):
-                detail = EffectDetail(
-                    r.scope,
-                    tuple((old, new) for old, new in r.pairs),
-                    tuple(r.applied_in),
-                    tuple(r.reversed_in),
-                )
-                f = _fact(r.if_earliest, r.if_latest, r.if_certainty, r.if_basis)
-                out.append(HistoryEntry(f, f"effect:{r.type}", r.affecting, r.affected, detail))
+        with self.connection() as conn:
+            events = conn.execute(_HISTORY[0], {"uri": uri}).all()
+            effects = conn.execute(_HISTORY[1], {"uri": uri}).all()
+        out = [HistoryEntry(_fact(*e[:4]), e.type, e.by_uri, uri, e.note) for e in events]
+        for r in effects:
+            detail = EffectDetail(
+                r.scope,
+                tuple((old, new) for old, new in r.pairs),
+                tuple(r.applied_in),
+                tuple(r.reversed_in),
+            )
+            f = _fact(*r[:4])
+            out.append(HistoryEntry(f, f"effect:{r.type}", r.affecting, r.affected, detail))
         out.sort(key=lambda h: (h.date.earliest is None, h.date.earliest or date.min, h.type))
         return out
 
@@ -381,14 +435,9 @@ class Store:
     def citations_of(self, uri: str) -> list[StoredCitation]:
         """Citations made by work ``uri``'s texts, in the order they were
         stored (text order); empty for an unknown work."""
-        with self._session() as s:
-            rows = s.scalars(
-                select(CitationRow).where(CitationRow.citing == uri).order_by(CitationRow.id)
-            )
-            return [
-                StoredCitation(r.eid, r.text, r.cited, r.raw_start, r.raw_end, r.method, r.score)
-                for r in rows
-            ]
+        with self.connection() as conn:
+            rows = conn.execute(_CITATIONS_OF, {"uri": uri}).all()
+        return [StoredCitation(*r) for r in rows]
 
     def generation(self) -> tuple[str | None, int, int]:
         """A value that changes whenever a build changes what the store holds:

@@ -34,7 +34,7 @@ from lexversion.web.refs import (
     label_of,
     ref_of,
     work_href,
-    work_ref,
+    work_refs,
 )
 from lexversion.web.timeline import TimelineView, timeline_view
 
@@ -240,10 +240,10 @@ class _Gathered:
     refs: dict[str, WorkRef]
 
 
-def _gather(store: Store, uri: str, viewed: Sequence[ViewBlock]) -> _Gathered:
-    """Read the timeline, history and citations of work ``uri`` and the references
-    of every work they (or the text ``viewed``) mention."""
-    tl = store.timeline(uri)
+def _gather(store: Store, uri: str, tl: WorkTimeline, viewed: Sequence[ViewBlock]) -> _Gathered:
+    """Read the history and citations of work ``uri`` (its timeline ``tl`` read
+    already) and the references of every work they (or the text ``viewed``)
+    mention, all of these in one query (:func:`work_refs`)."""
     items = store.history(uri)
     cites = store.citations_of(uri)
     related = relations(uri, items, [c.cited for c in cites], tl.cited_by)
@@ -252,7 +252,7 @@ def _gather(store: Store, uri: str, viewed: Sequence[ViewBlock]) -> _Gathered:
     if tl.repealed_by:
         wanted.add(tl.repealed_by)
     wanted |= _hrefs(viewed)
-    refs = {u: work_ref(store, u) for u in sorted(wanted)}
+    refs = work_refs(store, wanted)
     return _Gathered(tl, items, cites, related, refs)
 
 
@@ -331,14 +331,15 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
     store lacks.
     """
     rec, suffix = find_work(store, path)
+    uri = rec.frbr_uri
+    tl = store.timeline(uri)
     dated = _has_date_or_at(suffix)
     if not dated:
-        today = opening_day(store.timeline(rec.frbr_uri, cited_by=False), today)
+        today = opening_day(tl, today)
     mode = resolve_address(suffix, None if dated else today).mode
-    pit, akn = answer(store, path, None if dated else today, lang)
-    uri = rec.frbr_uri
+    pit, akn = answer(store, path, None if dated else today, lang, timeline=tl)
     viewed = view(akn, full=False) if akn is not None else []
-    g = _gather(store, uri, viewed)
+    g = _gather(store, uri, tl, viewed)
     on = pit.as_of
     page_lang = pit.lang or (rec.languages[0] if rec.languages else "")
     address = _address(uri, pit, mode, page_lang)

@@ -11,11 +11,11 @@ is at that very path; ``/kaz`` or ``/rus`` after it picks a language,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from lexversion.akn.frbr import AKN_LANG
-from lexversion.errors import NotFound
 from lexversion.i18n import day
 from lexversion.i18n import gettext as _
 from lexversion.model import WorkRecord
@@ -116,11 +116,18 @@ def ref_of(rec: WorkRecord) -> WorkRef:
 
 def work_ref(store: Store, uri: str) -> WorkRef:
     """The :class:`WorkRef` of ``uri``; a URI the store lacks is ``missing``."""
-    try:
-        rec = store.work(uri)
-    except NotFound:
-        return WorkRef(uri, uri, "", False, True, uri, uri, "")
-    return ref_of(rec)
+    return work_refs(store, (uri,))[uri]
+
+
+def work_refs(store: Store, uris: Iterable[str]) -> dict[str, WorkRef]:
+    """The :class:`WorkRef` of each of ``uris``, by URI, read in one query
+    (:meth:`Store.works_by_uri`); a URI the store lacks is ``missing``, as in
+    :func:`work_ref`."""
+    found = store.works_by_uri(uris)
+    return {
+        u: ref_of(found[u]) if u in found else WorkRef(u, u, "", False, True, u, u, "")
+        for u in sorted(set(uris))
+    }
 
 
 def short(text: str, n: int) -> str:
