@@ -1,0 +1,52 @@
+"""The ``lexversion`` command line (Typer): thin handlers over the library,
+one module per use case.
+
+- :mod:`~lexversion.cli.common`: the app, the shared options and helpers;
+- :mod:`~lexversion.cli.text`: ``parse``, ``split``, ``normalize`` (one file, no store);
+- :mod:`~lexversion.cli.build`: ``build`` (the corpus into the store);
+- :mod:`~lexversion.cli.browse`: ``works``, ``search``, ``graph`` (every work);
+- :mod:`~lexversion.cli.read`: ``show``, ``history``, ``diff``, ``pdf`` (one work);
+- :mod:`~lexversion.cli.serve`: ``serve`` (the web app);
+- :mod:`~lexversion.cli.export`: ``export git``.
+
+Importing a module registers its commands on :data:`app`; ``lexversion.cli:main``
+is the console script.
+"""
+
+from __future__ import annotations
+
+from lexversion.cli import browse, build, export, read, serve, text
+from lexversion.cli.common import app
+
+__all__ = ["app", "browse", "build", "export", "main", "read", "serve", "text"]
+
+#: the commands in the order ``lexversion --help`` lists them (the pipeline's
+#: order; a command not listed comes last)
+ORDER = (
+    "parse",
+    "build",
+    "works",
+    "show",
+    "history",
+    "search",
+    "graph",
+    "diff",
+    "pdf",
+    "split",
+    "serve",
+    "normalize",
+)
+
+
+def _rank(name: str | None) -> int:
+    return ORDER.index(name) if name in ORDER else len(ORDER)
+
+
+app.registered_commands.sort(
+    key=lambda c: _rank(c.name or (c.callback.__name__ if c.callback else None))
+)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

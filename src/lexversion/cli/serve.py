@@ -1,0 +1,69 @@
+"""The research web app's command: ``serve``."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+import typer
+
+from lexversion.cli.common import DbOption, app, guard
+
+
+def _serving(host: str, port: int, workers: int) -> None:
+    plural = "s" if workers > 1 else ""
+    typer.echo(
+        f"lexversion: serving on http://{host}:{port}/ with {workers} worker{plural} "
+        "(Ctrl-C stops)",
+        err=True,
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Worker processes sharing only the store (default: one per CPU).",
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Serve the research web app (read-only): browse, search, a work on any date, compare, PDF."""
+
+    def run() -> None:
+        import uvicorn
+
+        from lexversion.web import app as web
+
+        n = workers or web.default_workers()
+        options: dict[str, Any] = {
+            "host": host,
+            "port": port,
+            "log_level": "info",
+            "server_header": False,
+        }
+        if n == 1:
+            application = web.create_app(db)
+            _serving(host, port, n)
+            uvicorn.run(application, **options)
+            return
+        os.environ[web.ENV_DB] = web.prepare_workers(db)
+        os.environ.setdefault(web.ENV_INDEX, "off")
+        _serving(host, port, n)
+        uvicorn.run(
+            "lexversion.web.app:app_from_env",
+            factory=True,
+            workers=n,
+            timeout_worker_healthcheck=60,  # a worker loads the parser stack first
+            **options,
+        )
+
+    guard(run)

@@ -1,0 +1,106 @@
+"""Commands over one export file, no store: ``parse``, ``split``, ``normalize``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lexversion.akn.json import document_json
+from lexversion.akn.validate import warm as warm_schema
+from lexversion.app.akn import checked_akn
+from lexversion.cli.common import ParseFormat, TextJson, app, dump, emit, guard, read_input
+from lexversion.render.text import document_text
+from lexversion.text.decode import MAX_INPUT_ENV, max_input_bytes
+
+
+@app.command("parse")
+def parse_cmd(
+    file: Annotated[
+        str, typer.Argument(help="A decision export (any encoding), or - for standard input.")
+    ],
+    fmt: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="Output: Akoma Ntoso XML, JSON or text.")
+    ] = ParseFormat.akn,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    ] = None,
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size",
+            help=f"Refuse a larger input: bytes or 10M, 0 for no limit "
+            f"(default: ${MAX_INPUT_ENV}, else 10M).",
+        ),
+    ] = None,
+) -> None:
+    """Parse one decision to Akoma Ntoso 3.0 (checked against the official XSD), JSON or text."""
+    from lexversion.parse import parse
+
+    def run() -> None:
+        limit = max_input_bytes(max_size)
+        if fmt is ParseFormat.akn:
+            warm_schema()  # compiles while the parse runs
+        data, source = read_input(file, limit)
+        doc = parse(data, source, max_bytes=limit)
+        for w in doc.warnings:
+            typer.echo(f"lexversion: warning: {source}: {w}", err=True)
+        if fmt is ParseFormat.akn:
+            emit(checked_akn(doc), out)
+        elif fmt is ParseFormat.json:
+            emit(dump(document_json(doc)), out)
+        else:
+            emit(document_text(doc), out)
+
+    guard(run)
+
+
+@app.command()
+def split(
+    file: Annotated[
+        str, typer.Argument(help="A file holding several concatenated exports, or - for stdin.")
+    ],
+    directory: Annotated[Path, typer.Argument(help="Write one file per act here.")],
+) -> None:
+    """Cut a file of concatenated exports into one file per act (verbatim, UTF-8)."""
+    from lexversion.app.split import split_file
+
+    def run() -> None:
+        data, source = read_input(file)
+        paths = split_file(data, source, directory)
+        typer.echo(f"{source}: {len(paths)} act(s) written to {directory}")
+
+    guard(run)
+
+
+@app.command()
+def normalize(
+    file: Annotated[
+        str, typer.Argument(help="A decision export (any encoding), or - for standard input.")
+    ],
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Then list every repair, and every doubt left as printed."),
+    ] = False,
+    fmt: Annotated[
+        TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")
+    ] = TextJson.text,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """The text with its export artifacts repaired: displaced link text, letter spacing."""
+    from lexversion.app.normalize import normalize_document
+
+    def run() -> None:
+        data, source = read_input(file)
+        result = normalize_document(data, source)
+        if fmt is TextJson.json:
+            emit(dump(result.to_json()), out)
+        elif explain:
+            emit(result.text + "\n" + result.explain() + "\n", out)
+        else:
+            emit(result.text, out)
+
+    guard(run)
