@@ -7,7 +7,8 @@ one module per use case.
 - :mod:`~lexversion.cli.browse`: ``works``, ``search``, ``graph`` (every work);
 - :mod:`~lexversion.cli.read`: ``show``, ``history``, ``diff``, ``pdf`` (one work);
 - :mod:`~lexversion.cli.serve`: ``serve`` (the web app);
-- :mod:`~lexversion.cli.export`: ``export git``.
+- :mod:`~lexversion.cli.export`: ``export git``;
+- :mod:`~lexversion.cli.help`: the help in the reader's language.
 
 Importing a module registers its commands on :data:`app`; ``lexversion.cli:main``
 is the console script.
@@ -15,8 +16,15 @@ is the console script.
 
 from __future__ import annotations
 
+import os
+import sys
+
+import typer.main
+
 from lexversion.cli import browse, build, export, read, serve, text
 from lexversion.cli.common import app
+from lexversion.cli.help import help_language, localize
+from lexversion.i18n import using
 
 __all__ = ["app", "browse", "build", "export", "main", "read", "serve", "text"]
 
@@ -48,5 +56,9 @@ app.registered_commands.sort(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: the commands with their help in the reader's
+    language (:mod:`lexversion.cli.help`), run as Typer runs them."""
+    command = typer.main.get_command(app)
+    with using(help_language(sys.argv[1:], os.environ)):
+        localize(command)
+    command()

@@ -24,14 +24,14 @@ from lexversion.cli.common import (
     in_ui,
 )
 from lexversion.errors import UsageError
-from lexversion.i18n import day, parse_day, term
+from lexversion.i18n import N_, day, parse_day, term
 from lexversion.i18n import gettext as _
 
 
-@app.command()
+@app.command(help=N_("List every work, stubs included, with its status today."))
 def works(
     fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="Output: a table or JSON.")
+        ListFormat, typer.Option("--format", "-f", help=N_("Output: a table or JSON."))
     ] = ListFormat.table,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
@@ -109,21 +109,25 @@ class GraphFormat(StrEnum):
     svg = "svg"
 
 
-@app.command()
+@app.command(
+    help=N_("Search the provisions of the stored texts, with each act's status on the date.")
+)
 def search(
     query: Annotated[
-        str, typer.Argument(help="Words, all of which must occur (any form); word* for a prefix.")
+        str,
+        typer.Argument(help=N_("Words, all of which must occur (any form); word* for a prefix.")),
     ],
     on: Annotated[
         str | None,
         typer.Option(
-            "--on", help="Only the wording in force on YYYY-MM-DD (statuses: that day, else today)."
+            "--on",
+            help=N_("Only the wording in force on YYYY-MM-DD (statuses: that day, else today)."),
         ),
     ] = None,
     lang: Annotated[
-        Lang | None, typer.Option("--lang", help="Only texts in this language.")
+        Lang | None, typer.Option("--lang", help=N_("Only texts in this language."))
     ] = None,
-    fmt: Annotated[TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")] = (
+    fmt: Annotated[TextJson, typer.Option("--format", "-f", help=N_("Output: text or JSON."))] = (
         TextJson.text
     ),
     db: DbOption = None,
@@ -150,16 +154,18 @@ def search(
     guard(run)
 
 
-@app.command()
+@app.command(help=N_("The whole version graph: works and the effects between them."))
 def graph(
     fmt: Annotated[
         GraphFormat,
         typer.Option(
-            "--format", "-f", help="Output: JSON, Graphviz DOT or SVG (drawn by Graphviz's dot)."
+            "--format",
+            "-f",
+            help=N_("Output: JSON, Graphviz DOT or SVG (drawn by Graphviz's dot)."),
         ),
     ] = GraphFormat.json,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date for the works' status (default today).")
+        str | None, typer.Option("--as-of", help=N_("Date for the works' status (default today)."))
     ] = None,
     db: DbOption = None,
 ) -> None:

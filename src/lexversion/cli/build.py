@@ -9,18 +9,25 @@ from typing import Annotated
 import typer
 
 from lexversion.cli.common import DbOption, app, guard
+from lexversion.i18n import N_
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Ingest a corpus directory into the store (works, expressions, events, effects, citations)."
+    )
+)
 def build(
-    directory: Annotated[Path, typer.Argument(help="Corpus directory.")] = Path("corpus"),
+    directory: Annotated[Path, typer.Argument(help=N_("Corpus directory."))] = Path("corpus"),
     db: DbOption = None,
     publication_lag: Annotated[
         int | None,
         typer.Option(
             min=0,
-            help="Assume an unstated first publication within DAYS days after registration "
-            "(default: the observed-lags policy, 266 days, the longest lag the corpus states).",
+            help=N_(
+                "Assume an unstated first publication within DAYS days after registration "
+                "(default: the observed-lags policy, 266 days, the longest lag the corpus states)."
+            ),
         ),
     ] = None,
 ) -> None:

@@ -22,12 +22,12 @@ import typer
 
 from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
-from lexversion.i18n import DEFAULT, ENV_VAR, parse_day, using
+from lexversion.i18n import DEFAULT, ENV_VAR, N_, parse_day, using
 from lexversion.text.decode import check_size, max_input_bytes
 
 app = typer.Typer(
     name="lexversion",
-    help="Versioned, queryable law from the decisions of Kazakhstan's maslikhats.",
+    help=N_("Versioned, queryable law from the decisions of Kazakhstan's maslikhats."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -44,7 +44,7 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help=N_("Versioned, queryable law from the decisions of Kazakhstan's maslikhats."))
 def _root(
     show_version: Annotated[
         bool,
@@ -52,7 +52,7 @@ def _root(
             "--version",
             callback=_print_version,
             is_eager=True,
-            help="Print lexversion's version and exit.",
+            help=N_("Print lexversion's version and exit."),
         ),
     ] = False,
 ) -> None:
@@ -63,7 +63,9 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="SQLAlchemy URL of the store (default: $LEXVERSION_DB or sqlite:///lexversion.db).",
+        help=N_(
+            "SQLAlchemy URL of the store (default: $LEXVERSION_DB or sqlite:///lexversion.db)."
+        ),
     ),
 ]
 
@@ -107,8 +109,10 @@ UiLangOption = Annotated[
     typer.Option(
         "--ui-lang",
         envvar=ENV_VAR,
-        help="Language of the words around the text (status, dates, headings): en, kk or ru "
-        f"(default: ${ENV_VAR}, else en). JSON keys and AKN do not change.",
+        help=N_(
+            "Language of the words around the text (status, dates, headings): en, kk or ru "
+            "(default: $LEXVERSION_UI_LANG, else en). JSON keys and AKN do not change."
+        ),
     ),
 ]
 

@@ -9,25 +9,30 @@ import typer
 
 from lexversion.cli.common import DbOption, app, guard
 from lexversion.errors import UsageError
+from lexversion.i18n import N_
 
 export_app = typer.Typer(
-    help="Write what the store holds in another form (a git repository of each act's history).",
+    help=N_("Write what the store holds in another form (a git repository of each act's history)."),
     no_args_is_help=True,
 )
 app.add_typer(export_app, name="export")
 
 
-@export_app.command("git")
+@export_app.command(
+    "git", help=N_("A git repository with one commit per expression, dated when its text applies.")
+)
 def export_git_cmd(
     args: Annotated[
         list[str],
         typer.Argument(
-            help="WORK DIR (a work's FRBR URI or citation, then a new folder), or DIR with --all.",
+            help=N_(
+                "WORK DIR (a work's FRBR URI or citation, then a new folder), or DIR with --all."
+            ),
             show_default=False,
         ),
     ],
     every: Annotated[
-        bool, typer.Option("--all", help="Every work of the store, in one history.")
+        bool, typer.Option("--all", help=N_("Every work of the store, in one history."))
     ] = False,
     db: DbOption = None,
 ) -> None:

@@ -21,26 +21,29 @@ from lexversion.cli.common import (
     guard,
     in_ui,
 )
+from lexversion.i18n import N_
 
 
-@app.command()
+@app.command(help=N_("The text of a work in force on a date, with its status and certainty."))
 def show(
     work: Annotated[
         str,
         typer.Argument(
-            help="FRBR work URI (optionally with :DATE or @DATE) or a citation in Kazakh or Russian."
+            help=N_(
+                "FRBR work URI (optionally with :DATE or @DATE) or a citation in Kazakh or Russian."
+            )
         ),
     ],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
+        str | None, typer.Option("--as-of", help=N_("Date YYYY-MM-DD or DD.MM.YYYY (or 'today')."))
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+        typer.Option("--lang", help=N_("The text's language: kk or ru (default: the first held).")),
     ] = None,
     fmt: Annotated[
         ShowFormat,
-        typer.Option("--format", "-f", help="Output: text, HTML, Akoma Ntoso XML or JSON."),
+        typer.Option("--format", "-f", help=N_("Output: text, HTML, Akoma Ntoso XML or JSON.")),
     ] = ShowFormat.text,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
@@ -57,11 +60,13 @@ def show(
         guard(run)
 
 
-@app.command()
+@app.command(
+    help=N_("Events and effects of a work in date order, each with its certainty and basis.")
+)
 def history(
-    work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
+    work: Annotated[str, typer.Argument(help=N_("FRBR work URI or a citation."))],
     fmt: Annotated[
-        TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")
+        TextJson, typer.Option("--format", "-f", help=N_("Output: text or JSON."))
     ] = TextJson.text,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
@@ -88,33 +93,35 @@ class DiffView(StrEnum):
     side = "side-by-side"
 
 
-@app.command()
+@app.command(help=N_("What changed between the texts in force on two dates, or between two works."))
 def diff(
-    work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
+    work: Annotated[str, typer.Argument(help=N_("FRBR work URI or a citation."))],
     work_b: Annotated[
-        str | None, typer.Argument(help="A second work to compare with (same language).")
+        str | None, typer.Argument(help=N_("A second work to compare with (same language)."))
     ] = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="Earlier date YYYY-MM-DD or DD.MM.YYYY (one work)."),
+        typer.Option("--from", help=N_("Earlier date YYYY-MM-DD or DD.MM.YYYY (one work).")),
     ] = None,
     to: Annotated[
         str | None,
-        typer.Option("--to", help="Later date YYYY-MM-DD or DD.MM.YYYY (one work)."),
+        typer.Option("--to", help=N_("Later date YYYY-MM-DD or DD.MM.YYYY (one work).")),
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date for comparing two works (default today).")
+        str | None,
+        typer.Option("--as-of", help=N_("Date for comparing two works (default today).")),
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+        typer.Option("--lang", help=N_("The text's language: kk or ru (default: the first held).")),
     ] = None,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output: text, HTML or JSON.")
+        DiffFormat, typer.Option("--format", "-f", help=N_("Output: text, HTML or JSON."))
     ] = DiffFormat.text,
-    view: Annotated[DiffView, typer.Option("--view", help="HTML layout.")] = DiffView.inline,
+    view: Annotated[DiffView, typer.Option("--view", help=N_("HTML layout."))] = DiffView.inline,
     out: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+        Path | None,
+        typer.Option("-o", "--output", help=N_("Write here instead of standard output.")),
     ] = None,
     db: DbOption = None,
     ui_lang: UiLangOption = None,
@@ -140,19 +147,20 @@ def diff(
         guard(run)
 
 
-@app.command()
+@app.command(help=N_("A consolidated PDF of the text in force on a date, ready to cite."))
 def pdf(
-    work: Annotated[str, typer.Argument(help="FRBR work URI or a citation.")],
+    work: Annotated[str, typer.Argument(help=N_("FRBR work URI or a citation."))],
     as_of: Annotated[
-        str, typer.Option("--as-of", help="Date YYYY-MM-DD or DD.MM.YYYY (or 'today').")
+        str, typer.Option("--as-of", help=N_("Date YYYY-MM-DD or DD.MM.YYYY (or 'today')."))
     ],
-    out: Annotated[Path, typer.Option("-o", "--output", help="The PDF file to write.")],
+    out: Annotated[Path, typer.Option("-o", "--output", help=N_("The PDF file to write."))],
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="The text's language: kk or ru (default: the first held)."),
+        typer.Option("--lang", help=N_("The text's language: kk or ru (default: the first held).")),
     ] = None,
     changes_since: Annotated[
-        str | None, typer.Option("--changes-since", help="Mark the changes made since this date.")
+        str | None,
+        typer.Option("--changes-since", help=N_("Mark the changes made since this date.")),
     ] = None,
     db: DbOption = None,
     ui_lang: UiLangOption = None,

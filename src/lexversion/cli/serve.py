@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from lexversion.cli.common import DbOption, app, guard
+from lexversion.i18n import N_
 
 
 def _serving(host: str, port: int, workers: int) -> None:
@@ -19,19 +20,23 @@ def _serving(host: str, port: int, workers: int) -> None:
     )
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Serve the research web app (read-only): browse, search, a work on any date, compare, PDF."
+    )
+)
 def serve(
     host: Annotated[
-        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+        str, typer.Option("--host", help=N_("Address to listen on (loopback by default)."))
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help=N_("TCP port."))] = 8000,
     workers: Annotated[
         int | None,
         typer.Option(
             "--workers",
             min=1,
             max=64,
-            help="Worker processes sharing only the store (default: one per CPU).",
+            help=N_("Worker processes sharing only the store (default: one per CPU)."),
         ),
     ] = None,
     db: DbOption = None,

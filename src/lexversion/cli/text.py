@@ -11,27 +11,37 @@ from lexversion.akn.json import document_json
 from lexversion.akn.validate import warm as warm_schema
 from lexversion.app.akn import checked_akn
 from lexversion.cli.common import ParseFormat, TextJson, app, dump, emit, guard, read_input
+from lexversion.i18n import N_
 from lexversion.render.text import document_text
-from lexversion.text.decode import MAX_INPUT_ENV, max_input_bytes
+from lexversion.text.decode import max_input_bytes
 
 
-@app.command("parse")
+@app.command(
+    "parse",
+    help=N_(
+        "Parse one decision to Akoma Ntoso 3.0 (checked against the official XSD), JSON or text."
+    ),
+)
 def parse_cmd(
     file: Annotated[
-        str, typer.Argument(help="A decision export (any encoding), or - for standard input.")
+        str, typer.Argument(help=N_("A decision export (any encoding), or - for standard input."))
     ],
     fmt: Annotated[
-        ParseFormat, typer.Option("--format", "-f", help="Output: Akoma Ntoso XML, JSON or text.")
+        ParseFormat,
+        typer.Option("--format", "-f", help=N_("Output: Akoma Ntoso XML, JSON or text.")),
     ] = ParseFormat.akn,
     out: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+        Path | None,
+        typer.Option("-o", "--output", help=N_("Write here instead of standard output.")),
     ] = None,
     max_size: Annotated[
         str | None,
         typer.Option(
             "--max-size",
-            help=f"Refuse a larger input: bytes or 10M, 0 for no limit "
-            f"(default: ${MAX_INPUT_ENV}, else 10M).",
+            help=N_(
+                "Refuse a larger input: bytes or 10M, 0 for no limit "
+                "(default: $LEXVERSION_MAX_INPUT_BYTES, else 10M)."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -56,12 +66,12 @@ def parse_cmd(
     guard(run)
 
 
-@app.command()
+@app.command(help=N_("Cut a file of concatenated exports into one file per act (verbatim, UTF-8)."))
 def split(
     file: Annotated[
-        str, typer.Argument(help="A file holding several concatenated exports, or - for stdin.")
+        str, typer.Argument(help=N_("A file holding several concatenated exports, or - for stdin."))
     ],
-    directory: Annotated[Path, typer.Argument(help="Write one file per act here.")],
+    directory: Annotated[Path, typer.Argument(help=N_("Write one file per act here."))],
 ) -> None:
     """Cut a file of concatenated exports into one file per act (verbatim, UTF-8)."""
     from lexversion.app.split import split_file
@@ -74,20 +84,25 @@ def split(
     guard(run)
 
 
-@app.command()
+@app.command(
+    help=N_("The text with its export artifacts repaired: displaced link text, letter spacing.")
+)
 def normalize(
     file: Annotated[
-        str, typer.Argument(help="A decision export (any encoding), or - for standard input.")
+        str, typer.Argument(help=N_("A decision export (any encoding), or - for standard input."))
     ],
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="Then list every repair, and every doubt left as printed."),
+        typer.Option(
+            "--explain", help=N_("Then list every repair, and every doubt left as printed.")
+        ),
     ] = False,
     fmt: Annotated[
-        TextJson, typer.Option("--format", "-f", help="Output: text or JSON.")
+        TextJson, typer.Option("--format", "-f", help=N_("Output: text or JSON."))
     ] = TextJson.text,
     out: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+        Path | None,
+        typer.Option("-o", "--output", help=N_("Write here instead of standard output.")),
     ] = None,
 ) -> None:
     """The text with its export artifacts repaired: displaced link text, letter spacing."""
