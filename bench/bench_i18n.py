@@ -6,7 +6,8 @@
 Renders the web app's pages in process (the ASGI app called directly, no
 network), with the answer cache off (``create_app(url, cache_size=0)``: every
 request reads the store, answers point in time and renders the template),
-in each interface language chosen by ``?ui=``. Languages and pages are
+in each interface language chosen by ``?lang=`` (``?ui=`` for code older than
+``lang``: ``lexversion.web.i18n.PARAM``). Languages and pages are
 interleaved round by round so a busy machine slows them alike. Prints the
 median time (ms) of each page in each language, the median over all requests,
 and each language against English.
@@ -86,12 +87,19 @@ async def _get(app: Any, target: str, clock: Callable[[], float]) -> tuple[int, 
     return status, (clock() - t0) * 1000
 
 
+def _param() -> str:
+    """The query parameter choosing the interface language in the code timed."""
+    from lexversion.web import i18n
+
+    return str(getattr(i18n, "PARAM", "ui"))
+
+
 async def _round(app: Any, langs: list[str], clock: Callable[[], float], times: Times) -> None:
     """One request of every page in every language, added to ``times``."""
     for lang in langs:
         for page, path in PAGES.items():
             sep = "&" if "?" in path else "?"
-            status, ms = await _get(app, f"{path}{sep}ui={lang}", clock)
+            status, ms = await _get(app, f"{path}{sep}{_param()}={lang}", clock)
             if status != 200:
                 raise SystemExit(f"{path} in {lang}: HTTP {status}")
             times[lang][page].append(ms)

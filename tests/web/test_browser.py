@@ -159,7 +159,7 @@ def test_every_page_in_every_interface_language(
     en (issue 14, item 5): the page says its language, the switch is there, no
     English status word shows in kk or ru, no script runs and the CSP allows none."""
     path = PAGES[name]
-    response = page.goto(server + path + ("&" if "?" in path else "?") + f"ui={ui}")
+    response = page.goto(server + path + ("&" if "?" in path else "?") + f"lang={ui}")
     assert response is not None and response.status == 200
     assert "default-src 'none'" in (response.headers.get("content-security-policy") or "")
     assert page.evaluate("document.documentElement.lang") == ui

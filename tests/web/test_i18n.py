@@ -1,6 +1,8 @@
-"""The web app in the readers' languages (issue 14): ``?ui=``, the cookie it
-leaves, ``Accept-Language``, the switch on every page, ``<html lang>``, no
-English status words, dates as the reader writes them, both date forms accepted."""
+"""The web app in the readers' languages (issue 14): ``?lang=`` (and the older
+``?ui=``), the cookie it leaves, ``Accept-Language``, the switch on every page,
+``<html lang>``, the text in the reader's language where the act has one
+(``?text=`` for the other), no English status words, dates as the reader
+writes them, both date forms accepted."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from fastapi import FastAPI
 
 from lexversion.i18n import LANGS, TERMS
 from lexversion.web.i18n import COOKIE, href_in
+from lexversion.web.textlang import TextChoice, choose_text
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with")
@@ -19,6 +22,8 @@ with warnings.catch_warnings():
 
 W = "/akn/kz-19/act/decision/2017-12-15/26-129"
 ALMATY_CITY_22 = "/akn/kz-75/act/decision/2021-02-19/22"
+#: a work whose corpus text is Russian only (W's is Kazakh only)
+ALMATY_CITY_152 = "/akn/kz-75/act/decision/2017-09-15/152"
 #: one page of each kind: browse, a work on a date (repealed later), a work
 #: without text on the date, search with a date, compare, an error page
 PAGES = [
@@ -46,7 +51,7 @@ def fresh(app: FastAPI, **headers: str) -> TestClient:
 
 def _get(app: FastAPI, path: str, ui: str) -> str:
     sep = "&" if "?" in path else "?"
-    r = fresh(app).get(f"{path}{sep}ui={ui}")
+    r = fresh(app).get(f"{path}{sep}lang={ui}")
     assert r.status_code in (200, 404), (path, r.status_code, r.text[:300])
     return r.text
 
@@ -61,7 +66,7 @@ def test_every_page_has_its_language(app: FastAPI, path: str, ui: str) -> None:
         if other == ui:
             assert f'<strong lang="{other}">' in switch
         else:
-            assert f"ui={other}" in switch
+            assert f"lang={other}" in switch
     marked = _MARKED.findall(page)
     if ui == "en":
         return
@@ -103,22 +108,91 @@ def test_accept_language_chooses_the_interface(app: FastAPI) -> None:
     assert '<html lang="en">' in fresh(app).get("/").text
 
 
-def test_ui_wins_and_the_cookie_keeps_it(app: FastAPI) -> None:
+@pytest.mark.parametrize("param", ["lang", "ui"])
+def test_lang_wins_and_the_cookie_keeps_it(app: FastAPI, param: str) -> None:
     client = fresh(app, **{"accept-language": "kk"})
-    r = client.get("/?ui=ru")
+    r = client.get(f"/?{param}=ru")
     assert '<html lang="ru">' in r.text
     assert f"{COOKIE}=ru" in r.headers["set-cookie"]
     assert '<html lang="ru">' in client.get("/search").text  # the cookie, over Accept-Language
-    assert '<html lang="en">' in client.get("/search?ui=en").text
+    assert '<html lang="en">' in client.get(f"/search?{param}=en").text
     assert '<html lang="en">' in client.get("/compare").text
 
 
-def test_unknown_ui_is_a_clear_400(app: FastAPI) -> None:
-    r = fresh(app).get("/?ui=de")
+@pytest.mark.parametrize("param", ["lang", "ui"])
+def test_unknown_language_is_a_clear_400(app: FastAPI, param: str) -> None:
+    r = fresh(app).get(f"/?{param}=de")
     assert r.status_code == 400
-    assert "ui=&#39;de&#39;: use one of en, kk, ru" in r.text
+    assert f"{param}=&#39;de&#39;: use one of en, kk, ru" in r.text
     assert 'class="ui-langs"' in r.text
     assert "set-cookie" not in r.headers
+
+
+#: what a page says when the text in the reader's language is not in the corpus
+NO_KK = {
+    "kk": "Бұл актінің қазақ тіліндегі мәтіні корпуста жоқ; орыс тіліндегі мәтіні көрсетілді.",
+    "ru": "Текста этого акта на казахском языке в корпусе нет; показан текст на русском языке.",
+}
+NO_RU = {
+    "kk": "Бұл актінің орыс тіліндегі мәтіні корпуста жоқ; қазақ тіліндегі мәтіні көрсетілді.",
+    "ru": "Текста этого акта на русском языке в корпусе нет; показан текст на казахском языке.",
+}
+
+
+def test_lang_prefers_the_readers_text_and_says_when_it_is_missing(app: FastAPI) -> None:
+    kk_only = fresh(app).get(f"{W}:2019-06-01?lang=kk").text
+    assert '<div class="akn" lang="kk">' in kk_only
+    assert "text-notice" not in kk_only
+    ru_reader = fresh(app).get(f"{W}:2019-06-01?lang=ru").text
+    assert '<html lang="ru">' in ru_reader
+    assert '<div class="akn" lang="kk">' in ru_reader  # the text there is
+    assert NO_RU["ru"] in ru_reader
+    kk_reader = fresh(app).get(f"{ALMATY_CITY_152}:2023-06-01?lang=kk").text
+    assert '<div class="akn" lang="ru">' in kk_reader
+    assert NO_KK["kk"] in kk_reader
+    # the interface language chosen otherwise (cookie, Accept-Language) prefers too
+    by_header = fresh(app, **{"accept-language": "ru"}).get(f"{W}:2019-06-01").text
+    assert NO_RU["ru"] in by_header
+    assert "text-notice" not in fresh(app).get(f"{W}:2019-06-01?lang=en").text
+
+
+def test_ui_alias_changes_only_the_words(app: FastAPI) -> None:
+    """An older link ``?ui=kk&lang=ru`` (Kazakh words, Russian text) keeps its meaning."""
+    page = fresh(app).get(f"{W}:2019-06-01?ui=kk&lang=ru").text
+    assert '<html lang="kk">' in page
+    assert NO_RU["kk"] in page
+
+
+def test_text_asks_for_a_language_explicitly(app: FastAPI) -> None:
+    shown = fresh(app).get(f"{ALMATY_CITY_152}:2023-06-01?lang=kk&text=ru").text
+    assert '<html lang="kk">' in shown
+    assert '<div class="akn" lang="ru">' in shown
+    assert "text-notice" not in shown
+    missing = fresh(app).get(f"{W}:2019-06-01?lang=kk&text=ru")  # strict: no other text
+    assert '<html lang="kk">' in missing.text
+    assert '<div class="akn"' not in missing.text
+    assert '<p class="reason">' in missing.text
+    assert fresh(app).get(f"{W}:2019-06-01?text=de").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("explicit", "preferred", "held", "lang", "notice"),
+    [
+        ("ru", "kk", {"kk"}, "ru", False),  # explicit is strict: no text shown
+        (None, "kk", {"kk", "ru"}, "kk", False),
+        (None, "ru", {"kk", "ru"}, "ru", False),
+        (None, "ru", {"kk"}, None, True),
+        (None, "ru", set(), None, False),  # a stub: no text in any language
+        (None, None, {"kk", "ru"}, None, False),
+    ],
+)
+def test_choose_text(
+    explicit: str | None, preferred: str | None, held: set[str], lang: str | None, notice: bool
+) -> None:
+    got = choose_text(explicit, preferred, held)
+    assert got.lang == lang
+    assert (got.notice is not None) == notice
+    assert isinstance(got, TextChoice)
 
 
 def test_answers_are_cached_per_language(app: FastAPI) -> None:
@@ -130,9 +204,12 @@ def test_answers_are_cached_per_language(app: FastAPI) -> None:
 
 def test_api_json_does_not_change_with_the_language(app: FastAPI) -> None:
     en = fresh(app).get(f"/api/works{W}:2019-06-01").json()
-    kk = fresh(app).get(f"/api/works{W}:2019-06-01?ui=kk").json()
+    kk = fresh(app).get(f"/api/works{W}:2019-06-01?lang=kk").json()
     assert en == kk
     assert kk["status"] == "in_force"
+    ru = fresh(app).get(f"/api/works{W}:2019-06-01?lang=ru").json()
+    assert ru == en  # Russian preferred, the Kazakh text is the one there is
+    assert fresh(app).get(f"/api/works{W}:2019-06-01?text=ru").json()["expression"] is None
 
 
 @pytest.mark.parametrize("on", ["2019-06-01", "01.06.2019", "1.6.2019"])
@@ -153,10 +230,11 @@ def test_bad_date_names_both_forms(client: TestClient) -> None:
 
 
 def test_switch_keeps_the_other_parameters() -> None:
-    assert href_in("kk", "/search", "q=%D2%9B&on=2023-06-01&ui=ru") == (
-        "/search?q=%D2%9B&on=2023-06-01&ui=kk"
+    assert href_in("kk", "/search", "q=%D2%9B&on=2023-06-01&lang=ru") == (
+        "/search?q=%D2%9B&on=2023-06-01&lang=kk"
     )
-    assert href_in("en", W + ":2019-06-01", "") == W + ":2019-06-01?ui=en"
+    assert href_in("kk", "/search", "ui=ru&text=ru") == "/search?text=ru&lang=kk"
+    assert href_in("en", W + ":2019-06-01", "") == W + ":2019-06-01?lang=en"
 
 
 def test_a_kept_answer_is_never_one_in_another_language(app: FastAPI) -> None:

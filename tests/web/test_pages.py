@@ -79,8 +79,13 @@ API_OPERATIONS = [
         "api_works_api_works_get",
         ["on", "region", "issuer", "status", "type", "year", "lang", "text", "page"],
     ),
-    ("/api/works/{address}", "get", "api_show_api_works__address__get", ["address", "lang"]),
-    ("/api/search", "get", "api_search_api_search_get", ["q", "on", "lang"]),
+    (
+        "/api/works/{address}",
+        "get",
+        "api_show_api_works__address__get",
+        ["address", "lang", "text"],
+    ),
+    ("/api/search", "get", "api_search_api_search_get", ["q", "on", "lang", "text"]),
     ("/api/history/{address}", "get", "api_history_api_history__address__get", ["address"]),
     (
         "/api/neighbourhood/{address}",
@@ -218,7 +223,8 @@ FILTERS: list[tuple[str, Callable[[Store, WorkRecord], bool]]] = [
     ("text=yes", lambda s, w: not w.stub),
     ("region=KZ-19", lambda s, w: w.region == "KZ-19"),
     ("region=KZ", lambda s, w: w.region is None),
-    ("lang=ru", lambda s, w: "ru" in w.languages),
+    ("text=ru", lambda s, w: "ru" in w.languages),
+    ("text=kk", lambda s, w: "kk" in w.languages),
     ("year=2017", lambda s, w: w.date is not None and w.date.year == 2017),
     ("type=resolution", lambda s, w: w.act_type == "resolution"),
     ("issuer=астана", lambda s, w: "астана" in (w.issuer or "").casefold()),
@@ -306,7 +312,7 @@ def bilingual(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 
 def test_language_switch(bilingual: TestClient) -> None:
-    works = bilingual.get("/api/works?lang=ru").json()["works"]
+    works = bilingual.get("/api/works?text=ru").json()["works"]
     both = next(w for w in works if w["languages"] == ["kk", "ru"])
     uri = both["frbr_uri"]
     kk = bilingual.get(f"{uri}/kaz:2025-01-01").text
@@ -318,6 +324,23 @@ def test_language_switch(bilingual: TestClient) -> None:
     assert f'<a href="{uri}/kaz:2025-01-01">қазақша</a>' in ru
     single = next(w for w in works if w["languages"] == ["ru"])
     assert '<span class="langs"' not in bilingual.get(single["frbr_uri"]).text
+
+
+def test_lang_prefers_the_text_in_the_readers_language(bilingual: TestClient) -> None:
+    """``?lang=`` chooses the words and, where the act has both texts, the text
+    (issue 14); ``?text=`` reads the other one with the words unchanged."""
+    works = bilingual.get("/api/works?text=ru").json()["works"]
+    uri = next(w for w in works if w["languages"] == ["kk", "ru"])["frbr_uri"]
+    for lang in ("kk", "ru"):
+        page = bilingual.get(f"{uri}:2025-01-01?lang={lang}").text
+        assert f'<html lang="{lang}">' in page
+        assert f'<div class="akn" lang="{lang}">' in page
+        assert "text-notice" not in page
+        api = bilingual.get(f"/api/works{uri}:2025-01-01?lang={lang}").json()
+        assert api["lang"] == lang
+    other = bilingual.get(f"{uri}:2025-01-01?lang=kk&text=ru").text
+    assert '<html lang="kk">' in other
+    assert '<div class="akn" lang="ru">' in other
 
 
 def test_static_css(client: TestClient) -> None:

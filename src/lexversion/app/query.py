@@ -18,6 +18,7 @@ from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import N_, day, term
 from lexversion.i18n import gettext as _
 from lexversion.model import PointInTime, WorkTimeline, each_change_once
+from lexversion.phrases import explain
 from lexversion.render.html import render_html
 from lexversion.render.print_view import history_what
 from lexversion.render.text import akn_to_text
@@ -157,9 +158,10 @@ def show(
         _field(N_("expression:"), (pit.expression or "-") + kind),
     ]
     lines += [_field(N_("effect:"), e) for e in pit.effects]
-    lines += [_field(N_("note:"), n) for n in pit.notes]
+    lines += [_field(N_("note:"), explain(n)) for n in pit.notes]
     if text is None:
-        lines.append(_field(N_("text:"), _("none — {reason}").format(reason=pit.reason)))
+        reason = explain(pit.reason)
+        lines.append(_field(N_("text:"), _("none — {reason}").format(reason=reason)))
         return "\n".join(lines) + "\n"
     return "\n".join(lines) + "\n" + "-" * 72 + "\n" + text
 
@@ -195,5 +197,5 @@ def history(db: str | Store | None, work: str, fmt: str) -> str | dict[str, Any]
         on = " " + _("on {act}").format(act=it.on) if it.on != rec.frbr_uri else ""
         what = history_what(it.type)
         lines.append(f"{when or _('unknown'):<22} {what:<20} [{term(d.certainty)}]{who}{on}")
-        lines.append(f"{'':<22} " + _("basis: {basis}").format(basis=d.basis))
+        lines.append(f"{'':<22} " + _("basis: {basis}").format(basis=explain(d.basis)))
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from lexversion.akn.namespaces import NS
 from lexversion.i18n import LANGS, current, day, iso_day, term, translations
+from lexversion.phrases import explain
 from lexversion.render.text import all_text, table_lines
 
 _WS = re.compile(r"\s+")
@@ -78,6 +79,7 @@ def _environment(lang: str) -> Environment:
     env.filters["term"] = term
     env.filters["day"] = day
     env.filters["iso_day"] = iso_day
+    env.filters["explain"] = explain
     return env
 
 

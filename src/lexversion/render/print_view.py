@@ -23,6 +23,7 @@ from lexversion.akn.namespaces import NS
 from lexversion.i18n import N_, day, iso_day, term
 from lexversion.i18n import gettext as _
 from lexversion.model import EffectDetail, HistoryEntry, PointInTime, WorkRecord, WorkTimeline
+from lexversion.phrases import explain
 from lexversion.render.html import Segment, ViewBlock, environment, view
 from lexversion.render.print_changes import Earlier, changes_of, mark_changes
 from lexversion.render.print_later import later_acts, later_notes, split_later
@@ -222,7 +223,7 @@ def applied_effects(items: Sequence[HistoryEntry], pit: PointInTime) -> tuple[Ap
 def _cover_notes(pit: PointInTime, status_label: str, blocks: Sequence[PrintBlock]) -> list[str]:
     """The certainty notes of the cover: point-in-time's, the kind of text, the
     status label left out, the footnotes caveat and the legend of certainties."""
-    notes = list(pit.notes)
+    notes = [explain(n) for n in pit.notes]
     if pit.expression_kind in KIND_NOTES:
         notes.append(_(KIND_NOTES[pit.expression_kind]))
     if status_label:

@@ -24,8 +24,10 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from lexversion.app.query import history as query_history
-from lexversion.app.query import show
+from lexversion.app.query import resolve_address, show
+from lexversion.app.resolve import find_work
 from lexversion.app.search import search
+from lexversion.store.repository import Store
 from lexversion.store.search import MAX_QUERY
 from lexversion.web.browse import BrowsePage, browse
 from lexversion.web.context import Ctx
@@ -35,15 +37,32 @@ from lexversion.web.http import (
     filters_from,
     json_response,
     parse_date,
-    parse_lang,
+    parse_text,
 )
+from lexversion.web.i18n import asked_text
 from lexversion.web.pages import WorkPage, work_page
 from lexversion.web.search import search_json
+from lexversion.web.textlang import choose_text
 
 #: the JSON Schema of ``show --format json``, documenting ``/api/works/{address}``
 SHOW_SCHEMA: dict[str, Any] = json.loads(
     (resources.files("lexversion") / "schemas" / "show.schema.json").read_text("utf-8")
 )
+
+#: ``lang``, read by the middleware (:mod:`lexversion.web.uilang`) before the route
+LangParam = Annotated[
+    str | None,
+    Query(
+        max_length=20,
+        description="en, kk or ru: the language of the words (error messages); kk or ru also "
+        "prefers the text in that language where the act has one. Alias: ui (words only)",
+    ),
+]
+#: ``text``: the text's language, asked for explicitly
+TextParam = Annotated[
+    str | None,
+    Query(max_length=2, description="kk or ru: the text in that language (none when not held)"),
+]
 
 works_router = APIRouter()
 search_router = APIRouter()
@@ -116,19 +135,21 @@ async def api_works(
         str | None, Query(max_length=20, description="act type: decision, resolution, ...")
     ] = None,
     year: Annotated[str | None, Query(max_length=4, description="year of adoption")] = None,
-    lang: Annotated[
-        str | None, Query(max_length=2, description="kk or ru: a text in that language")
-    ] = None,
+    lang: LangParam = None,
     text: Annotated[
         str | None,
-        Query(max_length=4, description="yes: text in the corpus; stub: known only from citations"),
+        Query(
+            max_length=4,
+            description="yes: a text in the corpus; kk or ru: a text in that language; "
+            "stub: known only from citations",
+        ),
     ] = None,
     page: Annotated[
         str | None, Query(max_length=4, description="page number (50 works a page)")
     ] = None,
 ) -> Response:
     """The corpus browser's list as JSON: works passing the filters, 50 a page."""
-    f = filters_from(on, region, issuer, status, type, year, lang, text, page)
+    f = filters_from(on, region, issuer, status, type, year, text, page)
     body = await ctx.cached(
         ("api-works", f), lambda s: _dump(works_json(browse(s, ctx.works(s), f)))
     )
@@ -143,16 +164,25 @@ async def api_works(
 async def api_show(
     ctx: Ctx,
     address: str,
-    lang: Annotated[str | None, Query(max_length=2, description="kk or ru")] = None,
+    lang: LangParam = None,
+    text: TextParam = None,
 ) -> Response:
     """``address`` is a work's FRBR URI with a point-in-time suffix, as in AKN:
     ``/akn/kz-19/act/decision/2017-12-15/26-129:2019-06-01`` (the text in force
     on that date), ``...@2017-12-15`` (that expression), ``...@`` (the first).
-    The answer is exactly the object ``lexversion show --format json`` prints."""
-    work, language = check_address("/" + address), parse_lang(lang)
-    body = await ctx.cached(
-        ("api-show", work, language), lambda s: _dump(show(s, work, None, language, "json"))
-    )
+    The answer is exactly the object ``lexversion show --format json`` prints,
+    in the text of language ``text`` (strict), else the address's, else
+    ``lang``'s where the act has that text, else the act's own."""
+    work, language = check_address("/" + address), parse_text(text)
+    prefer = asked_text()
+
+    def make(s: Store) -> bytes:
+        rec, suffix = find_work(s, work)
+        held = {x.lang for x in s.timeline(rec.frbr_uri, cited_by=False).expressions}
+        explicit = language or resolve_address(suffix, date.today()).lang
+        return _dump(show(s, work, None, choose_text(explicit, prefer, held).lang, "json"))
+
+    body = await ctx.cached(("api-show", work, language, prefer), make)
     return json_response(body)
 
 
@@ -163,10 +193,13 @@ async def api_search(
     on: Annotated[
         str | None, Query(max_length=20, description="only the wording in force on YYYY-MM-DD")
     ] = None,
-    lang: Annotated[str | None, Query(max_length=2, description="kk or ru")] = None,
+    lang: LangParam = None,
+    text: Annotated[
+        str | None, Query(max_length=2, description="kk or ru: only texts in that language")
+    ] = None,
 ) -> Response:
     """Provisions containing every word of ``q``, best first (at most 50)."""
-    when, language = parse_date(on, "on"), parse_lang(lang)
+    when, language = parse_date(on, "on"), parse_text(text)
     body = await ctx.cached(
         ("api-search", q, when or date.today(), language),
         lambda s: _dump(search_json(q, on, language, search(s, q, on=when, lang=language))),

@@ -52,8 +52,7 @@ class Filters:
             "status": self.status,
             "type": self.act_type,
             "year": self.year,
-            "lang": self.lang,
-            "text": self.text,
+            "text": self.lang or self.text,
             "page": self.page,
         }
         values.update(change)

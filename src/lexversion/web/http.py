@@ -106,9 +106,10 @@ def parse_int(value: str | None, name: str, lo: int, hi: int) -> int | None:
     return int(value)
 
 
-def parse_lang(value: str | None) -> str | None:
-    """``kk`` or ``ru`` (``None`` when empty)."""
-    return parse_choice(value, "lang", ("kk", "ru"))
+def parse_text(value: str | None) -> str | None:
+    """The ``text`` parameter, the language of the text asked for explicitly:
+    ``kk`` or ``ru`` (``None`` when empty)."""
+    return parse_choice(value, "text", ("kk", "ru"))
 
 
 # -- responses -------------------------------------------------------------------------
@@ -227,11 +228,12 @@ def filters_from(
     status: str | None,
     act_type: str | None,
     year: str | None,
-    lang: str | None,
     text: str | None,
     page: str | None,
 ) -> Filters:
-    """The browser's filters from query parameters; raises :class:`UsageError`."""
+    """The browser's filters from query parameters (``text``: ``yes`` a text in
+    the corpus, ``kk``/``ru`` a text in that language, ``stub`` none); raises
+    :class:`UsageError`."""
     if region and not re.fullmatch(r"KZ(-\d{2})?", region):
         raise UsageError(f"region={region!r}: an ISO 3166-2:KZ code such as KZ-19, or KZ")
     if act_type and not re.fullmatch(r"[a-z_]{1,20}", act_type):
@@ -243,7 +245,9 @@ def filters_from(
         status=parse_choice(status, "status", tuple(STATUS_WORDS)),
         act_type=act_type or None,
         year=parse_int(year, "year", 1900, 2100),
-        lang=parse_lang(lang),
-        text=parse_choice(text, "text", ("yes", "stub")),
+        lang=text if text in ("kk", "ru") else None,
+        text=parse_choice(text, "text", ("yes", "kk", "ru", "stub"))
+        if text not in ("kk", "ru")
+        else None,
         page=parse_int(page, "page", 1, 10000) or 1,
     )

@@ -1,12 +1,19 @@
-"""The interface language of a request and the switch that changes it.
+"""The languages of a request: the interface's, the text's, and the switch.
 
-The language is chosen, first to last, by the ``ui`` query parameter
-(``?ui=kk``; the switch on every page links to it), the ``lexversion_ui``
-cookie a chosen ``ui`` leaves so the reader's next pages keep it, the
-``Accept-Language`` header (:func:`lexversion.i18n.negotiate`), else English.
-``ui`` and not ``lang``: ``lang`` already names the language of the *text*
-(kk or ru) on every page and in the JSON API, and a Russian-reading
-researcher may want a Kazakh text, so the two choices stay apart.
+The interface language is chosen, first to last, by the ``ui`` query
+parameter (kept so that older links keep working: it changes the interface
+only), the ``lang`` parameter (``?lang=kk``; the switch on every page links
+to it), the ``lexversion_ui`` cookie a chosen language leaves so the reader's
+next pages keep it, the ``Accept-Language`` header
+(:func:`lexversion.i18n.negotiate`), else English (issue 14).
+
+``lang=kk`` or ``lang=ru`` also asks for the text in that language where the
+act has one (:func:`preferred_text`): a Kazakh reader gets the Kazakh
+interface and the Kazakh text, and is told when only the Russian text exists
+(:mod:`lexversion.web.textlang`). Reading the other language's text with the
+interface unchanged is the explicit ``text`` parameter (``?text=ru``, strict:
+no such text, no text shown, and the page says why) or the address's
+language (``.../rus``).
 
 :class:`~lexversion.web.uilang.UiLanguage` (the middleware) records the
 request's language (:func:`lexversion.i18n.using`) and target (:data:`target`);
@@ -22,14 +29,21 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 from lexversion.i18n import LANGS, current
 
-#: the query parameter and the cookie that choose the interface language
-PARAM = "ui"
+#: the query parameter choosing the interface (and preferring the text) language
+PARAM = "lang"
+#: the older parameter choosing the interface language only (links keep working)
+ALIAS = "ui"
+#: the cookie keeping a chosen interface language
 COOKIE = "lexversion_ui"
+#: the languages a text is written in (``lang`` prefers them; ``en`` has no text)
+TEXT_LANGS = ("kk", "ru")
 #: each language by its own name (never translated: a reader finds their own)
 AUTONYMS = {"en": "English", "kk": "Қазақша", "ru": "Русский"}
 
 #: the path and query string of the request being answered (``None`` outside one)
 target: ContextVar[tuple[str, str] | None] = ContextVar("lexversion_web_target", default=None)
+#: the ``lang`` parameter of the request being answered (``None``: not given)
+asked: ContextVar[str | None] = ContextVar("lexversion_web_asked", default=None)
 
 
 @dataclass(frozen=True)
@@ -43,11 +57,28 @@ class UiChoice:
     current: bool
 
 
+def asked_text() -> str | None:
+    """The text language the request's ``lang`` parameter prefers (``kk`` or
+    ``ru``; ``None`` for ``en`` or none): what the JSON API prefers."""
+    lang = asked.get()
+    return lang if lang in TEXT_LANGS else None
+
+
+def preferred_text() -> str | None:
+    """The text language a page prefers where the act has it: the ``lang``
+    parameter's, else the interface language's (cookie, ``Accept-Language``),
+    when Kazakh or Russian; ``None`` for English."""
+    lang = asked.get() or current()
+    return lang if lang in TEXT_LANGS else None
+
+
 @lru_cache(maxsize=4096)
 def href_in(lang: str, path: str, query: str) -> str:
-    """The URL of ``path`` with query ``query`` and ``ui`` set to ``lang`` (the
-    other parameters kept in their order)."""
-    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != PARAM]
+    """The URL of ``path`` with query ``query`` and ``lang`` set to ``lang``
+    (``ui`` dropped; the other parameters, ``text`` included, kept in their order)."""
+    params = [
+        (k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in (PARAM, ALIAS)
+    ]
     return quote(path, safe="/:@-._~") + "?" + urlencode([*params, (PARAM, lang)])
 
 

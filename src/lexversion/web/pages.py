@@ -36,6 +36,7 @@ from lexversion.web.refs import (
     work_href,
     work_refs,
 )
+from lexversion.web.textlang import choose_text
 from lexversion.web.timeline import TimelineView, timeline_view
 
 LANG_NAMES = {"kk": "қазақша", "ru": "русский"}
@@ -147,6 +148,7 @@ class WorkPage:
     label: str
     stub: bool
     lang: str
+    text_notice: str | None
     as_of: str
     address: str
     facts: tuple[Fact, ...]
@@ -321,10 +323,14 @@ def _facts(
     )
 
 
-def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPage:
+def work_page(
+    store: Store, path: str, lang: str | None, today: date, prefer: str | None = None
+) -> WorkPage:
     """The work page of request ``path`` (a work URI with an optional suffix),
-    in language ``lang`` (``kk``/``ru``; ``None``: the suffix's or the corpus
-    text's), as of ``today`` when the path names no date.
+    in language ``lang`` (``kk``/``ru``, strict; ``None``: the suffix's, else
+    ``prefer``'s where the act has that text, else the corpus text's:
+    :func:`~lexversion.web.textlang.choose_text`), as of ``today`` when the
+    path names no date.
 
     Raises :class:`~lexversion.errors.UsageError` for a malformed path or
     suffix, :class:`~lexversion.errors.NotFound` for a work or expression the
@@ -336,8 +342,10 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
     dated = _has_date_or_at(suffix)
     if not dated:
         today = opening_day(tl, today)
-    mode = resolve_address(suffix, None if dated else today).mode
-    pit, akn = answer(store, path, None if dated else today, lang, timeline=tl)
+    addr = resolve_address(suffix, None if dated else today)
+    chosen = choose_text(lang or addr.lang, prefer, {x.lang for x in tl.expressions})
+    mode = addr.mode
+    pit, akn = answer(store, path, None if dated else today, chosen.lang, timeline=tl)
     viewed = view(akn, full=False) if akn is not None else []
     g = _gather(store, uri, tl, viewed)
     on = pit.as_of
@@ -354,6 +362,7 @@ def work_page(store: Store, path: str, lang: str | None, today: date) -> WorkPag
         label=label_of(rec),
         stub=rec.stub,
         lang=page_lang,
+        text_notice=chosen.notice,
         as_of=on.isoformat(),
         address=address,
         facts=_facts(rec, g.tl, g.refs, langs),

@@ -35,9 +35,10 @@ from lexversion.web.http import (
     filters_from,
     parse_choice,
     parse_date,
-    parse_lang,
+    parse_text,
     render,
 )
+from lexversion.web.i18n import preferred_text
 from lexversion.web.pages import work_page
 from lexversion.web.refs import STATUS_WORDS, split_manifestation
 from lexversion.web.search import named_link, search_view
@@ -57,12 +58,11 @@ async def home(
     status: Short = None,
     type: Short = None,
     year: Short = None,
-    lang: Short = None,
     text: Short = None,
     page: Short = None,
 ) -> Response:
     """The corpus browser: works passing the filters, with their status on a date."""
-    f = filters_from(on, region, issuer, status, type, year, lang, text, page)
+    f = filters_from(on, region, issuer, status, type, year, text, page)
     html = await ctx.cached(
         ("browse", f),
         lambda s: render(
@@ -77,13 +77,14 @@ async def search_page(
     ctx: Ctx,
     q: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
     on: Short = None,
-    lang: Short = None,
+    text: Short = None,
 ) -> Response:
     """The search form and, for a query ``q``, the provisions matching it (in
-    force on ``on`` when given) and the act it names."""
-    when, language = parse_date(on, "on"), parse_lang(lang)
+    force on ``on`` when given, in the texts of language ``text`` when given)
+    and the act it names."""
+    when, language = parse_date(on, "on"), parse_text(text)
     if not q or not q.strip():
-        return HTMLResponse(render("web_search.html", r=None, q="", on=on or "", lang=""))
+        return HTMLResponse(render("web_search.html", r=None, q="", on=on or "", text=""))
     query = q
 
     def make(s: Store) -> str:
@@ -92,7 +93,7 @@ async def search_page(
             r=search_view(search(s, query, on=when, lang=language)),
             q=query,
             on=on or "",
-            lang=language or "",
+            text=language or "",
             named=named_link(named_act(s, query)),
             index=ctx.index,
             status_words=STATUS_WORDS,
@@ -109,7 +110,7 @@ async def compare(
     from_: Annotated[str | None, Query(alias="from", max_length=20)] = None,
     to: Short = None,
     on: Short = None,
-    lang: Short = None,
+    text: Short = None,
     view: Short = None,
 ) -> Response:
     """The compare form and, for a ``work``, its redline from ``from`` to ``to``
@@ -122,7 +123,7 @@ async def compare(
         "from": from_ or "",
         "to": to or "",
         "on": on or "",
-        "lang": lang or "",
+        "text": text or "",
         "view": view or "inline",
     }
     args = (
@@ -131,7 +132,7 @@ async def compare(
         parse_date(from_, "from"),
         parse_date(to, "to"),
         parse_date(on, "on"),
-        parse_lang(lang),
+        parse_text(text),
         parse_choice(view, "view", ("inline", "side-by-side")) == "side-by-side",
     )
     html = await ctx.cached(
@@ -147,25 +148,27 @@ async def compare(
 
 
 @work_router.get("/akn/{rest:path}")
-async def work_or_download(ctx: Ctx, rest: str, lang: Short = None, on: Short = None) -> Response:
+async def work_or_download(ctx: Ctx, rest: str, text: Short = None, on: Short = None) -> Response:
     """The work page at an AKN address, a manifestation of it (``.xml`` ...), or,
-    with ``on`` (the date picker), a redirect to the address of that date."""
+    with ``on`` (the date picker), a redirect to the address of that date; the
+    text in language ``text`` (strict), else the address's, else the one the
+    reader prefers where the act has it (:func:`~lexversion.web.i18n.preferred_text`)."""
     path = "/akn/" + rest
     try:
         parse_work_uri(split_manifestation(path)[0])
     except ValueError:
         raise NotFound(f"{path[:200]}: not the FRBR URI of a work") from None
     check_address(path)
-    language = parse_lang(lang)
+    language = parse_text(text)
     if on is not None:
         return picked(path, parse_date(on, "on"), language)
     address, ext = split_manifestation(path)
     if ext is not None:
         return await download(ctx, address, ext, language)
-    today = date.today()
+    today, prefer = date.today(), preferred_text()
     html = await ctx.cached(
-        ("work", path, language, today),
-        lambda s: render("web_work.html", p=work_page(s, path, language, today)),
+        ("work", path, language, prefer, today),
+        lambda s: render("web_work.html", p=work_page(s, path, language, today, prefer)),
     )
     return HTMLResponse(html)
 

@@ -1,11 +1,12 @@
 """ASGI middleware choosing each request's interface language (:mod:`lexversion.web.i18n`).
 
-For every HTTP request it picks the language (``?ui=``, the cookie,
-``Accept-Language``, English), runs the app in it
+For every HTTP request it picks the language (``?ui=``, ``?lang=``, the
+cookie, ``Accept-Language``, English), runs the app in it
 (:func:`lexversion.i18n.using`: templates, view models and error pages all
-read it), remembers the target for the switch, leaves the cookie when ``ui``
-chose a language, and says that answers vary by ``Accept-Language`` and
-``Cookie``. An unknown ``ui`` is a 400 page saying which languages there are.
+read it), remembers the ``lang`` asked for (the text it prefers) and the
+target for the switch, leaves the cookie when a parameter chose a language,
+and says that answers vary by ``Accept-Language`` and ``Cookie``. An unknown
+``ui`` or ``lang`` is a 400 page saying which languages there are.
 """
 
 from __future__ import annotations
@@ -17,17 +18,31 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lexversion.i18n import LANGS, choose, negotiate, using
 from lexversion.web.http import error_response
-from lexversion.web.i18n import COOKIE, PARAM, target
+from lexversion.web.i18n import ALIAS, COOKIE, PARAM, asked, target
 
 #: a year, in seconds: how long the cookie keeps a chosen language
 COOKIE_AGE = 365 * 24 * 3600
 
 
-def _param(query: str) -> str:
-    """The ``ui`` parameter of a query string (``""`` when absent), at most 20 characters."""
-    if PARAM + "=" not in query:
+def _param(query: str, name: str) -> str:
+    """The parameter ``name`` of a query string (``""`` when absent), at most 20 characters."""
+    if name + "=" not in query:
         return ""
-    return next((v for k, v in parse_qsl(query, keep_blank_values=True) if k == PARAM), "")[:20]
+    return next((v for k, v in parse_qsl(query, keep_blank_values=True) if k == name), "")[:20]
+
+
+def _chosen(query: str) -> tuple[str | None, str | None]:
+    """(the interface language the query chooses, its ``lang``): ``ui`` first,
+    then ``lang``; raises :class:`ValueError` naming the parameter for a value
+    that is no language."""
+    values = {name: _param(query, name) for name in (ALIAS, PARAM)}
+    langs: dict[str, str | None] = {}
+    for name, value in values.items():
+        try:
+            langs[name] = choose(value)
+        except ValueError:
+            raise ValueError(f"{name}={value!r}: use one of {', '.join(LANGS)}") from None
+    return langs[ALIAS] or langs[PARAM], langs[PARAM]
 
 
 def _cookie(header: str) -> str | None:
@@ -55,7 +70,6 @@ class UiLanguage:
             await self.app(scope, receive, send)
             return
         query = scope.get("query_string", b"").decode("latin-1")
-        asked = _param(query)
         kept = None
         header = None
         for name, value in scope.get("headers", ()):
@@ -66,13 +80,13 @@ class UiLanguage:
         fallback = kept or negotiate(header)
         token = target.set((scope["path"], query))
         try:
-            chosen = choose(asked)
-        except ValueError:
+            chosen, lang = _chosen(query)
+        except ValueError as exc:
             with using(fallback):
-                message = f"{PARAM}={asked!r}: use one of {', '.join(LANGS)}"
-                await error_response(scope["path"], 400, message)(scope, receive, send)
+                await error_response(scope["path"], 400, str(exc))(scope, receive, send)
             target.reset(token)
             return
+        asked_token = asked.set(lang)
 
         async def send_with_language(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -89,4 +103,5 @@ class UiLanguage:
             with using(chosen or fallback):
                 await self.app(scope, receive, send_with_language)
         finally:
+            asked.reset(asked_token)
             target.reset(token)
