@@ -178,9 +178,9 @@ async def api_show(
 
     def make(s: Store) -> bytes:
         rec, suffix = find_work(s, work)
-        held = {x.lang for x in s.timeline(rec.frbr_uri, cited_by=False).expressions}
         explicit = language or resolve_address(suffix, date.today()).lang
-        return _dump(show(s, work, None, choose_text(explicit, prefer, held).lang, "json"))
+        chosen = choose_text(explicit, prefer, rec.languages)
+        return _dump(show(s, work, None, chosen.lang, "json"))
 
     body = await ctx.cached(("api-show", work, language, prefer), make)
     return json_response(body)
