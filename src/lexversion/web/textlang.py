@@ -36,8 +36,7 @@ class TextChoice:
 
 def choose_text(explicit: str | None, preferred: str | None, held: Collection[str]) -> TextChoice:
     """The text to show: ``explicit`` when given (strict), else ``preferred``
-    when the act holds a text in it (``held``: the languages of its corpus
-    texts, :attr:`~lexversion.model.WorkRecord.languages`),
+    when the act holds a text in it (``held``: the languages of its texts),
     else the act's own, with a notice when it holds texts but none in
     ``preferred``."""
     if explicit or not preferred:
