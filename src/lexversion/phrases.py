@@ -1,7 +1,7 @@
 """The reader's words for the sentences lexversion writes about dates: the
 basis of each date, the notes of a point-in-time answer and why no text is
 shown ("published 2019-06-01 (stated)", "cited as in force by ... on ...",
-"entry into force: 2019-06-12 (computed: ...)").
+"entry into force: 2019-06-12 (computed: ...)", "reversed: substitution by ...").
 
 They are stored and printed in JSON as lexversion writes them, in English (a
 stable text that tools may read). Where they reach a reader (``show``,
@@ -109,6 +109,9 @@ PHRASES = (
         "not in the corpus)"
     ),
     N_("the wording before {uri} is not in the corpus"),
+    # the effects a wording carries (lexversion.graph.expressions)
+    N_("reversed: {effect} by {uri}"),
+    N_("{effect} by {uri}"),
 )
 
 _DAYS = {"day", "earliest", "latest"}
@@ -120,6 +123,7 @@ _PATTERNS = {
     "latest": r"\d{4}-\d{2}-\d{2}",
     "days": r"\d+",
     "certainty": r"stated|computed|estimated|unknown",
+    "effect": r"[a-z_]+",
 }
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 

@@ -31,6 +31,7 @@ def _sentences(db: str) -> set[str]:
             for on in DAYS:
                 pit = point_in_time(tl, on, lang)
                 found |= set(pit.notes) | ({pit.reason} if pit.reason else set())
+                found |= set(pit.effects)
     return found
 
 
@@ -75,6 +76,11 @@ def test_english_is_as_written(sentences: set[str]) -> None:
             "опубликования' (опубликование + 0 дн.); опубликован 12.06.2019 (указано))",
         ),
         ("kk", "something else", "something else"),
+        (
+            "ru",
+            "reversed: substitution by /akn/kz-19/act/decision/2021-12-14/12-61",
+            "отменено обратно: слова заменены — актом /akn/kz-19/act/decision/2021-12-14/12-61",
+        ),
     ],
 )
 def test_explain(lang: str, text: str, said: str) -> None:

@@ -157,7 +157,7 @@ def show(
         _field(N_("status:"), status),
         _field(N_("expression:"), (pit.expression or "-") + kind),
     ]
-    lines += [_field(N_("effect:"), e) for e in pit.effects]
+    lines += [_field(N_("effect:"), explain(e)) for e in pit.effects]
     lines += [_field(N_("note:"), explain(n)) for n in pit.notes]
     if text is None:
         reason = explain(pit.reason)
