@@ -27,7 +27,7 @@ from lexversion.lang import citing, vocab
 from lexversion.model import ActRef
 from lexversion.parse import layout as L
 from lexversion.parse.citations import find
-from lexversion.parse.opening import formula_at, formulas_in, low
+from lexversion.parse.formula import formulas_in, low
 from lexversion.text.lines import Line, Paragraph
 
 _WORD = re.compile(r"\S+")
@@ -198,19 +198,19 @@ def issuer_ending(text: str, lang: str) -> tuple[str, str] | None:
 
 def from_formula(preamble: Sequence[Paragraph], lang: str) -> Enacted | None:
     """The issuer(s) and act type stated by the enacting formula of the preamble's
-    last paragraph that holds one; ``None`` without a formula."""
-    v = vocab(lang)
+    last paragraph that holds one (one with no colon only if it ends the preamble,
+    :mod:`lexversion.parse.formula`); ``None`` without a formula."""
     for p in reversed(preamble):
         text = p.text
-        if formula_at(text, lang) is None:
-            continue
+        formulas = formulas_in(text, lang)
+        if not formulas or (not formulas[-1].closed and p is not preamble[-1]):
+            continue  # a formula with no colon closes the preamble or is none
         found: list[tuple[str | None, str | None, str]] = []
         pos = 0
-        for m in formulas_in(text, lang):
-            act_type = next(t for pat, t in v.ENACTING_KINDS if re.fullmatch(pat, m.group(0)))
-            issuer, body = _issuer_before(text[pos : m.start()], lang)
-            found.append((issuer, body, act_type))
-            pos = m.end()
+        for f in formulas:
+            issuer, body = _issuer_before(text[pos : f.start], lang)
+            found.append((issuer, body, f.act_type))
+            pos = f.end
         if len(found) == 1:
             issuer, body, act_type = found[0]
             return Enacted(issuer, body, act_type)

@@ -44,6 +44,7 @@ from lexversion.parse.enacting import (
     issuer_ending,
     nominative,
 )
+from lexversion.parse.formula import states_formula
 from lexversion.parse.opening import has
 from lexversion.parse.structure import Parts
 from lexversion.text.lines import Paragraph, join_lines
@@ -251,7 +252,7 @@ def signs_of_act(parts: Parts, stated: Header, lang: str) -> tuple[str, ...]:
     out = []
     if stated.act is not None or stated.registration is not None:
         out.append("requisites")
-    if any(L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble):
+    if any(states_formula(p.text, lang) for p in parts.preamble):
         out.append("formula")
     if any(
         (L.NUMBERED.match(x.para.text) or L.SUBPOINT.match(x.para.text))
