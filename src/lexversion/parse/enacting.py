@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from lexversion.lang import citing, vocab
@@ -69,7 +69,8 @@ def _phrase_words(words: Sequence[str], body_at: int, lang: str) -> tuple[int, i
     """The span ``[s, e)`` of the issuer phrase around the body word at ``body_at``:
     back, then on, over level words and title-case name words; a word ending in
     punctuation, a role word, any other word, or the name of a higher level than
-    one already named (the oblast of a district's council) stops it."""
+    one already named, before or after the body word, stops it (the oblast of a
+    district's council: "Абайского районного маслихата | Карагандинской области")."""
     s, low_rank = body_at, -1
     while s > 0:
         w = words[s - 1]
@@ -83,7 +84,7 @@ def _phrase_words(words: Sequence[str], body_at: int, lang: str) -> tuple[int, i
         if rank >= 0 and low_rank < 0:
             low_rank = rank
         s -= 1
-    e, low_rank = body_at + 1, -1
+    e = body_at + 1  # on, below the lowest level named before the body word
     while e < len(words) and words[e - 1][-1] not in ",;:|" and _in_phrase(words[e], lang):
         w = words[e]
         if re.fullmatch(r"\w\.(?:\w\.)?", w) or _is_role(w, lang):
@@ -280,3 +281,34 @@ def annex_type(approval: Sequence[Line], lang: str) -> str | None:
 def is_signature(p: Paragraph, lang: str) -> bool:
     """Whether a paragraph reads as a signature line."""
     return L.is_signature_like(" ".join(p.text.split("|")), lang)
+
+
+#: the date printed between an issuer and an act's number, at the end of a text:
+#: "21.06.2018", "2018.21.06.", "2021 жылғы 5 наурыздағы", "от 12 марта 2021 года"
+_DATE_TAIL = re.compile(
+    r"\s*(?:от\s+)?(?:\d{1,4}\.\d{1,2}\.\d{2,4}\.?|\d{4}\s*жыл\w*\s+\d{1,2}\s+\S+"
+    r"|\d{1,2}\s+\S+\s+\d{4}\s*(?:года|г\.)?)\s*(?:года|г\.|ж\.)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def issuer_as_printed(act: ActRef, text: str, lang: str) -> ActRef:
+    """``act``, an act ``text`` names by its date and number, with its issuer named
+    as ``text`` prints it right before them ("Қарағанды облысы Үлкен Нарын аудандық
+    мәслихатының 21.06.2018 № 5", "решением Абайского районного маслихата
+    Карагандинской области от 12.03.2021 № 5/40"), by all the words of its name,
+    its level kept, in the nominative ("Үлкен Нарын аудандық мәслихаты", "Абайский
+    районный маслихат"). A region's body keeps its canonical name; ``act`` itself
+    when the text names no issuer of the same body there. Raises nothing."""
+    types = vocab(lang).BODY_TYPES
+    if act.number is None or act.region is not None or act.body not in (None, *types):
+        return act
+    at = re.search(rf"(?:№|N)\s*{re.escape(act.number)}(?![\w/-])", text)
+    if at is None:
+        return act
+    before = _DATE_TAIL.sub("", text[: at.start()])
+    named = issuer_ending(before, lang)
+    if named is None or (act.body is not None and named[1] != act.body):
+        return act
+    issuer, body = named
+    return replace(act, issuer=issuer, body=body, act_type=act.act_type or types[body])
