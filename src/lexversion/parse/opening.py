@@ -28,6 +28,7 @@ from functools import cache
 
 from lexversion.lang import vocab
 from lexversion.parse import layout as L
+from lexversion.parse.card import field_of, value_of
 from lexversion.parse.citations import find
 from lexversion.parse.formula import formula_at, formulas_in, low
 from lexversion.parse.parts import INDENT, AnnexParts, Part, Parts, classify, split_decision
@@ -207,8 +208,12 @@ def _front(units: Sequence[_Unit], lang: str, parts: Parts) -> list[_Unit]:
     are none of these, in order (a whole unit is returned as itself), for the caller
     to tell a preamble from editorial lines."""
     other: list[_Unit] = []
-    last = ""
+    last = pending = ""
     for unit in units:
+        pending = _card_line(unit, pending, lang, parts)
+        if pending:
+            last = "note"
+            continue
         pieces: list[tuple[str, Line]] = []
         for kind, line in _split_front(unit, lang):
             if kind == "title" and parts.title and last != "title":
@@ -228,6 +233,26 @@ def _front(units: Sequence[_Unit], lang: str, parts: Parts) -> list[_Unit]:
             last = kind
         _file_rest(unit, pieces, parts, other)
     return other
+
+
+def _card_line(unit: _Unit, pending: str, lang: str, parts: Parts) -> str:
+    """File ``unit`` as a line of a mirror's card when it is one (a labelled field,
+    or the value of the ``pending`` field whose label stood alone): its field and
+    value into ``parts.card``, the unit as a note. Returns the field whose value
+    is on the next line, ``"="`` for a line filed, ``""`` for no card line."""
+    text = _text(unit)
+    if len(text) > 200:
+        return ""
+    found = field_of(text, lang)
+    if found is None and pending not in ("", "=") and value_of(pending, text, lang):
+        found = (pending, text)  # the value of a label that stood alone
+    elif found is None:
+        return ""
+    parts.notes.append(Part("note", join_lines(unit)))
+    name, value = found
+    if value:
+        parts.card.append((name, value))
+    return "=" if value else name
 
 
 def _file_rest(

@@ -60,6 +60,9 @@ class Parts:
     repairs: list[Repair] = field(default_factory=list)
     #: one line per doubt: evidence of an artifact left as printed
     warnings: list[str] = field(default_factory=list)
+    #: a mirror's card of labelled fields before the decision, ``(field, value)`` in
+    #: order (:mod:`lexversion.parse.card`); its lines are filed as notes too
+    card: list[tuple[str, str]] = field(default_factory=list)
 
 
 def split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
