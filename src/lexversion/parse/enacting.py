@@ -44,6 +44,8 @@ class Enacted:
     body: str | None
     act_type: str | None
     joint: bool = False
+    #: the level the phrase names (oblast, city, district, rural), named place or not
+    level: str | None = None
 
 
 @cache
@@ -155,21 +157,36 @@ def nominative(phrase: str, lang: str) -> str:
     return " ".join(words)
 
 
-def _issuer_before(text: str, lang: str) -> tuple[str | None, str | None]:
-    """(issuer or ``None``, body kind) of the phrase that ends ``text``."""
+def _phrase_before(text: str, lang: str) -> tuple[list[str], str] | None:
+    """(words, body kind) of the issuer phrase that ends ``text``, named or not."""
     words = _WORD.findall(text)
     body_at = next(
         (i for i in range(len(words) - 1, max(len(words) - 8, -1), -1) if _body(words[i], lang)),
         None,
     )
     if body_at is None:
-        return None, None
+        return None
     s, e = _phrase_words(words, body_at, lang)
     if not all(_in_phrase(w, lang) for w in words[e:]):
-        return None, None  # the body word does not end the text (only its region may follow)
-    phrase = words[s:e]
+        return None  # the body word does not end the text (only its region may follow)
     kind = _body(words[body_at], lang)
+    return (words[s:e], kind) if kind else None
+
+
+def _issuer_before(text: str, lang: str) -> tuple[str | None, str | None]:
+    """(issuer or ``None``, body kind) of the phrase that ends ``text``."""
+    found = _phrase_before(text, lang)
+    if found is None:
+        return None, None
+    phrase, kind = found
     return (" ".join(phrase).strip(_STRIP) if _named(phrase, lang) else None), kind
+
+
+def level_of(words: Sequence[str], lang: str) -> str | None:
+    """The lowest level of local government the words of an issuer phrase name
+    ("аудандық" district, "облыстық" oblast, "сельского округа" rural), or ``None``."""
+    levels = [k for w in words if (k := _kind_of(w, lang, "ISSUER_LEVELS"))]
+    return min(levels, key=lambda k: _RANK[k]) if levels else None
 
 
 def _body(word: str, lang: str) -> str | None:
@@ -214,7 +231,10 @@ def from_formula(preamble: Sequence[Paragraph], lang: str) -> Enacted | None:
             pos = f.end
         if len(found) == 1:
             issuer, body, act_type = found[0]
-            return Enacted(issuer, body, act_type)
+            phrase = _phrase_before(text[: formulas[0].start], lang)
+            return Enacted(
+                issuer, body, act_type, level=level_of(phrase[0], lang) if phrase else None
+            )
         names = [i for i, _b, _t in found]
         joined = f" {'және' if lang == 'kk' else 'и'} ".join(n for n in names if n)
         return Enacted(joined if all(names) else None, found[0][1], found[0][2], joint=True)
@@ -312,3 +332,69 @@ def issuer_as_printed(act: ActRef, text: str, lang: str) -> ActRef:
         return act
     issuer, body = named
     return replace(act, issuer=issuer, body=body, act_type=act.act_type or types[body])
+
+
+#: the stems of the body words, a cheap test before a word is read
+_BODY_STEM = re.compile(r"слихат|[әң]кім|аким", re.IGNORECASE)
+
+
+def issuers_named(text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    """Every issuer phrase of ``text`` that names a place, in order, as
+    ``(name in the nominative, body kind, level)`` ("... Бухар-Жырауского районного
+    маслихата ..." -> ("Бухар-Жырауский районный маслихат", "maslikhat",
+    "district")). Raises nothing."""
+    words = _WORD.findall(text)
+    out: list[tuple[str, str, str | None]] = []
+    for i, w in enumerate(words):
+        if not _BODY_STEM.search(w) or (kind := _body(w, lang)) is None:
+            continue
+        s, e = _phrase_words(words, i, lang)
+        phrase = words[s:e]
+        if _named(phrase, lang):
+            out.append((nominative(" ".join(phrase), lang), kind, level_of(phrase, lang)))
+    return out
+
+
+def places_named(text: str, level: str, lang: str) -> list[tuple[str, str]]:
+    """Every place of ``level`` that ``text`` names by the words before its level
+    word ("Железин ауданының", "Бухар-Жырауского района"), in order, as ``(key,
+    name)``: the name's words as printed (Kazakh) or the stem of its adjective
+    (Russian, ``PLACE_NAME``), ``key`` the same lower-cased. A word that opens a
+    sentence is a name only when it is the one word before the level word."""
+    words = _WORD.findall(text)
+    name_re = re.compile(vocab(lang).PLACE_NAME)
+    out: list[tuple[str, str]] = []
+    for i, w in enumerate(words):
+        if i == 0 or _kind_of(w.rstrip("."), lang, "ISSUER_LEVELS") != level:
+            continue
+        j = i
+        while j > max(0, i - 2) and _place_word(words[j - 1], lang):
+            j -= 1
+        if j < i - 1 and (j == 0 or words[j - 1][-1] in ".:;"):
+            j += 1  # a sentence's first word before a place's name ("Осы Шиелі ауданының")
+        if lang != "kk":
+            j = max(j, i - 1)
+        if j == i:
+            continue
+        name = [x.strip(_STRIP) for x in words[j:i]]
+        m = name_re.fullmatch(name[-1])
+        if m is None:
+            continue
+        name[-1] = m["stem"] if lang != "kk" else name[-1]
+        out.append((" ".join(name).lower(), " ".join(name)))
+    return out
+
+
+def _place_word(word: str, lang: str) -> bool:
+    """A word of a place's name: title case, ending no clause, no level, body,
+    role or Republic word."""
+    w = word.strip(_STRIP)
+    return bool(
+        w
+        and word[-1] not in ',;:)."»”'
+        and _name_word(w)
+        and _kind_of(w, lang, "ISSUER_LEVELS") is None
+        and _body(w, lang) is None
+        and not _is_role(w, lang)
+        and not _republic(w)
+    )

@@ -47,6 +47,7 @@ from lexversion.parse.enacting import (
 )
 from lexversion.parse.formula import states_formula
 from lexversion.parse.opening import has
+from lexversion.parse.places import place_issuer
 from lexversion.parse.structure import Parts
 from lexversion.text.lines import Paragraph, join_lines
 
@@ -312,6 +313,11 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
         act_type = act_type or annex.act_type
     elif why:
         warnings.append(f"date and number: unknown ({why})")
+    if issuer is None and body is not None and enacted.level and not enacted.joint:
+        placed = place_issuer(_texts(parts), body, enacted.level, lang)
+        if placed is not None:
+            issuer = placed[0]
+            warnings.append(placed[1])
     own = ActRef(
         act_type, issuer, None, body, *((annex.date, annex.number) if annex else (None, None))
     )
@@ -323,6 +329,18 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
     codes = {r for r in regions_in(own.issuer, lang) if r} if own.issuer else set()
     own = replace(own, region=codes.pop() if len(codes) == 1 else None)
     return replace(header, act=own, registration=registration, warnings=tuple(warnings))
+
+
+def _texts(parts: Parts) -> list[str]:
+    """The texts of ``parts`` that may name the act's issuer or place: notes,
+    preamble, points, signatures and annex approval lines (not annex content)."""
+    return [
+        *(p.para.text for p in parts.notes),
+        *(p.text for p in parts.preamble),
+        *(p.para.text for p in parts.body),
+        *(p.text for p in parts.conclusions),
+        *(" ".join(ln.text for ln in a.approval) for a in parts.annexes),
+    ]
 
 
 def _with_card(

@@ -385,3 +385,19 @@ CARD_LABELS: tuple[tuple[str, str], ...] = (
         "registration_number",
     ),
 )
+#: an issuer named from the one place of its level that an act names, when its own
+#: phrase names only its body and level ("аудан әкімдігі ҚАУЛЫ ЕТЕДІ" and "Железин
+#: ауданының ..." -> "Железин ауданының әкімдігі"): (body, level) -> the name, ``{name}``
+#: the place's words as printed (Kazakh place names do not decline)
+PLACE_ISSUERS: dict[tuple[str, str], str] = {
+    ("maslikhat", "district"): "{name} аудандық мәслихаты",
+    ("akimat", "district"): "{name} ауданының әкімдігі",
+    ("akim", "district"): "{name} ауданының әкімі",
+    ("maslikhat", "city"): "{name} қалалық мәслихаты",
+    ("akimat", "city"): "{name} қаласының әкімдігі",
+    ("akim", "city"): "{name} қаласының әкімі",
+    ("maslikhat", "oblast"): "{name} облыстық мәслихаты",
+    ("akimat", "oblast"): "{name} облысының әкімдігі",
+}
+#: a place's name read from the words before its level word: a word of it, its stem
+PLACE_NAME = r"(?P<stem>[^\W\d_][\w\-]*)"

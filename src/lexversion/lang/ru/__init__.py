@@ -290,3 +290,15 @@ CARD_LABELS: tuple[tuple[str, str], ...] = (
         "registration_number",
     ),
 )
+#: an issuer named from the one place of its level that an act names (see ``lang/kk``):
+#: (body, level) -> the name; the place is a Russian adjective ("Бухар-Жырауского
+#: района", "Железинском районе") whose stem ``PLACE_NAME`` reads, ``{nom}`` its
+#: masculine nominative, ``{gen}`` masculine and ``{fgen}`` feminine genitive
+PLACE_ISSUERS: dict[tuple[str, str], str] = {
+    ("maslikhat", "district"): "{nom} районный маслихат",
+    ("akimat", "district"): "акимат {gen} района",
+    ("akim", "district"): "аким {gen} района",
+    ("maslikhat", "oblast"): "маслихат {fgen} области",
+    ("akimat", "oblast"): "акимат {fgen} области",
+}
+PLACE_NAME = r"(?P<stem>[^\W\d_][\w\-]*?(?:ск|цк))(?:ий|ого|ому|им|ом|ая|ой|ую|ое)"
