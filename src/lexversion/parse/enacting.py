@@ -31,6 +31,7 @@ from lexversion.parse.formula import formulas_in, low
 from lexversion.text.lines import Line, Paragraph
 
 _WORD = re.compile(r"\S+")
+_INITIALS = re.compile(r"\w\.(?:\w\.)?")
 _STRIP = "\"'«»“”()|,;:"
 
 
@@ -58,8 +59,13 @@ def _kind_of(word: str, lang: str, name: str) -> str | None:
     return next((k for p, k in _table(lang, name) if p.match(w)), None)
 
 
+@cache
+def _words_re(lang: str, name: str) -> re.Pattern[str]:
+    return re.compile(getattr(vocab(lang), name))
+
+
 def _is_role(word: str, lang: str) -> bool:
-    return bool(re.fullmatch(vocab(lang).ROLE_WORDS, low(word.strip(_STRIP))))
+    return bool(_words_re(lang, "ROLE_WORDS").fullmatch(low(word.strip(_STRIP))))
 
 
 #: the levels of local government, lowest first: a phrase that has named a level stops
@@ -89,7 +95,7 @@ def _phrase_words(words: Sequence[str], body_at: int, lang: str) -> tuple[int, i
     e = body_at + 1  # on, below the lowest level named before the body word
     while e < len(words) and words[e - 1][-1] not in ",;:|" and _in_phrase(words[e], lang):
         w = words[e]
-        if re.fullmatch(r"\w\.(?:\w\.)?", w) or _is_role(w, lang):
+        if _INITIALS.fullmatch(w) or _is_role(w, lang):
             break
         rank = _RANK.get(_kind_of(w, lang, "ISSUER_LEVELS") or "", -1)
         if rank >= 0 and 0 <= low_rank < rank:
@@ -116,7 +122,7 @@ def _in_phrase(word: str, lang: str) -> bool:
     return bool(
         _kind_of(w, lang, "ISSUER_LEVELS") is not None
         or _name_word(w)
-        or re.fullmatch(vocab(lang).NAME_PARTICLES, low(w))
+        or _words_re(lang, "NAME_PARTICLES").fullmatch(low(w))
     )
 
 
@@ -362,7 +368,7 @@ def places_named(text: str, level: str, lang: str) -> list[tuple[str, str]]:
     (Russian, ``PLACE_NAME``), ``key`` the same lower-cased. A word that opens a
     sentence is a name only when it is the one word before the level word."""
     words = _WORD.findall(text)
-    name_re = re.compile(vocab(lang).PLACE_NAME)
+    name_re = _words_re(lang, "PLACE_NAME")
     out: list[tuple[str, str]] = []
     for i, w in enumerate(words):
         if i == 0 or _kind_of(w.rstrip("."), lang, "ISSUER_LEVELS") != level:

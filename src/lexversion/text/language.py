@@ -75,6 +75,8 @@ _KK_2017_RE = re.compile(latin.APOSTROPHE_PAIRS, re.IGNORECASE)
 def _apostrophe_kazakh(head: str) -> bool:
     """Whether ``head`` is written in the 2017 alphabet: five letters or more with
     their apostrophe, of two kinds or more (an English "don't" is one kind)."""
+    if "'" not in head and "’" not in head and "ʼ" not in head:
+        return False
     found = _KK_2017_RE.findall(head)
     return len(found) >= 5 and len({p[0].lower() for p in found}) >= 2
 
