@@ -318,6 +318,14 @@ _DATE_TAIL = re.compile(
 )
 
 
+#: a session named between a Kazakh issuer and the date: "мәслихатының 20 сессиясының",
+#: "... кезекті XXX сессиясының", "кезектен тыс 5-сессиясының"
+_SESSION_TAIL = re.compile(
+    r"(?:\s+(?:кезекті|кезектен\s+тыс|\d+(?:-\w+)?|[IVXLCІХ]+(?:-\w+)?))*\s+сессия(?:сының|сы)\s*$",
+    re.IGNORECASE,
+)
+
+
 def issuer_as_printed(act: ActRef, text: str, lang: str) -> ActRef:
     """``act``, an act ``text`` names by its date and number, with its issuer named
     as ``text`` prints it right before them ("Қарағанды облысы Үлкен Нарын аудандық
@@ -332,7 +340,7 @@ def issuer_as_printed(act: ActRef, text: str, lang: str) -> ActRef:
     at = re.search(rf"(?:№|N)\s*{re.escape(act.number)}(?![\w/-])", text)
     if at is None:
         return act
-    before = _DATE_TAIL.sub("", text[: at.start()])
+    before = _SESSION_TAIL.sub("", _DATE_TAIL.sub("", text[: at.start()]))
     named = issuer_ending(before, lang)
     if named is None or (act.body is not None and named[1] != act.body):
         return act
