@@ -17,6 +17,7 @@ from lexversion.akn.build import document_to_akn
 from lexversion.akn.validate import errors
 from lexversion.parse import parse
 from lexversion.parse.card import field_of, read_card
+from tests.akn.test_lossless import nonspace, text_outside_meta
 
 KK_BODY = (
     "Қазақстан Республикасының «Қазақстан Республикасындағы жергілікті мемлекеттік "
@@ -98,7 +99,9 @@ def test_the_card_names_the_act_when_no_requisites_do(text: str, issuer: str) ->
     assert any("mirror's card" in w and "date and number" in w for w in doc.warnings)
     assert any("registration: read from the mirror's card" in w for w in doc.warnings)
     assert doc.body.children
-    assert not errors(document_to_akn(doc))
+    xml = document_to_akn(doc)
+    assert not errors(xml)
+    assert nonspace(text_outside_meta(xml)) == nonspace(text), "lossless"
 
 
 def test_the_requisites_sentence_decides_over_the_card() -> None:

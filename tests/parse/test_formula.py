@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from lexversion.akn.build import document_to_akn
+from lexversion.akn.validate import errors
 from lexversion.parse import parse
 from lexversion.parse.formula import formula_at, formulas_in
+from tests.akn.test_lossless import nonspace, text_outside_meta
 
 KK_BODY = (
     "1. Жайылымдарды басқару және оларды пайдалану жөніндегі жоспар осы шешімнің "
@@ -134,6 +137,9 @@ def test_formula_as_pages_print_it(text: str, act_type: str, issuer: str) -> Non
     assert doc.meta.issuer == issuer
     assert not any("enacting formula" in w for w in doc.warnings)
     assert doc.body.children, "the numbered points are the body"
+    xml = document_to_akn(doc)
+    assert not errors(xml)
+    assert nonspace(text_outside_meta(xml)) == nonspace(text), "lossless"
 
 
 PROSE = [
