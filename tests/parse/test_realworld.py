@@ -30,13 +30,8 @@ RECORDS = Path(__file__).with_name("realworld") / "openings-dev.jsonl"
 #: records whose truth this parser does not reach yet, and why (strict: a fix must
 #: remove the mark)
 KNOWN: dict[str, str] = {
-    "003": "issuer named only as 'районный маслихат'; the district is named only as the"
-    " amended act's issuer, which need not be the same council",
-    "026": "issuer named only as 'аудандық мәслихат'; the district is named only in the"
-    " repealing act's note",
     "091": "a joint act whose formula names 'облыстық мәслихат' and 'облыс әкімияты'"
     " without the oblast",
-    "093": "issuer named only as 'аудан әкімдігі' and signed 'Аудан әкімі'",
     "100": "issuer named only as 'Әкімдіктің' and signed 'Облыс әкімі': the oblast is not named",
 }
 

@@ -45,6 +45,7 @@ from lexversion.parse import layout as L
 from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.citations.identity import same_act
 from lexversion.parse.commencement import commencement_rule
+from lexversion.parse.enacting import issuer_as_printed
 
 _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
 
@@ -108,6 +109,22 @@ class NoteReading:
 
 
 def read_note(
+    text: str, extract: Sequence[str], lang: str, where: str, own: ActRef | None
+) -> NoteReading:
+    """:func:`_read_note`, each affecting act's issuer named as the note prints it,
+    by its whole name and in the nominative (:func:`~.enacting.issuer_as_printed`:
+    "решением Абайского районного маслихата" -> "Абайский районный маслихат")."""
+    reading = _read_note(text, extract, lang, where, own)
+    if not reading.effects:
+        return reading
+    effects = tuple(
+        replace(e, affecting=issuer_as_printed(e.affecting, text, lang)) if e.affecting else e
+        for e in reading.effects
+    )
+    return replace(reading, effects=effects)
+
+
+def _read_note(
     text: str, extract: Sequence[str], lang: str, where: str, own: ActRef | None
 ) -> NoteReading:
     """Effects and commencement rules an editorial note records on the act it is printed in.

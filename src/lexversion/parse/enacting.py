@@ -20,17 +20,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from lexversion.lang import citing, vocab
 from lexversion.model import ActRef
 from lexversion.parse import layout as L
 from lexversion.parse.citations import find
-from lexversion.parse.opening import formula_at, formulas_in, low
+from lexversion.parse.formula import formulas_in, low
 from lexversion.text.lines import Line, Paragraph
 
 _WORD = re.compile(r"\S+")
+_INITIALS = re.compile(r"\w\.(?:\w\.)?")
 _STRIP = "\"'«»“”()|,;:"
 
 
@@ -44,6 +45,8 @@ class Enacted:
     body: str | None
     act_type: str | None
     joint: bool = False
+    #: the level the phrase names (oblast, city, district, rural), named place or not
+    level: str | None = None
 
 
 @cache
@@ -56,8 +59,13 @@ def _kind_of(word: str, lang: str, name: str) -> str | None:
     return next((k for p, k in _table(lang, name) if p.match(w)), None)
 
 
+@cache
+def _words_re(lang: str, name: str) -> re.Pattern[str]:
+    return re.compile(getattr(vocab(lang), name))
+
+
 def _is_role(word: str, lang: str) -> bool:
-    return bool(re.fullmatch(vocab(lang).ROLE_WORDS, low(word.strip(_STRIP))))
+    return bool(_words_re(lang, "ROLE_WORDS").fullmatch(low(word.strip(_STRIP))))
 
 
 #: the levels of local government, lowest first: a phrase that has named a level stops
@@ -69,7 +77,8 @@ def _phrase_words(words: Sequence[str], body_at: int, lang: str) -> tuple[int, i
     """The span ``[s, e)`` of the issuer phrase around the body word at ``body_at``:
     back, then on, over level words and title-case name words; a word ending in
     punctuation, a role word, any other word, or the name of a higher level than
-    one already named (the oblast of a district's council) stops it."""
+    one already named, before or after the body word, stops it (the oblast of a
+    district's council: "Абайского районного маслихата | Карагандинской области")."""
     s, low_rank = body_at, -1
     while s > 0:
         w = words[s - 1]
@@ -83,10 +92,10 @@ def _phrase_words(words: Sequence[str], body_at: int, lang: str) -> tuple[int, i
         if rank >= 0 and low_rank < 0:
             low_rank = rank
         s -= 1
-    e, low_rank = body_at + 1, -1
+    e = body_at + 1  # on, below the lowest level named before the body word
     while e < len(words) and words[e - 1][-1] not in ",;:|" and _in_phrase(words[e], lang):
         w = words[e]
-        if re.fullmatch(r"\w\.(?:\w\.)?", w) or _is_role(w, lang):
+        if _INITIALS.fullmatch(w) or _is_role(w, lang):
             break
         rank = _RANK.get(_kind_of(w, lang, "ISSUER_LEVELS") or "", -1)
         if rank >= 0 and 0 <= low_rank < rank:
@@ -113,7 +122,7 @@ def _in_phrase(word: str, lang: str) -> bool:
     return bool(
         _kind_of(w, lang, "ISSUER_LEVELS") is not None
         or _name_word(w)
-        or re.fullmatch(vocab(lang).NAME_PARTICLES, low(w))
+        or _words_re(lang, "NAME_PARTICLES").fullmatch(low(w))
     )
 
 
@@ -154,21 +163,36 @@ def nominative(phrase: str, lang: str) -> str:
     return " ".join(words)
 
 
-def _issuer_before(text: str, lang: str) -> tuple[str | None, str | None]:
-    """(issuer or ``None``, body kind) of the phrase that ends ``text``."""
+def _phrase_before(text: str, lang: str) -> tuple[list[str], str] | None:
+    """(words, body kind) of the issuer phrase that ends ``text``, named or not."""
     words = _WORD.findall(text)
     body_at = next(
         (i for i in range(len(words) - 1, max(len(words) - 8, -1), -1) if _body(words[i], lang)),
         None,
     )
     if body_at is None:
-        return None, None
+        return None
     s, e = _phrase_words(words, body_at, lang)
     if not all(_in_phrase(w, lang) for w in words[e:]):
-        return None, None  # the body word does not end the text (only its region may follow)
-    phrase = words[s:e]
+        return None  # the body word does not end the text (only its region may follow)
     kind = _body(words[body_at], lang)
+    return (words[s:e], kind) if kind else None
+
+
+def _issuer_before(text: str, lang: str) -> tuple[str | None, str | None]:
+    """(issuer or ``None``, body kind) of the phrase that ends ``text``."""
+    found = _phrase_before(text, lang)
+    if found is None:
+        return None, None
+    phrase, kind = found
     return (" ".join(phrase).strip(_STRIP) if _named(phrase, lang) else None), kind
+
+
+def level_of(words: Sequence[str], lang: str) -> str | None:
+    """The lowest level of local government the words of an issuer phrase name
+    ("аудандық" district, "облыстық" oblast, "сельского округа" rural), or ``None``."""
+    levels = [k for w in words if (k := _kind_of(w, lang, "ISSUER_LEVELS"))]
+    return min(levels, key=lambda k: _RANK[k]) if levels else None
 
 
 def _body(word: str, lang: str) -> str | None:
@@ -198,22 +222,25 @@ def issuer_ending(text: str, lang: str) -> tuple[str, str] | None:
 
 def from_formula(preamble: Sequence[Paragraph], lang: str) -> Enacted | None:
     """The issuer(s) and act type stated by the enacting formula of the preamble's
-    last paragraph that holds one; ``None`` without a formula."""
-    v = vocab(lang)
+    last paragraph that holds one (one with no colon only if it ends the preamble,
+    :mod:`lexversion.parse.formula`); ``None`` without a formula."""
     for p in reversed(preamble):
         text = p.text
-        if formula_at(text, lang) is None:
-            continue
+        formulas = formulas_in(text, lang)
+        if not formulas or (not formulas[-1].closed and p is not preamble[-1]):
+            continue  # a formula with no colon closes the preamble or is none
         found: list[tuple[str | None, str | None, str]] = []
         pos = 0
-        for m in formulas_in(text, lang):
-            act_type = next(t for pat, t in v.ENACTING_KINDS if re.fullmatch(pat, m.group(0)))
-            issuer, body = _issuer_before(text[pos : m.start()], lang)
-            found.append((issuer, body, act_type))
-            pos = m.end()
+        for f in formulas:
+            issuer, body = _issuer_before(text[pos : f.start], lang)
+            found.append((issuer, body, f.act_type))
+            pos = f.end
         if len(found) == 1:
             issuer, body, act_type = found[0]
-            return Enacted(issuer, body, act_type)
+            phrase = _phrase_before(text[: formulas[0].start], lang)
+            return Enacted(
+                issuer, body, act_type, level=level_of(phrase[0], lang) if phrase else None
+            )
         names = [i for i, _b, _t in found]
         joined = f" {'және' if lang == 'kk' else 'и'} ".join(n for n in names if n)
         return Enacted(joined if all(names) else None, found[0][1], found[0][2], joint=True)
@@ -280,3 +307,108 @@ def annex_type(approval: Sequence[Line], lang: str) -> str | None:
 def is_signature(p: Paragraph, lang: str) -> bool:
     """Whether a paragraph reads as a signature line."""
     return L.is_signature_like(" ".join(p.text.split("|")), lang)
+
+
+#: the date printed between an issuer and an act's number, at the end of a text:
+#: "21.06.2018", "2018.21.06.", "2021 жылғы 5 наурыздағы", "от 12 марта 2021 года"
+_DATE_TAIL = re.compile(
+    r"\s*(?:от\s+)?(?:\d{1,4}\.\d{1,2}\.\d{2,4}\.?|\d{4}\s*жыл\w*\s+\d{1,2}\s+\S+"
+    r"|\d{1,2}\s+\S+\s+\d{4}\s*(?:года|г\.)?)\s*(?:года|г\.|ж\.)?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: a session named between a Kazakh issuer and the date: "мәслихатының 20 сессиясының",
+#: "... кезекті XXX сессиясының", "кезектен тыс 5-сессиясының"
+_SESSION_TAIL = re.compile(
+    r"(?:\s+(?:кезекті|кезектен\s+тыс|\d+(?:-\w+)?|[IVXLCІХ]+(?:-\w+)?))*\s+сессия(?:сының|сы)\s*$",
+    re.IGNORECASE,
+)
+
+
+def issuer_as_printed(act: ActRef, text: str, lang: str) -> ActRef:
+    """``act``, an act ``text`` names by its date and number, with its issuer named
+    as ``text`` prints it right before them ("Қарағанды облысы Үлкен Нарын аудандық
+    мәслихатының 21.06.2018 № 5", "решением Абайского районного маслихата
+    Карагандинской области от 12.03.2021 № 5/40"), by all the words of its name,
+    its level kept, in the nominative ("Үлкен Нарын аудандық мәслихаты", "Абайский
+    районный маслихат"). A region's body keeps its canonical name; ``act`` itself
+    when the text names no issuer of the same body there. Raises nothing."""
+    types = vocab(lang).BODY_TYPES
+    if act.number is None or act.region is not None or act.body not in (None, *types):
+        return act
+    at = re.search(rf"(?:№|N)\s*{re.escape(act.number)}(?![\w/-])", text)
+    if at is None:
+        return act
+    before = _SESSION_TAIL.sub("", _DATE_TAIL.sub("", text[: at.start()]))
+    named = issuer_ending(before, lang)
+    if named is None or (act.body is not None and named[1] != act.body):
+        return act
+    issuer, body = named
+    return replace(act, issuer=issuer, body=body, act_type=act.act_type or types[body])
+
+
+#: the stems of the body words, a cheap test before a word is read
+_BODY_STEM = re.compile(r"слихат|[әң]кім|аким", re.IGNORECASE)
+
+
+def issuers_named(text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    """Every issuer phrase of ``text`` that names a place, in order, as
+    ``(name in the nominative, body kind, level)`` ("... Бухар-Жырауского районного
+    маслихата ..." -> ("Бухар-Жырауский районный маслихат", "maslikhat",
+    "district")). Raises nothing."""
+    words = _WORD.findall(text)
+    out: list[tuple[str, str, str | None]] = []
+    for i, w in enumerate(words):
+        if not _BODY_STEM.search(w) or (kind := _body(w, lang)) is None:
+            continue
+        s, e = _phrase_words(words, i, lang)
+        phrase = words[s:e]
+        if _named(phrase, lang):
+            out.append((nominative(" ".join(phrase), lang), kind, level_of(phrase, lang)))
+    return out
+
+
+def places_named(text: str, level: str, lang: str) -> list[tuple[str, str]]:
+    """Every place of ``level`` that ``text`` names by the words before its level
+    word ("Железин ауданының", "Бухар-Жырауского района"), in order, as ``(key,
+    name)``: the name's words as printed (Kazakh) or the stem of its adjective
+    (Russian, ``PLACE_NAME``), ``key`` the same lower-cased. A word that opens a
+    sentence is a name only when it is the one word before the level word."""
+    words = _WORD.findall(text)
+    name_re = _words_re(lang, "PLACE_NAME")
+    out: list[tuple[str, str]] = []
+    for i, w in enumerate(words):
+        if i == 0 or _kind_of(w.rstrip("."), lang, "ISSUER_LEVELS") != level:
+            continue
+        j = i
+        while j > max(0, i - 2) and _place_word(words[j - 1], lang):
+            j -= 1
+        if j < i - 1 and (j == 0 or words[j - 1][-1] in ".:;"):
+            j += 1  # a sentence's first word before a place's name ("Осы Шиелі ауданының")
+        if lang != "kk":
+            j = max(j, i - 1)
+        if j == i:
+            continue
+        name = [x.strip(_STRIP) for x in words[j:i]]
+        m = name_re.fullmatch(name[-1])
+        if m is None:
+            continue
+        name[-1] = m["stem"] if lang != "kk" else name[-1]
+        out.append((" ".join(name).lower(), " ".join(name)))
+    return out
+
+
+def _place_word(word: str, lang: str) -> bool:
+    """A word of a place's name: title case, ending no clause, no level, body,
+    role or Republic word."""
+    w = word.strip(_STRIP)
+    return bool(
+        w
+        and word[-1] not in ',;:)."»”'
+        and _name_word(w)
+        and _kind_of(w, lang, "ISSUER_LEVELS") is None
+        and _body(w, lang) is None
+        and not _is_role(w, lang)
+        and not _republic(w)
+    )

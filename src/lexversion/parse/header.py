@@ -28,10 +28,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from lexversion.errors import InputError
-from lexversion.lang import fold_text, vocab
+from lexversion.lang import fold_number, fold_text, vocab
 from lexversion.lang.regions import BY_CODE
 from lexversion.model import ActRef, Block, Effect, EffectType, Preface, Registration
 from lexversion.parse import layout as L
+from lexversion.parse.card import Card, read_card
 from lexversion.parse.citations import BODY_ACT_TYPES, issuers_in, regions_in
 from lexversion.parse.citations.anchors import Anchor, find_anchors
 from lexversion.parse.enacting import (
@@ -44,7 +45,9 @@ from lexversion.parse.enacting import (
     issuer_ending,
     nominative,
 )
+from lexversion.parse.formula import states_formula
 from lexversion.parse.opening import has
+from lexversion.parse.places import place_issuer
 from lexversion.parse.structure import Parts
 from lexversion.text.lines import Paragraph, join_lines
 
@@ -251,7 +254,7 @@ def signs_of_act(parts: Parts, stated: Header, lang: str) -> tuple[str, ...]:
     out = []
     if stated.act is not None or stated.registration is not None:
         out.append("requisites")
-    if any(L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble):
+    if any(states_formula(p.text, lang) for p in parts.preamble):
         out.append("formula")
     if any(
         (L.NUMBERED.match(x.para.text) or L.SUBPOINT.match(x.para.text))
@@ -310,20 +313,64 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
         act_type = act_type or annex.act_type
     elif why:
         warnings.append(f"date and number: unknown ({why})")
-    if act_type is None and body is not None:
-        act_type = vocab(lang).BODY_TYPES.get(body)
-    if issuer is None and body is not None:
-        warnings.append("issuer: the act names its body without its place")
-    codes = {r for r in regions_in(issuer, lang) if r} if issuer else set()
+    if issuer is None and body is not None and enacted.level and not enacted.joint:
+        placed = place_issuer(_texts(parts), body, enacted.level, lang)
+        if placed is not None:
+            issuer = placed[0]
+            warnings.append(placed[1])
     own = ActRef(
-        act_type,
-        issuer,
-        codes.pop() if len(codes) == 1 else None,
-        body,
-        annex.date if annex else None,
-        annex.number if annex else None,
+        act_type, issuer, None, body, *((annex.date, annex.number) if annex else (None, None))
     )
-    return replace(header, act=own, warnings=tuple(warnings))
+    own, registration = _with_card(own, header.registration, read_card(parts.card, lang), warnings)
+    if own.act_type is None and own.body is not None:
+        own = replace(own, act_type=vocab(lang).BODY_TYPES.get(own.body))
+    if own.issuer is None and own.body is not None:
+        warnings.append("issuer: the act names its body without its place")
+    codes = {r for r in regions_in(own.issuer, lang) if r} if own.issuer else set()
+    own = replace(own, region=codes.pop() if len(codes) == 1 else None)
+    return replace(header, act=own, registration=registration, warnings=tuple(warnings))
+
+
+def _texts(parts: Parts) -> list[str]:
+    """The texts of ``parts`` that may name the act's issuer or place: notes,
+    preamble, points, signatures and annex approval lines (not annex content)."""
+    return [
+        *(p.para.text for p in parts.notes),
+        *(p.text for p in parts.preamble),
+        *(p.para.text for p in parts.body),
+        *(p.text for p in parts.conclusions),
+        *(" ".join(ln.text for ln in a.approval) for a in parts.annexes),
+    ]
+
+
+def _with_card(
+    own: ActRef, registration: Registration | None, card: Card, warnings: list[str]
+) -> tuple[ActRef, Registration | None]:
+    """``own`` (the act as the formula, signature and annex line name it) and
+    ``registration`` completed from a mirror's card of labelled fields
+    (:mod:`lexversion.parse.card`), each field it gives said in ``warnings``; a card
+    whose date or number differs from the annex approval line's leaves both ``None``."""
+    if card.date or card.number:
+        differs = (card.date and own.date and card.date != own.date) or (
+            card.number and own.number and fold_number(card.number) != fold_number(own.number)
+        )
+        if differs:
+            own = replace(own, date=None, number=None)
+            warnings.append(
+                "date and number: unknown (the mirror's card and the annex approval line differ)"
+            )
+        else:
+            own = replace(own, date=card.date or own.date, number=card.number or own.number)
+            warnings.append("date and number: read from the mirror's card (its labelled fields)")
+    if card.issuer and own.issuer is None and own.body in (None, card.body):
+        own = replace(own, issuer=card.issuer, body=card.body)
+        warnings.append("issuer: read from the mirror's card (its labelled fields)")
+    if card.act_type and own.act_type is None:
+        own = replace(own, act_type=card.act_type)
+    if registration is None and card.registration_number:
+        registration = Registration(None, card.registration_date, card.registration_number)
+        warnings.append("registration: read from the mirror's card (its labelled fields)")
+    return own, registration
 
 
 def repeal_of(front: Front, effects: Sequence[Effect]) -> tuple[str | None, ActRef | None]:

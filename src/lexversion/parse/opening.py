@@ -26,9 +26,11 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from lexversion.lang import fold_text, vocab
+from lexversion.lang import vocab
 from lexversion.parse import layout as L
+from lexversion.parse.card import field_of, value_of
 from lexversion.parse.citations import find
+from lexversion.parse.formula import formula_at, formulas_in, low
 from lexversion.parse.parts import INDENT, AnnexParts, Part, Parts, classify, split_decision
 from lexversion.text.lines import Line, join_lines
 
@@ -54,11 +56,6 @@ def _re(lang: str, name: str) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
 
 
-def low(text: str) -> str:
-    """``text`` folded (Latin ``i`` as Cyrillic) and lower-cased: same length."""
-    return fold_text(text).lower()
-
-
 def has(lang: str, name: str, text: str) -> bool:
     """Whether vocabulary entry ``name`` of ``lang`` (if the language has it) is
     found in ``text``, folded and lower-cased."""
@@ -75,11 +72,12 @@ def _piece(line: Line, a: int, b: int) -> Line | None:
     return Line(line.no, line.start + a + (len(raw) - len(raw.lstrip())), line.indent, text)
 
 
-def _units(lines: Sequence[Line]) -> list[_Unit]:
+def _units(lines: Sequence[Line], lang: str) -> list[_Unit]:
     """Non-blank lines grouped into paragraphs: a line continues the one before it
     (no blank line between) when that one does not end a sentence and this one
     opens with a lower-case letter, a digit that numbers no point, or "№" (a title,
-    requisites or a signature wrapped by the page); every other line opens one."""
+    requisites or a signature wrapped by the page), or goes on with the enacting
+    formula (:func:`_formula_goes_on`); every other line opens one."""
     out: list[_Unit] = []
     after_blank = True
     for ln in lines:
@@ -90,8 +88,10 @@ def _units(lines: Sequence[Line]) -> list[_Unit]:
             out
             and not after_blank
             and not _SENTENCE_END.search(out[-1][-1].text)
-            and _CONTINUES.match(ln.text)
-            and not _numbered(ln.text)
+            and (
+                (_CONTINUES.match(ln.text) and not _numbered(ln.text))
+                or _formula_goes_on(out[-1][-1].text, ln.text, lang)
+            )
         ):
             out[-1].append(ln)
         else:
@@ -100,26 +100,23 @@ def _units(lines: Sequence[Line]) -> list[_Unit]:
     return out
 
 
+def _formula_goes_on(before: str, line: str, lang: str) -> bool:
+    """Whether ``line`` (short, in capitals) goes on with the enacting formula of
+    the line ``before`` it: the formula broken over two lines ("... мәслихаты
+    ШЕШІМ" / "ҚАБЫЛДАДЫ:"), or opened by ``line`` after its issuer ("... аудандық
+    мәслихаты" / "ШЕШІМ ҚАБЫЛДАДЫ:", "... маслихат" / "РЕШИЛ:")."""
+    if len(line) > 40 or not line[:1].isupper() or any(c.islower() for c in line):
+        return False
+    joined = f"{before[-60:]} {line}"
+    cut = len(joined) - len(line)  # where ``line`` opens in ``joined``
+    return any(
+        f.end > cut and (f.start < cut or not joined[cut : f.start].strip())
+        for f in formulas_in(joined, lang)
+    )
+
+
 def _text(unit: _Unit) -> str:
     return " ".join(ln.text for ln in unit)
-
-
-def formula_at(text: str, lang: str) -> re.Match[str] | None:
-    """The first enacting formula of ``text`` (``ENACTING_KINDS`` of ``lang``, ended
-    by a colon or by the conjunction of a joint act), on folded lower-case text."""
-    return _formula_re(lang).search(low(text))
-
-
-def formulas_in(text: str, lang: str) -> list[re.Match[str]]:
-    """Every enacting formula of ``text``, as :func:`formula_at` finds the first."""
-    return list(_formula_re(lang).finditer(low(text)))
-
-
-@cache
-def _formula_re(lang: str) -> re.Pattern[str]:
-    v = vocab(lang)
-    kinds = "|".join(p for p, _kind in v.ENACTING_KINDS)
-    return re.compile(rf"(?<![\w])(?:{kinds})(?={v.ENACTING_END})")
 
 
 def _numbered(text: str) -> bool:
@@ -211,8 +208,12 @@ def _front(units: Sequence[_Unit], lang: str, parts: Parts) -> list[_Unit]:
     are none of these, in order (a whole unit is returned as itself), for the caller
     to tell a preamble from editorial lines."""
     other: list[_Unit] = []
-    last = ""
+    last = pending = ""
     for unit in units:
+        pending = _card_line(unit, pending, lang, parts)
+        if pending:
+            last = "note"
+            continue
         pieces: list[tuple[str, Line]] = []
         for kind, line in _split_front(unit, lang):
             if kind == "title" and parts.title and last != "title":
@@ -232,6 +233,26 @@ def _front(units: Sequence[_Unit], lang: str, parts: Parts) -> list[_Unit]:
             last = kind
         _file_rest(unit, pieces, parts, other)
     return other
+
+
+def _card_line(unit: _Unit, pending: str, lang: str, parts: Parts) -> str:
+    """File ``unit`` as a line of a mirror's card when it is one (a labelled field,
+    or the value of the ``pending`` field whose label stood alone): its field and
+    value into ``parts.card``, the unit as a note. Returns the field whose value
+    is on the next line, ``"="`` for a line filed, ``""`` for no card line."""
+    text = _text(unit)
+    if len(text) > 200:
+        return ""
+    found = field_of(text, lang)
+    if found is None and pending not in ("", "=") and value_of(pending, text, lang):
+        found = (pending, text)  # the value of a label that stood alone
+    elif found is None:
+        return ""
+    parts.notes.append(Part("note", join_lines(unit)))
+    name, value = found
+    if value:
+        parts.card.append((name, value))
+    return "=" if value else name
 
 
 def _file_rest(
@@ -260,17 +281,24 @@ def _start(units: Sequence[_Unit], lang: str) -> tuple[int | None, int]:
         (k for k, u in enumerate(units) if _numbered(u[0].text) or _is_annex_line(_text(u), lang)),
         len(units),
     )
-    formula = next(
-        (k for k, u in enumerate(units[:first_point]) if formula_at(_text(u), lang)), None
-    )
+    formula = next((k for k, u in enumerate(units[:first_point]) if _opens(units, k, lang)), None)
     return formula, (formula if formula is not None else first_point)
+
+
+def _opens(units: Sequence[_Unit], k: int, lang: str) -> bool:
+    """Whether unit ``k`` holds the enacting formula: one ended by its colon, or one
+    that ends the unit right before the first numbered point."""
+    found = formula_at(_text(units[k]), lang)
+    if found is None:
+        return False
+    return found.closed or (k + 1 < len(units) and _numbered(units[k + 1][0].text))
 
 
 def cut_flat(lines: Sequence[Line], lang: str) -> Parts:
     """Cut unindented ``lines`` into :class:`Parts` by what they say (see the module
     docstring). Never raises on odd input (any part may be empty)."""
     parts = Parts()
-    units = _units(lines)
+    units = _units(lines, lang)
     formula, start = _start(units, lang)
     other = _front(units[:start], lang, parts)
     preamble: list[_Unit] = []
@@ -375,7 +403,7 @@ def refine_front(parts: Parts, lang: str) -> Parts:
     if parts.requisites or not parts.title:
         return parts
     found = Parts()
-    other = _front(_units(parts.title), lang, found)
+    other = _front(_units(parts.title, lang), lang, found)
     if not found.requisites:
         return parts
     parts.title = found.title

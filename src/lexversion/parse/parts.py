@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from lexversion.model import Repair
 from lexversion.parse import layout as L
+from lexversion.parse.formula import formula_index
 from lexversion.text.lines import Line, Paragraph
 
 INDENT = 2  # a line indented by this much or more opens a paragraph
@@ -59,15 +60,16 @@ class Parts:
     repairs: list[Repair] = field(default_factory=list)
     #: one line per doubt: evidence of an artifact left as printed
     warnings: list[str] = field(default_factory=list)
+    #: a mirror's card of labelled fields before the decision, ``(field, value)`` in
+    #: order (:mod:`lexversion.parse.card`); its lines are filed as notes too
+    card: list[tuple[str, str]] = field(default_factory=list)
 
 
 def split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
     """Split the decision's paragraphs into ``parts.preamble`` (up to the enacting
     formula, else up to the first numbered point), ``parts.body`` and
     ``parts.conclusions`` (the trailing run of short paragraphs holding a signature)."""
-    formula = next(
-        (k for k, p in enumerate(paras) if L.matches(lang, "ENACTING_FORMULAS", p.text)), None
-    )
+    formula = formula_index([p.text for p in paras], lang)
     if formula is None:
         formula = (
             next(

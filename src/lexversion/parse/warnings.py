@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from lexversion.lang import fold_text, vocab
 from lexversion.model import ActRef, Repair, RepairKind
 from lexversion.parse import citations as C
-from lexversion.parse import layout as L
+from lexversion.parse.formula import states_formula
 from lexversion.parse.header import Front
 from lexversion.parse.structure import Parts
 from lexversion.parse.tree import Provisions, SourceMap
@@ -74,9 +74,7 @@ def _structure(
     requisites = front.requisites.text
     if parts.body and not provisions.body.children:
         out.append("body: no numbered points found")
-    if parts.preamble and not any(
-        L.matches(lang, "ENACTING_FORMULAS", p.text) for p in parts.preamble
-    ):
+    if parts.preamble and not any(states_formula(p.text, lang) for p in parts.preamble):
         out.append("preamble: no enacting formula (ШЕШІМ ҚАБЫЛДАДЫ / РЕШИЛ)")
     last = next((ln.text for ln in reversed(lines) if not ln.blank), "")
     if (parts.body or provisions.attachments) and not _ENDS.search(last):

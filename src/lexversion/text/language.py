@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from lexversion.lang.kk import latin
+
 #: the nine letters Kazakh adds to the Russian alphabet, both cases, the most
 #: frequent first (so a Kazakh text is told after counting one or two of them)
 _KK_LETTERS = "іқғңәүөұһІҚҒҢӘҮӨҰҺ"
@@ -66,6 +68,17 @@ def detect_language(text: str) -> str:
 _KK_LATIN = "áǵńóúýıäğñöüūşçÁǴŃÓÚÝÄĞÑÖÜŪŞÇİ"
 _KK_LATIN_RE = re.compile(f"[{_KK_LATIN}]")
 _LATIN_RE = re.compile(f"[A-Za-z{_KK_LATIN}]")
+#: the 2017 alphabet's letters with their apostrophe ("s'es'im"), of two kinds or more
+_KK_2017_RE = re.compile(latin.APOSTROPHE_PAIRS, re.IGNORECASE)
+
+
+def _apostrophe_kazakh(head: str) -> bool:
+    """Whether ``head`` is written in the 2017 alphabet: five letters or more with
+    their apostrophe, of two kinds or more (an English "don't" is one kind)."""
+    if "'" not in head and "’" not in head and "ʼ" not in head:
+        return False
+    found = _KK_2017_RE.findall(head)
+    return len(found) >= 5 and len({p[0].lower() for p in found}) >= 2
 
 
 def detect_script(text: str) -> str:
@@ -75,12 +88,14 @@ def detect_script(text: str) -> str:
     :data:`_KK_LATIN`) outnumber its Cyrillic letters (U+0400-U+04FF) and it
     has a letter only the Kazakh Latin alphabets have, so a Cyrillic act with
     Latin look-alikes ("шешiм") or an English line is not taken for Latin-script
-    Kazakh; read from the first 4000 characters. Cyrillic letters are counted
+    Kazakh (the 2017 alphabet's letters are ASCII with an apostrophe: five such
+    letters of two kinds or more count); read from the first 4000 characters. Cyrillic letters are counted
     on the UTF-8 bytes as :func:`language_by_bounds` does, the others by
     regular expression. Raises nothing.
     """
     head = text[:4000]
-    if not _KK_LATIN_RE.search(head):  # no Kazakh Latin letter: Cyrillic (or not Kazakh)
+    if not _KK_LATIN_RE.search(head) and not _apostrophe_kazakh(head):
+        # no Kazakh Latin letter: Cyrillic (or not Kazakh)
         return "cyrl"
     data = head.encode("utf-8", "surrogatepass")
     cyr = sum(data.count(b) for b in _CYRILLIC_LEADS)

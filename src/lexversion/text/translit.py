@@ -19,6 +19,9 @@ from lexversion.lang.kk import latin
 from lexversion.text.lines import OffsetMap
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: a word of the 2017 alphabet: letters with the apostrophes some of them carry
+_WORD_2017 = re.compile(rf"[^\W\d_]+(?:[{latin.APOSTROPHES}][^\W\d_]*)*")
+_PAIRS_2017 = re.compile(latin.APOSTROPHE_PAIRS, re.IGNORECASE)
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
@@ -38,34 +41,70 @@ class View(NamedTuple):
 
 
 def alphabet_of(text: str) -> str:
-    """``"2018"`` or ``"2021"``: the Latin alphabet whose own letters ``text``
-    holds more of (the 2018 alphabet on a tie, the one the mirrors print)."""
+    """``"2017"``, ``"2018"`` or ``"2021"``: the Latin alphabet whose own letters
+    ``text`` holds most of (:data:`~lexversion.lang.kk.latin.MARKS`; the 2018
+    digraphs "sh", "ch" count for 2018, a letter with its apostrophe for 2017).
+    Without any, the dotless ``ı`` tells: more ``ı`` than ``y`` is the 2021
+    alphabet (``ı`` is "ы" there), else 2018 (the one the mirrors print)."""
+    low = text.lower()
     counts = {name: sum(text.count(ch) for ch in marks) for name, marks in latin.MARKS.items()}
-    return "2021" if counts["2021"] > counts["2018"] else "2018"
+    counts["2018"] += low.count("sh") + low.count("ch")
+    counts["2017"] = len(_PAIRS_2017.findall(text))
+    best = max(counts.values())
+    if best == 0:
+        return "2021" if low.count("ı") > low.count("y") else "2018"
+    return next(name for name in ("2018", "2021", "2017") if counts[name] == best)
 
 
-def _word(word: str, table: dict[str, str], semivowel: str) -> str:
-    """``word`` in Cyrillic, letter by letter, digraphs first; letters of no
-    Latin alphabet (Cyrillic ones typed among them) kept."""
+def _lower(word: str, name: str) -> str:
+    """``word`` in small letters of alphabet ``name``, one for one (the capitals of
+    :data:`~lexversion.lang.kk.latin.LOWER` as that alphabet has them)."""
+    small = latin.LOWER[name]
+    return "".join(small.get(c) or (c.lower() if len(c.lower()) == 1 else c) for c in word)
+
+
+def _word(word: str, name: str) -> str:
+    """``word`` in Cyrillic, letter by letter in alphabet ``name``, digraphs first;
+    letters of no Latin alphabet (Cyrillic ones typed among them) kept."""
+    table, semivowel = latin.ALPHABETS[name], latin.SEMIVOWEL[name]
     out: list[str] = []
-    low = word.lower()
+    low = _lower(word, name)
     k = 0
     while k < len(word):
         pair = low[k : k + 2]
-        if len(pair) == 2 and pair in table:
-            cyr, step = table[pair], 2
-        else:
-            ch = low[k]
-            cyr, step = table.get(ch, word[k]), 1
-            if ch == semivowel and k > 0 and low[k - 1] in latin.VOWELS:
-                nxt = low[k + 1 : k + 2]
-                if not nxt or nxt not in latin.VOWELS:
-                    cyr = "й"
+        step = 2 if len(pair) == 2 and pair in table else 1
+        key = low[k : k + step]
+        cyr = table.get(key, word[k])
+        if key in semivowel and _after_vowel(low, k):
+            nxt = low[k + step : k + step + 1]
+            if not nxt or nxt not in latin.VOWELS:
+                cyr = "й"
         if word[k].isupper() and cyr != word[k]:
             cyr = cyr[:1].upper() + cyr[1:]
         out.append(cyr)
         k += step
-    return "".join(out)
+    read = "".join(out)
+    return _loanword(read) if name == "2021" and "і" in read.lower() else read
+
+
+def _loanword(word: str) -> str:
+    """``word`` read in the 2021 alphabet with the "і" of a borrowed stem as "и"
+    (:data:`~lexversion.lang.kk.latin.LOAN_STEMS_2021`); same length."""
+    key = word.lower().replace("і", "и")
+    stem = next((s for s in latin.LOAN_STEMS_2021 if key.startswith(s)), None)
+    if stem is None:
+        return word
+    head = "".join(("И" if c == "І" else "и") if c in "іІ" else c for c in word[: len(stem)])
+    return head + word[len(stem) :]
+
+
+def _after_vowel(low: str, k: int) -> bool:
+    """Whether the letter at ``k`` follows a vowel (a 2017 letter's apostrophe
+    skipped: "a'" is a vowel)."""
+    j = k - 1
+    if j > 0 and low[j] in latin.APOSTROPHES:
+        j -= 1
+    return j >= 0 and low[j] in latin.VOWELS
 
 
 def _kept(text: str, m: re.Match[str]) -> bool:
@@ -84,21 +123,21 @@ def to_cyrillic(text: str, alphabet: str | None = None) -> View:
     copied as it is (digits, punctuation, spaces, Cyrillic letters). Raises
     ``KeyError`` for an unknown alphabet name."""
     name = alphabet or alphabet_of(text)
-    table, semivowel = latin.ALPHABETS[name], latin.SEMIVOWEL[name]
+    table = latin.ALPHABETS[name]
     out: list[str] = []
     pieces: list[tuple[int, int]] = []
     at = pos = 0
-    for m in _WORD.finditer(text):
+    for m in (_WORD_2017 if name == "2017" else _WORD).finditer(text):
         if m.start() > pos:
             pieces.append((at, pos))
             out.append(text[pos : m.start()])
             at += m.start() - pos
         word = m.group(0)
-        cyr = word if _kept(text, m) else _word(word, table, semivowel)
+        cyr = word if _kept(text, m) else _word(word, name)
         if len(cyr) == len(word):
             pieces.append((at, m.start()))
         else:  # a digraph or "x": one map piece per source character read
-            pieces.extend(_pieces(word, cyr, table, at, m.start()))
+            pieces.extend(_pieces(_lower(word, name), table, at, m.start()))
         out.append(cyr)
         at += len(cyr)
         pos = m.end()
@@ -107,17 +146,16 @@ def to_cyrillic(text: str, alphabet: str | None = None) -> View:
     return View("".join(out), name, OffsetMap.of_pieces(pieces))
 
 
-def _pieces(word: str, cyr: str, table: dict[str, str], at: int, src: int) -> list[tuple[int, int]]:
-    """(view offset, source offset) of each Cyrillic piece of ``word`` (read as
-    ``cyr``): a digraph's one letter maps to its first character, each letter
-    of a letter read as two ("x" -> "кс") to that letter."""
+def _pieces(low: str, table: dict[str, str], at: int, src: int) -> list[tuple[int, int]]:
+    """(view offset, source offset) of each Cyrillic piece of a word (``low``, in
+    small letters): a digraph's one letter maps to its first character, each
+    letter of a letter read as two ("x" -> "кс") to that letter."""
     out: list[tuple[int, int]] = []
-    low = word.lower()
     k = 0
-    while k < len(word):
+    while k < len(low):
         pair = low[k : k + 2]
         step = 2 if len(pair) == 2 and pair in table else 1
-        piece = table.get(low[k : k + step], word[k : k + step])
+        piece = table.get(low[k : k + step], low[k : k + step])
         out.extend((at + j, src + k) for j in range(len(piece)))  # "x" -> "кс": both from x
         at += len(piece)
         k += step

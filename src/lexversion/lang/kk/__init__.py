@@ -367,3 +367,38 @@ ANNEX_LINE = r"(?:қосымша(?:сы)?|бекітілген(?:\s+қосымш
 #: words of a point that amends an annex, never of an approval line
 ANNEX_NOT = r"редакцияда|жазылсын|толықтырылсын|алып\s+тасталсын|өзгерістер\s+енгізілсін"
 ANNEX_ALONE = r"^\W*(?:\d+[-\s]*)?қосымша(?:\s*№?\s*\d+)?\W*$"
+#: a mirror's card of labelled fields (zanorda.kz: "Қабылданған күні: 17.02.2016",
+#: "| Акт түрі | шешім |", "Қабылдау органы"): the whole label (folded, lower case, no
+#: colon) -> the field it states; as ``lang/ru``
+CARD_LABELS: tuple[tuple[str, str], ...] = (
+    (r"(?:актінің\s+)?қабылда(?:нған|у)\s+күні", "date"),
+    (r"(?:актінің\s+)?(?:қабылдау\s+)?нөмір(?:і)?|№", "number"),
+    (r"қабылда(?:у|ған)\s+орган(?:ы)?|актіні\s+қабылдаған\s+орган", "issuer"),
+    (r"акт(?:інің)?\s+түрі|құжат(?:тың)?\s+түрі", "act_type"),
+    (
+        r"(?:мемлекеттік\s+)?тірке(?:лген|у|лу)\s+күні"
+        r"|әділет\s+министрлігінде\s+тіркелген\s+күні",
+        "registration_date",
+    ),
+    (
+        r"(?:мемлекеттік\s+)?тіркеу\s+нөмірі|тіркелген\s+нөмірі"
+        r"|әділет\s+министрлігінде\s+тіркелген\s+нөмірі",
+        "registration_number",
+    ),
+)
+#: an issuer named from the one place of its level that an act names, when its own
+#: phrase names only its body and level ("аудан әкімдігі ҚАУЛЫ ЕТЕДІ" and "Железин
+#: ауданының ..." -> "Железин ауданының әкімдігі"): (body, level) -> the name, ``{name}``
+#: the place's words as printed (Kazakh place names do not decline)
+PLACE_ISSUERS: dict[tuple[str, str], str] = {
+    ("maslikhat", "district"): "{name} аудандық мәслихаты",
+    ("akimat", "district"): "{name} ауданының әкімдігі",
+    ("akim", "district"): "{name} ауданының әкімі",
+    ("maslikhat", "city"): "{name} қалалық мәслихаты",
+    ("akimat", "city"): "{name} қаласының әкімдігі",
+    ("akim", "city"): "{name} қаласының әкімі",
+    ("maslikhat", "oblast"): "{name} облыстық мәслихаты",
+    ("akimat", "oblast"): "{name} облысының әкімдігі",
+}
+#: a place's name read from the words before its level word: a word of it, its stem
+PLACE_NAME = r"(?P<stem>[^\W\d_][\w\-]*)"

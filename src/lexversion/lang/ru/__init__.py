@@ -261,9 +261,48 @@ ANNEX_ALONE = r"^\W*приложение(?:\s*№?\s*\d+)?\W*$"
 #: ("Абайского районного маслихата" -> "Абайский районный маслихат"; "маслихата
 #: Джангельдинского района" -> "маслихат Джангельдинского района")
 NOMINATIVE_WORDS: tuple[tuple[str, str], ...] = (
+    # the level adjectives stressed on the ending: "городского" -> "городской"
+    (r"^([Гг]ород)ского$", r"\1ской"),
+    (r"^([Оо]бласт)ного$", r"\1ной"),
     (r"(\w)ского$", r"\1ский"),
     (r"(\w)цкого$", r"\1цкий"),
     (r"(\w)ного$", r"\1ный"),
     (r"^(маслихат|акимат)а$", r"\1"),
     (r"^(аким)а$", r"\1"),
 )
+#: a mirror's card of labelled fields (zanorda.kz, online.zakon.kz), "Дата принятия:
+#: 17.02.2016", "| Номер | 502 |": the whole label (folded, lower case, no colon) ->
+#: the field it states. "Номер в государственном реестре" and "Номер группы
+#: регистрации" are the database's own numbers, no field of the act
+CARD_LABELS: tuple[tuple[str, str], ...] = (
+    (r"дата\s+(?:принятия|подписания)(?:\s+(?:документа|акта))?", "date"),
+    (r"номер(?:\s+принятия)?(?:\s+(?:документа|акта))?|№\s+(?:документа|акта)", "number"),
+    (
+        r"(?:принявший\s+)?орган(?:\s+принятия)?|орган,?\s+принявший(?:\s+(?:акт|документ))?"
+        r"|кем\s+принят",
+        "issuer",
+    ),
+    (r"(?:вид|тип|форма)\s+(?:акта|документа)", "act_type"),
+    (
+        r"дата\s+(?:государственной\s+)?регистрации(?:\s+в\s+(?:мю|министерстве\s+юстиции)"
+        r"(?:\s+рк)?)?",
+        "registration_date",
+    ),
+    (
+        r"(?:номер\s+(?:государственной\s+)?регистрации|регистрационный\s+номер)"
+        r"(?:\s+в\s+(?:мю|министерстве\s+юстиции)(?:\s+рк)?)?",
+        "registration_number",
+    ),
+)
+#: an issuer named from the one place of its level that an act names (see ``lang/kk``):
+#: (body, level) -> the name; the place is a Russian adjective ("Бухар-Жырауского
+#: района", "Железинском районе") whose stem ``PLACE_NAME`` reads, ``{nom}`` its
+#: masculine nominative, ``{gen}`` masculine and ``{fgen}`` feminine genitive
+PLACE_ISSUERS: dict[tuple[str, str], str] = {
+    ("maslikhat", "district"): "{nom} районный маслихат",
+    ("akimat", "district"): "акимат {gen} района",
+    ("akim", "district"): "аким {gen} района",
+    ("maslikhat", "oblast"): "маслихат {fgen} области",
+    ("akimat", "oblast"): "акимат {fgen} области",
+}
+PLACE_NAME = r"(?P<stem>[^\W\d_][\w\-]*?(?:ск|цк))(?:ий|ого|ому|им|ом|ая|ой|ую|ое)"
