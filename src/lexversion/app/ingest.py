@@ -29,6 +29,7 @@ from lexversion.graph.failures import unidentified
 from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph
 from lexversion.parse import parse
 from lexversion.parse.provenance import derivation
+from lexversion.render.warnings import warning_text
 from lexversion.store.repository import Store, WriteReport
 from lexversion.store.writer import derived_fingerprint
 from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
@@ -238,6 +239,18 @@ def plan_corpus(
                 report.failed.append((name, exc.message))
 
 
+def text_warnings(graph: Graph, path_of: dict[str, str]) -> list[tuple[str, str]]:
+    """The graph's warnings about the works' texts as (file, message) lines of
+    ``build``'s output (issue 13, items 2 and 9): copies stored once, two
+    different texts of one version, texts lacking a change. An effect the
+    text disagrees with is the text's own parse warning, said already."""
+    return [
+        (path_of.get(w.source or "", w.work), f"{w.expression or w.work}: {warning_text(w)}")
+        for w in graph.warnings
+        if w.code != "effect_text_mismatch"
+    ]
+
+
 def start_worker() -> None:
     """Prepare a process to parse many files (the initializer of a build worker): load the spaCy pipelines and matchers of both
     languages, then move everything alive into the garbage collector's permanent
@@ -315,6 +328,7 @@ def build(
                 tick(name)
         pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
         graph, plans, fingerprint = plan_corpus(summaries, pubs, report, w.forget_source, policy)
+        report.warnings.extend(text_warnings(graph, path_of))
         w.put_works(graph.works.values())
         w.put_derived(graph, fingerprint)
         report.citations = len(graph.citations)

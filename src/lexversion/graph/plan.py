@@ -30,11 +30,13 @@ from pathlib import PurePath
 from typing import cast
 
 from lexversion.errors import PlanError
+from lexversion.graph.checks import mismatch_warnings, unconsolidated
 from lexversion.graph.expressions import Ledger, edition_plans, expressions_of, render_plan
 from lexversion.graph.failures import blame, text_of, unidentified
 from lexversion.graph.identity import WorkRegistry
 from lexversion.graph.stream import Regenerable
 from lexversion.graph.summary import summarize
+from lexversion.graph.texts import settle, shared
 from lexversion.model import ActRef, CommencementRule, DateFact, Document
 from lexversion.model.records import (
     CitationRecord,
@@ -43,6 +45,7 @@ from lexversion.model.records import (
     EventRecord,
     ExpressionPlan,
     Graph,
+    WarningRecord,
     WorkRecord,
 )
 from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy, entry_into_force
@@ -340,42 +343,84 @@ def events_of(
         yield from evs
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedTexts:
+    """Phase 6's answer: the expressions to render (one per URI), where each
+    effect was applied and reversed, the warnings about the texts, and the
+    texts stored only as copies of others (:class:`lexversion.graph.texts.Settled`)."""
+
+    plans: list[ExpressionPlan]
+    applied: Ledger
+    reversed_: Ledger
+    warnings: list[WarningRecord]
+    copies: set[str]
+
+
 def plan_expressions(
     docs: Iterable[DocSummary],
     reg: WorkRegistry,
     effects: Sequence[EffectRecord],
     works: dict[str, WorkRecord],
     commencement: Commencement,
-) -> tuple[list[ExpressionPlan], Ledger, Ledger]:
+) -> PlannedTexts:
     """Phase 6: the expressions of every corpus text
     (:func:`lexversion.graph.expressions.expressions_of`), then the stubs' new
-    editions (:func:`lexversion.graph.expressions.edition_plans`); with the
-    expressions each effect was applied in and reversed in."""
+    editions (:func:`lexversion.graph.expressions.edition_plans`), one per
+    expression URI when several texts plan the same one
+    (:func:`lexversion.graph.texts.settle`: copies stored once, conflicts
+    warned); with the expressions each effect was applied in and reversed in.
+    Every text of a work gets the effects on the work its own notes record,
+    whichever text the effect was first read from (issue 13, item 2)."""
     applied: Ledger = {}
     reversed_: Ledger = {}
     plans: list[ExpressionPlan] = []
-    on_text: dict[tuple[str, str], list[EffectRecord]] = {}  # (affected, source) -> effects
+    on_work: dict[str, list[EffectRecord]] = {}  # affected -> effects
     editions: dict[str, list[EffectRecord]] = {}  # affecting -> new editions of annexes
     for r in effects:
-        on_text.setdefault((r.affected, r.source), []).append(r)
+        on_work.setdefault(r.affected, []).append(r)
         if r.type == "new_edition" and r.scope == "annex":
             editions.setdefault(r.affecting, []).append(r)
     for d in docs:
         with blame([text_of(d)]):
             own = own_work(reg, d)
-            mine = on_text.get((own.frbr_uri, d.sha256), [])
+            mine = on_work.get(own.frbr_uri, [])
             plans += expressions_of(d, own, mine, commencement, reg.uri, applied, reversed_)
     for d in docs:
         with blame([text_of(d)]):
             own = own_work(reg, d)
             plans += edition_plans(d, editions.get(own.frbr_uri, []), works, applied)
-    return plans, applied, reversed_
+    wanted = shared(plans)
+    settled = settle(plans, {d.sha256: d for d in docs if d.sha256 in wanted})
+    kinds = {p.uri: p.kind for p in settled.plans}
+    return PlannedTexts(
+        settled.plans,
+        _kept(applied, kinds, "consolidated"),
+        _kept(reversed_, kinds, "reconstructed"),
+        settled.warnings,
+        settled.copies,
+    )
 
 
-def citations_of(docs: Iterable[DocSummary], reg: WorkRegistry) -> Iterator[CitationRecord]:
+def _kept(ledger: Ledger, kinds: dict[str, str], kind: str) -> Ledger:
+    """``ledger`` with each expression once and only those planned as ``kind``
+    (a reconstruction that a published text of the same version replaced
+    applies nothing)."""
+    return {
+        key: list(dict.fromkeys(u for u in uris if kinds.get(u) == kind))
+        for key, uris in ledger.items()
+    }
+
+
+def citations_of(
+    docs: Iterable[DocSummary], reg: WorkRegistry, copies: frozenset[str] = frozenset()
+) -> Iterator[CitationRecord]:
     """Phase 7: the citations of the corpus texts that resolve to a work
-    (:meth:`~lexversion.graph.identity.WorkRegistry.match`), text by text."""
+    (:meth:`~lexversion.graph.identity.WorkRegistry.match`), text by text;
+    ``copies``: texts stored only as copies of another (their citations are
+    the kept text's)."""
     for d in docs:
+        if d.sha256 in copies:
+            continue
         with blame([text_of(d)]):
             own = own_work(reg, d)
             found = [(c, reg.match(c.act, c.text)) for c in d.citations]
@@ -437,7 +482,8 @@ def plan_graph(
     commencement = Commencement(stated, policy)
     works = {w.frbr_uri: w for w in sorted(reg.works(), key=lambda w: w.frbr_uri)}
     effects = plan_effects(docs, reg, commencement)
-    plans, applied, reversed_ = plan_expressions(docs, reg, effects, works, commencement)
+    texts = plan_expressions(docs, reg, effects, works, commencement)
+    plans, applied, reversed_ = texts.plans, texts.applied, texts.reversed_
     evidence = in_force_evidence(docs, reg)
     for uri, evs in acting_evidence(effects, works).items():
         evidence[uri] = sorted(
@@ -454,7 +500,12 @@ def plan_graph(
             )
             for r in effects
         ],
-        citations=Regenerable(partial(citations_of, docs, reg)),
+        citations=Regenerable(partial(citations_of, docs, reg, frozenset(texts.copies))),
+        warnings=[
+            *texts.warnings,
+            *mismatch_warnings(docs, reg, plans),
+            *unconsolidated(effects, plans, applied, reversed_),
+        ],
     )
     return graph, plans
 
@@ -480,6 +531,7 @@ def build_graph(
 
 __all__ = [
     "Commencement",
+    "PlannedTexts",
     "StatedDates",
     "acting_evidence",
     "build_graph",

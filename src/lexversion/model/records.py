@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from lexversion.model.acts import ActRef, Citation, CitedFact, CommencementRule, Effect
+from lexversion.model.checks import Mismatch
 from lexversion.model.dates import DateFact
 
 T_co = TypeVar("T_co", covariant=True)
@@ -69,6 +70,42 @@ class EffectRecord:
     def key(self) -> tuple[str, str, str, str]:
         """Identity of the effect: (type, affecting, affected, scope)."""
         return (self.type, self.affecting, self.affected, self.scope)
+
+
+@dataclass(frozen=True, slots=True)
+class WarningRecord:
+    """Something a build found doubtful about a work's texts (issue 13, items 2
+    and 9), kept with the work so every reader says it: ``code`` (one of
+    :data:`WARNING_CODES`), the expression it concerns (``None``: the work),
+    the corpus text it was found in (SHA-256) and its ``params`` (name, value),
+    the words of the message, which each reader renders in its language."""
+
+    work: str
+    code: str
+    expression: str | None
+    source: str | None
+    params: tuple[tuple[str, str], ...]
+
+    @property
+    def values(self) -> dict[str, str]:
+        """``params`` as a dict."""
+        return dict(self.params)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{code, work, expression, source, params}``."""
+        return {
+            "code": self.code,
+            "work": self.work,
+            "expression": self.expression,
+            "source": self.source,
+            "params": dict(self.params),
+        }
+
+
+#: what a :class:`WarningRecord` says: a copy of a text stored once, two
+#: different texts of one expression, a recorded effect the text disagrees
+#: with, a text that lacks changes another text or act records
+WARNING_CODES = ("duplicate_text", "conflicting_text", "effect_text_mismatch", "not_consolidated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +296,7 @@ class Graph:
     effects: list[EffectRecord] = field(default_factory=list)
     expressions: list[ExpressionRecord] = field(default_factory=list)
     citations: list[CitationRecord] | Stream[CitationRecord] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +316,13 @@ class DocSummary:
     facts: tuple[CitedFact, ...]
     citations: tuple[Citation, ...]
     has_annex: bool
+    #: the text folded for comparison (case, look-alike letters, spacing) and
+    #: zlib-compressed, to tell copies of one text (:mod:`lexversion.graph.texts`)
+    folded: bytes = b""
+    #: Latin look-alike letters inside Cyrillic words (fewer: the better copy)
+    look_alikes: int = 0
+    #: recorded substitutions the text disagrees with (issue 13, item 9)
+    mismatches: tuple[Mismatch, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +358,7 @@ class ExpressionPlan:
 
 
 __all__ = [
+    "WARNING_CODES",
     "CitationRecord",
     "DocSummary",
     "EffectDetail",
@@ -325,5 +371,6 @@ __all__ = [
     "StoredCitation",
     "StoredEffect",
     "Stream",
+    "WarningRecord",
     "WorkRecord",
 ]

@@ -39,6 +39,7 @@ from lexversion.store.rows import (
     EventRow,
     ExpressionRow,
     SourceRow,
+    WarningRow,
     WorkRow,
 )
 
@@ -120,7 +121,26 @@ def citation_rows(g: Graph) -> Iterator[dict[str, Any]]:
     )
 
 
-_DERIVED = ((EventRow, event_rows), (EffectRow, effect_rows), (CitationRow, citation_rows))
+def warning_rows(g: Graph) -> Iterator[dict[str, Any]]:
+    """Rows of the ``warnings`` table for ``g``."""
+    return (
+        {
+            "work_uri": w.work,
+            "code": w.code,
+            "expression": w.expression,
+            "source": w.source,
+            "params": [list(p) for p in w.params],
+        }
+        for w in g.warnings
+    )
+
+
+_DERIVED = (
+    (EventRow, event_rows),
+    (EffectRow, effect_rows),
+    (CitationRow, citation_rows),
+    (WarningRow, warning_rows),
+)
 
 
 def derived_fingerprint(g: Graph) -> str:
