@@ -115,7 +115,7 @@ def unconsolidated(
                 ("lang", lang),
                 ("applied_in", ",".join(sorted(done))),
             )
-            yield WarningRecord(r.affected, "not_consolidated", last.uri, r.source, params)
+            yield WarningRecord(r.affected, "not_consolidated", last.uri, last.sha256, params)
 
 
 __all__ = ["mismatch_warnings", "unconsolidated"]

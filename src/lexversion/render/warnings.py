@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lexversion.i18n import N_, day, term
+from lexversion.i18n import DEFAULT, N_, day, term, using
 from lexversion.i18n import gettext as _
 from lexversion.model import WarningRecord
 from lexversion.render.labels import provision_label
@@ -78,13 +78,12 @@ def applies_on(w: WarningRecord, on: date) -> bool:
 
 def warning_json(w: WarningRecord) -> dict[str, Any]:
     """``{code, expression, message, params}``: the warning as ``show`` and the
-    API print it, the message in the reader's language."""
-    return {
-        "code": w.code,
-        "expression": w.expression,
-        "message": warning_text(w),
-        "params": w.values,
-    }
+    API print it, the message in English whatever the reader's language (the
+    JSON is data: the same answer in every language, like its notes; the
+    code and params are what a reader's interface translates)."""
+    with using(DEFAULT):
+        message = warning_text(w)
+    return {"code": w.code, "expression": w.expression, "message": message, "params": w.values}
 
 
 __all__ = ["MESSAGES", "applies_on", "warning_json", "warning_text"]

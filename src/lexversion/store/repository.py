@@ -427,13 +427,10 @@ class Store:
                 .order_by(WarningRow.id)
             )
             shas = [x for x in dict.fromkeys([first, *copies]) if x]
-            names = dict(
-                s.execute(
-                    select(SourceRow.sha256, SourceRow.name).where(SourceRow.sha256.in_(shas))
-                )
-                .tuples()
-                .all()
-            )
+            rows = s.execute(
+                select(SourceRow.sha256, SourceRow.name).where(SourceRow.sha256.in_(shas))
+            ).all()
+            names = {sha: name for sha, name in rows}
         return [names[x] for x in shas if x in names]
 
     def generation(self) -> tuple[str | None, int, int]:

@@ -1,0 +1,144 @@
+"""Several texts of one act (lexversion.graph.texts, lexversion.graph.checks; issue 13, item 2).
+
+Small corpora made from seed 000 (the Kazakh text of Almaty oblast's decision
+26-129, consolidated with the 2021 substitution оралман -> қандас): a copy with
+one Latin look-alike letter corrected, a copy with a sentence changed, and a
+Russian text of the same act written for these tests (``tests/data/26-129_rus.txt``:
+the corpus holds only the Kazakh one), with and without its own note of the
+substitution.
+"""
+
+from __future__ import annotations
+
+from lexversion.graph import plan_graph, summarize
+from lexversion.graph.texts import NEAR, folded, signature, similarity
+from lexversion.model import DocSummary, ExpressionPlan, Graph
+from lexversion.parse import parse
+from tests.conftest import REPO_ROOT, corpus_file
+
+WORK = "/akn/kz-19/act/decision/2017-12-15/26-129"
+KAZ_2017 = f"{WORK}/kaz@2017-12-15"
+KAZ_2021 = f"{WORK}/kaz@2021-12-25"
+RUS_2017 = f"{WORK}/rus@2017-12-15"
+SEED = corpus_file("000").read_text("utf-8")
+RUSSIAN = (REPO_ROOT / "tests" / "data" / "26-129_rus.txt").read_text("utf-8")
+#: the Russian text's own note of the 2021 substitution, in its first chapter
+RUSSIAN_NOTE = (
+    '      Сноска. По всему тексту слова "Оралманы" заменены словами "Кандасы" - решением '
+    "Алматинского областного маслихата от 14.12.2021 № 12-61 (вводится в действие по "
+    "истечении десяти календарных дней после дня его первого официального опубликования).\n"
+)
+
+
+def corrected(text: str) -> str:
+    """``text`` with its first Latin look-alike letter (the ``i`` of "жергiлiктi")
+    replaced by the Cyrillic one."""
+    k = text.index("жергiлiктi") + len("жерг")
+    return text[:k] + "і" + text[k + 1 :]
+
+
+def summary(text: str, name: str) -> DocSummary:
+    return summarize(parse(text, name))
+
+
+def planned(*texts: tuple[str, str]) -> tuple[Graph, list[ExpressionPlan]]:
+    return plan_graph([summary(t, n) for t, n in texts])
+
+
+def of(plans: list[ExpressionPlan], work: str = WORK) -> dict[str, ExpressionPlan]:
+    return {p.uri: p for p in plans if p.work == work}
+
+
+def test_a_corrected_letter_makes_a_copy() -> None:
+    a, b = summary(SEED, "000.txt"), summary(corrected(SEED), "000-copy.txt")
+    assert a.sha256 != b.sha256
+    assert folded(SEED) == folded(corrected(SEED))
+    assert similarity(a, b) == 100.0
+    assert b.look_alikes == a.look_alikes - 1
+    assert signature(SEED)[1] == a.look_alikes
+
+
+def test_a_substitution_throughout_is_not_a_copy() -> None:
+    """The text before and after оралман -> қандас differ by more than a copy may."""
+    before = SEED.replace("қандас", "оралман").replace("Қандас", "Оралман")
+    score = similarity(summary(SEED, "000.txt"), summary(before, "000-before.txt"))
+    assert 90.0 < score < NEAR
+
+
+def test_a_copy_is_stored_once_and_the_reconstruction_stays() -> None:
+    g, plans = planned((SEED, "000.txt"), (corrected(SEED), "000-copy.txt"))
+    mine = of(plans)
+    assert set(mine) == {KAZ_2017, KAZ_2021}
+    assert mine[KAZ_2017].kind == "reconstructed" and mine[KAZ_2021].kind == "consolidated"
+    copy_sha = summary(corrected(SEED), "000-copy.txt").sha256
+    assert {p.sha256 for p in mine.values()} == {copy_sha}  # the corrected copy is kept
+    dups = [w for w in g.warnings if w.code == "duplicate_text"]
+    assert {w.expression for w in dups} == {KAZ_2017, KAZ_2021}
+    assert all(w.values["other"] == "000.txt" and w.values["kept"] == "000-copy.txt" for w in dups)
+    assert not [w for w in g.warnings if w.code == "conflicting_text"]
+
+
+def test_a_copy_adds_no_citations_of_its_own() -> None:
+    alone, _ = planned((SEED, "000.txt"))
+    both, _ = planned((SEED, "000.txt"), (corrected(SEED), "000-copy.txt"))
+    assert len(list(both.citations)) == len(list(alone.citations))
+
+
+def test_the_effect_is_applied_and_reversed_once_per_expression() -> None:
+    g, _ = planned((SEED, "000.txt"), (corrected(SEED), "000-copy.txt"))
+    (sub,) = [r for r in g.effects if r.type == "substitution"]
+    assert sub.applied_in == (KAZ_2021,) and sub.reversed_in == (KAZ_2017,)
+
+
+def test_two_different_texts_of_one_version_conflict() -> None:
+    """Same act, same version (the same recorded change), other words in point 7."""
+    other = SEED.replace(
+        "жастарды кәсіптік оқытуға және қайта даярлауға",
+        "жастар мен ересектерді кәсіптік оқытуға, біліктілігін арттыруға және қайта даярлауға",
+        1,
+    )
+    g, plans = planned((SEED, "000.txt"), (other, "000-other.txt"))
+    assert len(of(plans)) == 2  # one plan per expression: never two texts under one URI
+    conflicts = [w for w in g.warnings if w.code == "conflicting_text"]
+    assert {w.expression for w in conflicts} == {KAZ_2021}
+    (c,) = conflicts
+    assert float(c.values["similarity"]) < NEAR
+    _, plans_again = planned((other, "000-other.txt"), (SEED, "000.txt"))
+    assert of(plans_again)[KAZ_2021].sha256 == of(plans)[KAZ_2021].sha256
+
+
+def test_a_russian_text_without_the_change_is_marked_not_consolidated() -> None:
+    g, plans = planned((SEED, "000.txt"), (RUSSIAN, "rus.txt"))
+    mine = of(plans)
+    assert set(mine) == {KAZ_2017, KAZ_2021, RUS_2017}
+    assert mine[RUS_2017].kind == "official"
+    (w,) = [w for w in g.warnings if w.code == "not_consolidated"]
+    assert w.expression == RUS_2017 and w.values["lang"] == "ru"
+    assert w.values["applied_in"] == "kk" and w.values["since"] == "2021-12-25"
+    assert w.values["by"] == "/akn/kz-19/act/decision/2021-12-14/12-61"
+    assert "ru" in g.works[WORK].languages and "kk" in g.works[WORK].languages
+
+
+def test_a_russian_text_gets_its_own_effects() -> None:
+    """Its own note records the substitution in Russian words: it is consolidated
+    and reconstructed by them, whichever text the effect was first read from."""
+    rus = RUSSIAN.replace(
+        "Глава 1. Общие положения\n\n", "Глава 1. Общие положения\n\n" + RUSSIAN_NOTE
+    )
+    rus = rus.replace("Оралманы и переселенцы", "Кандасы и переселенцы")
+    for texts in (((SEED, "000.txt"), (rus, "rus.txt")), ((rus, "rus.txt"), (SEED, "000.txt"))):
+        g, plans = planned(*texts)
+        mine = of(plans)
+        assert mine[f"{WORK}/rus@2021-12-25"].kind == "consolidated"
+        assert mine[RUS_2017].kind == "reconstructed"
+        assert not [w for w in g.warnings if w.code == "not_consolidated"]
+        (sub,) = [r for r in g.effects if r.type == "substitution"]
+        assert set(sub.applied_in) == {KAZ_2021, f"{WORK}/rus@2021-12-25"}
+        assert set(sub.reversed_in) == {KAZ_2017, RUS_2017}
+
+
+def test_the_corpus_warns_of_point_7(summaries: list[DocSummary]) -> None:
+    g, _ = plan_graph(summaries)
+    (w,) = g.warnings
+    assert w.code == "effect_text_mismatch" and w.expression == KAZ_2021
+    assert w.values["old"] == "оралмандарды" and w.values["where"] == "att_1__chp_2__para_7"
