@@ -142,3 +142,33 @@ def test_the_json_follows_its_schema(bilingual: str) -> None:
     for lang in ("kk", "ru"):
         out = show(bilingual, WORK, date(2023, 6, 1), lang, "json")
         Draft202012Validator(schema).validate(out)
+
+
+@pytest.fixture(scope="module")
+def amended_in_russian(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Seed 000, the Russian text of 26-129 and the Russian text of the amending
+    act 12-61 (both written for the tests)."""
+    tmp = tmp_path_factory.mktemp("amended-in-russian")
+    url = f"sqlite:///{tmp / 'store.db'}"
+    data = REPO_ROOT / "tests" / "data"
+    texts = {
+        p.name: p.read_text("utf-8") for p in (data / "26-129_rus.txt", data / "12-61_rus.txt")
+    }
+    assert not build(corpus(tmp, **texts), url).failed
+    return url
+
+
+def test_the_amending_acts_russian_text_consolidates_the_russian_text(
+    amended_in_russian: str,
+) -> None:
+    ru = show(amended_in_russian, WORK, date(2023, 6, 1), "ru", "json")
+    kk = show(amended_in_russian, WORK, date(2023, 6, 1), "kk", "json")
+    assert isinstance(ru, dict) and isinstance(kk, dict)
+    assert ru["expression_kind"] == "consolidated" and "/rus@" in ru["expression"]
+    assert "Кандасы и переселенцы" in ru["text"] and "Оралманы" not in ru["text"]
+    assert not [w for w in ru["warnings"] if w["code"] == "not_consolidated"]
+    assert ru["other_languages"][0]["relation"] == "same"
+    assert "қандастар" in kk["text"]
+    before = show(amended_in_russian, WORK, date(2019, 6, 1), "ru", "json")
+    assert isinstance(before, dict) and before["expression"] == RUS_2017
+    assert "Оралманы и переселенцы" in before["text"]

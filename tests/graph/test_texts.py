@@ -10,9 +10,13 @@ substitution.
 
 from __future__ import annotations
 
-from lexversion.graph import plan_graph, summarize
+from dataclasses import replace
+from datetime import date
+
+from lexversion.akn.validate import errors as validate
+from lexversion.graph import plan_graph, render_plan, summarize
 from lexversion.graph.texts import NEAR, folded, signature, similarity
-from lexversion.model import DocSummary, ExpressionPlan, Graph
+from lexversion.model import ActRef, DocSummary, Effect, EffectType, ExpressionPlan, Graph
 from lexversion.parse import parse
 from tests.conftest import REPO_ROOT, corpus_file
 
@@ -142,3 +146,47 @@ def test_the_corpus_warns_of_point_7(summaries: list[DocSummary]) -> None:
     (w,) = g.warnings
     assert w.code == "effect_text_mismatch" and w.expression == KAZ_2021
     assert w.values["old"] == "оралмандарды" and w.values["where"] == "att_1__chp_2__para_7"
+
+
+def amending_act_in_russian(pairs: tuple[tuple[str, str], ...]) -> DocSummary:
+    """Decision 12-61 as its Russian text would state the substitution on 26-129
+    (the corpus has no text of 12-61: its summary, made from the Russian test
+    text, stands for it)."""
+    base = summary(RUSSIAN, "12-61-rus.txt")
+    act = ActRef("decision", base.act.issuer, "KZ-19", "maslikhat", date(2021, 12, 14), "12-61")
+    target = ActRef("decision", base.act.issuer, "KZ-19", "maslikhat", date(2017, 12, 15), "26-129")
+    effect = Effect(EffectType.SUBSTITUTION, None, target, "att_1", pairs, None, "body", "")
+    return replace(
+        base,
+        sha256="f" * 64,
+        act=act,
+        registration=None,
+        publication=None,
+        effects=(effect,),
+        citations=(),
+        mismatches=(),
+    )
+
+
+def test_the_amending_acts_russian_words_consolidate_the_russian_text() -> None:
+    docs = [
+        summary(SEED, "000.txt"),
+        summary(RUSSIAN, "rus.txt"),
+        amending_act_in_russian((("Оралманы", "Кандасы"),)),
+    ]
+    g, plans = plan_graph(docs)
+    mine = of(plans)
+    (rus_2021,) = [p for p in mine.values() if p.lang == "ru" and p.kind == "consolidated"]
+    (kaz_2021,) = [p for p in mine.values() if p.lang == "kk" and p.kind == "consolidated"]
+    assert rus_2021.date == kaz_2021.date and rus_2021.date is not None
+    assert rus_2021.kind == "consolidated" and rus_2021.apply == (
+        ("att_1", (("Оралманы", "Кандасы"),)),
+    )
+    assert rus_2021.sha256 == summary(RUSSIAN, "rus.txt").sha256
+    assert not [w for w in g.warnings if w.code == "not_consolidated"]
+    (sub,) = [r for r in g.effects if r.type == "substitution"]
+    assert set(sub.applied_in) == {kaz_2021.uri, rus_2021.uri}
+    assert mine[RUS_2017].kind == "official"  # the Russian text as published, before the change
+    akn = render_plan(parse(RUSSIAN, "rus.txt"), rus_2021).decode("utf-8")
+    assert "Кандасы и переселенцы" in akn and "Оралманы" not in akn
+    assert not validate(akn.encode("utf-8"))

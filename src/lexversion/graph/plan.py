@@ -33,6 +33,7 @@ from lexversion.errors import PlanError
 from lexversion.graph.checks import mismatch_warnings, unconsolidated
 from lexversion.graph.expressions import Ledger, edition_plans, expressions_of, render_plan
 from lexversion.graph.failures import blame, text_of, unidentified
+from lexversion.graph.forward import forward_plans, wordings
 from lexversion.graph.identity import WorkRegistry
 from lexversion.graph.stream import Regenerable
 from lexversion.graph.summary import summarize
@@ -230,7 +231,28 @@ def plan_effects(
                     e.text,
                 )
                 seen.setdefault(rec.key, rec)
-    return sorted(seen.values(), key=lambda r: r.key)
+    return sorted(_one_per_change(seen.values()), key=lambda r: r.key)
+
+
+def _one_per_change(records: Iterable[EffectRecord]) -> list[EffectRecord]:
+    """``records`` without a substitution scoped to "the annex" when a text
+    names the same substitution (same acts) in a given annex: an amending act
+    says "в приложении", the amended text's note sits in ``att_1``; one change."""
+    records = list(records)
+    precise = {
+        (r.type, r.affecting, r.affected)
+        for r in records
+        if r.type == "substitution" and r.scope.startswith("att_")
+    }
+    return [
+        r
+        for r in records
+        if not (
+            r.type == "substitution"
+            and r.scope == "annex"
+            and (r.type, r.affecting, r.affected) in precise
+        )
+    ]
 
 
 def work_events(
@@ -392,8 +414,11 @@ def plan_expressions(
     wanted = shared(plans)
     settled = settle(plans, {d.sha256: d for d in docs if d.sha256 in wanted})
     kinds = {p.uri: p.kind for p in settled.plans}
+    applied = _kept(applied, kinds, "consolidated")
+    more = forward_plans(effects, settled.plans, works, wordings(docs, reg), applied)
+    kinds |= {p.uri: p.kind for p in more}
     return PlannedTexts(
-        settled.plans,
+        [*settled.plans, *more],
         _kept(applied, kinds, "consolidated"),
         _kept(reversed_, kinds, "reconstructed"),
         settled.warnings,

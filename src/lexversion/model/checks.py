@@ -35,7 +35,7 @@ class Mismatch:
         return (
             f'effect and text disagree: a substitution of "{self.old}" by "{self.new}" is '
             f'recorded as made throughout {self.scope}, yet the text still has "{self.old}" '
-            f"{self.count} time(s), in {where} (kept as published)"
+            f"{self.count} time(s), in {where} (the text is not corrected)"
         )
 
     def to_json(self) -> dict[str, Any]:

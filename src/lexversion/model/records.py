@@ -329,7 +329,8 @@ class DocSummary:
 class ExpressionPlan:
     """An expression to render from corpus text ``sha256``: ``kind`` official,
     consolidated or reconstructed (``reverse``: indices of the text's effects
-    to undo), or a stub's new edition (``edition_of``: the stub)."""
+    to undo; ``apply``: substitutions another text words, to make), or a
+    stub's new edition (``edition_of``: the stub)."""
 
     uri: str
     work: str
@@ -341,6 +342,9 @@ class ExpressionPlan:
     sha256: str
     reverse: tuple[int, ...] = ()
     edition_of: WorkRecord | None = None
+    #: substitutions to make after ``reverse``: (scope, (old, new) pairs) in the
+    #: text's language, as an amending act's text in that language words them
+    apply: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     def record(self, akn: bytes) -> ExpressionRecord:
         """The store record of this plan with its rendered AKN."""

@@ -95,7 +95,11 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         text,
         (front.title.text, front.requisites.text),
     )
-    effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
+    effects = (
+        *read.effects,
+        *E.body_effects(provisions.body, lang, act),
+        *E.body_substitutions(provisions.body, lang, act),
+    )
     commencement, retroactive = E.own_commencement(provisions.body, lang)
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
     input_repairs = (*decoded.repairs, *xml_char_repairs(printed))
