@@ -177,7 +177,13 @@ def show(
             raise UsageError(f"no text to show as AKN: {pit.reason}")
         return akn
     if fmt == "html":
-        ctx = {**pit.to_json(), "title": pit.work, "lang": pit.lang or ""}
+        ctx = {
+            **pit.to_json(),
+            "title": pit.work,
+            "lang": pit.lang or "",
+            "language_lines": language_lines(pit),
+            "text_warnings": [warning_text(w) for w in warnings],
+        }
         if akn is None:
             return _notext_html(ctx)
         return render_html(akn, ctx)
