@@ -37,7 +37,7 @@ from lexversion.graph.forward import forward_plans, wordings
 from lexversion.graph.identity import WorkRegistry
 from lexversion.graph.stream import Regenerable
 from lexversion.graph.summary import summarize
-from lexversion.graph.texts import settle, shared
+from lexversion.graph.texts import TextOf, settle, shared
 from lexversion.model import ActRef, CommencementRule, DateFact, Document
 from lexversion.model.records import (
     CitationRecord,
@@ -384,13 +384,15 @@ def plan_expressions(
     effects: Sequence[EffectRecord],
     works: dict[str, WorkRecord],
     commencement: Commencement,
+    read_text: TextOf | None = None,
 ) -> PlannedTexts:
     """Phase 6: the expressions of every corpus text
     (:func:`lexversion.graph.expressions.expressions_of`), then the stubs' new
     editions (:func:`lexversion.graph.expressions.edition_plans`), one per
     expression URI when several texts plan the same one
     (:func:`lexversion.graph.texts.settle`: copies stored once, conflicts
-    warned); with the expressions each effect was applied in and reversed in.
+    warned; ``read_text`` reads the texts compared); with the expressions each
+    effect was applied in and reversed in.
     Every text of a work gets the effects on the work its own notes record,
     whichever text the effect was first read from (issue 13, item 2)."""
     applied: Ledger = {}
@@ -412,7 +414,8 @@ def plan_expressions(
             own = own_work(reg, d)
             plans += edition_plans(d, editions.get(own.frbr_uri, []), works, applied)
     wanted = shared(plans)
-    settled = settle(plans, {d.sha256: d for d in docs if d.sha256 in wanted})
+    names = {d.sha256: PurePath(d.source).name for d in docs if d.sha256 in wanted}
+    settled = settle(plans, names, read_text)
     kinds = {p.uri: p.kind for p in settled.plans}
     applied = _kept(applied, kinds, "consolidated")
     more = forward_plans(effects, settled.plans, works, wordings(docs, reg), applied)
@@ -486,6 +489,7 @@ def plan_graph(
     docs: Iterable[DocSummary],
     publications: Sequence[tuple[str, date, str]] = (),
     policy: PublicationPolicy = OBSERVED_LAGS,
+    read_text: TextOf | None = None,
 ) -> tuple[Graph, list[ExpressionPlan]]:
     """The version graph of the summarised corpus texts ``docs`` (any order),
     without expression texts, and the plans to render them
@@ -496,6 +500,9 @@ def plan_graph(
     ``publications``: (work as FRBR URI or citation, date, source) facts from
     the corpus sidecar; they win over dates the texts state.
     ``policy``: how a publication date nothing states is assumed.
+    ``read_text``: the text of a corpus text by SHA-256, read only for texts
+    planning the same expression as another (to tell a copy from a
+    conflict; :func:`lexversion.graph.texts.settle`).
     Deterministic: the same documents give the same graph whatever their
     order. The graph's events and citations are lazy
     :class:`~lexversion.graph.stream.Regenerable` streams.
@@ -507,7 +514,7 @@ def plan_graph(
     commencement = Commencement(stated, policy)
     works = {w.frbr_uri: w for w in sorted(reg.works(), key=lambda w: w.frbr_uri)}
     effects = plan_effects(docs, reg, commencement)
-    texts = plan_expressions(docs, reg, effects, works, commencement)
+    texts = plan_expressions(docs, reg, effects, works, commencement, read_text)
     plans, applied, reversed_ = texts.plans, texts.applied, texts.reversed_
     evidence = in_force_evidence(docs, reg)
     for uri, evs in acting_evidence(effects, works).items():
@@ -544,8 +551,10 @@ def build_graph(
 
     See :func:`plan_graph`; this is the small-corpus path, and what tests use.
     """
-    g, plans = plan_graph([summarize(d) for d in docs], publications, policy)
     by_sha = {d.sha256: d for d in docs}
+    g, plans = plan_graph(
+        [summarize(d) for d in docs], publications, policy, lambda sha: by_sha[sha].text
+    )
     return replace(
         g,
         events=list(g.events),

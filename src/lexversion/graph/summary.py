@@ -3,16 +3,13 @@ graph needs of a corpus text, small and picklable (issue 4)."""
 
 from __future__ import annotations
 
-from lexversion.graph.texts import signature
 from lexversion.model import Document
 from lexversion.model.records import DocSummary
 
 
 def summarize(d: Document) -> DocSummary:
-    """The :class:`DocSummary` of a parsed document (with the signature
-    :func:`lexversion.graph.texts.signature` of its text)."""
+    """The :class:`DocSummary` of a parsed document."""
     m = d.meta
-    folded, look_alikes = signature(d.text)
     return DocSummary(
         d.sha256,
         d.source,
@@ -26,8 +23,6 @@ def summarize(d: Document) -> DocSummary:
         d.facts,
         d.citations,
         bool(d.attachments),
-        folded,
-        look_alikes,
         d.mismatches,
     )
 

@@ -28,14 +28,13 @@ and after an amendment is never taken for a copy.
 from __future__ import annotations
 
 import re
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from lexversion.lang import LOOK_ALIKE_LATIN
-from lexversion.model.records import DocSummary, ExpressionPlan, WarningRecord
+from lexversion.model.records import ExpressionPlan, WarningRecord
 
 #: the least similarity (0-100) of two copies of one text: at most 2 in 1,000
 #: characters inserted or deleted (a corrected letter, a re-export's stray marks)
@@ -56,20 +55,20 @@ def folded(text: str) -> str:
     return " ".join(text.casefold().translate(LOOK_ALIKE_LATIN).split())
 
 
-def signature(text: str) -> tuple[bytes, int]:
-    """What :class:`~lexversion.model.records.DocSummary` keeps of a text to
-    compare it: its :func:`folded` form, zlib-compressed, and how many Latin
-    look-alike letters its Cyrillic words hold."""
-    return zlib.compress(folded(text).encode("utf-8"), 6), len(_LOOK_ALIKE.findall(text))
+def look_alikes(text: str) -> int:
+    """How many Latin look-alike letters the Cyrillic words of ``text`` hold
+    (fewer: the better copy)."""
+    return len(_LOOK_ALIKE.findall(text))
 
 
-def similarity(a: DocSummary, b: DocSummary) -> float:
-    """How alike the texts of ``a`` and ``b`` are, 0-100 (100: equal once folded)."""
-    if a.folded == b.folded:
-        return 100.0
-    x = zlib.decompress(a.folded).decode("utf-8")
-    y = zlib.decompress(b.folded).decode("utf-8")
-    return round(fuzz.ratio(x, y), 2)
+def similarity(a: str, b: str) -> float:
+    """How alike texts ``a`` and ``b`` are, 0-100 (100: equal once :func:`folded`)."""
+    x, y = folded(a), folded(b)
+    return 100.0 if x == y else round(fuzz.ratio(x, y), 2)
+
+
+#: the text of a corpus text by SHA-256 (``None``: not available)
+TextOf = Callable[[str], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,30 +82,30 @@ class Settled:
     copies: set[str]
 
 
-def _rank(p: ExpressionPlan, docs: dict[str, DocSummary]) -> tuple[int, int, str]:
+def _rank(p: ExpressionPlan, texts: dict[str, str | None]) -> tuple[int, int, str]:
     """Which of several plans of one expression is stored: published texts
     first, then the copy with fewer look-alike letters, then by SHA-256."""
-    d = docs.get(p.sha256)
+    t = texts.get(p.sha256)
     published = p.kind in PUBLISHED or p.edition_of is not None
-    return (0 if published else 1, d.look_alikes if d else 0, p.sha256)
+    return (0 if published else 1, look_alikes(t) if t else 0, p.sha256)
 
 
 def _decide(
-    same: Sequence[ExpressionPlan], docs: dict[str, DocSummary], names: dict[str, str]
+    same: Sequence[ExpressionPlan], texts: dict[str, str | None], names: dict[str, str]
 ) -> tuple[ExpressionPlan, list[WarningRecord], set[str]]:
     """The plan kept among ``same`` (plans of one expression), the warnings,
     and the texts found to be copies of the kept one."""
-    ranked = sorted(same, key=lambda p: _rank(p, docs))
+    ranked = sorted(same, key=lambda p: _rank(p, texts))
     kept = ranked[0]
     warnings: list[WarningRecord] = []
     copies: set[str] = set()
     seen = {kept.sha256}
-    derived = _rank(kept, docs)[0] == 1
+    derived = _rank(kept, texts)[0] == 1
     for p in ranked[1:]:
-        if p.sha256 in seen or _rank(p, docs)[0] != _rank(kept, docs)[0]:
+        if p.sha256 in seen or _rank(p, texts)[0] != _rank(kept, texts)[0]:
             continue  # the same text again, or a derived text beside a published one
         seen.add(p.sha256)
-        a, b = docs.get(kept.sha256), docs.get(p.sha256)
+        a, b = texts.get(kept.sha256), texts.get(p.sha256)
         score = similarity(a, b) if a is not None and b is not None else 0.0
         if derived and score < NEAR:
             continue  # reconstructed from two versions: the first ranked is kept
@@ -122,16 +121,19 @@ def _decide(
     return kept, warnings, copies
 
 
-def settle(plans: Iterable[ExpressionPlan], docs: dict[str, DocSummary]) -> Settled:
+def settle(
+    plans: Iterable[ExpressionPlan], names: dict[str, str], text_of: TextOf | None = None
+) -> Settled:
     """One plan per expression URI from ``plans`` (several texts may plan the
     same expression), in the order first met, with the ``duplicate_text`` and
-    ``conflicting_text`` warnings; ``docs``: the summaries of the texts behind
-    plans that share a URI (by SHA-256). Deterministic whatever the order of
-    ``plans``."""
+    ``conflicting_text`` warnings. ``names``: the file name of each text behind
+    plans that share a URI (by SHA-256); ``text_of``: their texts, read only
+    for those (without it, or a text it lacks, texts are compared as
+    different). Deterministic whatever the order of ``plans``."""
     by_uri: dict[str, list[ExpressionPlan]] = {}
     for p in plans:
         by_uri.setdefault(p.uri, []).append(p)
-    names = {sha: d.source.rsplit("/", 1)[-1] for sha, d in docs.items()}
+    texts = {sha: text_of(sha) if text_of else None for sha in names}
     kept: list[ExpressionPlan] = []
     warnings: list[WarningRecord] = []
     copied: set[str] = set()
@@ -142,7 +144,7 @@ def settle(plans: Iterable[ExpressionPlan], docs: dict[str, DocSummary]) -> Sett
         if len(same) == 1:
             kept.append(same[0])
             continue
-        plan, found, copies = _decide(same, docs, names)
+        plan, found, copies = _decide(same, texts, names)
         kept.append(plan)
         warnings += found
         copied |= copies
@@ -160,4 +162,4 @@ def shared(plans: Iterable[ExpressionPlan]) -> set[str]:
     return {sha for shas in by_uri.values() if len(shas) > 1 for sha in shas}
 
 
-__all__ = ["NEAR", "Settled", "folded", "settle", "shared", "signature", "similarity"]
+__all__ = ["NEAR", "Settled", "TextOf", "folded", "look_alikes", "settle", "shared", "similarity"]

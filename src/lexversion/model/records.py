@@ -316,11 +316,6 @@ class DocSummary:
     facts: tuple[CitedFact, ...]
     citations: tuple[Citation, ...]
     has_annex: bool
-    #: the text folded for comparison (case, look-alike letters, spacing) and
-    #: zlib-compressed, to tell copies of one text (:mod:`lexversion.graph.texts`)
-    folded: bytes = b""
-    #: Latin look-alike letters inside Cyrillic words (fewer: the better copy)
-    look_alikes: int = 0
     #: recorded substitutions the text disagrees with (issue 13, item 9)
     mismatches: tuple[Mismatch, ...] = ()
 

@@ -190,6 +190,13 @@ class GraphWriter:
             self._fresh_sources.discard(sha256)
             self._count(self.inserted, "sources", -1)
 
+    def source_bytes(self, sha256: str) -> bytes | None:
+        """The bytes of corpus file ``sha256`` as this build keeps them (this
+        build's or an earlier one's), or ``None``."""
+        self._flush_sources()
+        data: bytes | None = self.s.scalar(select(SourceRow.data).where(SourceRow.sha256 == sha256))
+        return data
+
     def _flush_sources(self) -> None:
         batch, self._sources = self._sources, []
         if not batch:
