@@ -34,7 +34,16 @@ from tests.store.conftest import (
 )
 
 Docs = list[tuple[Document, bytes]]
-TABLES = {"sources", "works", "expressions", "events", "effects", "citations", "derivations"}
+TABLES = {
+    "sources",
+    "works",
+    "expressions",
+    "events",
+    "effects",
+    "citations",
+    "derivations",
+    "warnings",
+}
 
 
 def test_corpus_is_what_these_tests_assume() -> None:

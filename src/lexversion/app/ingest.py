@@ -29,8 +29,10 @@ from lexversion.graph.failures import unidentified
 from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph
 from lexversion.parse import parse
 from lexversion.parse.provenance import derivation
+from lexversion.render.warnings import warning_text
 from lexversion.store.repository import Store, WriteReport
-from lexversion.store.writer import derived_fingerprint
+from lexversion.store.writer import GraphWriter, derived_fingerprint
+from lexversion.text.decode import decode
 from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
 
 SKIP_SUFFIXES = {".json", ".md", ".yaml", ".yml"}
@@ -217,17 +219,19 @@ def plan_corpus(
     report: BuildReport,
     forget: Callable[[str], None],
     policy: PublicationPolicy = OBSERVED_LAGS,
+    read_text: Callable[[str], str | None] | None = None,
 ) -> tuple[Graph, list[ExpressionPlan], str]:
     """Plan the graph of ``summaries`` (:func:`lexversion.graph.plan_graph`) and
     fingerprint its derived rows, skipping the texts planning fails on: each
     :class:`~lexversion.errors.PlanError` names its texts, which go to
     ``report.failed`` (one line each, naming every text involved), are left out
     of ``summaries`` and ``forget`` (their stored sources), and the rest is
-    planned again. Returns (graph, expression plans, derived fingerprint);
+    planned again; ``read_text`` gives the texts planning compares (copies of
+    one text). Returns (graph, expression plans, derived fingerprint);
     raises a :class:`PlanError` that names no text (the build fails, exit 1)."""
     while True:
         try:
-            graph, plans = plan_graph(summaries, pubs, policy)
+            graph, plans = plan_graph(summaries, pubs, policy, read_text)
             return graph, plans, derived_fingerprint(graph)
         except PlanError as exc:
             if not exc.shas:
@@ -236,6 +240,48 @@ def plan_corpus(
                 summaries.skip(sha)
                 forget(sha)
                 report.failed.append((name, exc.message))
+
+
+def _text_reader(
+    source_bytes: Callable[[str], bytes | None], path_of: dict[str, str]
+) -> Callable[[str], str | None]:
+    """The text of a stored corpus file by SHA-256, decoded as parsing decodes
+    it (``None`` when the store lacks it): what planning compares to tell a
+    copy of a text from a different text, read only for those."""
+
+    def read_text(sha: str) -> str | None:
+        data = source_bytes(sha)
+        return decode(data, path_of.get(sha, sha), 0) if data is not None else None
+
+    return read_text
+
+
+def _planned(
+    summaries: SummarySpool,
+    pubs: Sequence[tuple[str, date, str]],
+    report: BuildReport,
+    w: GraphWriter,
+    policy: PublicationPolicy,
+    path_of: dict[str, str],
+) -> tuple[Graph, list[ExpressionPlan], str]:
+    """:func:`plan_corpus` inside build's writer ``w`` (texts compared are read
+    from its sources), the graph's warnings about texts added to ``report``."""
+    read_text = _text_reader(w.source_bytes, path_of)
+    planned = plan_corpus(summaries, pubs, report, w.forget_source, policy, read_text)
+    report.warnings.extend(text_warnings(planned[0], path_of))
+    return planned
+
+
+def text_warnings(graph: Graph, path_of: dict[str, str]) -> list[tuple[str, str]]:
+    """The graph's warnings about the works' texts as (file, message) lines of
+    ``build``'s output (issue 13, items 2 and 9): copies stored once, two
+    different texts of one version, texts lacking a change. An effect the
+    text disagrees with is the text's own parse warning, said already."""
+    return [
+        (path_of.get(w.source or "", w.work), f"{w.expression or w.work}: {warning_text(w)}")
+        for w in graph.warnings
+        if w.code != "effect_text_mismatch"
+    ]
 
 
 def start_worker() -> None:
@@ -314,7 +360,8 @@ def build(
             if tick:
                 tick(name)
         pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
-        graph, plans, fingerprint = plan_corpus(summaries, pubs, report, w.forget_source, policy)
+
+        graph, plans, fingerprint = _planned(summaries, pubs, report, w, policy, path_of)
         w.put_works(graph.works.values())
         w.put_derived(graph, fingerprint)
         report.citations = len(graph.citations)

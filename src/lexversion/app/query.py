@@ -17,14 +17,15 @@ from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import N_, day, term
 from lexversion.i18n import gettext as _
-from lexversion.model import PointInTime, WorkTimeline, each_change_once
+from lexversion.model import PointInTime, WarningRecord, WorkTimeline, each_change_once
 from lexversion.phrases import explain
 from lexversion.render.html import render_html
 from lexversion.render.print_view import history_what
 from lexversion.render.text import akn_to_text
+from lexversion.render.warnings import applies_on, warning_json, warning_text
 from lexversion.store import Store, open_store
 from lexversion.store.repository import resolve_url
-from lexversion.timeline.pit import point_in_time
+from lexversion.timeline.pit import other_texts, point_in_time
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def answer(
             lang=chosen.lang,
             effects=chosen.effects,
             reason=None,
+            others=other_texts(tl, on, chosen),
             notes=(
                 *pit.notes,
                 f"addressed expression {chosen.uri} (applies from: {chosen.applies_from.basis})",
@@ -130,20 +132,66 @@ def answer(
     return pit, akn
 
 
+def text_warnings(db: str | Store | None, pit: PointInTime) -> list[WarningRecord]:
+    """The build's warnings that concern the answer ``pit``: those about the
+    work's texts as a whole, and those about the expression shown that hold on
+    its date (a change it lacks only from the day the change takes force)."""
+    store = store_for(db)
+    return [
+        w
+        for w in store.warnings(pit.work)
+        if (w.expression is None or w.expression == pit.expression) and applies_on(w, pit.as_of)
+    ]
+
+
+def language_lines(pit: PointInTime) -> list[str]:
+    """A line for each other language whose text on the date is an older or a
+    newer version than the one shown (issue 13, item 2), in the reader's language."""
+    lines = []
+    for o in pit.others:
+        if o.relation == "same":
+            continue
+        message = (
+            _("the {language} text is older: {expression} (the version of {day})")
+            if o.relation == "older"
+            else _("the {language} text is newer: {expression} (the version of {day})")
+        )
+        lines.append(
+            message.format(language=term(o.lang), expression=o.expression, day=day(o.date))
+        )
+    return lines
+
+
 def show(
     db: str | Store | None, work: str, as_of: date | None, lang: str | None, fmt: str
 ) -> str | bytes | dict[str, Any]:
-    """What ``lexversion show`` prints in format ``fmt`` (text, html, akn, json)."""
+    """What ``lexversion show`` prints in format ``fmt`` (text, html, akn, json):
+    the answer with the build's warnings about the text shown
+    (:func:`text_warnings`) and how the other language's text compares
+    (:func:`language_lines`)."""
     pit, akn = answer(db, work, as_of, lang)
     text = akn_to_text(akn, full=False) if akn else None
+    warnings = text_warnings(db, pit)
     if fmt == "json":
-        return {**pit.to_json(), "text": text}
+        sources = store_for(db).sources_of(pit.expression) if pit.expression else []
+        return {
+            **pit.to_json(),
+            "text": text,
+            "sources": sources,
+            "warnings": [warning_json(w) for w in warnings],
+        }
     if fmt == "akn":
         if akn is None:
             raise UsageError(f"no text to show as AKN: {pit.reason}")
         return akn
     if fmt == "html":
-        ctx = {**pit.to_json(), "title": pit.work, "lang": pit.lang or ""}
+        ctx = {
+            **pit.to_json(),
+            "title": pit.work,
+            "lang": pit.lang or "",
+            "language_lines": language_lines(pit),
+            "text_warnings": [warning_text(w) for w in warnings],
+        }
         if akn is None:
             return _notext_html(ctx)
         return render_html(akn, ctx)
@@ -159,6 +207,8 @@ def show(
     ]
     lines += [_field(N_("effect:"), explain(e)) for e in pit.effects]
     lines += [_field(N_("note:"), explain(n)) for n in pit.notes]
+    lines += [_field(N_("language:"), n) for n in language_lines(pit)]
+    lines += [_field(N_("warning:"), warning_text(w)) for w in warnings]
     if text is None:
         reason = explain(pit.reason)
         lines.append(_field(N_("text:"), _("none — {reason}").format(reason=reason)))

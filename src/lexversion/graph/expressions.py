@@ -22,7 +22,7 @@ from lexversion.model import DateFact, Document, Effect, Preface
 from lexversion.model.acts import ActRef
 from lexversion.model.records import DocSummary, EffectRecord, ExpressionPlan, WorkRecord
 from lexversion.parse.marks import mark
-from lexversion.timeline.modify import is_reversible, reprefix, reverse
+from lexversion.timeline.modify import apply_words, is_reversible, reprefix, reverse
 
 EffectKey = tuple[str, str, str, str]
 #: an amendment of a text: (index among the text's effects, the effect, its record)
@@ -35,8 +35,10 @@ def render_plan(d: Document, plan: ExpressionPlan) -> bytes:
     """The AKN XML of ``plan`` from its corpus document ``d``."""
     if plan.edition_of is not None:
         return document_to_akn(edition_doc(d, plan.edition_of), plan.date)
-    if plan.kind == "reconstructed":
-        return document_to_akn(reverse(d, [d.meta.effects[i] for i in plan.reverse]), plan.date)
+    if plan.reverse:
+        d = reverse(d, [d.meta.effects[i] for i in plan.reverse])
+    if plan.apply:
+        d = apply_words(d, plan.apply)
     return document_to_akn(d, plan.date)
 
 

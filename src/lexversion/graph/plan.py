@@ -30,11 +30,14 @@ from pathlib import PurePath
 from typing import cast
 
 from lexversion.errors import PlanError
+from lexversion.graph.checks import mismatch_warnings, unconsolidated
 from lexversion.graph.expressions import Ledger, edition_plans, expressions_of, render_plan
 from lexversion.graph.failures import blame, text_of, unidentified
+from lexversion.graph.forward import forward_plans, wordings
 from lexversion.graph.identity import WorkRegistry
 from lexversion.graph.stream import Regenerable
 from lexversion.graph.summary import summarize
+from lexversion.graph.texts import TextOf, settle, shared
 from lexversion.model import ActRef, CommencementRule, DateFact, Document
 from lexversion.model.records import (
     CitationRecord,
@@ -43,6 +46,7 @@ from lexversion.model.records import (
     EventRecord,
     ExpressionPlan,
     Graph,
+    WarningRecord,
     WorkRecord,
 )
 from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy, entry_into_force
@@ -227,7 +231,28 @@ def plan_effects(
                     e.text,
                 )
                 seen.setdefault(rec.key, rec)
-    return sorted(seen.values(), key=lambda r: r.key)
+    return sorted(_one_per_change(seen.values()), key=lambda r: r.key)
+
+
+def _one_per_change(records: Iterable[EffectRecord]) -> list[EffectRecord]:
+    """``records`` without a substitution scoped to "the annex" when a text
+    names the same substitution (same acts) in a given annex: an amending act
+    says "в приложении", the amended text's note sits in ``att_1``; one change."""
+    records = list(records)
+    precise = {
+        (r.type, r.affecting, r.affected)
+        for r in records
+        if r.type == "substitution" and r.scope.startswith("att_")
+    }
+    return [
+        r
+        for r in records
+        if not (
+            r.type == "substitution"
+            and r.scope == "annex"
+            and (r.type, r.affecting, r.affected) in precise
+        )
+    ]
 
 
 def work_events(
@@ -340,42 +365,90 @@ def events_of(
         yield from evs
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedTexts:
+    """Phase 6's answer: the expressions to render (one per URI), where each
+    effect was applied and reversed, the warnings about the texts, and the
+    texts stored only as copies of others (:class:`lexversion.graph.texts.Settled`)."""
+
+    plans: list[ExpressionPlan]
+    applied: Ledger
+    reversed_: Ledger
+    warnings: list[WarningRecord]
+    copies: set[str]
+
+
 def plan_expressions(
     docs: Iterable[DocSummary],
     reg: WorkRegistry,
     effects: Sequence[EffectRecord],
     works: dict[str, WorkRecord],
     commencement: Commencement,
-) -> tuple[list[ExpressionPlan], Ledger, Ledger]:
+    read_text: TextOf | None = None,
+) -> PlannedTexts:
     """Phase 6: the expressions of every corpus text
     (:func:`lexversion.graph.expressions.expressions_of`), then the stubs' new
-    editions (:func:`lexversion.graph.expressions.edition_plans`); with the
-    expressions each effect was applied in and reversed in."""
+    editions (:func:`lexversion.graph.expressions.edition_plans`), one per
+    expression URI when several texts plan the same one
+    (:func:`lexversion.graph.texts.settle`: copies stored once, conflicts
+    warned; ``read_text`` reads the texts compared); with the expressions each
+    effect was applied in and reversed in.
+    Every text of a work gets the effects on the work its own notes record,
+    whichever text the effect was first read from (issue 13, item 2)."""
     applied: Ledger = {}
     reversed_: Ledger = {}
     plans: list[ExpressionPlan] = []
-    on_text: dict[tuple[str, str], list[EffectRecord]] = {}  # (affected, source) -> effects
+    on_work: dict[str, list[EffectRecord]] = {}  # affected -> effects
     editions: dict[str, list[EffectRecord]] = {}  # affecting -> new editions of annexes
     for r in effects:
-        on_text.setdefault((r.affected, r.source), []).append(r)
+        on_work.setdefault(r.affected, []).append(r)
         if r.type == "new_edition" and r.scope == "annex":
             editions.setdefault(r.affecting, []).append(r)
     for d in docs:
         with blame([text_of(d)]):
             own = own_work(reg, d)
-            mine = on_text.get((own.frbr_uri, d.sha256), [])
+            mine = on_work.get(own.frbr_uri, [])
             plans += expressions_of(d, own, mine, commencement, reg.uri, applied, reversed_)
     for d in docs:
         with blame([text_of(d)]):
             own = own_work(reg, d)
             plans += edition_plans(d, editions.get(own.frbr_uri, []), works, applied)
-    return plans, applied, reversed_
+    wanted = shared(plans)
+    names = {d.sha256: PurePath(d.source).name for d in docs if d.sha256 in wanted}
+    settled = settle(plans, names, read_text)
+    kinds = {p.uri: p.kind for p in settled.plans}
+    applied = _kept(applied, kinds, "consolidated")
+    more = forward_plans(effects, settled.plans, works, wordings(docs, reg), applied)
+    kinds |= {p.uri: p.kind for p in more}
+    return PlannedTexts(
+        [*settled.plans, *more],
+        _kept(applied, kinds, "consolidated"),
+        _kept(reversed_, kinds, "reconstructed"),
+        settled.warnings,
+        settled.copies,
+    )
 
 
-def citations_of(docs: Iterable[DocSummary], reg: WorkRegistry) -> Iterator[CitationRecord]:
+def _kept(ledger: Ledger, kinds: dict[str, str], kind: str) -> Ledger:
+    """``ledger`` with each expression once and only those planned as ``kind``
+    (a reconstruction that a published text of the same version replaced
+    applies nothing)."""
+    return {
+        key: list(dict.fromkeys(u for u in uris if kinds.get(u) == kind))
+        for key, uris in ledger.items()
+    }
+
+
+def citations_of(
+    docs: Iterable[DocSummary], reg: WorkRegistry, copies: frozenset[str] = frozenset()
+) -> Iterator[CitationRecord]:
     """Phase 7: the citations of the corpus texts that resolve to a work
-    (:meth:`~lexversion.graph.identity.WorkRegistry.match`), text by text."""
+    (:meth:`~lexversion.graph.identity.WorkRegistry.match`), text by text;
+    ``copies``: texts stored only as copies of another (their citations are
+    the kept text's)."""
     for d in docs:
+        if d.sha256 in copies:
+            continue
         with blame([text_of(d)]):
             own = own_work(reg, d)
             found = [(c, reg.match(c.act, c.text)) for c in d.citations]
@@ -416,6 +489,7 @@ def plan_graph(
     docs: Iterable[DocSummary],
     publications: Sequence[tuple[str, date, str]] = (),
     policy: PublicationPolicy = OBSERVED_LAGS,
+    read_text: TextOf | None = None,
 ) -> tuple[Graph, list[ExpressionPlan]]:
     """The version graph of the summarised corpus texts ``docs`` (any order),
     without expression texts, and the plans to render them
@@ -426,6 +500,9 @@ def plan_graph(
     ``publications``: (work as FRBR URI or citation, date, source) facts from
     the corpus sidecar; they win over dates the texts state.
     ``policy``: how a publication date nothing states is assumed.
+    ``read_text``: the text of a corpus text by SHA-256, read only for texts
+    planning the same expression as another (to tell a copy from a
+    conflict; :func:`lexversion.graph.texts.settle`).
     Deterministic: the same documents give the same graph whatever their
     order. The graph's events and citations are lazy
     :class:`~lexversion.graph.stream.Regenerable` streams.
@@ -437,7 +514,8 @@ def plan_graph(
     commencement = Commencement(stated, policy)
     works = {w.frbr_uri: w for w in sorted(reg.works(), key=lambda w: w.frbr_uri)}
     effects = plan_effects(docs, reg, commencement)
-    plans, applied, reversed_ = plan_expressions(docs, reg, effects, works, commencement)
+    texts = plan_expressions(docs, reg, effects, works, commencement, read_text)
+    plans, applied, reversed_ = texts.plans, texts.applied, texts.reversed_
     evidence = in_force_evidence(docs, reg)
     for uri, evs in acting_evidence(effects, works).items():
         evidence[uri] = sorted(
@@ -454,7 +532,12 @@ def plan_graph(
             )
             for r in effects
         ],
-        citations=Regenerable(partial(citations_of, docs, reg)),
+        citations=Regenerable(partial(citations_of, docs, reg, frozenset(texts.copies))),
+        warnings=[
+            *texts.warnings,
+            *mismatch_warnings(docs, reg, plans),
+            *unconsolidated(effects, plans, applied, reversed_),
+        ],
     )
     return graph, plans
 
@@ -468,8 +551,10 @@ def build_graph(
 
     See :func:`plan_graph`; this is the small-corpus path, and what tests use.
     """
-    g, plans = plan_graph([summarize(d) for d in docs], publications, policy)
     by_sha = {d.sha256: d for d in docs}
+    g, plans = plan_graph(
+        [summarize(d) for d in docs], publications, policy, lambda sha: by_sha[sha].text
+    )
     return replace(
         g,
         events=list(g.events),
@@ -480,6 +565,7 @@ def build_graph(
 
 __all__ = [
     "Commencement",
+    "PlannedTexts",
     "StatedDates",
     "acting_evidence",
     "build_graph",

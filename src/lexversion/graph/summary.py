@@ -23,6 +23,7 @@ def summarize(d: Document) -> DocSummary:
         d.facts,
         d.citations,
         bool(d.attachments),
+        d.mismatches,
     )
 
 

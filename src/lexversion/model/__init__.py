@@ -29,6 +29,7 @@ from lexversion.model.acts import (
     ProvisionRef,
     Registration,
 )
+from lexversion.model.checks import Mismatch
 from lexversion.model.dates import CERTAINTY_ORDER, Certainty, DateFact, iso
 from lexversion.model.document import (
     Attachment,
@@ -58,10 +59,11 @@ from lexversion.model.records import (
     HistoryEntry,
     StoredCitation,
     StoredEffect,
+    WarningRecord,
     WorkRecord,
     each_change_once,
 )
-from lexversion.model.timeline import ExpressionInfo, PointInTime, WorkTimeline
+from lexversion.model.timeline import ExpressionInfo, OtherText, PointInTime, WorkTimeline
 
 __all__ = [
     "CERTAINTY_ORDER",
@@ -92,10 +94,12 @@ __all__ = [
     "HistoryEntry",
     "Marks",
     "Metadata",
+    "Mismatch",
     "NameMark",
     "Node",
     "NodeKind",
     "Note",
+    "OtherText",
     "PointInTime",
     "Preface",
     "ProvisionRef",
@@ -105,6 +109,7 @@ __all__ = [
     "RepairKind",
     "StoredCitation",
     "StoredEffect",
+    "WarningRecord",
     "WorkRecord",
     "WorkTimeline",
     "each_change_once",

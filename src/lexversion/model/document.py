@@ -23,6 +23,7 @@ from lexversion.model.acts import (
     Note,
     Registration,
 )
+from lexversion.model.checks import Mismatch
 
 
 class BlockKind(StrEnum):
@@ -297,6 +298,8 @@ class Document:
     warnings: tuple[str, ...] = field(default=())
     repairs: tuple[Repair, ...] = field(default=())
     marks: Marks = field(default_factory=Marks)
+    #: recorded substitutions the text disagrees with (issue 13, item 9)
+    mismatches: tuple[Mismatch, ...] = field(default=())
 
     @property
     def act(self) -> ActRef:

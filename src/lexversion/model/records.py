@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from lexversion.model.acts import ActRef, Citation, CitedFact, CommencementRule, Effect
+from lexversion.model.checks import Mismatch
 from lexversion.model.dates import DateFact
 
 T_co = TypeVar("T_co", covariant=True)
@@ -69,6 +70,42 @@ class EffectRecord:
     def key(self) -> tuple[str, str, str, str]:
         """Identity of the effect: (type, affecting, affected, scope)."""
         return (self.type, self.affecting, self.affected, self.scope)
+
+
+@dataclass(frozen=True, slots=True)
+class WarningRecord:
+    """Something a build found doubtful about a work's texts (issue 13, items 2
+    and 9), kept with the work so every reader says it: ``code`` (one of
+    :data:`WARNING_CODES`), the expression it concerns (``None``: the work),
+    the corpus text it was found in (SHA-256) and its ``params`` (name, value),
+    the words of the message, which each reader renders in its language."""
+
+    work: str
+    code: str
+    expression: str | None
+    source: str | None
+    params: tuple[tuple[str, str], ...]
+
+    @property
+    def values(self) -> dict[str, str]:
+        """``params`` as a dict."""
+        return dict(self.params)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{code, work, expression, source, params}``."""
+        return {
+            "code": self.code,
+            "work": self.work,
+            "expression": self.expression,
+            "source": self.source,
+            "params": dict(self.params),
+        }
+
+
+#: what a :class:`WarningRecord` says: a copy of a text stored once, two
+#: different texts of one expression, a recorded effect the text disagrees
+#: with, a text that lacks changes another text or act records
+WARNING_CODES = ("duplicate_text", "conflicting_text", "effect_text_mismatch", "not_consolidated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +296,7 @@ class Graph:
     effects: list[EffectRecord] = field(default_factory=list)
     expressions: list[ExpressionRecord] = field(default_factory=list)
     citations: list[CitationRecord] | Stream[CitationRecord] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,13 +316,16 @@ class DocSummary:
     facts: tuple[CitedFact, ...]
     citations: tuple[Citation, ...]
     has_annex: bool
+    #: recorded substitutions the text disagrees with (issue 13, item 9)
+    mismatches: tuple[Mismatch, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ExpressionPlan:
     """An expression to render from corpus text ``sha256``: ``kind`` official,
     consolidated or reconstructed (``reverse``: indices of the text's effects
-    to undo), or a stub's new edition (``edition_of``: the stub)."""
+    to undo; ``apply``: substitutions another text words, to make), or a
+    stub's new edition (``edition_of``: the stub)."""
 
     uri: str
     work: str
@@ -296,6 +337,9 @@ class ExpressionPlan:
     sha256: str
     reverse: tuple[int, ...] = ()
     edition_of: WorkRecord | None = None
+    #: substitutions to make after ``reverse``: (scope, (old, new) pairs) in the
+    #: text's language, as an amending act's text in that language words them
+    apply: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     def record(self, akn: bytes) -> ExpressionRecord:
         """The store record of this plan with its rendered AKN."""
@@ -313,6 +357,7 @@ class ExpressionPlan:
 
 
 __all__ = [
+    "WARNING_CODES",
     "CitationRecord",
     "DocSummary",
     "EffectDetail",
@@ -325,5 +370,6 @@ __all__ = [
     "StoredCitation",
     "StoredEffect",
     "Stream",
+    "WarningRecord",
     "WorkRecord",
 ]

@@ -48,6 +48,28 @@ class WorkTimeline:
 
 
 @dataclass(frozen=True)
+class OtherText:
+    """The text of another language that applies on the same date, beside the
+    one shown (issue 13, item 2): its expression, the version it is (the
+    expression's date) and whether that version is ``older``, the ``same`` or
+    ``newer`` than the shown one's."""
+
+    lang: str
+    expression: str
+    date: date
+    relation: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{lang, expression, date, relation}``."""
+        return {
+            "lang": self.lang,
+            "expression": self.expression,
+            "date": self.date.isoformat(),
+            "relation": self.relation,
+        }
+
+
+@dataclass(frozen=True)
 class PointInTime:
     """The answer for one work on one date (the object ``show --format json`` prints,
     with ``text`` filled by the caller)."""
@@ -65,6 +87,8 @@ class PointInTime:
     window: tuple[date, date] | None = None
     last_expression: str | None = None
     text: str | None = field(default=None)
+    #: the texts of the other languages on the same date (:class:`OtherText`)
+    others: tuple[OtherText, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of ``schemas/show.schema.json``."""
@@ -82,7 +106,8 @@ class PointInTime:
             "notes": list(self.notes),
             "window": [iso(self.window[0]), iso(self.window[1])] if self.window else None,
             "last_expression": self.last_expression,
+            "other_languages": [o.to_json() for o in self.others],
         }
 
 
-__all__ = ["ExpressionInfo", "PointInTime", "WorkTimeline"]
+__all__ = ["ExpressionInfo", "OtherText", "PointInTime", "WorkTimeline"]

@@ -32,6 +32,7 @@ from lexversion.parse import notes as N
 from lexversion.parse import plausibility, structure, tree
 from lexversion.parse import warnings as W
 from lexversion.parse.citations.identity import is_own
+from lexversion.parse.consistency import mismatches
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
 from lexversion.text.decode import decode_input
@@ -94,7 +95,11 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         text,
         (front.title.text, front.requisites.text),
     )
-    effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
+    effects = (
+        *read.effects,
+        *E.body_effects(provisions.body, lang, act),
+        *E.body_substitutions(provisions.body, lang, act),
+    )
     commencement, retroactive = E.own_commencement(provisions.body, lang)
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
     input_repairs = (*decoded.repairs, *xml_char_repairs(printed))
@@ -124,6 +129,10 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         warnings=warnings,
         repairs=(*parts.repairs, *input_repairs),
     )
+    found = mismatches(document)
+    if found:
+        warnings = (*warnings, *(m.message for m in found))
+        document = replace(document, warnings=warnings, mismatches=found)
     return mark(document)  # what the AKN projection marks up inside the texts
 
 

@@ -315,6 +315,38 @@ def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:
     return out
 
 
+def body_substitutions(body: Node, lang: str, own: ActRef | None) -> list[Effect]:
+    """Substitutions the act's own points make throughout another act, with
+    their words in the act's language ("по всему тексту слова "оралман"
+    заменить словом "кандас"", "бүкіл мәтін бойынша ... ауыстырылсын"): one
+    effect per point, on the first act the point names other than the act
+    itself (the amended act is named before its changes in both languages),
+    scoped to the annex when the point speaks of one. Issue 13, item 2: an
+    amending act's text gives the change's words in its language."""
+    pat = re.compile(vocab(lang).SUBSTITUTE_WORDS, re.IGNORECASE | re.DOTALL)
+    out: list[Effect] = []
+    for para in body.children:
+        whole = " ".join(" ".join(_texts(para)).split())
+        sub = pat.search(fold_text(whole))  # the same length: spans are the text's
+        if sub is None:
+            continue
+        anchors = [a for a in find_anchors(whole, lang) if not (own and same_act(a.act, own))]
+        if not anchors:
+            continue
+        said_old, said_new = (
+            whole[sub.start("old") : sub.end("old")],
+            whole[sub.start("new") : sub.end("new")],
+        )
+        old = _QUOTED.findall(said_old) or [said_old.strip(' "')]
+        new = _QUOTED.findall(said_new + '"') or [said_new.strip(' "')]
+        pairs = tuple(zip(old, new, strict=False))
+        scope = "annex" if re.search(r"приложени|қосымша", whole[: sub.start()]) else "whole"
+        out.append(
+            Effect(EffectType.SUBSTITUTION, None, anchors[0].act, scope, pairs, None, "body", whole)
+        )
+    return out
+
+
 def notes_in(node: Node) -> list[tuple[str, Block]]:
     """(scope eId, note block) for every editorial note under ``node``."""
     out = [(node.eid or "whole", b) for b in node.blocks if b.kind == BlockKind.NOTE]

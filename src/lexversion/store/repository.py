@@ -42,6 +42,7 @@ from lexversion.model import (
     HistoryEntry,
     StoredCitation,
     StoredEffect,
+    WarningRecord,
     WorkRecord,
     WorkTimeline,
 )
@@ -51,6 +52,8 @@ from lexversion.store.rows import (
     EffectRow,
     EventRow,
     ExpressionRow,
+    SourceRow,
+    WarningRow,
     WorkRow,
 )
 from lexversion.store.writer import GraphWriter
@@ -438,6 +441,46 @@ class Store:
         with self.connection() as conn:
             rows = conn.execute(_CITATIONS_OF, {"uri": uri}).all()
         return [StoredCitation(*r) for r in rows]
+
+    def warnings(self, uri: str) -> list[WarningRecord]:
+        """What the last build found doubtful about work ``uri``'s texts
+        (copies, conflicts, effects the text disagrees with, texts lacking a
+        change; :class:`WarningRecord`), in the order it found them; empty
+        for an unknown work."""
+        with self._session() as s:
+            rows = s.scalars(
+                select(WarningRow).where(WarningRow.work_uri == uri).order_by(WarningRow.id)
+            )
+            return [
+                WarningRecord(
+                    r.work_uri,
+                    r.code,
+                    r.expression,
+                    r.source,
+                    tuple((str(k), str(v)) for k, v in r.params),
+                )
+                for r in rows
+            ]
+
+    def sources_of(self, expression: str) -> list[str]:
+        """The names of the corpus files expression ``expression`` was stored
+        from: the text rendered, then its copies (``duplicate_text``
+        warnings), each file once; empty for an unknown expression."""
+        with self._session() as s:
+            first = s.scalar(
+                select(ExpressionRow.source_sha).where(ExpressionRow.uri == expression)
+            )
+            copies = s.scalars(
+                select(WarningRow.source)
+                .where(WarningRow.expression == expression, WarningRow.code == "duplicate_text")
+                .order_by(WarningRow.id)
+            )
+            shas = [x for x in dict.fromkeys([first, *copies]) if x]
+            rows = s.execute(
+                select(SourceRow.sha256, SourceRow.name).where(SourceRow.sha256.in_(shas))
+            ).all()
+            names = {sha: name for sha, name in rows}
+        return [names[x] for x in shas if x in names]
 
     def generation(self) -> tuple[str | None, int, int]:
         """A value that changes whenever a build changes what the store holds:

@@ -2,7 +2,7 @@
 
 One table per model concept of ARCHITECTURE.md: ``sources`` (raw files, byte
 for byte), ``works``, ``expressions`` (insert-only), ``events``, ``effects``,
-``citations``. DateFacts are stored as (earliest, latest, certainty, basis).
+``citations``, ``warnings``. DateFacts are stored as (earliest, latest, certainty, basis).
 """
 
 from __future__ import annotations
@@ -129,6 +129,18 @@ class CitationRow(Base):
     cited: Mapped[str] = mapped_column(String(200), index=True)
     method: Mapped[str] = mapped_column(String(10), default="exact")
     score: Mapped[float] = mapped_column(Float, default=100.0)
+
+
+class WarningRow(Base):
+    """A build's warning about a work's texts (:class:`lexversion.model.WarningRecord`)."""
+
+    __tablename__ = "warnings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    work_uri: Mapped[str] = mapped_column(String(200), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    expression: Mapped[str | None] = mapped_column(String(250))
+    source: Mapped[str | None] = mapped_column(String(64))
+    params: Mapped[Any] = mapped_column(JSON)
 
 
 class BuildStateRow(Base):

@@ -39,6 +39,7 @@ from lexversion.store.rows import (
     EventRow,
     ExpressionRow,
     SourceRow,
+    WarningRow,
     WorkRow,
 )
 
@@ -120,7 +121,26 @@ def citation_rows(g: Graph) -> Iterator[dict[str, Any]]:
     )
 
 
-_DERIVED = ((EventRow, event_rows), (EffectRow, effect_rows), (CitationRow, citation_rows))
+def warning_rows(g: Graph) -> Iterator[dict[str, Any]]:
+    """Rows of the ``warnings`` table for ``g``."""
+    return (
+        {
+            "work_uri": w.work,
+            "code": w.code,
+            "expression": w.expression,
+            "source": w.source,
+            "params": [list(p) for p in w.params],
+        }
+        for w in g.warnings
+    )
+
+
+_DERIVED = (
+    (EventRow, event_rows),
+    (EffectRow, effect_rows),
+    (CitationRow, citation_rows),
+    (WarningRow, warning_rows),
+)
 
 
 def derived_fingerprint(g: Graph) -> str:
@@ -169,6 +189,13 @@ class GraphWriter:
             self.s.execute(delete(SourceRow).where(SourceRow.sha256 == sha256))
             self._fresh_sources.discard(sha256)
             self._count(self.inserted, "sources", -1)
+
+    def source_bytes(self, sha256: str) -> bytes | None:
+        """The bytes of corpus file ``sha256`` as this build keeps them (this
+        build's or an earlier one's), or ``None``."""
+        self._flush_sources()
+        data: bytes | None = self.s.scalar(select(SourceRow.data).where(SourceRow.sha256 == sha256))
+        return data
 
     def _flush_sources(self) -> None:
         batch, self._sources = self._sources, []

@@ -116,6 +116,43 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
     return mark(replace(doc, preface=preface, body=body, attachments=tuple(attachments), meta=meta))
 
 
+def _applier(pairs: Sequence[tuple[str, str]]) -> Fn:
+    """Replace each whole-word old form of ``pairs`` by its new form."""
+    return _reverser([(new, old) for old, new in pairs])
+
+
+def apply_words(
+    doc: Document, changes: Sequence[tuple[str, Sequence[tuple[str, str]]]]
+) -> Document:
+    """The document with the substitutions ``changes`` made: each (scope,
+    (old, new) pairs) replaces every whole-word old form by the new one in its
+    scope (``whole``: the act and its annexes; ``annex``: every annex; an
+    annex's eId: that annex), the mirror of :func:`reverse`. Its notes and
+    status stay (they describe the text as published); a change of words the
+    text no longer has changes nothing. Raises nothing."""
+    whole = [p for scope, pairs in changes if scope == "whole" for p in pairs]
+    body = map_node(doc.body, _applier(whole), lambda b: False)
+    attachments = tuple(
+        replace(
+            att,
+            body=map_node(
+                att.body,
+                _applier(
+                    [
+                        p
+                        for scope, pairs in changes
+                        if scope in {"whole", "annex", att.eid}
+                        for p in pairs
+                    ]
+                ),
+                lambda b: False,
+            ),
+        )
+        for att in doc.attachments
+    )
+    return mark(replace(doc, body=body, attachments=attachments))
+
+
 def reprefix(node: Node, old: str, new: str) -> Node:
     """``node`` with every eId prefix ``old`` replaced by ``new`` (``""`` drops it)."""
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from lexversion.model import DateFact, iso
-from lexversion.model.timeline import ExpressionInfo, PointInTime, WorkTimeline
+from lexversion.model.timeline import ExpressionInfo, OtherText, PointInTime, WorkTimeline
 
-__all__ = ["point_in_time", "relation"]
+__all__ = ["other_texts", "point_in_time", "relation"]
 
 
 def relation(on: date, fact: DateFact | None) -> str:
@@ -288,6 +288,7 @@ def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointI
         )
     last = wording.last
     return PointInTime(
+        others=other_texts(tl, on, expression),
         work=tl.work,
         as_of=on,
         status=st.status,
@@ -301,3 +302,23 @@ def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointI
         window=window,
         last_expression=last.uri if (last and st.status == "repealed") else None,
     )
+
+
+def other_texts(tl: WorkTimeline, on: date, shown: ExpressionInfo | None) -> tuple[OtherText, ...]:
+    """The wording each other language of ``tl`` gives on ``on`` beside
+    ``shown`` (chosen as :func:`point_in_time` chooses it), with whether its
+    version is older, the same or newer (issue 13, item 2: a reader of one
+    language is told when the other's text lags behind). Empty when nothing
+    is shown or versions are undated."""
+    if shown is None or shown.date is None:
+        return ()
+    status = _status_on(tl, on).status
+    out: list[OtherText] = []
+    for lang in sorted({e.lang for e in tl.expressions} - {shown.lang}):
+        _, exprs = _expressions_in(tl, lang)
+        other = _wording_on(tl, on, exprs, status).expression
+        if other is None or other.date is None:
+            continue
+        rel = "older" if other.date < shown.date else "newer" if other.date > shown.date else "same"
+        out.append(OtherText(lang, other.uri, other.date, rel))
+    return tuple(out)

@@ -14,11 +14,11 @@ downloads. The template only loops and prints.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from lexversion.akn.frbr import AKN_LANG, parse_work_uri
-from lexversion.app.query import answer, resolve_address
+from lexversion.app.query import answer, language_lines, resolve_address, text_warnings
 from lexversion.app.resolve import find_work
 from lexversion.i18n import day, term
 from lexversion.i18n import gettext as _
@@ -26,6 +26,7 @@ from lexversion.model import HistoryEntry, PointInTime, StoredCitation, WorkReco
 from lexversion.render.html import ViewBlock, view
 from lexversion.render.labels import provision_label
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
+from lexversion.render.warnings import warning_text
 from lexversion.store.repository import Store
 from lexversion.web.neighbourhood import NeighbourhoodView, neighbourhood_view, relations
 from lexversion.web.refs import (
@@ -82,6 +83,10 @@ class Banner:
     effects: tuple[str, ...]
     notes: tuple[str, ...]
     addressed: str
+    #: the other language's text when it is an older or newer version (issue 13, item 2)
+    languages: tuple[str, ...] = ()
+    #: the build's warnings about the text shown (issue 13, items 2 and 9)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -366,7 +371,11 @@ def work_page(
         as_of=on.isoformat(),
         address=address,
         facts=_facts(rec, g.tl, g.refs, langs),
-        banner=_banner(pit, mode),
+        banner=replace(
+            _banner(pit, mode),
+            languages=tuple(language_lines(pit)),
+            warnings=tuple(warning_text(w) for w in text_warnings(store, pit)),
+        ),
         blocks=_blocks(viewed, g.refs),
         versions=_versions(uri, g.tl, pit),
         languages=languages if len(languages) > 1 else (),

@@ -168,6 +168,9 @@ PROVISION_KINDS: dict[str, str] = {"тармақ": "paragraph", "тармақш�
 
 REPEAL_WORDS: tuple[str, ...] = (r"күші\s+жойылды\s+деп\s+танылсын",)
 NEW_EDITION_WORDS: tuple[str, ...] = (r"жаңа\s+редакцияда",)
+#: an amending act's own point replacing words throughout another act ("бүкіл
+#: мәтін бойынша "оралман" деген сөз "қандас" деген сөзбен ауыстырылсын"; issue 13, item 2)
+SUBSTITUTE_WORDS = r"бүкіл\s+мәтін\s+бойынша\s+(?P<old>.+?)\s+деген\s+сөз(?:дер)?\s+(?:тиісінше\s+)?(?P<new>.+?)\s+деген\s+сөз(?:дер)?мен\s+ауыстырылсын"
 
 #: issuing-body stems: the council and the executive (used by lexversion.lang.regions)
 COUNCIL = r"мәслихат|маслихат"

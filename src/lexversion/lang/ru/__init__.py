@@ -138,6 +138,9 @@ PROVISION_KINDS: dict[str, str] = {
 
 REPEAL_WORDS: tuple[str, ...] = (r"признать\s+утратившим(?:и)?\s+силу",)
 NEW_EDITION_WORDS: tuple[str, ...] = (r"изложить\s+в\s+новой\s+редакции",)
+#: an amending act's own point replacing words throughout another act ("по всему
+#: тексту слова "оралман" заменить словом "кандас""; issue 13, item 2)
+SUBSTITUTE_WORDS = r"по\s+всему\s+тексту\s+(?:[^.;:]*?\s)?слов[аоу]?\s+(?P<old>.+?)\s+заменить\s+(?:соответственно\s+)?слов(?:ом|ами)\s+(?P<new>.+?)(?:[;.]|$)"
 
 COUNCIL = r"маслихат"
 EXECUTIVE = r"акимат"
