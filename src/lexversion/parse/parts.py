@@ -107,8 +107,6 @@ def split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
 
 def classify(p: Paragraph, lang: str) -> Part:
     """A paragraph as a part: an editorial ``note`` ("Ескерту. ...") or a ``p``."""
-    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and _MARKER_WORD.match(
-        L.despace(p.text)
-    ):
+    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and _MARKER_WORD.match(L.despace(p.text)):
         return Part("note", p)
     return Part("p", p)
