@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from lexversion.lang import fold_number, fold_text, noting, vocab
+from lexversion.lang import fold_number, fold_text, noting, regex, vocab
 from lexversion.model import ActRef, CommencementRule, Effect, EffectType, ProvisionRef
 from lexversion.parse import layout as L
 from lexversion.parse.citations.anchors import find_anchors
@@ -32,6 +32,8 @@ from lexversion.parse.dates import DateMatch, find_note_dates
 #: "№ 46/10", "N 7/2-II", "№ VI-29/262", "№ №4-45-VIII", "№ 17/158-VI", "№ А-5/285"
 _NUMBER = re.compile(r"(?:№|N(?=\s*\d))\s*(?:№\s*)?(?P<num>\w+(?:[/\-]\w+)*)")
 #: what may stand between a date and its number: "года", "г.", "ж.", "жылғы"
+#: a parenthesis opening a line or a sentence (:func:`front_parentheses`)
+_OPENING_PARENTHESIS = re.compile(r"(?:^|(?<=[.)])\s*)\(")
 _DATE_TO_NUMBER = re.compile(r"^\s*(?:года|год|г\.|ж\.|жылғы)?\s*,?\s*$", re.IGNORECASE)
 
 
@@ -179,8 +181,8 @@ def provision_repeal(text: str, lang: str, where: str) -> ProvisionRef | None:
     provision ceased, not the act. ``None`` for a repeal of the whole act."""
     nv = noting(lang)
     k = L.key(text)
-    rep = re.search(nv.REPEAL, k)
-    prov = re.search(nv.PROVISION, k[: rep.start()]) if rep else None
+    rep = regex(nv.REPEAL).search(k)
+    prov = regex(nv.PROVISION).search(k[: rep.start()]) if rep else None
     if prov is None:
         return None
     return ProvisionRef(
@@ -227,7 +229,7 @@ def front_parentheses(line: str, lang: str) -> list[tuple[int, int]]:
     pattern = _compiled(lang, "FRONT_PARENTHESES")
     low = fold_text(line).lower()
     out: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?:^|(?<=[.)])\s*)\(", low):
+    for m in _OPENING_PARENTHESIS.finditer(low):
         at = m.end() - 1
         if not pattern.match(low, at):
             continue

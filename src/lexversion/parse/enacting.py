@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from lexversion.lang import citing, vocab
+from lexversion.lang import citing, regex, vocab
 from lexversion.model import ActRef
 from lexversion.parse import layout as L
 from lexversion.parse.citations import find
@@ -151,12 +151,12 @@ def nominative(phrase: str, lang: str) -> str:
     phrase = phrase.strip(_STRIP + " ")
     if lang == "kk":
         for pattern, repl in citing(lang).NOMINATIVE:
-            phrase = re.sub(pattern, repl, phrase)
+            phrase = regex(pattern).sub(repl, phrase)
         return phrase
     words = phrase.split()
     for i, w in enumerate(words):
         for pattern, repl in vocab(lang).NOMINATIVE_WORDS:
-            w = re.sub(pattern, repl, w)
+            w = regex(pattern).sub(repl, w)
         words[i] = w
         if _kind_of(w, lang, "ISSUER_BODIES"):
             break

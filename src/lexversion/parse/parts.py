@@ -15,6 +15,9 @@ from lexversion.parse import layout as L
 from lexversion.parse.formula import formula_index
 from lexversion.text.lines import Line, Paragraph
 
+#: a note marker's word and its stop ("Ескерту.", "Сноска -")
+_MARKER_WORD = re.compile(r"^\s*\S+\s*[.\-–]")
+
 INDENT = 2  # a line indented by this much or more opens a paragraph
 
 
@@ -106,8 +109,6 @@ def split_decision(paras: list[Paragraph], lang: str, parts: Parts) -> None:
 
 def classify(p: Paragraph, lang: str) -> Part:
     """A paragraph as a part: an editorial ``note`` ("Ескерту. ...") or a ``p``."""
-    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and re.match(
-        r"^\s*\S+\s*[.\-–]", L.despace(p.text)
-    ):
+    if L.matches(lang, "NOTE_MARKERS", p.text[:30]) and _MARKER_WORD.match(L.despace(p.text)):
         return Part("note", p)
     return Part("p", p)

@@ -37,13 +37,6 @@ def _next_nonblank(lines: Sequence[Line], i: int) -> int:
     return i
 
 
-def _prev_nonblank(lines: Sequence[Line], i: int) -> Line | None:
-    j = i - 1
-    while j >= 0 and lines[j].blank:
-        j -= 1
-    return lines[j] if j >= 0 else None
-
-
 def is_annex_start(lines: Sequence[Line], i: int, lang: str) -> bool:
     """Does an annex approval block open at line ``i``? (DOMAIN.md 2.8)
 
@@ -53,13 +46,12 @@ def is_annex_start(lines: Sequence[Line], i: int, lang: str) -> bool:
     ("қосымша", "бекітілген", "шешіміне") within the next eight lines.
     """
     line = lines[i]
-    if line.blank or line.indent >= INDENT:
+    if not line.text or line.indent >= INDENT:  # blank or indented
         return False
-    prev = _prev_nonblank(lines, i)
-    blank_before = i > 0 and lines[i - 1].blank
+    prev = lines[i - 1] if i > 0 else None  # the line above, unless a blank line parts them
     if (
         prev is not None
-        and not blank_before
+        and prev.text
         and prev.indent < INDENT
         and not (prev.text.endswith((".", ";", ":")) or L.is_rule(prev))
     ):

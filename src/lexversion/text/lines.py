@@ -226,8 +226,8 @@ def _join(lines: Sequence[Line], screen: bool) -> Paragraph:
         if om is None:
             clean_starts.append(length)
             raw_starts.append(line.start)
-        else:
-            clean_starts.extend([length + c for c in om.clean_starts])
+        else:  # a repaired line: its pieces, shifted to where it starts
+            clean_starts.extend(map(length.__add__, om.clean_starts))
             raw_starts.extend(om.raw_starts)
         parts.append(text)
         length += len(text)

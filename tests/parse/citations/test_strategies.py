@@ -3,7 +3,8 @@
 Property tests (hypothesis) over paragraphs assembled from the pieces references are
 made of: the prefilter (:class:`~lexversion.parse.citations.scan.Prefilter`) finds
 what scanning every paragraph finds, clause ends by bisection are those a boundary
-search finds, and words read on demand are spaCy's tokens.
+search finds, and words read on demand are spaCy's tokens; a title's transliteration by one
+``str.translate`` is ``anyascii``'s.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lexversion.parse.citations import identity
 from lexversion.parse.citations.assemble import references
 from lexversion.parse.citations.clauses import BisectClauses, Clauses
+from lexversion.parse.citations.identity import to_ascii_plain, to_ascii_table
 from lexversion.parse.citations.pipelines import strings
 from lexversion.parse.citations.scan import PREFILTER, Scanner
 from lexversion.parse.citations.words import DocWords, Words, tokens
@@ -151,3 +154,17 @@ def test_prefilter_is_narrower_for_abbreviated_and_upper_case_kazakh_years() -> 
     for text in texts:
         assert len(references(text, "kk", scanner=Scanner())) == 1
         assert references(text, "kk", scanner=PREFILTER) == ()
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(st.sampled_from([w for ws in PIECES.values() for w in ws])).map(" ".join),
+    )
+)
+def test_transliteration_by_table_is_anyascii(text: str) -> None:
+    """The ``str.translate`` table of :func:`to_ascii_table` gives what ``anyascii``
+    gives, for any text (every plane, lone surrogates included) and for titles."""
+    assert identity.to_ascii is to_ascii_table
+    assert to_ascii_table(text) == to_ascii_plain(text)

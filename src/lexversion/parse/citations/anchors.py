@@ -43,7 +43,13 @@ def find_anchors(text: str, lang: str, *, loose_number: bool = False) -> list[An
     "№ ..." of ``text`` (editorial notes).
     """
     return [
-        Anchor(f.start, f.end, replace(f.act, title=None), f.moved)
+        Anchor(f.start, f.end, _untitled(f.act), f.moved)
         for f in find(text, lang, loose_number=loose_number)
         if f.act.number is not None
     ]
+
+
+def _untitled(act: ActRef) -> ActRef:
+    """``act`` without its quoted title (an anchor names an act by date and number);
+    ``act`` itself when it has none (the same value, not rebuilt field by field)."""
+    return act if act.title is None else replace(act, title=None)

@@ -32,6 +32,10 @@ from lexversion.text.repair.vocabulary import Vocabulary, artifacts, key
 _NUM = re.compile(r"\(?\d+(?:[-/.,]\d+)*(?:-[IVXLCІХ]+)?[.)]?|[IVXLCІХ]+|\d+-[а-яәғқңөұүһі]{1,3}")
 _SIGN = frozenset({"№", "N"})
 _SIGNED = re.compile(r"№\s?\d\S*")
+#: a line ending in a number and a hyphen ("18-"), whose link text the next line holds
+_ENDS_NUMBER_HYPHEN = re.compile(r"\d-$")
+#: a day glued to link text ("2386-бабын"): three digits or more
+_THREE_DIGITS = re.compile(r"\d{3,}")
 #: how a number (:data:`_NUM`) opens when not with a digit
 _NUM_OPENS = "(IVXLCІХ"
 _OPENING = frozenset('"(«')
@@ -204,7 +208,7 @@ def _chunk(
     if (
         gap.kind == "start"
         and classes.endswith("N")
-        and (prev in _SIGN or re.search(r"\d-$", prev))
+        and (prev in _SIGN or _ENDS_NUMBER_HYPHEN.search(prev))
     ):
         starts.add(end - 1)  # the number of a "№"/"18-" that ends the line before
     if (
@@ -525,7 +529,7 @@ def fix_day(toks: list[Tok], lex: _Lex, ctx: Context) -> None:
     if len(toks) < 2 or not lex.is_month(ctx.next_first):
         return
     last = toks[-1]
-    m = re.match(r"\d{3,}", last.text)
+    m = _THREE_DIGITS.match(last.text)
     if m is None or not lex.year.fullmatch(key(toks[-2].text)):
         return
     for n in (2, 1):
