@@ -53,8 +53,10 @@ class WorkRegistry:
 
     def match(self, act: ActRef, words: str = "") -> Match | None:
         """The work ``act`` names (``words``: the reference as written), with
-        method and score; ``None`` when ``act`` has no date or number or no work
-        matches."""
+        method and score; ``None`` when ``act`` has no date or number (a law's
+        number from the table of codes and main laws or its ``nn`` title slug:
+        :func:`canonical_act`) or no work matches."""
+        act = canonical_act(act)
         if act.date is None or act.number is None:
             return None
         _, when, number = act_identity(act)
@@ -76,10 +78,10 @@ class WorkRegistry:
     ) -> WorkRecord | None:
         """The work ``act`` names, created (as a stub when ``stub``) if unknown;
         a known stub becomes a work when ``stub`` is false, and learns ``lang``.
-        ``None`` when ``act`` has no date or number."""
+        ``None`` when ``act`` has no date or number (:meth:`match`)."""
+        act = canonical_act(act)  # "204-1" is law No 204-I: one work, named in Roman
         if act.date is None or act.number is None:
             return None
-        act = canonical_act(act)  # "204-1" is law No 204-I: one work, named in Roman
         existing = self.find(act, words)
         if existing is not None:
             if not stub and existing.stub:
