@@ -22,8 +22,8 @@ tax codes) are told apart by the citing act's date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 from datetime import date
 
 

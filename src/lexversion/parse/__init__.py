@@ -31,6 +31,7 @@ from lexversion.parse import effects as E
 from lexversion.parse import notes as N
 from lexversion.parse import plausibility, structure, tree
 from lexversion.parse import warnings as W
+from lexversion.parse.citations.amends import title_effects
 from lexversion.parse.citations.cited import cited
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
@@ -94,9 +95,13 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         text,
         (front.title.text, front.requisites.text),
     )
-    effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
     commencement, retroactive = E.own_commencement(provisions.body, lang)
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
+    effects = (
+        *read.effects,
+        *E.body_effects(provisions.body, lang, act),
+        *title_effects([s.text for s in sources], lang, act),
+    )
     input_repairs = (*decoded.repairs, *xml_char_repairs(printed))
     warnings = (
         *W.input_warnings(input_repairs),
