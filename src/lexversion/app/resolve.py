@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
 from lexversion.graph import act_identity
+from lexversion.graph.identity import work_act
 from lexversion.lang import fold_number
 from lexversion.model import WorkRecord
 from lexversion.parse.citations.anchors import find_anchors
@@ -53,7 +54,7 @@ def find_work(store: Store, query: str) -> tuple[WorkRecord, str | None]:
         for w in store.works()
         if w.date == when
         and w.number
-        and fold_number(w.number) == number
+        and act_identity(work_act(w))[2] == number
         and (region is None or w.region == region)
     ]
     cited = work_uri(act)

@@ -77,3 +77,18 @@ def test_an_unnumbered_law_of_the_table_is_one_work_in_both_languages() -> None:
     ru = ActRef("law", None, None, "parliament", date(2011, 7, 22), None, "О миграции населения")
     assert same_act(kk, ru)
     assert work_uri(kk) == work_uri(ru) == "/akn/kz/act/law/2011-07-22/477-iv"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("А-5/285", "A-5/285"),  # Cyrillic and Latin capital A
+        ("149/19-Ⅷ", "149/19-VIII"),  # Unicode's Roman numeral sign
+        ("285/35-ІІІ", "285/35-III"),
+        ("К-12", "K-12"),
+    ],
+)
+def test_look_alike_letters_in_a_number_name_one_act(a: str, b: str) -> None:
+    one = ActRef("resolution", None, "KZ-71", "akimat", LAW_1997, a)
+    two = ActRef("resolution", None, "KZ-71", "akimat", LAW_1997, b)
+    assert same_act(one, two) and work_uri(one) == work_uri(two)
