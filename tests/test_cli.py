@@ -230,7 +230,7 @@ def test_build_skips_bad_files_and_keeps_the_good_ones(tmp_path: Path) -> None:
     works = run("works", "--format", "json", "--db", url)
     assert works.exit_code == 0, works.stderr
     rows = json.loads(works.stdout)
-    assert len(rows) == 21
+    assert len(rows) == 26
     assert sum(r["text_in_corpus"] for r in rows) == 5
     assert {r["frbr_uri"] for r in rows if r["text_in_corpus"]} >= {W_000, W_001, W_004}
     shown = run("show", W_004, "--as-of", "2026-01-01", "--db", url)
@@ -244,7 +244,7 @@ def test_build_twice_reports_no_change(tmp_path: Path) -> None:
     assert first.exit_code == second.exit_code == 0
     assert "built 5/5 files" in first.stdout
     assert "(no change)" not in first.stdout
-    assert "works +21" in first.stdout
+    assert "works +26" in first.stdout
     assert "built 5/5 files" in second.stdout
     assert "(no change)" in second.stdout
 
@@ -267,7 +267,7 @@ def test_env_var_is_used_without_db(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "env.db").is_file()
     rows = json.loads(run("works", "--format", "json", env=env).stdout)
-    assert len(rows) == 21
+    assert len(rows) == 26
     shown = run("show", W_001, "--as-of", "2022-01-01", "--format", "json", env=env)
     assert json.loads(shown.stdout)["status"] == "in_force"
     # --db wins over the environment
@@ -591,7 +591,7 @@ def test_not_found_offers_close_works(db: str) -> None:
     line = assert_one_error_line(run("history", cited, "--db", db), 3, "2018-09-15")
     assert line.endswith(f"close: {STUB_152}")
     far = "/akn/kz-19/act/decision/2099-01-01/1"
-    assert_one_error_line(run("history", far, "--db", db), 3, "21 works", "lexversion works")
+    assert_one_error_line(run("history", far, "--db", db), 3, "26 works", "lexversion works")
 
 
 def test_not_found_in_an_empty_store_suggests_build(tmp_path: Path) -> None:

@@ -293,7 +293,7 @@ def test_graph_json_validates_and_holds_the_chains(corpus_db: str) -> None:
     schema = json.loads((ROOT / "schemas" / "graph.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator(schema).validate(data)
     # law No 204-I is one work (it was two, 204-1 and 204-i: issue 13, item 7)
-    assert len(data["works"]) == 21 and sum(not w["stub"] for w in data["works"]) == 5
+    assert len(data["works"]) == 26 and sum(not w["stub"] for w in data["works"]) == 5
     kinds = {
         (e["type"], e["affecting"].rsplit("/", 2)[-1], e["affected"].rsplit("/", 2)[-1])
         for e in data["effects"]
@@ -311,4 +311,4 @@ def test_graph_dot_has_a_node_per_work_and_an_edge_per_effect(corpus_db: str) ->
     dot = graph_dot(store, date(2025, 1, 1))
     assert dot.startswith("digraph")
     assert dot.count("->") == len(store.effects())
-    assert dot.count("style=dashed") == 16
+    assert dot.count("style=dashed") == 21

@@ -77,3 +77,17 @@ def test_each_works_events_are_in_date_order(summaries: list[DocSummary]) -> Non
         starts = [e.date.earliest for e in mine if e.date.earliest is not None]
         assert starts == sorted(starts)
     assert len(g.events) == len(events)  # the stream is regenerated, not consumed
+
+
+def test_every_parsed_citation_is_stored_and_resolves_to_its_href(
+    summaries: list[DocSummary],
+) -> None:
+    """Issue 13, item 7: each citation the parser finds is a citation of the graph
+    (a stub where its act has no text), on the work its ``href`` names or whose
+    alias it is (a joint act's other half)."""
+    g, _ = plan_graph(summaries)
+    parsed = [c for d in summaries for c in d.citations]
+    stored = list(g.citations)
+    assert len(stored) == len(parsed) == 50
+    work_of = {u: w.frbr_uri for w in g.works.values() for u in (w.frbr_uri, *w.aliases)}
+    assert sorted(c.cited for c in stored) == sorted(work_of[c.href or ""] for c in parsed)

@@ -81,6 +81,8 @@ EXPECTED: dict[str, Expected] = {
             {
                 ("repeal", date(2019, 3, 6), "356/45-VI"),
                 ("repeal", date(2021, 11, 24), "106/15-VII"),
+                # the title of No 106/15-VII says it amends the joint act's resolution
+                ("amendment", date(2019, 2, 22), "507-290"),
             }
         ),
     ),
@@ -190,7 +192,8 @@ def test_publication(doc: Document, expected: Expected) -> None:
 
 
 def test_effects_on_other_acts(doc: Document, expected: Expected) -> None:
-    """The body's effects on other acts (DOMAIN.md 1: new edition, repeals)."""
+    """The body's effects on other acts (DOMAIN.md 1: new edition, repeals) and the
+    amendments the titles of the acts it cites state."""
     found = {
         (e.type, e.affected.date, e.affected.number)
         for e in doc.meta.effects

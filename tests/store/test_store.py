@@ -59,7 +59,7 @@ def test_build_creates_every_table(new_store: Callable[[str], Store]) -> None:
     assert set(snap) == TABLES
     assert all(n > 0 for n in snap.values()), snap
     assert snap["sources"] == 5
-    assert snap["works"] == report.works + report.stubs == 21
+    assert snap["works"] == report.works + report.stubs == 26
     assert snap["expressions"] == report.expressions
     assert snap["effects"] == report.effects
     assert snap["citations"] == report.citations
@@ -89,7 +89,7 @@ def test_generation_changes_with_a_build_and_only_then(new_store: Callable[[str]
     assert store.generation() == (None, 0, 0)
     report = pipeline.build(CORPUS_DIR, store)
     derived, works, exprs = store.generation()
-    assert derived and works == 21 and exprs == report.expressions
+    assert derived and works == 26 and exprs == report.expressions
     pipeline.build(CORPUS_DIR, store)
     assert store.generation() == (derived, works, exprs)
 
@@ -375,7 +375,7 @@ def test_store_created_before_migrations_still_opens(tmp_path: Path, corpus_docs
     before = snapshot(engine)
     engine.dispose()
     store = open_store(url)
-    assert len(store.works()) == 21
+    assert len(store.works()) == 26
     assert {t: r for t, r in snapshot(store.engine).items() if t in TABLES} == {
         t: r for t, r in before.items() if t in TABLES
     }

@@ -30,7 +30,7 @@ class WorkStatus:
 
     def to_json(self) -> dict[str, Any]:
         """``{frbr_uri, title, issuer, date, number, languages, status, certainty,
-        stub}``: the item of ``lexversion graph``'s ``works``."""
+        stub, aliases}``: the item of ``lexversion graph``'s ``works``."""
         w = self.work
         return {
             "frbr_uri": w.frbr_uri,
@@ -42,6 +42,7 @@ class WorkStatus:
             "status": self.status,
             "certainty": self.certainty,
             "stub": w.stub,
+            "aliases": list(w.aliases),
         }
 
 

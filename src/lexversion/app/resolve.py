@@ -4,7 +4,8 @@ A citation in either language ("решение маслихата города �
 сентября 2017 года № 152", "Алматы облыстық мәслихатының 2017 жылғы 15
 желтоқсандағы № 26-129 шешімі") is read with the same act-reference reader
 as the corpus (:mod:`lexversion.parse.citations.anchors`) and matched by date and number
-(look-alike letters folded) and, when it names one, the issuer's region.
+(look-alike letters folded) and, when it names one, the issuer's region; a joint
+act's other half by the work's aliases.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from rapidfuzz import fuzz, process
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
 from lexversion.graph import act_identity
+from lexversion.graph.identity import work_act
 from lexversion.lang import fold_number
 from lexversion.model import WorkRecord
 from lexversion.parse.citations.anchors import find_anchors
+from lexversion.parse.citations.identity import work_uri
 from lexversion.store.repository import Store
 from lexversion.text.language import detect_language
 
@@ -51,9 +54,12 @@ def find_work(store: Store, query: str) -> tuple[WorkRecord, str | None]:
         for w in store.works()
         if w.date == when
         and w.number
-        and fold_number(w.number) == number
+        and act_identity(work_act(w))[2] == number
         and (region is None or w.region == region)
     ]
+    cited = work_uri(act)
+    if not hits and cited:  # a joint act's other half: an alias of the work
+        hits = [w for w in store.works() if cited in w.aliases]
     if not hits:
         raise _not_found(
             store,

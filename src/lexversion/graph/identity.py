@@ -24,11 +24,31 @@ from lexversion.model.records import WorkRecord
 from lexversion.parse.citations.anchors import find_anchors
 from lexversion.parse.citations.identity import act_key as act_identity
 from lexversion.parse.citations.identity import canonical_act
+from lexversion.parse.citations.national import title_key
 from lexversion.text.language import detect_language
 
 Identity = tuple[str | None, date | None, str | None]
 #: how many of the texts naming a work :meth:`WorkRegistry.named_by` keeps
 NAMED_BY = 4
+
+
+#: how many days apart the two halves of a joint act may be adopted (:meth:`WorkRegistry.join`):
+#: the akimat resolves, the maslikhat decides at its next session (seed 002: 22 February
+#: and 6 March 2019)
+JOINT_DAYS = 92
+
+
+def _joint(akimat: WorkRecord, other: WorkRecord, same_title: bool) -> bool:
+    """True when ``akimat``'s act and ``other`` are the halves of one joint act."""
+    return (
+        same_title
+        and other.body == "maslikhat"
+        and other.region is not None
+        and other.region == akimat.region
+        and akimat.date is not None
+        and other.date is not None
+        and abs((other.date - akimat.date).days) <= JOINT_DAYS
+    )
 
 
 def work_act(w: WorkRecord) -> ActRef:
@@ -46,6 +66,10 @@ class WorkRegistry:
         self._by_dn: dict[tuple[date | None, str | None], list[Identity]] = {}
         self._texts: dict[str, Identity] = {}
         self._named_by: dict[Identity, set[tuple[str, str]]] = {}
+        #: the titles each work is cited by (:func:`title_key`), for :meth:`join`
+        self._titles: dict[Identity, set[str]] = {}
+        #: a joint act's other act, by (date, number): (its region, the work's key)
+        self._alias: dict[tuple[date | None, str | None], tuple[str | None, Identity]] = {}
 
     def works(self) -> Iterable[WorkRecord]:
         """Every work registered, in registration order."""
@@ -53,11 +77,16 @@ class WorkRegistry:
 
     def match(self, act: ActRef, words: str = "") -> Match | None:
         """The work ``act`` names (``words``: the reference as written), with
-        method and score; ``None`` when ``act`` has no date or number or no work
-        matches."""
+        method and score; ``None`` when ``act`` has no date or number (a law's
+        number from the table of codes and main laws or its ``nn`` title slug:
+        :func:`canonical_act`) or no work matches."""
+        act = canonical_act(act)
         if act.date is None or act.number is None:
             return None
-        _, when, number = act_identity(act)
+        region, when, number = act_identity(act)
+        alias = self._alias.get((when, number))
+        if alias is not None and region in (None, alias[0]):
+            return Match(self._by_id[alias[1]], "exact", 100.0)
         keys = self._by_dn.get((when, number), [])
         return match_act(act, words, [self._by_id[k] for k in keys])
 
@@ -76,10 +105,12 @@ class WorkRegistry:
     ) -> WorkRecord | None:
         """The work ``act`` names, created (as a stub when ``stub``) if unknown;
         a known stub becomes a work when ``stub`` is false, and learns ``lang``.
-        ``None`` when ``act`` has no date or number."""
+        ``None`` when ``act`` has no date or number (:meth:`match`)."""
+        act = canonical_act(act)  # "204-1" is law No 204-I: one work, named in Roman
         if act.date is None or act.number is None:
             return None
-        act = canonical_act(act)  # "204-1" is law No 204-I: one work, named in Roman
+        if act.title:
+            self._titles.setdefault(act_identity(act), set()).add(title_key(act.title))
         existing = self.find(act, words)
         if existing is not None:
             if not stub and existing.stub:
@@ -133,6 +164,49 @@ class WorkRegistry:
         (:func:`lexversion.graph.failures.blame`)."""
         return self._named_by.get(act_identity(work_act(work)), set())
 
+    def join(self) -> None:
+        """Make each joint act one work (issue 13, item 3). A maslikhat's decision
+        and its akimat's resolution of one region, cited by the same title and
+        adopted within :data:`JOINT_DAYS` of each other, are the two halves of a
+        joint act ("совместное постановление акимата и решение маслихата", Law "On
+        legal acts" No 480-V, art. 1): the decision (or the half whose text is in
+        the corpus) is the work, the resolution its alias (:attr:`WorkRecord.aliases`;
+        :meth:`match` resolves it to the work), so that an amendment or a repeal of
+        either reaches the whole act."""
+        works = list(self._by_id.items())
+        for key, w in works:
+            if w.body != "akimat" or key not in self._by_id:
+                continue
+            partner = next(
+                (k for k, o in works if k in self._by_id and _joint(w, o, self._shared(key, k))),
+                None,
+            )
+            if partner is not None:
+                self._merge(key, partner)
+
+    def _shared(self, a: Identity, b: Identity) -> bool:
+        return bool(self._titles.get(a, set()) & self._titles.get(b, set()))
+
+    def _merge(self, alias_key: Identity, key: Identity) -> None:
+        """Fold work ``alias_key`` into work ``key`` (:meth:`join`)."""
+        alias, work = self._by_id[alias_key], self._by_id[key]
+        if not alias.stub and work.stub:  # the half whose text is in the corpus is the work
+            alias_key, key, alias, work = key, alias_key, work, alias
+        del self._by_id[alias_key]
+        self._by_dn[alias_key[1:]].remove(alias_key)
+        self._alias[alias_key[1:]] = (alias_key[0], key)
+        issuers = ", ".join(dict.fromkeys(i for i in (work.issuer, alias.issuer) if i))
+        self._by_id[key] = replace(
+            work,
+            issuer=issuers or None,
+            aliases=tuple(sorted({*work.aliases, alias.frbr_uri, *alias.aliases})),
+            languages=tuple(sorted({*work.languages, *alias.languages})),
+        )
+        self._named_by.setdefault(key, set()).update(self._named_by.pop(alias_key, set()))
+        for sha, k in self._texts.items():
+            if k == alias_key:
+                self._texts[sha] = key
+
     def sidecar_work(self, ref: str) -> WorkRecord | None:
         """The work a sidecar fact names (FRBR URI or citation), if known."""
         if ref.startswith("/akn/"):
@@ -141,4 +215,4 @@ class WorkRegistry:
         return self.find(anchors[0].act) if anchors else None
 
 
-__all__ = ["Identity", "WorkRegistry", "act_identity", "work_act"]
+__all__ = ["JOINT_DAYS", "Identity", "WorkRegistry", "act_identity", "work_act"]

@@ -77,7 +77,8 @@ def register_works(docs: Iterable[DocSummary]) -> WorkRegistry:
     registered before those whose issuer was not, so that a bare "decision of
     29 March 2024 No 97" resolves to the work a fuller reference names whatever
     the order of the texts (issue 16). Each text is bound to its work
-    (:meth:`WorkRegistry.bind`). Raises :class:`~lexversion.errors.PlanError`
+    (:meth:`WorkRegistry.bind`); the halves of a joint act are then one work
+    (:meth:`WorkRegistry.join`). Raises :class:`~lexversion.errors.PlanError`
     naming a text that cannot be registered (see
     :func:`lexversion.graph.failures.unidentified`)."""
     reg = WorkRegistry()
@@ -98,6 +99,7 @@ def register_works(docs: Iterable[DocSummary]) -> WorkRegistry:
                         w = reg.ensure(act, stub=True, words=words)
                         if w is not None:
                             reg.named(w, d.source, d.sha256)
+    reg.join()
     return reg
 
 

@@ -28,8 +28,12 @@ NOTING: dict[str, ModuleType] = {"kk": kk_notes, "ru": ru_notes}
 
 # Same-length folds: offsets in folded text equal offsets in the original.
 _TO_LATIN = str.maketrans(
-    {"І": "I", "і": "i", "Х": "X", "х": "x", "С": "C", "с": "c", "М": "M", "м": "m", "В": "V"}
-)
+    {"І": "I", "і": "i", "Х": "X", "х": "x", "С": "C", "с": "c", "М": "M", "м": "m", "В": "V",
+     # the capitals (and their lower-case look-alikes) an act number's letter prefix is
+     # typed with in either script: "№ А-5/285" with Cyrillic or Latin "A"
+     "А": "A", "а": "a", "Е": "E", "е": "e", "К": "K", "О": "O", "о": "o", "Р": "P",
+     "р": "p", "Т": "T", "Н": "H"}
+)  # fmt: skip
 
 
 #: Latin letters that look like Cyrillic ones, folded to Cyrillic in a word that
@@ -99,10 +103,12 @@ def fold_text(text: str) -> str:
 def fold_number(number: str) -> str:
     """Canonical form of an act number for identity: Roman numerals in Latin.
 
-    ``"285/35-ІІІ"`` (Cyrillic ``І``) and ``"285/35-III"`` give the same key.
+    ``"285/35-ІІІ"`` (Cyrillic ``І``) and ``"285/35-III"`` give the same key, and
+    so do a letter prefix typed in Cyrillic or Latin (``"А-5/285"``, ``"A-5/285"``);
+    Unicode's Roman numeral signs (``"Ⅷ"``) are read as letters (NFKC).
     Digits and separators are kept; letters are upper-cased after folding.
     """
-    return number.strip().translate(_TO_LATIN).upper()
+    return unicodedata.normalize("NFKC", number.strip()).translate(_TO_LATIN).upper()
 
 
 def fold_word(word: str) -> str:

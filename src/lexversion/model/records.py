@@ -25,7 +25,11 @@ T_co = TypeVar("T_co", covariant=True)
 
 @dataclass(frozen=True, slots=True)
 class WorkRecord:
-    """A work: identity, whether it is a stub, languages of its texts in the corpus."""
+    """A work: identity, whether it is a stub, languages of its texts in the corpus.
+
+    ``aliases``: the FRBR work URIs of the other acts the work also is, a joint
+    act's other issuer's act (an akimat resolution adopted with a maslikhat
+    decision: issue 13, item 3); each resolves to this work."""
 
     frbr_uri: str
     act_type: str | None
@@ -37,6 +41,7 @@ class WorkRecord:
     title: str | None
     stub: bool
     languages: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ from lexversion.parse import effects as E
 from lexversion.parse import notes as N
 from lexversion.parse import plausibility, structure, tree
 from lexversion.parse import warnings as W
-from lexversion.parse.citations.identity import is_own
+from lexversion.parse.citations.amends import title_effects
+from lexversion.parse.citations.cited import cited
 from lexversion.parse.consistency import mismatches
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
@@ -95,13 +96,14 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         text,
         (front.title.text, front.requisites.text),
     )
+    commencement, retroactive = E.own_commencement(provisions.body, lang)
+    sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
     effects = (
         *read.effects,
         *E.body_effects(provisions.body, lang, act),
         *E.body_substitutions(provisions.body, lang, act),
+        *title_effects([s.text for s in sources], lang, act),
     )
-    commencement, retroactive = E.own_commencement(provisions.body, lang)
-    sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
     input_repairs = (*decoded.repairs, *xml_char_repairs(printed))
     warnings = (
         *W.input_warnings(input_repairs),
@@ -197,28 +199,38 @@ def _publication_texts(preface: N.PrefaceNotes, rest: Sequence[tree.SourceMap]) 
 
 
 def _citations(sources: Sequence[tree.SourceMap], lang: str, own: ActRef) -> tuple[Citation, ...]:
-    """Every reference to another act in ``sources`` (registrations and the act
-    itself left out), with its FRBR work URI and raw-file span."""
-    out: list[Citation] = []
-    for s in sources:
-        for f in C.find(s.text, lang):
-            if f.kind != "citation" or is_own(f.act, own):
-                continue
-            out.append(
-                Citation(
-                    f.act,
-                    s.text[f.start : f.end],
-                    s.eid,
-                    f.start,
-                    f.end,
-                    *_raw_span(s.offsets, f.start, f.end),
-                    href=C.work_uri(f.act),
-                    title=f.title,
-                    pinpoint=f.pinpoint,
-                    registration=f.registration,
-                )
-            )
-    return tuple(out)
+    """Every citation of another act in ``sources``
+    (:func:`lexversion.parse.citations.cited.cited`), with its FRBR work URI and
+    raw-file span."""
+    return tuple(
+        _citation(s, f.act, f.start, f.end, f.title, f.pinpoint, f.registration)
+        for s in sources
+        for f in cited(s.text, lang, own)
+    )
+
+
+def _citation(
+    s: tree.SourceMap,
+    act: ActRef,
+    start: int,
+    end: int,
+    title: str | None,
+    pinpoint: str | None,
+    registration: str | None,
+) -> Citation:
+    """The citation of ``act`` at ``[start, end)`` of source ``s``'s text."""
+    return Citation(
+        act,
+        s.text[start:end],
+        s.eid,
+        start,
+        end,
+        *_raw_span(s.offsets, start, end),
+        href=C.work_uri(act),
+        title=title,
+        pinpoint=pinpoint,
+        registration=registration,
+    )
 
 
 def _raw_span(om: OffsetMap, start: int, end: int) -> tuple[int, int]:

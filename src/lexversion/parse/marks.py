@@ -23,9 +23,8 @@ from lexversion.lang import fold_text, vocab
 from lexversion.model import ActRef, Block, Document, Node
 from lexversion.model.document import Marks, NameMark, RefMark
 from lexversion.parse import layout as L
-from lexversion.parse.citations import find
 from lexversion.parse.citations import work_uri as cited_uri
-from lexversion.parse.citations.identity import is_own
+from lexversion.parse.citations.cited import cited
 from lexversion.parse.dates import find_dates
 
 #: a signatory's name closing a signature line: "Р. Ибраимова", "А.Б. Серік"
@@ -68,9 +67,7 @@ class _Marker:
         if text in table:
             return
         out: list[RefMark] = []
-        for f in find(text, self.lang, loose_number=loose):
-            if f.kind != "citation" or is_own(f.act, self.own):
-                continue
+        for f in cited(text, self.lang, self.own, loose_number=loose):
             href = cited_uri(f.act)
             if href:
                 out.append(RefMark(f.start, f.end, href))

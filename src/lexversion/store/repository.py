@@ -110,11 +110,14 @@ def _work_rec(r: Any) -> WorkRecord:
         r.title,
         r.stub,
         tuple(x for x in r.languages.split(",") if x),
+        tuple(x for x in r.aliases.split(",") if x),
     )
 
 
 #: the statement of Store.work: the work's row by URI
 _WORK = select(WorkRow.__table__).where(WorkRow.__table__.c.frbr_uri == bindparam("uri"))
+#: the work a joint act's other URI is an alias of (Store.work)
+_ALIAS = select(WorkRow.__table__).where(WorkRow.__table__.c.aliases.contains(bindparam("uri")))
 
 _KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application", "in_force_evidence")
 #: the statements of Store.timeline: work + dated events, expressions, citing works
@@ -309,11 +312,15 @@ class Store:
             return [_work_rec(r) for r in s.scalars(select(WorkRow).order_by(WorkRow.frbr_uri))]
 
     def work(self, uri: str) -> WorkRecord:
-        """The work with FRBR URI ``uri``; raises :class:`NotFound`. One prepared
+        """The work with FRBR URI ``uri`` (or with ``uri`` among its aliases: a joint
+        act's other half); raises :class:`NotFound`. One prepared
         Core statement (:data:`_WORK`): every page and API answer asks this
         first, and the ORM's identity map cost more than the query."""
         with self.connection() as conn:
             row = conn.execute(_WORK, {"uri": uri}).first()
+            if row is None:  # a joint act's other half resolves to the work (:data:`_ALIAS`)
+                rows = conn.execute(_ALIAS, {"uri": uri}).all()
+                row = next((r for r in rows if uri in r.aliases.split(",")), None)
         if row is None:
             raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
         return _work_rec(row)

@@ -53,6 +53,8 @@ class WorkRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     stub: Mapped[bool] = mapped_column(Boolean)
     languages: Mapped[str] = mapped_column(String(20), default="")
+    #: a joint act's other acts, FRBR work URIs comma-separated (WorkRecord.aliases)
+    aliases: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ExpressionRow(Base):

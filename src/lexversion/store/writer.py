@@ -58,6 +58,7 @@ def _work_values(w: WorkRecord) -> dict[str, Any]:
         "title": w.title,
         "stub": w.stub,
         "languages": ",".join(w.languages),
+        "aliases": ",".join(w.aliases),
     }
 
 

@@ -68,7 +68,7 @@ CASES = [
         None,
         title="Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы",
         pinpoint="6-бабының 2-тармағына",
-        href="/akn/kz/act/law/2001-01-23/nn-qazaqstan-respublikasyndaghy-zhergilikti-memlekettik-basqaru",
+        href="/akn/kz/act/law/2001-01-23/148-ii",
     ),
     Case(
         "kk-law-republic-first",
@@ -149,7 +149,7 @@ CASES = [
         None,
         title="О правовых актах",
         pinpoint="статьей 26",
-        href="/akn/kz/act/law/2016-04-06/nn-o-pravovykh-aktakh",
+        href="/akn/kz/act/law/2016-04-06/480-v",
     ),
     Case(
         "ru-subpoint-point-article",

@@ -49,3 +49,46 @@ def test_a_law_typed_with_digit_one_is_the_law_with_a_roman_numeral() -> None:
     assert work_uri(law("204-1")) == work_uri(law("204-I")) == "/akn/kz/act/law/1997-12-13/204-i"
     decision = law("26-1", region="KZ-19", act_type="decision")
     assert not same_act(decision, law("26-I", region="KZ-19", act_type="decision"))
+
+
+@pytest.mark.parametrize(
+    ("number", "canonical"),
+    [
+        ("356/45-V1", "356/45-VI"),
+        ("11/102-Vll", "11/102-VII"),
+        ("285/35-ІІІ", "285/35-III"),
+        ("149/19-VІІІ", "149/19-VIII"),
+        ("4-45-X1", "4-45-XI"),
+        ("26-1", "26-1"),  # a session number, no convocation
+        ("507-290", "507-290"),
+    ],
+)
+def test_a_local_convocation_typed_with_look_alikes_is_read_in_roman(
+    number: str, canonical: str
+) -> None:
+    decision = ActRef("decision", None, "KZ-71", "maslikhat", LAW_1997, number)
+    assert canonical_number(decision) == canonical
+
+
+def test_an_unnumbered_law_of_the_table_is_one_work_in_both_languages() -> None:
+    kk = ActRef(
+        "law", None, None, "parliament", date(2011, 7, 22), None, "Халықтың көші-қоны туралы"
+    )
+    ru = ActRef("law", None, None, "parliament", date(2011, 7, 22), None, "О миграции населения")
+    assert same_act(kk, ru)
+    assert work_uri(kk) == work_uri(ru) == "/akn/kz/act/law/2011-07-22/477-iv"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("А-5/285", "A-5/285"),  # Cyrillic and Latin capital A
+        ("149/19-Ⅷ", "149/19-VIII"),  # Unicode's Roman numeral sign
+        ("285/35-ІІІ", "285/35-III"),
+        ("К-12", "K-12"),
+    ],
+)
+def test_look_alike_letters_in_a_number_name_one_act(a: str, b: str) -> None:
+    one = ActRef("resolution", None, "KZ-71", "akimat", LAW_1997, a)
+    two = ActRef("resolution", None, "KZ-71", "akimat", LAW_1997, b)
+    assert same_act(one, two) and work_uri(one) == work_uri(two)

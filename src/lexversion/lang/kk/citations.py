@@ -64,3 +64,15 @@ NOMINATIVE: tuple[tuple[str, str], ...] = (
     (r"([әң]кімді)[кг]\w*$", r"\1гі"),
     (r"([әң]кім)(?:інің|іне|ін)$", r"\1і"),
 )
+
+#: the title of an amending act between the act it amends and the act itself
+#: (regular expression over the words after the amended act's number up to the
+#: amending act's reference): "... № 507-290 қаулысына өзгерістер енгізу туралы"
+#: Астана қаласы мәслихатының ... № 106/15-VII шешімі; the amended act's word in
+#: the dative, "өзгерістер (мен толықтырулар) / толықтырулар енгізу туралы", the
+#: title's closing quote (issue 13: seed 002 names decision No 106/15-VII so)
+AMENDING_TITLE = (
+    r"^\s*(?:\w+(?:ға|ге|қа|ке|на|не|а|е)\s+)?"
+    r"(?:өзгеріс\w*(?:\s+(?:мен|және)\s+толықтыру\w*)?|толықтыру\w*)\s+енгізу\s+туралы"
+    r"\s*[\"»”]?\s*$"
+)

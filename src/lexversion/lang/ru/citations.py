@@ -58,3 +58,12 @@ MINISTRY = "министерство"
 AKIMAT_OF: dict[str, str] = {"city": "акимат {name}", "oblast": "акимат {adj}ой области"}
 #: a district's or town's body keeps its printed case in Russian
 NOMINATIVE: tuple[tuple[str, str], ...] = ()
+
+#: the title of an amending act between the act itself and the act it amends
+#: (regular expression over the words after the amending act's number up to the
+#: amended act's reference): решение ... № 106/15-VII "О внесении изменений в
+#: постановление акимата ... № 507-290"
+AMENDING_TITLE = (
+    r"^\s*[\"«„“]?\s*О\s+внесении\s+(?:изменени\w*|дополнени\w*)"
+    r"(?:\s+и\s+(?:дополнени\w*|изменени\w*))?\s+в\s*$"
+)

@@ -26,7 +26,11 @@ How, module by module:
   language (:func:`find`), clause ends by :mod:`.clauses`, titles, pinpoints and
   register numbers by :mod:`.titles`;
 * :mod:`.anchors`: the references with a date and a number (:class:`Anchor`);
-  :mod:`.identity`: when two references name the same act, and their FRBR URIs.
+  :mod:`.identity`: when two references name the same act, and their FRBR URIs;
+* :mod:`.national`: the Republic's codes and main laws of the table in
+  :mod:`lexversion.lang.national`, cited by date and title or by name alone;
+  :mod:`.cited`: every citation of a text (both kinds), for the parser and the
+  AKN marks alike; :mod:`.amends`: the amendments a cited act's title states.
 
 The Kazakh and Russian words of all this are data in ``lang/kk``, ``lang/ru``
 (``citations.py`` there) and :mod:`lexversion.lang.regions`.

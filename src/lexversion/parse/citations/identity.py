@@ -16,6 +16,7 @@ from anyascii import anyascii
 from lexversion.akn.frbr import work_uri as frbr_work_uri
 from lexversion.lang import fold_number
 from lexversion.model import ActRef
+from lexversion.parse.citations.national import complete
 
 #: a law's number: the law's own number, "-", its convocation as a Roman
 #: numeral; here written with look-alikes of "I" (digit 1, Cyrillic І, l)
@@ -25,24 +26,42 @@ _CONVOCATION = re.compile(r"^(?P<n>\d+)-(?P<c>[1IlІ]{1,3})$")
 _CONVOCATION_TYPES = frozenset({"law", "code", "constitutional_law"})
 #: a word of a slug
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
+#: a local act's number ending in its council's convocation, a Roman numeral with a
+#: "V" or "X" and look-alikes of "I" (digit 1, "l") typed among its letters:
+#: "356/45-V1" is No 356/45-VI, "11/102-Vll" No 11/102-VII (a numeral without V or X,
+#: "26-1", is a session number and stays as it is)
+_LOCAL_CONVOCATION = re.compile(r"^(?P<n>.*[-/])(?P<c>(?=[IVXL1]*[VX])[VX]*[IL1]{1,3})$")
 
 
 def canonical_number(a: ActRef) -> str | None:
-    """``a``'s number with look-alike letters folded (:func:`fold_number`) and,
-    for a republic's law or code, a convocation numeral typed with digit 1 or
-    ``l`` read as Roman ``I`` ("204-1" is law No 204-I, "313-11" No 313-II)."""
+    """``a``'s number with look-alike letters folded (:func:`fold_number`: Cyrillic
+    "І", "Х", "С", "М", "В" as Latin) and a convocation numeral typed with digit 1
+    or ``l`` read as Roman ``I``: for a republic's law or code ("204-1" is law No
+    204-I, "313-11" No 313-II), and for a local act when the numeral holds a V or X
+    ("356/45-V1" is No 356/45-VI; :data:`_LOCAL_CONVOCATION`)."""
     if a.number is None:
         return None
     folded = fold_number(a.number)
     m = _CONVOCATION.match(folded.replace("L", "I"))
     if m and a.region is None and a.act_type in _CONVOCATION_TYPES:
         return f"{m.group('n')}-{'I' * len(m.group('c'))}"
+    local = _LOCAL_CONVOCATION.match(folded)
+    if local and a.region is not None:
+        numeral = local.group("c").replace("1", "I").replace("L", "I")
+        return local.group("n") + numeral
     return folded
 
 
 def canonical_act(a: ActRef) -> ActRef:
-    """``a`` with a look-alike convocation numeral written in Roman
-    (:func:`canonical_number`); unchanged otherwise."""
+    """``a`` as a work is keyed by: a law or code of the Republic cited by date and
+    title without its number given the number of the table of codes and main laws
+    (:func:`lexversion.parse.citations.national.complete`), else, with a date, the
+    AKN convention's ``nn`` and a slug of its title (:func:`nn_number`); a look-alike
+    convocation numeral written in Roman (:func:`canonical_number`); unchanged
+    otherwise."""
+    a = complete(a)
+    if a.number is None and a.date is not None and a.region is None and a.title:
+        return replace(a, number=nn_number(a))
     number = canonical_number(a)
     if a.number is None or number is None or number == fold_number(a.number):
         return a
@@ -53,6 +72,7 @@ def same_act(a: ActRef, b: ActRef) -> bool:
     """True when ``a`` and ``b`` name the same act: same date and number
     (look-alike letters folded, :func:`canonical_number`) and, when both know
     it, the same region."""
+    a, b = canonical_act(a), canonical_act(b)
     if a.date is None or b.date is None or a.number is None or b.number is None:
         return False
     if a.date != b.date or canonical_number(a) != canonical_number(b):
@@ -61,7 +81,9 @@ def same_act(a: ActRef, b: ActRef) -> bool:
 
 
 def act_key(a: ActRef) -> tuple[str | None, date | None, str | None]:
-    """Identity key of an act: (region, date, canonical number)."""
+    """Identity key of an act: (region, date, canonical number) of
+    :func:`canonical_act`."""
+    a = canonical_act(a)
     return (a.region, a.date, canonical_number(a))
 
 
@@ -128,24 +150,32 @@ def slug(title: str, limit: int = 60) -> str:
     return out
 
 
+def nn_number(act: ActRef) -> str:
+    """The FRBR number of a law cited without a number and not in the table of codes
+    and main laws: the AKN naming convention's ``nn`` ("not numbered", AKN-NC v1.0
+    section 4) and a slug of its quoted title (:func:`slug`), ``nn`` alone without a
+    title. The slug follows the citing text's language: only the table
+    (:mod:`lexversion.lang.national`) makes such a law one work in both."""
+    tail = slug(act.title or "")
+    return f"nn-{tail}" if tail else "nn"
+
+
 def work_uri(act: ActRef) -> str | None:
     """FRBR work URI of a cited act (:func:`lexversion.akn.frbr.work_uri`), or ``None``
     without a date.
 
-    A law cited without a number (DOMAIN.md 3) gets the AKN naming convention's
-    ``nn`` ("not numbered", AKN-NC v1.0 section 4) followed by a slug of its quoted
-    title as its number, so two number-less laws of one date stay apart:
-    ``/akn/kz/act/law/2001-01-23/nn-o-mestnom-gosudarstvennom-upravlenii``; without a
-    title the number is ``nn`` alone. The slug is lower-case ASCII letters, digits
-    and "-", which :func:`lexversion.akn.frbr.number_component` keeps as they are.
-    Such URIs name what the text says, not a verified identifier of the law.
+    A law or code of the table of the Republic's codes and main laws
+    (:mod:`lexversion.lang.national`) cited without its number gets the table's number,
+    in whichever language it is cited (``/akn/kz/act/law/2001-01-23/148-ii``); another
+    law cited without a number (DOMAIN.md 3) gets :func:`nn_number`, so two
+    number-less laws of one date stay apart; such URIs name what the text says, not
+    a verified identifier of the law.
     """
     if act.date is None:
         return None
     act = canonical_act(act)
     if not act.number:
-        tail = slug(act.title or "")
-        act = replace(act, number=f"nn-{tail}" if tail else "nn")
+        act = replace(act, number="nn")
     try:
         return frbr_work_uri(act)
     except ValueError:
