@@ -96,6 +96,8 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
     )
     effects = (*read.effects, *E.body_effects(provisions.body, lang, act))
     commencement, retroactive = E.own_commencement(provisions.body, lang)
+    in_force, applies = E.own_in_force(provisions.body, lang)
+    commencement = applies or commencement
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
     input_repairs = (*decoded.repairs, *xml_char_repairs(printed))
     warnings = (
@@ -113,7 +115,10 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         source=source,
         text=printed,
         sha256=_sha256(data),
-        meta=_metadata(lang, front, act, commencement, retroactive, read, effects, publication),
+        meta=replace(
+            _metadata(lang, front, act, commencement, retroactive, read, effects, publication),
+            in_force=in_force,
+        ),
         preface=front.preface(front_notes.blocks),
         preamble=tuple(p.text for p in parts.preamble),
         body=provisions.body,
