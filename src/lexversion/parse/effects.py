@@ -74,9 +74,7 @@ def own_commencement(body: Node, lang: str) -> tuple[CommencementRule | None, da
     return rule, back
 
 
-def own_in_force(
-    body: Node, lang: str
-) -> tuple[CommencementRule | None, CommencementRule | None]:
+def own_in_force(body: Node, lang: str) -> tuple[CommencementRule | None, CommencementRule | None]:
     """The act's own rules of entry into force and of application when its
     closing point states them apart ("... тіркелген күннен бастап күшіне енеді
     және ... он күн өткен соң қолданысқа енгізіледі", "вступает в силу со дня
