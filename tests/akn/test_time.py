@@ -149,3 +149,34 @@ def test_active_modifications_name_the_provisions(
     assert [tm.find(f"{Q}destination").get("href") for tm in am] == destinations  # type: ignore[union-attr]
     groups = {ti.getparent().get("eId"): ti.get("refersTo") for ti in root.iter(f"{Q}timeInterval")}  # type: ignore[union-attr]
     assert all(groups[tm.get("period", "")[1:]] == "#inEffect" for tm in am)
+
+
+REALWORLD = Path(__file__).parents[1] / "parse" / "data" / "realworld_dev_notes.jsonl"
+
+
+def test_real_notes_modifications_resolve_in_their_expression() -> None:
+    """Real editorial notes (repeals, substitutions, insertions, new wordings,
+    the preamble's too): each passive textualMod naming a provision names one
+    of this very expression, and the AKN stays valid."""
+    import json
+
+    from lexversion.akn.validate import errors
+    from lexversion.parse import parse
+
+    kinds: set[str] = set()
+    for line in REALWORLD.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        xml = document_to_akn(parse(record["text"].encode(), record["id"]))
+        assert errors(xml) == [], record["id"]
+        root = etree.fromstring(xml)
+        held = {e.get("eId") for e in root.iter() if e.get("eId")}
+        expr = root.find(f".//{Q}FRBRExpression/{Q}FRBRuri")
+        assert expr is not None
+        for tm in root.iterfind(f".//{Q}passiveModifications/{Q}textualMod"):
+            kinds.add(tm.get("type", ""))
+            dest = tm.find(f"{Q}destination")
+            assert dest is not None
+            uri, _, eid = dest.get("href", "").partition("#")
+            if eid:
+                assert (uri, eid in held) == (expr.get("value"), True), record["id"]
+    assert {"repeal", "substitution", "insertion"} <= kinds

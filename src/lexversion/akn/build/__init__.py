@@ -269,7 +269,9 @@ class _Builder(MetaBuilder):
         """``preamble``: its paragraphs, the enacting formula as ``formula``."""
         if not self.doc.preamble:
             return
-        pre = sub(act, "preamble")
+        # its eId (AKN-NC 4.8: an unnumbered part) is what a note's effect on the
+        # preamble names ("преамбула в редакции ...")
+        pre = sub(act, "preamble", {"eId": eids.part("preamble")})
         *head, last = self.doc.preamble
         for text in head:
             self.p(pre, text)

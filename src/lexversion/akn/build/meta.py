@@ -65,6 +65,9 @@ _MOD_TYPE = {
     "substitution": "substitution",
     "new_edition": "substitution",
     "insertion": "insertion",
+    "provision_amended": "substitution",
+    "exclusion": "repeal",
+    "amendment": "substitution",
 }
 _FALLBACK_DATE = date(1900, 1, 1)
 #: an effect's scope -> the eId it names in the act's expression ("" the whole)
