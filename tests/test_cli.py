@@ -508,6 +508,29 @@ def test_show_at_date_is_that_exact_expression(db: str) -> None:
     assert json.loads(result.stdout)["expression"] == expression
 
 
+def test_parse_dates_a_consolidated_text_by_its_last_change(db: str) -> None:
+    """Issue 13, item 6 (AKN-NC 5.2, Indigo's point-in-time dates): ``parse`` of
+    seed 000, whose notes record the 2021 substitution, names the expression by
+    the day that change applies (2021-12-25, the earliest of its window), the
+    URI the store gives the consolidated text, never the adoption date the
+    store gives the reconstructed 2017 wording."""
+    parsed = run("parse", str(KK_000), "-f", "json")
+    assert parsed.exit_code == 0, parsed.stderr
+    expression = json.loads(parsed.stdout)["frbr"]["expression"]
+    assert expression == f"{W_000}/kaz@2021-12-25"
+    akn = etree.fromstring(run("parse", str(KK_000)).stdout.encode())
+    uris = [e.get("value") for e in akn.iter(f"{{{AKN_NS}}}FRBRuri")]
+    assert expression in uris and f"{W_000}/kaz@2017-12-15" not in uris
+    consolidated = json.loads(
+        run("show", W_000, "--as-of", "2023-06-01", "-f", "json", "--db", db).stdout
+    )
+    original = json.loads(
+        run("show", W_000, "--as-of", "2019-06-01", "-f", "json", "--db", db).stdout
+    )
+    assert consolidated["expression"] == expression
+    assert original["expression"] == f"{W_000}/kaz@2017-12-15" != expression
+
+
 def test_version() -> None:
     from importlib.metadata import version
 

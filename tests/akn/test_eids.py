@@ -125,7 +125,21 @@ def test_split_refuses_what_is_not_an_eid(bad: str) -> None:
 
 
 #: ``references`` entries named, not numbered (AKN-NC 4.8.4 leaves their names free)
-_NAMED = {"original", "lexversion", "issuer", "adoption", "registration", "amendment", "repeal"}
+#: the named entries of ``references`` (AKN-NC 4.8.4: TLC eIds are names)
+_NAMED = {
+    "original",
+    "lexversion",
+    "issuer",
+    "adoption",
+    "registration",
+    "publication",
+    "entryIntoForce",
+    "application",
+    "amendment",
+    "repeal",
+    "inForce",
+    "inEffect",
+}
 
 
 def _golden_eids() -> list[tuple[str, str]]:

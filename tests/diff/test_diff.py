@@ -226,12 +226,12 @@ def test_kazakh_works_almaty_oblast_against_astana(kk_works: dict[str, Any]) -> 
 def test_russian_works_almaty_city_against_turkestan(ru_works: dict[str, Any]) -> None:
     d = ru_works
     assert (d["old"]["lang"], d["new"]["lang"]) == ("ru", "ru")
-    # the Almaty rules are the body of 152's new edition, the Turkestan rules an annex:
-    # chp_1 and att_1__chp_1 are the same place
-    assert by_old(d, "chp_1")["status"] == "unchanged"
-    assert by_old(d, "chp_1")["eid_new"] == "att_1__chp_1"
+    # 152's new edition holds the Almaty rules as its annex (issue 13, item 5), as
+    # the Turkestan decision holds its rules: annex meets annex
+    assert by_old(d, "att_1__chp_1")["status"] == "unchanged"
+    assert by_old(d, "att_1__chp_1")["eid_new"] == "att_1__chp_1"
     # point 8 reads word for word as Turkestan point 11
-    p = by_old(d, "chp_2__para_8")
+    p = by_old(d, "att_1__chp_2__para_8")
     assert (p["status"], p["move"], p["eid_new"]) == (
         "moved",
         "renumbered",
@@ -239,16 +239,18 @@ def test_russian_works_almaty_city_against_turkestan(ru_works: dict[str, Any]) -
     )
     assert [o["op"] for o in p["ops"]] == ["equal"]
     # the quota of kandas: definition 3 in Almaty, 4 in Turkestan
-    assert by_old(d, "chp_1__para_3__point_3")["eid_new"] == "att_1__chp_1__para_2__point_4"
-    assert by_old(d, "chp_2__para_11")["status"] == "removed"
+    assert by_old(d, "att_1__chp_1__para_3__point_3")["eid_new"] == "att_1__chp_1__para_2__point_4"
+    assert by_old(d, "att_1__chp_2__para_11")["status"] == "removed"
     added = {p["eid_new"] for p in d["provisions"] if p["status"] == "added"}
     assert {"att_1__chp_1__para_2__point_1", "att_1__chp_2__para_5"} <= added
-    # Rules meet Rules: the Turkestan decision's own words are not compared with them
-    compared = {p["eid_new"] for p in d["provisions"]} - {None}
-    assert all(eid.startswith("att_1__") for eid in compared)
-    assert by_old(d, "preface")["eid_new"] == "att_1__preface"
-    assert (
-        d["new"]["title"] == "Правила регулирования миграционных процессов в Туркестанской области"
+    # Rules meet Rules: no provision of an annex is paired with a decision's own words
+    paired = [
+        (p["eid_old"], p["eid_new"]) for p in d["provisions"] if p["eid_old"] and p["eid_new"]
+    ]
+    assert paired and all(a.startswith("att_1__") == b.startswith("att_1__") for a, b in paired)
+    assert by_old(d, "att_1__preface")["eid_new"] == "att_1__preface"
+    assert d["new"]["title"] == (
+        "Об утверждении Правил регулирования миграционных процессов в Туркестанской области"
     )
 
 

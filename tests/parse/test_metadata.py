@@ -187,6 +187,54 @@ def test_commencement(doc: Document, expected: Expected) -> None:
         assert (rule.kind, rule.days) == ("days_after_publication", expected.commencement_days)
 
 
+def test_entry_into_force_apart_from_application(doc: Document, corpus_path: Path) -> None:
+    """Seed 000 states two moments (issue 13, item 4): it enters into force from
+    registration ("тіркелген күннен бастап күшіне енеді") and is put into effect
+    ten days after publication ("он күн өткен соң қолданысқа енгізіледі"); the
+    others state one rule, which dates both."""
+    rule = doc.meta.in_force
+    if seed_of(corpus_path) == "000":
+        assert rule is not None and rule.kind == "from_registration"
+        assert doc.meta.commencement is not None
+        assert doc.meta.commencement.kind == "days_after_publication"
+        assert document_json(doc)["in_force"]["kind"] == "from_registration"
+    else:
+        assert rule is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "force", "applies"),
+    [
+        (
+            "ru",
+            "5. Настоящее решение вступает в силу со дня государственной регистрации и "
+            "вводится в действие по истечении десяти календарных дней после дня его "
+            "первого официального опубликования.",
+            "from_registration",
+            "days_after_publication",
+        ),
+        (
+            "kk",
+            "3. Осы шешім алғашқы ресми жарияланған күнінен бастап күшіне енеді және "
+            "2020 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.",
+            "from_publication",
+            "from_date",
+        ),
+    ],
+)
+def test_two_rules_read_apart(lang: str, text: str, force: str, applies: str) -> None:
+    """The rule before the words of entry into force dates it; application has its own."""
+    from lexversion.model import Node, NodeKind
+    from lexversion.model.document import Block, BlockKind
+    from lexversion.parse.effects import own_in_force
+
+    para = Node(NodeKind.PARAGRAPH, "para_1", "1", None, (Block(BlockKind.P, text),))
+    body = Node(NodeKind.BODY, "body", children=(para,))
+    in_force, application = own_in_force(body, lang)
+    assert in_force is not None and in_force.kind == force
+    assert application is not None and application.kind == applies
+
+
 def test_publication(doc: Document, expected: Expected) -> None:
     assert doc.meta.publication == expected.publication
 

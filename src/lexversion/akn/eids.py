@@ -10,7 +10,7 @@ the second and later (:func:`unique`). A few parts carry no number: the top-leve
 containers ``preface``, ``preamble``, ``conclusions`` and the ``intro`` of a list.
 
 References inside ``meta`` (AKN-NC 4.8.4) use the same ``prefix_n`` form without a
-parent: ``e_1`` (an ``eventRef``), ``amod_1``/``pmod_1`` (a ``textualMod``),
+parent: ``e_1`` (an ``eventRef``), ``tg_1`` (a ``temporalGroup``), ``amod_1``/``pmod_1`` (a ``textualMod``),
 ``pref_1``/``aref_1`` (a ``passiveRef``/``activeRef``), ``role_1``/``person_1``
 (a ``TLCRole``/``TLCPerson``, and the ``role``/``person`` of a signature under
 its container: ``conclusions__role_1``).
@@ -53,6 +53,7 @@ PREFIX: dict[str, str] = {
     "role": "role",
     "person": "person",
     "eventRef": "e",
+    "temporalGroup": "tg",
     "activeModification": "amod",
     "passiveModification": "pmod",
     "passiveRef": "pref",

@@ -47,6 +47,7 @@ def document_json(doc: Document) -> dict[str, Any]:
             else None
         ),
         "commencement": m.commencement.to_json() if m.commencement else None,
+        "in_force": m.in_force.to_json() if m.in_force else None,
         "frbr": frbr,
         "notes": [n.to_json() for n in m.notes],
         "effects": [e.to_json() for e in m.effects],

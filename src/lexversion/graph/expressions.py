@@ -16,11 +16,12 @@ from dataclasses import replace
 from datetime import date
 
 from lexversion.akn.build import document_to_akn
-from lexversion.akn.frbr import expression_uri
+from lexversion.akn.frbr import expression_uri, safe_work_uri
 from lexversion.graph.identity import work_act
-from lexversion.model import DateFact, Document, Effect, Preface
+from lexversion.model import DateFact, Document, Effect, EffectType, Node, NodeKind, Preface
 from lexversion.model.acts import ActRef
 from lexversion.model.records import DocSummary, EffectRecord, ExpressionPlan, WorkRecord
+from lexversion.parse.citations.identity import same_act
 from lexversion.parse.marks import mark
 from lexversion.timeline.modify import apply_words, is_reversible, reprefix, reverse
 
@@ -34,7 +35,9 @@ Ledger = dict[EffectKey, list[str]]
 def render_plan(d: Document, plan: ExpressionPlan) -> bytes:
     """The AKN XML of ``plan`` from its corpus document ``d``."""
     if plan.edition_of is not None:
-        return document_to_akn(edition_doc(d, plan.edition_of), plan.date)
+        # the new edition applies when the version graph says (publication, policy)
+        applies = {safe_work_uri(d.act) or "": plan.applies_from}
+        return document_to_akn(edition_doc(d, plan.edition_of), plan.date, applies)
     if plan.reverse:
         d = reverse(d, [d.meta.effects[i] for i in plan.reverse])
     if plan.apply:
@@ -185,12 +188,39 @@ def edition_plans(
 
 
 def edition_doc(d: Document, target: WorkRecord) -> Document:
-    """The stub ``target``'s text as set out anew in ``d``'s first annex."""
+    """The stub ``target``'s expression with the text ``d``'s first annex sets out
+    anew (issue 13, item 5): the decision, titled as ``d`` cites it (its quoted
+    title; the annex's title when no citation gives one), whose own text is not
+    in the corpus (an empty body), and the annex as its ``attachment`` ``att_1``,
+    so that the eIds amending instructions name (``152/!annex_1``, ``att_1__...``)
+    resolve. Its ``new_edition`` effect is recorded as the modification the
+    expression holds (``passiveModifications``), by ``d``'s act; the stub's
+    publication date is the one ``d`` states, if any."""
     att = d.attachments[0]
-    body = reprefix(att.body, att.eid, "")
+    stub = work_act(target)
+    title = (
+        next((c.title for c in d.citations if c.title and same_act(c.act, stub)), None) or att.title
+    )
+    edition = next(
+        (
+            e
+            for e in d.meta.effects
+            if e.type == EffectType.NEW_EDITION and e.affected and same_act(e.affected, stub)
+        ),
+        None,
+    )
+    changes = (
+        ()
+        if edition is None
+        else (
+            replace(
+                edition, affecting=d.act, affected=None, scope="att_1", rule=d.meta.commencement
+            ),
+        )
+    )
     meta = replace(
         d.meta,
-        title=att.title,
+        title=title,
         act_type=target.act_type,
         issuer=target.issuer,
         region=target.region,
@@ -202,22 +232,26 @@ def edition_doc(d: Document, target: WorkRecord) -> Document:
         status_label=None,
         repealed_by=None,
         commencement=None,
+        in_force=None,
         notes=(),
-        effects=(),
-        publication=None,
+        effects=changes,
+        publication=next(
+            (f.date for f in d.facts if f.kind == "publication" and same_act(f.act, stub)), None
+        ),
+        retroactive_from=None,
+        joint=(),
     )
-    preface = Preface(att.title, None, " ".join(att.approval), None, ())
-    edition = replace(
+    doc = replace(
         d,
         meta=meta,
-        preface=preface,
+        preface=Preface(title, None, "", None, ()),
         preamble=(),
-        body=replace(body, eid="body"),
+        body=Node(NodeKind.BODY, "body"),
         conclusions=(),
-        attachments=(),
+        attachments=(replace(att, eid="att_1", body=reprefix(att.body, att.eid, "att_1")),),
         citations=(),
     )
-    return mark(edition)  # another act, other texts: mark them again for the projection
+    return mark(doc)  # another act, other texts: mark them again for the projection
 
 
 __all__ = [

@@ -127,6 +127,10 @@ class Metadata:
 
     ``joint``: the other issuers' identities of a joint act ("совместное
     постановление акимата ... и решение маслихата ...", two numbers of one date).
+    ``commencement`` is the rule the act applies from (is put into effect:
+    "қолданысқа енгізіледі", "вводится в действие"); ``in_force`` the rule of
+    its entry into force ("күшіне енеді", "вступает в силу") when the text
+    states it apart, else ``None`` (one rule for both).
     """
 
     lang: str
@@ -147,6 +151,7 @@ class Metadata:
     publication: dt.date | None = None
     retroactive_from: dt.date | None = None
     joint: tuple[ActRef, ...] = ()
+    in_force: CommencementRule | None = None
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,8 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         (front.title.text, front.requisites.text),
     )
     commencement, retroactive = E.own_commencement(provisions.body, lang)
+    in_force, applies = E.own_in_force(provisions.body, lang)
+    commencement = applies or commencement
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
     effects = (
         *read.effects,
@@ -120,7 +122,10 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         source=source,
         text=printed,
         sha256=_sha256(data),
-        meta=_metadata(lang, front, act, commencement, retroactive, read, effects, publication),
+        meta=replace(
+            _metadata(lang, front, act, commencement, retroactive, read, effects, publication),
+            in_force=in_force,
+        ),
         preface=front.preface(front_notes.blocks),
         preamble=tuple(p.text for p in parts.preamble),
         body=provisions.body,

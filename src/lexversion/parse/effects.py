@@ -75,6 +75,28 @@ def own_commencement(body: Node, lang: str) -> tuple[CommencementRule | None, da
     return rule, back
 
 
+def own_in_force(body: Node, lang: str) -> tuple[CommencementRule | None, CommencementRule | None]:
+    """The act's own rules of entry into force and of application when its
+    closing point states them apart ("... тіркелген күннен бастап күшіне енеді
+    және ... он күн өткен соң қолданысқа енгізіледі", "вступает в силу со дня
+    ... и вводится в действие по истечении ..."): each read from its own clause
+    (``IN_FORCE`` of the vocabulary). ``(None, None)`` when no point states
+    both (then the one rule of :func:`own_commencement` dates both).
+
+    Source of the rule: Law "On legal acts" No 480-V of 6 April 2016, art. 36
+    (entry into force and putting into effect are two moments)."""
+    v = vocab(lang)
+    for para in reversed(body.children):
+        k = L.key(" ".join(_texts(para)))
+        m = re.search(v.IN_FORCE, k, re.IGNORECASE | re.DOTALL)
+        if m is None:
+            continue
+        force = commencement_rule(m.group("rule"), lang)
+        if force is not None:
+            return force, commencement_rule(k[m.start("rest") :], lang)
+    return None, None
+
+
 def _texts(node: Node) -> list[str]:
     """The act's own words under ``node``: its blocks and items, editorial notes
     left out (a note's "1-тармақ жаңа редакцияда - ... шешімімен" is the

@@ -84,7 +84,8 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
 
     Raises ``ValueError`` if an effect is not reversible. The result's
     preface keeps the title and the requisites up to the repeal clause; its
-    notes and status label are dropped.
+    notes and status label are dropped, and of its effects the reversed ones
+    and the repeal.
     """
     from lexversion.model import Preface
 
@@ -111,7 +112,15 @@ def reverse(doc: Document, effects: Sequence[Effect]) -> Document:
     if m:
         req = req[: m.start()].rstrip()
     preface = Preface(doc.preface.title, None, req, doc.preface.requisites_act_span, ())
-    meta = replace(doc.meta, status=None, status_label=None, notes=(), effects=())
+    # kept: what the act does to others and the changes this wording still holds
+    # (its AKN's active and passive modifications); the reversed ones and the
+    # repeal (later than every change) go
+    kept = tuple(
+        e
+        for e in doc.meta.effects
+        if e.affected is not None or (e not in effects and e.type != EffectType.REPEAL)
+    )
+    meta = replace(doc.meta, status=None, status_label=None, notes=(), effects=kept)
     # the texts changed: mark them again for the AKN projection
     return mark(replace(doc, preface=preface, body=body, attachments=tuple(attachments), meta=meta))
 

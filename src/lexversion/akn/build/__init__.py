@@ -19,16 +19,18 @@ up inside a text (``ref``, ``docDate``, ``formula``, signatories) parse recorded
 :mod:`lexversion.akn.eids`, FRBR URIs :mod:`lexversion.akn.frbr`, and ``meta`` is
 written by :mod:`lexversion.akn.build.meta`.
 
-Lifecycle ``eventRef`` dates are the *stated* dates of the acts that caused
-them (adoption, registration, the amending or repealing act's adoption); dates
-of entry into force carry a certainty AKN cannot express and live in the
-version graph (``lexversion history``). Output is deterministic: no clock, no
-randomness.
+Time (:mod:`lexversion.akn.build.time`): lifecycle ``eventRef`` elements for
+adoption, registration, entry into force and application, and each change
+dated when it applies (not the amending act's adoption); ``temporalData``
+groups them into the periods in force and applying; each ``textualMod`` names
+its period, the amending provision and the provision amended; a day that is
+not sure (an estimated entry into force) has its certainty, window and basis
+in ``proprietary``. Output is deterministic: no clock, no randomness.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -37,7 +39,7 @@ from lxml import etree
 from lexversion.akn import eids
 from lexversion.akn.build.meta import MetaBuilder, slug
 from lexversion.akn.build.xml import Span, el, inline, sub
-from lexversion.model import Block, Node
+from lexversion.model import Block, DateFact, Node
 from lexversion.text.xmlchars import xml_safe
 
 if TYPE_CHECKING:
@@ -56,8 +58,13 @@ class _Builder(MetaBuilder):
     """Builds one document from its parts and its recorded :class:`Marks`;
     holds the reference tables filled along the way."""
 
-    def __init__(self, doc: Document, expression_date: date | None) -> None:
-        super().__init__(doc, expression_date)
+    def __init__(
+        self,
+        doc: Document,
+        expression_date: date | None,
+        applies: Mapping[str, DateFact] | None = None,
+    ) -> None:
+        super().__init__(doc, expression_date, applies)
         self.marks = doc.marks
         self.roles = 0
 
@@ -262,7 +269,9 @@ class _Builder(MetaBuilder):
         """``preamble``: its paragraphs, the enacting formula as ``formula``."""
         if not self.doc.preamble:
             return
-        pre = sub(act, "preamble")
+        # its eId (AKN-NC 4.8: an unnumbered part) is what a note's effect on the
+        # preamble names ("преамбула в редакции ...")
+        pre = sub(act, "preamble", {"eId": eids.part("preamble")})
         *head, last = self.doc.preamble
         for text in head:
             self.p(pre, text)
@@ -336,13 +345,24 @@ class _Builder(MetaBuilder):
         self.conclusions(act)
         self.attachments(act)
         self.references(meta)
+        self.proprietary(meta)
         return root
 
 
-def document_to_akn(doc: Document, expression_date: str | date | None = None) -> bytes:
-    """Serialise ``doc`` as AKN 3.0 XML bytes (UTF-8, with XML declaration)."""
+def document_to_akn(
+    doc: Document,
+    expression_date: str | date | None = None,
+    applies: Mapping[str, DateFact] | None = None,
+) -> bytes:
+    """Serialise ``doc`` as AKN 3.0 XML bytes (UTF-8, with XML declaration).
+
+    ``expression_date`` dates the expression (default: the last change its
+    notes record, else adoption); ``applies`` maps an amending act's FRBR work
+    URI to when its changes of ``doc`` apply, where the caller knows better
+    than the note's quoted rule (the version graph: publication dates, the
+    policy); see :mod:`lexversion.akn.build.time`."""
     when = (
         date.fromisoformat(expression_date) if isinstance(expression_date, str) else expression_date
     )
-    root = _Builder(doc, when).build()
+    root = _Builder(doc, when, applies).build()
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -134,6 +134,10 @@ COMMENCEMENT: tuple[tuple[str, str], ...] = (
     (r"(?P<date>\d{4}\s*жылғы\s+\S+\s+\S+)\s+бастап\s+қолданысқа\s+енгізіледі", "from_date"),
     (r"мемлекеттік\s+тіркелген\s+күн(?:інен|нен)\s+бастап", "from_registration"),
 )
+#: entry into force and application stated apart (Law No 480-V, art. 36: an act
+#: "күшіне енеді" and is "қолданысқа енгізіледі"): ``rule`` is the clause whose
+#: rule dates entry into force (before the verb: SOV), ``rest`` application's
+IN_FORCE = r"^(?P<rule>.*?)күшіне\s+енеді(?P<rest>.*?)қолданысқа\s+енгізіледі"
 #: retroactive application: "... 2024 жылғы 1 қаңтардан бастап туындаған (құқықтық) қатынастарға таралады"
 RETROACTIVE: tuple[str, ...] = (
     r"(?P<date>\d{4}\s*жылғы\s+\S+\s+\S+)\s+бастап\s+туындаған\s+(?:құқықтық\s+)?қатынастарға\s+(?:таралады|қолданылады)",

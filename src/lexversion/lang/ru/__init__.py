@@ -103,6 +103,10 @@ COMMENCEMENT: tuple[tuple[str, str], ...] = (
     (r"вводится\s+в\s+действие\s+с\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})", "from_date"),
     (r"со\s+дня\s+(?:его\s+)?государственной\s+регистрации", "from_registration"),
 )
+#: entry into force and application stated apart ("вступает в силу ... и вводится
+#: в действие ..."): ``rule`` is the clause whose rule dates entry into force
+#: (after the verb), ``rest`` application's
+IN_FORCE = r"вступа\w+\s+в\s+силу(?P<rule>.*?)вводится\s+в\s+действие(?P<rest>.*)"
 #: retroactive application: "распространяется на отношения, возникшие с 1 января 2024 года"
 RETROACTIVE: tuple[str, ...] = (
     r"распространя\w+\s+(?:свое\s+действие\s+)?на\s+(?:право)?отношения,?\s+возникшие\s+с\s+(?P<date>\d{1,2}\s+\S+\s+\d{4})",
