@@ -56,12 +56,12 @@ def test_the_reconstructed_text_has_no_such_warning(app: FastAPI) -> None:
 
 
 def test_lang_chooses_the_text_and_the_page_says_which_is_older(bilingual: FastAPI) -> None:
-    kk = page(bilingual, f"{W}:2023-06-01?lang=kk")
-    ru = page(bilingual, f"{W}:2023-06-01?lang=ru")
+    kk = page(bilingual, f"{W}:2023-06-01?text=kk")  # the text asked for, the words English
+    ru = page(bilingual, f"{W}:2023-06-01?text=ru")
     assert "kaz@2021-12-25" in kk and "the Russian text is older" in kk
     assert "rus@2017-12-15" in ru and "the Kazakh text is newer" in ru
     assert "not consolidated" in ru
-    assert "текст на языке «казахский» новее" in page(bilingual, f"{W}:2023-06-01?lang=ru&ui=ru")
+    assert "текст на языке «казахский» новее" in page(bilingual, f"{W}:2023-06-01?lang=ru")
 
 
 def test_the_api_answers_with_warnings_and_languages(bilingual: FastAPI) -> None:
