@@ -148,3 +148,34 @@ class DerivationRow(Base):
     __tablename__ = "derivations"
     fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
     description: Mapped[str] = mapped_column(Text)
+
+
+class SummaryRow(Base):
+    """What planning needs of a source (issue 15: incremental builds): the
+    pickled :class:`~lexversion.model.records.DocSummary` its parse gave under
+    ``derivation`` (a :class:`DerivationRow` fingerprint) and the parse's warnings."""
+
+    __tablename__ = "summaries"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    derivation: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    warnings: Mapped[Any] = mapped_column(JSON)
+
+
+class DerivedGroupRow(Base):
+    """A digest of one group of derived rows: table ``tbl`` (events, effects,
+    citations) and group ``grp`` (the work, affected work, citing work)."""
+
+    __tablename__ = "derived_groups"
+    tbl: Mapped[str] = mapped_column(String(20), primary_key=True)
+    grp: Mapped[str] = mapped_column(String(200), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class BuildInputRow(Base):
+    """What the last build planned with besides the texts, as JSON by key
+    (``sidecar``, ``policy``, ``corpus``, ``report``)."""
+
+    __tablename__ = "build_inputs"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
