@@ -1,8 +1,10 @@
 """ORM rows of the store (SQLAlchemy 2.0 declarative mapping).
 
 One table per model concept of ARCHITECTURE.md: ``sources`` (raw files, byte
-for byte), ``works``, ``expressions`` (insert-only), ``events``, ``effects``,
-``citations``. DateFacts are stored as (earliest, latest, certainty, basis).
+for byte), ``works``, ``expressions`` (a new version is a new row),
+``events``, ``effects``, ``citations``; and what builds keep for the next one
+(``build_state``, ``derivations``, ``summaries``, ``derived_groups``,
+``build_inputs``). DateFacts are stored as (earliest, latest, certainty, basis).
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ class WorkRow(Base):
 
 
 class ExpressionRow(Base):
-    """An expression: insert-only; a new version is a new row."""
+    """An expression: a new version is a new row; its text is rewritten only
+    when a build derives it otherwise (another source text, other tools)."""
 
     __tablename__ = "expressions"
     uri: Mapped[str] = mapped_column(String(250), primary_key=True)
