@@ -147,6 +147,28 @@ def summaries_of(
         add(replace(summary, source=where[sha]), warnings)
 
 
+def portable(message: str, t: Text) -> str:
+    """``message`` about text ``t`` with the path it starts with (if any) cut
+    to the file name, as the store keeps it."""
+    if t.path is not None and message.startswith(t.path):
+        return t.name + message[len(t.path) :]
+    return message
+
+
+def parse_failures(w: GraphWriter, corpus: Sequence[Text]) -> list[tuple[str, str]]:
+    """(path, one-line error) of the texts of ``corpus`` whose parse failed
+    (kept in the store), in path order, each error naming the path again."""
+    errors = w.parse_errors([t.sha256 for t in corpus])
+    out = []
+    for t in corpus:
+        if t.sha256 in errors:
+            where, msg = t.path or t.name, errors[t.sha256]
+            if msg.startswith(t.name):
+                msg = where + msg[len(t.name) :]
+            out.append((where, msg))
+    return sorted(out)
+
+
 def render_jobs(
     w: GraphWriter, plans: Sequence[ExpressionPlan], corpus: Sequence[Text]
 ) -> list[tuple[str, bytes | None, tuple[ExpressionPlan, ...]]]:
@@ -173,8 +195,10 @@ __all__ = [
     "fingerprint",
     "hash_files",
     "keep_parsed",
+    "parse_failures",
     "policy_json",
     "policy_of",
+    "portable",
     "pubs_json",
     "pubs_of",
     "render_jobs",

@@ -368,11 +368,12 @@ def run_build(
             _unchanged(w, corpus, report)
             return report
         _update(w, corpus, given, stored, asked.prune, report, tick, workers)
+        known = len(report.failed)  # unreadable files, failed parses: kept, not tried again
         _plan_and_write(w, corpus, pubs, policy, report, tick, workers)
         w.set_input("sidecar", inc.pubs_json(pubs))
         w.set_input("policy", inc.policy_json(policy))
-        # a build with failures is not fingerprinted: the next one looks again
-        w.set_input("corpus", None if report.failed else fp)
+        # a text planning or rendering failed on is tried again by the next build
+        w.set_input("corpus", None if len(report.failed) > known else fp)
     report.write = WriteReport(w.inserted, w.updated, w.deleted, w.kept)
     _sync_search(store, report)
     return report
@@ -380,7 +381,9 @@ def run_build(
 
 def _unchanged(w: GraphWriter, corpus: list[inc.Text], report: BuildReport) -> None:
     """Fill ``report`` for a build that found its corpus unchanged: the graph's
-    size as stored and the warnings the parses of the files named gave."""
+    size as stored, the files whose parse failed and the warnings the parses
+    of the files named gave."""
+    report.failed += inc.parse_failures(w, corpus)
     where = {t.sha256: t.path for t in corpus if t.path is not None}
     for key, n in w.tallies().items():
         setattr(report, key, n)
@@ -400,12 +403,15 @@ def _update(
 ) -> None:
     """Bring the store's texts to ``corpus``: file names as given, texts not in
     it removed (``prune``), texts without a summary of this derivation parsed
-    (only those: spaCy and the dictionaries load only then) and kept."""
+    (only those: spaCy and the dictionaries load only then) and kept, or their
+    parse's error kept (not parsed again either); every parse error of the
+    corpus goes to ``report.failed``."""
     for t in given:
         if t.sha256 in stored and stored[t.sha256] != t.name:
             w.rename_source(t.sha256, t.name)
     if prune:
         w.drop_sources(set(stored) - {t.sha256 for t in corpus})
+    w.drop_summaries_not_in({t.sha256 for t in corpus})
     have = w.summarized()
     todo = sorted((t for t in corpus if t.sha256 not in have), key=lambda t: t.path or t.name)
     jobs = [(t.path or t.name, None if t.path else w.source_data(t.sha256)) for t in todo]
@@ -414,12 +420,13 @@ def _update(
         todo, _mapped(_summarize, jobs, n), strict=True
     ):
         if summary is None or data is None:
-            report.failed.append((name, error or f"{name}: unreadable"))
             w.drop_sources([t.sha256])  # a fresh build would not hold it
+            w.put_summary(t.sha256, b"", (), inc.portable(error or f"{name}: unreadable", t))
         else:
             inc.keep_parsed(w, t, summary, data, warnings)
         if tick:
             tick(name)
+    report.failed += inc.parse_failures(w, corpus)
 
 
 def _plan_and_write(

@@ -163,6 +163,8 @@ class SummaryRow(Base):
     derivation: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     warnings: Mapped[Any] = mapped_column(JSON)
+    #: the one-line error of a parse that failed (``data`` empty), file name first
+    error: Mapped[str | None] = mapped_column(Text)
 
 
 class DerivedGroupRow(Base):

@@ -206,21 +206,40 @@ class GraphWriter:
         q = select(SummaryRow.sha256).where(SummaryRow.derivation == self.derivation)
         return set(self.s.scalars(q))
 
-    def put_summary(self, sha256: str, blob: bytes, warnings: Sequence[str]) -> None:
+    def put_summary(
+        self, sha256: str, blob: bytes, warnings: Sequence[str], error: str | None = None
+    ) -> None:
         """Keep the pickled summary ``blob`` of source ``sha256`` and its parse
-        ``warnings``, made by this build's derivation (replacing another's)."""
+        ``warnings``, or the ``error`` its parse failed with (``blob`` empty),
+        made by this build's derivation (replacing another's)."""
         self.s.execute(delete(SummaryRow).where(SummaryRow.sha256 == sha256))
-        row = {"sha256": sha256, "derivation": self.derivation, "data": blob}
+        row = {"sha256": sha256, "derivation": self.derivation, "data": blob, "error": error}
         self.s.execute(insert(SummaryRow).values(**row, warnings=list(warnings)))
 
     def summaries(self, shas: Sequence[str]) -> Iterator[tuple[str, bytes, list[str]]]:
-        """(SHA-256, pickled summary, warnings) of sources ``shas``, in batches."""
+        """(SHA-256, pickled summary, warnings) of sources ``shas`` that have a
+        summary (not those whose parse failed), in batches."""
         for k in range(0, len(shas), BATCH):
             q = select(SummaryRow.sha256, SummaryRow.data, SummaryRow.warnings)
-            for sha, blob, warnings in self.s.execute(
-                q.where(SummaryRow.sha256.in_(shas[k : k + BATCH]))
-            ):
+            q = q.where(SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None))
+            for sha, blob, warnings in self.s.execute(q):
                 yield sha, bytes(blob), list(warnings)
+
+    def parse_errors(self, shas: Sequence[str]) -> dict[str, str]:
+        """The errors of the texts ``shas`` whose parse failed, by SHA-256."""
+        out: dict[str, str] = {}
+        for k in range(0, len(shas), BATCH):
+            q = select(SummaryRow.sha256, SummaryRow.error).where(
+                SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_not(None)
+            )
+            out.update((sha, str(error)) for sha, error in self.s.execute(q))
+        return out
+
+    def drop_summaries_not_in(self, shas: set[str]) -> None:
+        """Delete the summaries (and parse errors) of texts not in ``shas``."""
+        gone = sorted(set(self.s.scalars(select(SummaryRow.sha256))) - shas)
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(SummaryRow).where(SummaryRow.sha256.in_(gone[k : k + BATCH])))
 
     def parse_warnings(self, shas: Sequence[str]) -> Iterator[tuple[str, str]]:
         """(SHA-256, warning) of the parses of sources ``shas``, in SHA-256 order."""

@@ -5,8 +5,9 @@ Revises: 0006
 
 ``summaries`` keeps, per source (by SHA-256) and per derivation fingerprint,
 the pickled :class:`~lexversion.model.records.DocSummary` a parse gave and the
-parse's warnings (JSON), so that a build does not parse again a file whose
-bytes the store holds. ``derived_groups`` keeps a digest of each group of
+parse's warnings (JSON), or the one-line error that made the parse fail
+(``error``; no summary then), so that a build does not parse again a file
+whose bytes the store holds or has seen fail. ``derived_groups`` keeps a digest of each group of
 derived rows (events by work, effects by affected work, citations by citing
 work), so that a build replaces only the groups that changed. ``build_inputs``
 keeps what the last build planned with besides the texts (the corpus sidecar's
@@ -34,6 +35,7 @@ def upgrade() -> None:
             sa.Column("derivation", sa.String(length=64), nullable=False),
             sa.Column("data", sa.LargeBinary(), nullable=False),
             sa.Column("warnings", sa.JSON(), nullable=False),
+            sa.Column("error", sa.Text(), nullable=True),
             sa.PrimaryKeyConstraint("sha256"),
         )
     if not have.has_table("derived_groups"):
