@@ -129,10 +129,10 @@ def keep_parsed(
     w: GraphWriter, t: Text, summary: DocSummary, data: bytes, warnings: Sequence[str]
 ) -> None:
     """Store a text this build parsed: its bytes (once) and its summary, named
-    by the file name (not the path it was read from: the store is the same
-    wherever the corpus lies)."""
+    by no file (a text's bytes may come under another name or path later: the
+    summary is named when it is read back, :func:`summaries_of`)."""
     w.add_source(t.sha256, t.name, summary.lang, data)
-    blob = pickle.dumps(replace(summary, source=t.name), protocol=pickle.HIGHEST_PROTOCOL)
+    blob = pickle.dumps(replace(summary, source=""), protocol=pickle.HIGHEST_PROTOCOL)
     w.put_summary(t.sha256, blob, warnings)
 
 

@@ -411,7 +411,7 @@ def _update(
             w.rename_source(t.sha256, t.name)
     if prune:
         w.drop_sources(set(stored) - {t.sha256 for t in corpus})
-    w.drop_summaries_not_in({t.sha256 for t in corpus})
+        w.drop_summaries_not_in({t.sha256 for t in corpus})
     have = w.summarized()
     todo = sorted((t for t in corpus if t.sha256 not in have), key=lambda t: t.path or t.name)
     jobs = [(t.path or t.name, None if t.path else w.source_data(t.sha256)) for t in todo]
