@@ -1,6 +1,7 @@
 """National scale, measured (issue 4): build throughput, peak memory, point-in-time latency.
 
     python bench/bench_scale.py CORPUS_DIR [--db URL] [--lookups N]
+    python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL]
 
 Builds CORPUS_DIR (a synthetic corpus from ``bench/make_corpus.py N DIR``)
 into a fresh store with ``lexversion build`` in a child process (the full
@@ -11,13 +12,25 @@ status and expression (``Store.timeline`` + ``point_in_time``) and the whole
 ``show --format text`` path (``lexversion.app.query.show``), p50 and p99. The
 default store is a new SQLite file; ``--db postgresql+psycopg://...`` measures
 PostgreSQL (the database is emptied first).
+
+``--incremental K`` (issue 15) measures the daily routine instead: the files
+of K acts of CORPUS_DIR (``syn_NNNNNN_*``; the directory must hold at least
+K + 101 acts; the first 101 are kept back to be added) are copied to a working directory and built fresh, then
+each step is timed as a ``lexversion`` child process (wall time, peak resident
+memory of it and its workers: ``RUSAGE_CHILDREN`` of a probe process that runs it): a build with nothing
+changed, ``lexversion add`` of one new act, ``lexversion add`` of 100 new
+acts, a build after one act's file changed (a line appended to it), and a
+build after one act's files were removed. Each step's figure is also given
+as a share of the fresh build's wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,15 +59,91 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def _acts(corpus: Path) -> dict[int, list[Path]]:
+    """The files of ``corpus`` by act number (``syn_NNNNNN_LANG.txt``)."""
+    out: dict[int, list[Path]] = {}
+    for p in sorted(corpus.glob("syn_*.txt")):
+        m = re.match(r"syn_(\d+)_", p.name)
+        if m:
+            out.setdefault(int(m.group(1)), []).append(p)
+    return out
+
+
+def _step(name: str, cmd: list[str], fresh: float | None) -> float:
+    """Time one step in a child of its own (so its peak memory is its own)."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "w = time.perf_counter() - t\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "last = (p.stdout.strip() or p.stderr.strip()).splitlines() or ['exit %d' % p.returncode]\n"
+        "print(f'{w:.3f} {peak:.0f} {last[-1]}')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True)
+    wall_s, peak_s, last = done.stdout.strip().split(" ", 2)
+    wall = float(wall_s)
+    share = f", {100 * wall / fresh:.1f}% of the fresh build" if fresh else ""
+    print(f"{name}: {wall:.2f} s wall, peak {peak_s} MB{share}")
+    print(f"    {last}")
+    return wall
+
+
+def incremental(corpus: Path, k: int, url: str) -> None:
+    """The ``--incremental K`` steps (see the module doc)."""
+    acts = _acts(corpus)
+    if len(acts) < k + 101:
+        raise SystemExit(f"{corpus}: {len(acts)} acts, need at least {k + 101}")
+    # the acts to add are the earliest of each chain (their dates are past;
+    # the latest acts of a large synthetic corpus are dated in the future,
+    # and the parser rejects them): they arrive late, beside their successors
+    order = sorted(acts)
+    later, order = order[:101], order[101:]
+    work = Path(tempfile.mkdtemp(prefix="lexversion-incr-")) / "corpus"
+    work.mkdir()
+    for i in order[:k]:
+        for p in acts[i]:
+            shutil.copyfile(p, work / p.name)
+    exe = str(Path(sys.executable).with_name("lexversion"))
+    files = len(list(work.iterdir()))
+    print(f"backend {url.split(':', 1)[0]}; {k} acts, {files} files; steps in {work.parent}")
+    fresh = _step("fresh build", [exe, "build", str(work), "--db", url], None)
+    _step("no-change build", [exe, "build", str(work), "--db", url], fresh)
+
+    def added(acts_: list[int]) -> list[str]:
+        paths = []
+        for i in acts_:
+            for p in acts[i]:
+                shutil.copyfile(p, work / p.name)
+                paths.append(str(work / p.name))
+        return paths
+
+    _step("add one act (lexversion add)", [exe, "add", *added(later[:1]), "--db", url], fresh)
+    hundred = added(later[1:101])
+    _step("add 100 acts (lexversion add)", [exe, "add", *hundred, "--db", url], fresh)
+    _step("no-change build after adds", [exe, "build", str(work), "--db", url], fresh)
+    target = acts[order[k // 2]][0]
+    edited = work / target.name
+    edited.write_bytes(edited.read_bytes() + b"\n")
+    _step("change one act (build)", [exe, "build", str(work), "--db", url], fresh)
+    for p in acts[order[k // 3]]:
+        (work / p.name).unlink()
+    _step("remove one act (build)", [exe, "build", str(work), "--db", url], fresh)
+    shutil.rmtree(work.parent, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--db")
     ap.add_argument("--lookups", type=int, default=2000)
+    ap.add_argument("--incremental", type=int, metavar="K")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="lexversion-scale-")
     url = args.db or f"sqlite:///{tmp}/scale.db"
     _reset(url)
+    if args.incremental:
+        incremental(args.corpus, args.incremental, url)
+        return
     files = [p for p in args.corpus.iterdir() if p.suffix == ".txt"]
     size = sum(p.stat().st_size for p in files)
     exe = Path(sys.executable).with_name("lexversion")

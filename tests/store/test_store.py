@@ -145,8 +145,27 @@ def test_every_expression_points_at_a_stored_source(built: Store) -> None:
     assert refs <= shas
 
 
-def test_expressions_are_insert_only(tmp_path: Path, new_store: Callable[[str], Store]) -> None:
-    """A smaller corpus deletes no expression and no source."""
+def test_a_smaller_corpus_with_keep_deletes_nothing(
+    tmp_path: Path, new_store: Callable[[str], Store]
+) -> None:
+    """``build --keep``: a smaller directory deletes no expression and no source."""
+    store = new_store("t")
+    pipeline.build(CORPUS_DIR, store)
+    before = snapshot(store.engine)
+    smaller = tmp_path / "smaller"
+    smaller.mkdir()
+    for path in CORPUS_FILES[:-1]:
+        shutil.copy(path, smaller / path.name)
+    report = pipeline.build(smaller, store, prune=False)
+    assert report.write is not None and not report.write.changed
+    assert snapshot(store.engine) == before
+
+
+def test_a_smaller_corpus_removes_what_the_file_alone_gave(
+    tmp_path: Path, new_store: Callable[[str], Store]
+) -> None:
+    """``build`` (``--prune``): the texts of files no longer in the directory go,
+    with their expressions (issue 15: the store is a fresh build's)."""
     store = new_store("t")
     pipeline.build(CORPUS_DIR, store)
     before = snapshot(store.engine)
@@ -155,15 +174,18 @@ def test_expressions_are_insert_only(tmp_path: Path, new_store: Callable[[str], 
     for path in CORPUS_FILES[:-1]:
         shutil.copy(path, smaller / path.name)
     report = pipeline.build(smaller, store)
-    assert report.write is not None and report.write.changed
+    assert report.write is not None and report.write.deleted.get("sources") == 1
     after = snapshot(store.engine)
-    assert after["expressions"] == before["expressions"]
-    assert after["sources"] == before["sources"]
+    assert len(after["sources"]) == len(before["sources"]) - 1
+    assert len(after["expressions"]) < len(before["expressions"])
 
 
-def test_a_changed_text_does_not_overwrite_a_stored_expression(
+def test_a_changed_text_replaces_its_stored_expression(
     tmp_path: Path, new_store: Callable[[str], Store]
 ) -> None:
+    """A file whose bytes changed gives its expression the new text (before
+    issue 15 the stored text was kept and reported; a fresh build of the
+    directory holds the new one)."""
     store = new_store("t")
     pipeline.build(CORPUS_DIR, store)
     with Session(store.engine) as s:
@@ -178,13 +200,13 @@ def test_a_changed_text_does_not_overwrite_a_stored_expression(
     report = pipeline.build(edited, store)
     assert report.failed == []
     assert report.write is not None
-    assert len(report.write.kept) == 1, report.write.kept
-    (kept,) = report.write.kept
-    assert "/rus@" in kept
     assert report.write.inserted.get("sources") == 1
+    assert report.write.deleted.get("sources") == 1
     with Session(store.engine) as s:
         after = {r.uri: r.akn for r in s.scalars(select(ExpressionRow))}
-    assert after == before, "an expression row was overwritten"
+    assert after.keys() == before.keys()
+    (changed,) = [u for u in after if after[u] != before[u]]
+    assert "/rus@" in changed and "МИГРА".encode() in after[changed]
 
 
 # -- atomic writes ------------------------------------------------------------------

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,10 +23,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from lexversion.errors import InputError, PlanError, UsageError
+from lexversion.app import incremental as inc
+from lexversion.errors import InputError, PlanError, StoreError, UsageError
 from lexversion.graph import plan_graph, render_plan, summarize
 from lexversion.graph.failures import unidentified
-from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph
+from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph, WarningRecord
 from lexversion.parse import parse
 from lexversion.parse.provenance import derivation
 from lexversion.render.warnings import warning_text
@@ -171,16 +172,18 @@ def _problem(exc: BaseException) -> str:
 
 
 def _summarize(
-    path: str,
+    job: tuple[str, bytes | None],
 ) -> tuple[str, DocSummary | None, bytes | None, str | None, tuple[str, ...]]:
-    """Worker: parse one file into (name, summary, raw bytes, error, warnings).
+    """Worker: parse one text (path, and its bytes when the store gave them, else
+    read from the path) into (name, summary, raw bytes, error, warnings).
 
     The file's boundary (issue 16): whatever goes wrong in reading, parsing or
     summarising it becomes the error of this file, never the build's; so does a
     text whose act cannot be a work (:func:`lexversion.graph.failures.unidentified`).
     """
+    path, given = job
     try:
-        data = Path(path).read_bytes()
+        data = Path(path).read_bytes() if given is None else given
         doc = parse(data, path)
         summary = summarize(doc)
     except InputError as exc:
@@ -196,14 +199,14 @@ def _summarize(
 
 
 def _render(
-    job: tuple[str, tuple[ExpressionPlan, ...]],
+    job: tuple[str, bytes | None, tuple[ExpressionPlan, ...]],
 ) -> tuple[list[ExpressionRecord], str | None]:
-    """Worker: parse one file again and render its planned expressions; returns
-    the records, or none and the one-line error when that fails (the file's
-    boundary, as in :func:`_summarize`)."""
-    path, plans = job
+    """Worker: parse one text again (path, stored bytes or ``None``: read the
+    path) and render its planned expressions; returns the records, or none and
+    the one-line error when that fails (the file's boundary, as in :func:`_summarize`)."""
+    path, given, plans = job
     try:
-        doc = parse(Path(path).read_bytes(), path)
+        doc = parse(Path(path).read_bytes() if given is None else given, path)
         return [p.record(render_plan(doc, p)) for p in plans], None
     except InputError as exc:
         return [], exc.message
@@ -243,15 +246,15 @@ def plan_corpus(
 
 
 def _text_reader(
-    source_bytes: Callable[[str], bytes | None], path_of: dict[str, str]
+    source_bytes: Callable[[str], bytes], path_of: dict[str, str]
 ) -> Callable[[str], str | None]:
     """The text of a stored corpus file by SHA-256, decoded as parsing decodes
-    it (``None`` when the store lacks it): what planning compares to tell a
+    it (``None`` when the store lacks it, ``source_bytes`` giving no bytes): what planning compares to tell a
     copy of a text from a different text, read only for those."""
 
     def read_text(sha: str) -> str | None:
         data = source_bytes(sha)
-        return decode(data, path_of.get(sha, sha), 0) if data is not None else None
+        return decode(data, path_of.get(sha, sha), 0) if data else None
 
     return read_text
 
@@ -266,20 +269,22 @@ def _planned(
 ) -> tuple[Graph, list[ExpressionPlan], str]:
     """:func:`plan_corpus` inside build's writer ``w`` (texts compared are read
     from its sources), the graph's warnings about texts added to ``report``."""
-    read_text = _text_reader(w.source_bytes, path_of)
+    read_text = _text_reader(w.source_data, path_of)
     planned = plan_corpus(summaries, pubs, report, w.forget_source, policy, read_text)
-    report.warnings.extend(text_warnings(planned[0], path_of))
+    report.warnings.extend(text_warnings(planned[0].warnings, path_of))
     return planned
 
 
-def text_warnings(graph: Graph, path_of: dict[str, str]) -> list[tuple[str, str]]:
-    """The graph's warnings about the works' texts as (file, message) lines of
+def text_warnings(
+    warnings: Iterable[WarningRecord], path_of: dict[str, str]
+) -> list[tuple[str, str]]:
+    """A graph's warnings about the works' texts as (file, message) lines of
     ``build``'s output (issue 13, items 2 and 9): copies stored once, two
     different texts of one version, texts lacking a change. An effect the
     text disagrees with is the text's own parse warning, said already."""
     return [
         (path_of.get(w.source or "", w.work), f"{w.expression or w.work}: {warning_text(w)}")
-        for w in graph.warnings
+        for w in warnings
         if w.code != "effect_text_mismatch"
     ]
 
@@ -321,73 +326,210 @@ def build(
     tick: Callable[[str], None] | None = None,
     workers: int | None = None,
     policy: PublicationPolicy = OBSERVED_LAGS,
+    prune: bool = True,
 ) -> BuildReport:
     """Ingest ``directory`` into ``store``; returns a :class:`BuildReport`.
 
+    The corpus is the directory's files (``prune``, the default: the texts of
+    files no longer there are removed from the store with what they alone
+    contributed), or those and the texts the store holds already (``prune``
+    false, ``build --keep``). Incremental (issue 15, :mod:`lexversion.app.incremental`): a
+    file whose bytes the store holds is not parsed again, an unchanged corpus
+    writes nothing, and the result is that of a fresh build of the corpus.
     Streams (issue 4, national scale): files are parsed on ``workers``
-    processes (default: every core) into small summaries while their bytes go
-    to the store; the graph is planned from the summaries; each text is then
-    parsed again to render those of its expressions the store does not hold
-    yet, or holds as other tools derived them (:mod:`lexversion.parse.provenance`:
-    version, code, vocabularies, dictionaries), which go to the store in batches.
+    processes (default: every core) into small summaries kept in the store;
+    the graph is planned from the summaries; each text is then parsed again to
+    render those of its expressions the store does not hold as planned, or
+    holds as other tools derived them (:mod:`lexversion.parse.provenance`).
     A file that cannot be parsed, planned or rendered is reported in
     ``failed`` with one line naming it and skipped; the rest is built (issue 16).
     ``policy``: how publication dates nothing states are assumed
-    (:class:`PublicationPolicy`).
-    Everything is one transaction. Raises :class:`UsageError` for a missing
-    directory or a bad sidecar and :class:`~lexversion.errors.StoreError` if
-    the store cannot be written (nothing is written then).
+    (:class:`PublicationPolicy`). Everything is one transaction. Raises
+    :class:`UsageError` for a missing directory or a bad sidecar and
+    :class:`~lexversion.errors.StoreError` if the store cannot be written
+    (nothing is written then).
     """
-    report = BuildReport()
     sidecar = read_sidecar(directory) if directory.is_dir() else []
     files = [str(p) for p in corpus_files(directory)]
-    n = workers or os.cpu_count() or 1
+    pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
+    return run_build(BuildInput(files, pubs, policy, prune), store, tick, workers)
+
+
+def add(
+    files: Sequence[Path],
+    store: Store,
+    tick: Callable[[str], None] | None = None,
+    workers: int | None = None,
+) -> BuildReport:
+    """Ingest ``files`` into ``store`` beside the texts it holds (``lexversion
+    add``), planning with the sidecar facts and publication policy of the last
+    build; returns a :class:`BuildReport`. Raises :class:`UsageError` naming a
+    file that does not exist or is not a file (exit 2),
+    :class:`~lexversion.errors.StoreError` (exit 4) for a store no build of
+    this version made or that cannot be written."""
+    for f in files:
+        if not f.exists():
+            raise UsageError(f"{f}: no such file")
+        if not f.is_file():
+            raise UsageError(f"{f}: not a file")
+    return run_build(BuildInput([str(f) for f in files], None, None, False), store, tick, workers)
+
+
+@dataclass(frozen=True)
+class BuildInput:
+    """What a build is asked: the ``paths`` of the files given, the sidecar's
+    publication facts ``pubs`` and the ``policy`` (``None``: the last build's),
+    and whether the corpus is those files alone (``prune``)."""
+
+    paths: list[str]
+    pubs: list[tuple[str, date, str]] | None
+    policy: PublicationPolicy | None
+    prune: bool
+
+
+def run_build(
+    asked: BuildInput,
+    store: Store,
+    tick: Callable[[str], None] | None = None,
+    workers: int | None = None,
+) -> BuildReport:
+    """The build of :func:`build` and :func:`add` (see there)."""
+    report = BuildReport(files=list(asked.paths))
+    given, bad = inc.hash_files(asked.paths)
+    report.failed += [(b.path, b.error) for b in bad]
     derived_by = derivation()
     with store.writer() as w:
         w.set_derivation(derived_by.fingerprint, derived_by.to_json())
-        summaries = SummarySpool()
-        path_of: dict[str, str] = {}
-        for name, summary, data, error, warnings in _mapped(_summarize, files, n):
-            report.files.append(name)
-            if summary is None or data is None:
-                report.failed.append((name, error or f"{name}: unreadable"))
-            else:
-                report.warnings.extend((name, x) for x in warnings)
-                w.add_source(summary.sha256, Path(name).name, summary.lang, data)
-                if summary.sha256 not in path_of:
-                    path_of[summary.sha256] = name
-                    summaries.add(summary)
-            if tick:
-                tick(name)
-        pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
-
-        graph, plans, fingerprint = _planned(summaries, pubs, report, w, policy, path_of)
-        w.put_works(graph.works.values())
-        w.put_derived(graph, fingerprint)
-        report.citations = len(graph.citations)
-        summaries.close()
-        done = w.stored(plans)
-        by_sha: dict[str, list[ExpressionPlan]] = {}
-        for plan in plans:
-            if plan.uri not in done:
-                by_sha.setdefault(plan.sha256, []).append(plan)
-        jobs = [
-            (path_of[sha], tuple(ps))
-            for sha, ps in sorted(by_sha.items(), key=lambda kv: path_of[kv[0]])
-        ]
-        for (name, _), (records, error) in zip(jobs, _mapped(_render, jobs, n), strict=True):
-            if error is not None:
-                report.failed.append((name, error))
-            for rec in records:
-                w.add_expression(rec)
-            if tick:
-                tick(name)
-        w.drop_works_not_in(set(graph.works))
+        if asked.pubs is None and w.get_input("policy") is None:
+            where = store.engine.url.render_as_string(hide_password=True)
+            raise StoreError(
+                f"store {where}: no build of this version made it (add plans as the "
+                "last build did); run lexversion build first"
+            )
+        stored_pubs, stored_policy = w.get_input("sidecar"), w.get_input("policy")
+        pubs = asked.pubs if asked.pubs is not None else inc.pubs_of(stored_pubs or [])
+        policy = asked.policy or (inc.policy_of(stored_policy) if stored_policy else OBSERVED_LAGS)
+        stored = w.source_names()
+        corpus = inc.corpus_of(given, stored, keep=not asked.prune)
+        fp = inc.fingerprint(corpus, bad, pubs, policy, derived_by.fingerprint)
+        if w.get_input("corpus") == fp:
+            _unchanged(w, corpus, report)
+            return report
+        _update(w, corpus, given, stored, asked.prune, report, tick, workers)
+        known = len(report.failed)  # unreadable files, failed parses: kept, not tried again
+        _plan_and_write(w, corpus, pubs, policy, report, tick, workers)
+        w.set_input("sidecar", inc.pubs_json(pubs))
+        w.set_input("policy", inc.policy_json(policy))
+        # a text planning or rendering failed on is tried again by the next build
+        w.set_input("corpus", None if len(report.failed) > known else fp)
     report.write = WriteReport(w.inserted, w.updated, w.deleted, w.kept)
-    # the provision search index (lexversion serve) follows the committed store
+    _sync_search(store, report)
+    return report
+
+
+def _unchanged(w: GraphWriter, corpus: list[inc.Text], report: BuildReport) -> None:
+    """Fill ``report`` for a build that found its corpus unchanged: the graph's
+    size as stored, the files whose parse failed and the warnings the parses
+    of the files named gave, and the graph's warnings about texts as stored."""
+    report.failed += inc.parse_failures(w, corpus)
+    where = {t.sha256: t.path for t in corpus if t.path is not None}
+    for key, n in w.tallies().items():
+        setattr(report, key, n)
+    report.warnings = [(where[sha], x) for sha, x in w.parse_warnings(sorted(where))]
+    names = {t.sha256: t.path or t.name for t in corpus}
+    report.warnings += text_warnings(w.stored_warnings(), names)
+    report.write = WriteReport({}, {}, {}, [])
+
+
+def _update(
+    w: GraphWriter,
+    corpus: list[inc.Text],
+    given: list[inc.Text],
+    stored: dict[str, str],
+    prune: bool,
+    report: BuildReport,
+    tick: Callable[[str], None] | None,
+    workers: int | None,
+) -> None:
+    """Bring the store's texts to ``corpus``: file names as given, texts not in
+    it removed (``prune``), texts without a summary of this derivation parsed
+    (only those: spaCy and the dictionaries load only then) and kept, or their
+    parse's error kept (not parsed again either); every parse error of the
+    corpus goes to ``report.failed``."""
+    for t in given:
+        if t.sha256 in stored and stored[t.sha256] != t.name:
+            w.rename_source(t.sha256, t.name)
+    if prune:
+        w.drop_sources(set(stored) - {t.sha256 for t in corpus})
+        w.drop_summaries_not_in({t.sha256 for t in corpus})
+    have = w.summarized()
+    todo = sorted((t for t in corpus if t.sha256 not in have), key=lambda t: t.path or t.name)
+    jobs = [(t.path or t.name, None if t.path else w.source_data(t.sha256)) for t in todo]
+    n = workers or os.cpu_count() or 1
+    for t, (name, summary, data, error, warnings) in zip(
+        todo, _mapped(_summarize, jobs, n), strict=True
+    ):
+        if summary is None or data is None:
+            w.drop_sources([t.sha256])  # a fresh build would not hold it
+            w.put_summary(t.sha256, b"", (), inc.portable(error or f"{name}: unreadable", t))
+        else:
+            inc.keep_parsed(w, t, summary, data, warnings)
+        if tick:
+            tick(name)
+    report.failed += inc.parse_failures(w, corpus)
+
+
+def _plan_and_write(
+    w: GraphWriter,
+    corpus: list[inc.Text],
+    pubs: list[tuple[str, date, str]],
+    policy: PublicationPolicy,
+    report: BuildReport,
+    tick: Callable[[str], None] | None,
+    workers: int | None,
+) -> None:
+    """Plan the graph of ``corpus`` from the stored summaries and write it:
+    works, derived rows by group, expressions not held as planned (rendered),
+    and the removal of expressions and works no longer derived."""
+    summaries = SummarySpool()
+    w.flush()
+    given = {t.sha256 for t in corpus if t.path is not None}
+
+    def keep(summary: DocSummary, warnings: list[str]) -> None:
+        summaries.add(summary)
+        if summary.sha256 in given:  # the warnings of the files named, not of the whole store
+            report.warnings.extend((summary.source, x) for x in warnings)
+
+    inc.summaries_of(w, corpus, keep)
+    path_of = {t.sha256: t.path or t.name for t in corpus}
+    graph, plans, fingerprint = _planned(summaries, pubs, report, w, policy, path_of)
+    w.put_works(graph.works.values())
+    w.put_derived(graph, fingerprint)
+    jobs = inc.render_jobs(w, plans, corpus)
+    unrendered: set[str] = set()
+    n = workers or os.cpu_count() or 1
+    for (name, _, ps), (records, error) in zip(jobs, _mapped(_render, jobs, n), strict=True):
+        if error is not None:
+            report.failed.append((name, error))
+            unrendered.update(p.uri for p in ps)
+        for rec in records:
+            w.add_expression(rec)
+        if tick:
+            tick(name)
+    w.drop_expressions_not_in({p.uri for p in plans} - unrendered)
+    w.drop_works_not_in(set(graph.works))
+    report.citations = len(graph.citations)
+    summaries.close()
+    report.works = sum(1 for x in graph.works.values() if not x.stub)
+    report.stubs = sum(1 for x in graph.works.values() if x.stub)
+    report.expressions = len(plans)
+    report.effects = len(graph.effects)
+
+
+def _sync_search(store: Store, report: BuildReport) -> None:
+    """Bring the provision search index (lexversion serve) to the committed store."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from lexversion.errors import StoreError
     from lexversion.store.search import sync_search_index
 
     try:
@@ -396,8 +538,3 @@ def build(
         raise StoreError(
             f"search index: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
         ) from exc
-    report.works = sum(1 for x in graph.works.values() if not x.stub)
-    report.stubs = sum(1 for x in graph.works.values() if x.stub)
-    report.expressions = len(plans)
-    report.effects = len(graph.effects)
-    return report

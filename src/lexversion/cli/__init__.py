@@ -33,6 +33,7 @@ __all__ = ["app", "browse", "build", "export", "main", "read", "serve", "text"]
 ORDER = (
     "parse",
     "build",
+    "add",
     "works",
     "show",
     "history",

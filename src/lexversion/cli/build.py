@@ -1,20 +1,72 @@
-"""Commands that write the store from a corpus: ``build``."""
+"""Commands that write the store from a corpus: ``build`` and ``add``."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from lexversion.cli.common import DbOption, app, guard
 from lexversion.i18n import N_
 
+if TYPE_CHECKING:
+    from lexversion.app.ingest import BuildReport
+    from lexversion.timeline.commencement import PublicationPolicy
+
+T = TypeVar("T")
+
+
+def _policy(publication_lag: int | None) -> PublicationPolicy:
+    """The publication policy ``--publication-lag`` names (none: the observed lags)."""
+    from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
+
+    if publication_lag is None:
+        return OBSERVED_LAGS
+    return PublicationPolicy(f"lag-{publication_lag}-days", publication_lag, "--publication-lag")
+
+
+def _report_build(report: BuildReport) -> int:
+    """Print a build's skipped files, warnings and summary line; its exit code."""
+    for _name, msg in report.failed:
+        typer.echo(f"lexversion: skipped {msg}", err=True)
+    for name, msg in report.warnings:
+        typer.echo(f"lexversion: warning: {name}: {msg}", err=True)
+    w = report.write
+    changed = (
+        "no change"
+        if w is None or not w.changed
+        else ", ".join(f"{k} +{v}" for k, v in sorted(w.inserted.items()))
+        + ("".join(f", {k} -{v}" for k, v in sorted(w.deleted.items())))
+        + ("".join(f", {k} ~{v}" for k, v in sorted(w.updated.items())))
+    )
+    typer.echo(
+        f"built {len(report.files) - len(report.failed)}/{len(report.files)} files: {report.works} works, "
+        f"{report.stubs} stubs, {report.expressions} expressions, {report.effects} effects, "
+        f"{report.citations} citations ({changed})"
+    )
+    return 1 if report.failed else 0
+
+
+def _with_progress(total: int, run: Callable[[Callable[[str], None] | None], T]) -> T:
+    """``run(tick)`` with a progress bar of ``total`` steps on a terminal."""
+    if not sys.stderr.isatty():
+        return run(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("building", total=total)
+        return run(lambda _: progress.advance(task))
+
 
 @app.command(
     help=N_(
-        "Ingest a corpus directory into the store (works, expressions, events, effects, citations)."
+        "Ingest a corpus directory into the store (works, expressions, events, effects, "
+        "citations). Incremental: files whose bytes the store holds are not parsed again, "
+        "and only what changed is written; the result is that of a fresh build of the "
+        "directory (with --keep: of the directory and the texts the store holds)."
     )
 )
 def build(
@@ -30,50 +82,58 @@ def build(
             ),
         ),
     ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune/--keep",
+            help=N_(
+                "--prune (default): the directory is the whole corpus; the texts of files "
+                "no longer in it go from the store with all they alone contributed. --keep: "
+                "the texts the store holds stay, planned with the directory's."
+            ),
+        ),
+    ] = True,
 ) -> None:
-    """Ingest a corpus directory into the store (works, expressions, events, effects, citations)."""
+    """Ingest a corpus directory into the store, incrementally."""
     from lexversion.app.ingest import build as run_build
     from lexversion.app.ingest import corpus_files
     from lexversion.store import open_store
-    from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
-
-    policy = (
-        OBSERVED_LAGS
-        if publication_lag is None
-        else PublicationPolicy(f"lag-{publication_lag}-days", publication_lag, "--publication-lag")
-    )
 
     def run() -> int:
         files = corpus_files(directory)
         store = open_store(db)
-        if sys.stderr.isatty():
-            from rich.progress import Progress
+        report = _with_progress(
+            2 * len(files),
+            lambda tick: run_build(
+                directory, store, tick, policy=_policy(publication_lag), prune=prune
+            ),
+        )
+        return _report_build(report)
 
-            with Progress(transient=True) as progress:
-                task = progress.add_task("building", total=2 * len(files))
-                report = run_build(
-                    directory, store, lambda _: progress.advance(task), policy=policy
-                )
-        else:
-            report = run_build(directory, store, policy=policy)
-        for _name, msg in report.failed:
-            typer.echo(f"lexversion: skipped {msg}", err=True)
-        for name, msg in report.warnings:
-            typer.echo(f"lexversion: warning: {name}: {msg}", err=True)
-        w = report.write
-        changed = (
-            "no change"
-            if w is None or not w.changed
-            else ", ".join(f"{k} +{v}" for k, v in sorted(w.inserted.items()))
-            + ("".join(f", {k} -{v}" for k, v in sorted(w.deleted.items())))
-            + ("".join(f", {k} ~{v}" for k, v in sorted(w.updated.items())))
-        )
-        typer.echo(
-            f"built {len(report.files) - len(report.failed)}/{len(report.files)} files: {report.works} works, "
-            f"{report.stubs} stubs, {report.expressions} expressions, {report.effects} effects, "
-            f"{report.citations} citations ({changed})"
-        )
-        return 1 if report.failed else 0
+    code = guard(run)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command(
+    help=N_(
+        "Add a few acts to a built store without naming the whole corpus directory. "
+        "The store's texts and the new files are planned together, with the sidecar "
+        "facts and publication policy of the last build; only the new files are parsed."
+    )
+)
+def add(
+    files: Annotated[list[Path], typer.Argument(help=N_("Corpus files (acts) to add."))],
+    db: DbOption = None,
+) -> None:
+    """Add a few acts to a built store."""
+    from lexversion.app.ingest import add as run_add
+    from lexversion.store import open_store
+
+    def run() -> int:
+        store = open_store(db, create=False)
+        report = _with_progress(2 * len(files), lambda tick: run_add(files, store, tick))
+        return _report_build(report)
 
     code = guard(run)
     if code:

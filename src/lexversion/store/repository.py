@@ -4,7 +4,8 @@
 ``LEXVERSION_DB`` environment variable or ``sqlite:///lexversion.db``.
 ``Store.write`` replaces the derived graph (works, events, effects,
 citations) by the one given, touching only rows that differ, and inserts
-sources and expressions that are new (expressions are insert-only); all in
+sources and expressions that are new (an expression's text is rewritten
+only when a build derives it otherwise; :mod:`lexversion.store.writer`); all in
 one transaction, so a failed build leaves the store as it was and running a
 build twice changes nothing.
 """
@@ -47,6 +48,7 @@ from lexversion.model import (
     WorkTimeline,
 )
 from lexversion.store.rows import (
+    BuildInputRow,
     BuildStateRow,
     CitationRow,
     EffectRow,
@@ -491,16 +493,21 @@ class Store:
 
     def generation(self) -> tuple[str | None, int, int]:
         """A value that changes whenever a build changes what the store holds:
-        (the last build's derived-graph fingerprint, ``None`` before any build;
-        the number of works; the number of expressions, which are insert-only).
+        (the last build's derived-graph fingerprint, joined by ``:`` to its
+        corpus fingerprint when it kept one, :mod:`lexversion.app.incremental`:
+        a text rewritten in place changes the latter; ``None`` before any
+        build; the number of works; the number of expressions).
 
-        Three small queries on one connection; raises
+        Four small queries on one connection; raises
         :class:`sqlalchemy.exc.SQLAlchemyError` when the database cannot be read.
         """
         with self.connection() as conn:
             derived = conn.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
+            corpus = conn.scalar(select(BuildInputRow.value).where(BuildInputRow.key == "corpus"))
             works = conn.scalar(select(func.count()).select_from(WorkRow))
             exprs = conn.scalar(select(func.count()).select_from(ExpressionRow))
+        if derived is not None and corpus is not None:
+            derived = f"{derived}:{corpus.strip(chr(34))}"
         return (derived, int(works or 0), int(exprs or 0))
 
 

@@ -1,8 +1,10 @@
 """ORM rows of the store (SQLAlchemy 2.0 declarative mapping).
 
 One table per model concept of ARCHITECTURE.md: ``sources`` (raw files, byte
-for byte), ``works``, ``expressions`` (insert-only), ``events``, ``effects``,
-``citations``, ``warnings``. DateFacts are stored as (earliest, latest, certainty, basis).
+for byte), ``works``, ``expressions`` (a new version is a new row),
+``events``, ``effects``, ``citations``, ``warnings``; and what builds keep for the next one
+(``build_state``, ``derivations``, ``summaries``, ``derived_groups``,
+``build_inputs``). DateFacts are stored as (earliest, latest, certainty, basis).
 """
 
 from __future__ import annotations
@@ -58,7 +60,8 @@ class WorkRow(Base):
 
 
 class ExpressionRow(Base):
-    """An expression: insert-only; a new version is a new row."""
+    """An expression: a new version is a new row; its text is rewritten only
+    when a build derives it otherwise (another source text, other tools)."""
 
     __tablename__ = "expressions"
     uri: Mapped[str] = mapped_column(String(250), primary_key=True)
@@ -162,3 +165,36 @@ class DerivationRow(Base):
     __tablename__ = "derivations"
     fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
     description: Mapped[str] = mapped_column(Text)
+
+
+class SummaryRow(Base):
+    """What planning needs of a source (issue 15: incremental builds): the
+    pickled :class:`~lexversion.model.records.DocSummary` its parse gave under
+    ``derivation`` (a :class:`DerivationRow` fingerprint) and the parse's warnings."""
+
+    __tablename__ = "summaries"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    derivation: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    warnings: Mapped[Any] = mapped_column(JSON)
+    #: the one-line error of a parse that failed (``data`` empty), file name first
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class DerivedGroupRow(Base):
+    """A digest of one group of derived rows: table ``tbl`` (events, effects,
+    citations) and group ``grp`` (the work, affected work, citing work)."""
+
+    __tablename__ = "derived_groups"
+    tbl: Mapped[str] = mapped_column(String(20), primary_key=True)
+    grp: Mapped[str] = mapped_column(String(200), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class BuildInputRow(Base):
+    """What the last build planned with besides the texts, as JSON by key
+    (``sidecar``, ``policy``, ``corpus``, ``report``)."""
+
+    __tablename__ = "build_inputs"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

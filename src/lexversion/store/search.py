@@ -6,8 +6,9 @@ each AKN hierarchy element and list item under its eId, plus the title,
 preamble, conclusions and annex prefaces), their text as ``show`` prints it
 (editorial notes, status label and requisites left out).
 
-* :func:`sync_search_index` indexes the expressions not indexed yet (they are
-  insert-only, so an indexed expression never needs re-indexing) and drops
+* :func:`sync_search_index` indexes the expressions not indexed yet (a build
+  that rewrites an expression's text drops its rows first, so an indexed
+  expression never needs re-indexing) and drops
   rows of expressions that are gone; the build calls it after writing, and
   the web app at start-up;
 * :func:`match_provisions` reads the candidate rows of a query: SQLite FTS5

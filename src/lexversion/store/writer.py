@@ -5,15 +5,18 @@ A national corpus does not fit in memory as documents and texts (issue 4:
 sources and expressions one by one and the derived graph (works, events,
 effects, citations) once:
 
-* sources and expressions are insert-only: a row already stored is never
-  overwritten (a changed text of a stored expression is reported as *kept*);
-  an expression's applies-from DateFact, which later texts can refine, is
-  updated in place;
+* sources are kept by SHA-256 with the summary their parse gave (issue 15:
+  a build does not parse again a file whose bytes the store holds); a source
+  that leaves the corpus (``build --prune``) goes with its summary;
+* an expression is inserted once and rewritten only when the build derives
+  it otherwise (another source, other tools, refined applies-from DateFact);
+  expressions the build no longer plans are removed;
 * works are upserted by FRBR URI; works no longer derived are removed unless
   an expression still refers to them;
 * events, effects and citations are fingerprinted (SHA-256 over their rows
   in the graph's deterministic order); an unchanged fingerprint writes
-  nothing, a changed one replaces the three tables.
+  nothing, a changed one replaces the groups of rows that changed
+  (:mod:`lexversion.store.derived`).
 
 Everything goes through one :class:`~sqlalchemy.orm.Session` transaction
 (:meth:`lexversion.store.repository.Store.writer`): a failed or killed build
@@ -24,21 +27,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WorkRecord
+from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WarningRecord, WorkRecord
+from lexversion.store.derived import deleted_rows, derived_tables, row_blob, write_groups
 from lexversion.store.rows import (
+    BuildInputRow,
     BuildStateRow,
     CitationRow,
     DerivationRow,
     EffectRow,
-    EventRow,
     ExpressionRow,
     SourceRow,
+    SummaryRow,
     WarningRow,
     WorkRow,
 )
@@ -136,12 +141,7 @@ def warning_rows(g: Graph) -> Iterator[dict[str, Any]]:
     )
 
 
-_DERIVED = (
-    (EventRow, event_rows),
-    (EffectRow, effect_rows),
-    (CitationRow, citation_rows),
-    (WarningRow, warning_rows),
-)
+_TABLES = derived_tables(event_rows, effect_rows, citation_rows, warning_rows)
 
 
 def derived_fingerprint(g: Graph) -> str:
@@ -149,10 +149,10 @@ def derived_fingerprint(g: Graph) -> str:
     graph's deterministic order (generating its lazy streams once: a planning
     failure in them surfaces here, before anything is written)."""
     digest = hashlib.sha256()
-    for model, rows in _DERIVED:
-        digest.update(model.__tablename__.encode())
-        for r in rows(g):
-            digest.update(json.dumps(r, sort_keys=True, default=str, ensure_ascii=False).encode())
+    for table in _TABLES:
+        digest.update(table.name.encode())
+        for r in table.rows(g):
+            digest.update(row_blob(r))
     return digest.hexdigest()
 
 
@@ -183,20 +183,129 @@ class GraphWriter:
 
     def forget_source(self, sha256: str) -> None:
         """Do not keep corpus file ``sha256`` after all (a file the build skipped
-        once planning found it unusable): dropped from the buffer, or deleted
-        when this build inserted it (a source an earlier build stored stays)."""
+        once planning found it unusable): dropped from the buffer, and its row
+        and summary deleted (a fresh build of the corpus would not hold them)."""
         self._sources = [b for b in self._sources if b["sha256"] != sha256]
-        if sha256 in self._fresh_sources:
-            self.s.execute(delete(SourceRow).where(SourceRow.sha256 == sha256))
-            self._fresh_sources.discard(sha256)
-            self._count(self.inserted, "sources", -1)
+        self.drop_sources([sha256])
 
-    def source_bytes(self, sha256: str) -> bytes | None:
-        """The bytes of corpus file ``sha256`` as this build keeps them (this
-        build's or an earlier one's), or ``None``."""
+    def drop_sources(self, shas: Iterable[str]) -> None:
+        """Delete the sources ``shas`` and their summaries (those stored)."""
         self._flush_sources()
-        data: bytes | None = self.s.scalar(select(SourceRow.data).where(SourceRow.sha256 == sha256))
-        return data
+        gone = sorted(shas)
+        for k in range(0, len(gone), BATCH):
+            part = gone[k : k + BATCH]
+            n = deleted_rows(self.s.execute(delete(SourceRow).where(SourceRow.sha256.in_(part))))
+            self.s.execute(delete(SummaryRow).where(SummaryRow.sha256.in_(part)))
+            fresh = self._fresh_sources & set(part)
+            self._fresh_sources -= fresh
+            self._count(self.inserted, "sources", -len(fresh))
+            self._count(self.deleted, "sources", n - len(fresh))
+
+    def source_names(self) -> dict[str, str]:
+        """The stored sources: file name by SHA-256."""
+        self._flush_sources()
+        return {sha: name for sha, name in self.s.execute(select(SourceRow.sha256, SourceRow.name))}
+
+    def rename_source(self, sha256: str, name: str) -> None:
+        """Record ``name`` as the file name of stored source ``sha256``."""
+        self.s.execute(update(SourceRow).where(SourceRow.sha256 == sha256).values(name=name))
+        self._count(self.updated, "sources", 1)
+
+    def source_data(self, sha256: str) -> bytes:
+        """The bytes of stored source ``sha256``."""
+        self._flush_sources()
+        return bytes(self.s.scalar(select(SourceRow.data).where(SourceRow.sha256 == sha256)) or b"")
+
+    # -- summaries (issue 15) -------------------------------------------------------------
+    def summarized(self) -> set[str]:
+        """SHA-256 of the sources whose summary this build's derivation made."""
+        q = select(SummaryRow.sha256).where(SummaryRow.derivation == self.derivation)
+        return set(self.s.scalars(q))
+
+    def put_summary(
+        self, sha256: str, blob: bytes, warnings: Sequence[str], error: str | None = None
+    ) -> None:
+        """Keep the pickled summary ``blob`` of source ``sha256`` and its parse
+        ``warnings``, or the ``error`` its parse failed with (``blob`` empty),
+        made by this build's derivation (replacing another's)."""
+        self.s.execute(delete(SummaryRow).where(SummaryRow.sha256 == sha256))
+        row = {"sha256": sha256, "derivation": self.derivation, "data": blob, "error": error}
+        self.s.execute(insert(SummaryRow).values(**row, warnings=list(warnings)))
+
+    def summaries(self, shas: Sequence[str]) -> Iterator[tuple[str, bytes, list[str]]]:
+        """(SHA-256, pickled summary, warnings) of sources ``shas`` that have a
+        summary (not those whose parse failed), in batches."""
+        for k in range(0, len(shas), BATCH):
+            q = select(SummaryRow.sha256, SummaryRow.data, SummaryRow.warnings)
+            q = q.where(SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None))
+            for sha, blob, warnings in self.s.execute(q):
+                yield sha, bytes(blob), list(warnings)
+
+    def parse_errors(self, shas: Sequence[str]) -> dict[str, str]:
+        """The errors of the texts ``shas`` whose parse failed, by SHA-256."""
+        out: dict[str, str] = {}
+        for k in range(0, len(shas), BATCH):
+            q = select(SummaryRow.sha256, SummaryRow.error).where(
+                SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_not(None)
+            )
+            out.update((sha, str(error)) for sha, error in self.s.execute(q))
+        return out
+
+    def drop_summaries_not_in(self, shas: set[str]) -> None:
+        """Delete the summaries (and parse errors) of texts not in ``shas``."""
+        gone = sorted(set(self.s.scalars(select(SummaryRow.sha256))) - shas)
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(SummaryRow).where(SummaryRow.sha256.in_(gone[k : k + BATCH])))
+
+    def parse_warnings(self, shas: Sequence[str]) -> Iterator[tuple[str, str]]:
+        """(SHA-256, warning) of the parses of sources ``shas``, in SHA-256 order."""
+        for k in range(0, len(shas), BATCH):
+            q = select(SummaryRow.sha256, SummaryRow.warnings).where(
+                SummaryRow.sha256.in_(shas[k : k + BATCH])
+            )
+            for sha, warnings in sorted(self.s.execute(q)):
+                yield from ((sha, x) for x in warnings)
+
+    def tallies(self) -> dict[str, int]:
+        """The stored graph's size: works (not stubs), stubs, expressions,
+        effects and citations."""
+        n = {
+            "works": select(func.count()).where(WorkRow.stub.is_(False)),
+            "stubs": select(func.count()).where(WorkRow.stub.is_(True)),
+            "expressions": select(func.count()).select_from(ExpressionRow),
+            "effects": select(func.count()).select_from(EffectRow),
+            "citations": select(func.count()).select_from(CitationRow),
+        }
+        return {k: int(self.s.scalar(q) or 0) for k, q in n.items()}
+
+    # -- build inputs -----------------------------------------------------------------
+    def get_input(self, key: str) -> Any:
+        """The JSON value the last build kept under ``key`` (``None``: none)."""
+        value = self.s.scalar(select(BuildInputRow.value).where(BuildInputRow.key == key))
+        return None if value is None else json.loads(value)
+
+    def set_input(self, key: str, value: Any) -> None:
+        """Keep ``value`` (JSON) under ``key`` for the next build (``None``: none)."""
+        self.s.execute(delete(BuildInputRow).where(BuildInputRow.key == key))
+        if value is None:
+            return
+        blob = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        self.s.execute(insert(BuildInputRow).values(key=key, value=blob))
+
+    def stored_warnings(self) -> list[WarningRecord]:
+        """The graph's warnings about texts as the store holds them, in the
+        order they were written."""
+        rows = self.s.scalars(select(WarningRow).order_by(WarningRow.id))
+        return [
+            WarningRecord(
+                r.work_uri,
+                r.code,
+                r.expression,
+                r.source,
+                tuple((str(k), str(v)) for k, v in r.params),
+            )
+            for r in rows
+        ]
 
     def _flush_sources(self) -> None:
         batch, self._sources = self._sources, []
@@ -260,21 +369,31 @@ class GraphWriter:
         """Whether a text stored with derivation ``stored`` is derived again now."""
         return self.derivation is not None and stored != self.derivation
 
-    def _replace_text(self, x: ExpressionRecord) -> None:
-        """Store ``x``'s text, derived anew, in place of the stored one; its rows
-        in the search index go, for the next sync to index it again."""
-        self.s.execute(
-            update(ExpressionRow)
-            .where(ExpressionRow.uri == x.uri)
-            .values(akn=x.akn, derivation=self.derivation, effects=list(x.effects))
-        )
-        self.s.execute(text("DELETE FROM provision_search WHERE expression = :u"), {"u": x.uri})
-        self.s.execute(text("DELETE FROM search_expressions WHERE uri = :u"), {"u": x.uri})
-        self._count(self.updated, "expressions", 1)
+    def _values(self, x: ExpressionRecord) -> dict[str, Any]:
+        """The row of expression ``x`` as this build derives it."""
+        af = x.applies_from
+        return {
+            "uri": x.uri,
+            "work_uri": x.work,
+            "lang": x.lang,
+            "date": x.date,
+            "kind": x.kind,
+            "af_earliest": af.earliest,
+            "af_latest": af.latest,
+            "af_certainty": af.certainty,
+            "af_basis": af.basis,
+            "effects": list(x.effects),
+            "akn": x.akn,
+            "source_sha": x.source,
+            "derivation": self.derivation,
+        }
 
     # -- expressions ------------------------------------------------------------------
     def add_expression(self, x: ExpressionRecord) -> None:
-        """Insert an expression unless stored; refresh its applies-from DateFact."""
+        """Insert an expression, or make the stored row of its URI the one this
+        build derives (a text derived anew, from another source or by other
+        tools, replaces the stored one: a build's result is that of a fresh
+        build of its corpus, issue 15)."""
         self._exprs.append(x)
         if len(self._exprs) >= BATCH // 5:
             self._flush_expressions()
@@ -283,94 +402,69 @@ class GraphWriter:
         batch, self._exprs = self._exprs, []
         if not batch:
             return
+        cols = [c for c in ExpressionRow.__table__.columns]
         uris = [x.uri for x in batch]
-        rows = self.s.execute(
-            select(
-                ExpressionRow.uri,
-                ExpressionRow.akn,
-                ExpressionRow.af_earliest,
-                ExpressionRow.af_latest,
-                ExpressionRow.af_certainty,
-                ExpressionRow.af_basis,
-                ExpressionRow.derivation,
-                ExpressionRow.source_sha,
-            ).where(ExpressionRow.uri.in_(uris))
-        ).all()
-        stored = {r[0]: r for r in rows}
+        stored = {
+            r[0]: dict(zip([c.name for c in cols], r, strict=True))
+            for r in self.s.execute(select(*cols).where(ExpressionRow.uri.in_(uris)))
+        }
         fresh: dict[str, dict[str, Any]] = {}
         for x in batch:
-            af = x.applies_from
+            values = self._values(x)
             old = stored.get(x.uri)
             if old is None:
-                fresh[x.uri] = {
-                    "uri": x.uri,
-                    "work_uri": x.work,
-                    "lang": x.lang,
-                    "date": x.date,
-                    "kind": x.kind,
-                    "af_earliest": af.earliest,
-                    "af_latest": af.latest,
-                    "af_certainty": af.certainty,
-                    "af_basis": af.basis,
-                    "effects": list(x.effects),
-                    "akn": x.akn,
-                    "source_sha": x.source,
-                    "derivation": self.derivation,
-                }
-                continue
-            if self._rederived(old[6]) and old[7] == x.source:
-                self._replace_text(x)
-            elif old[1] != x.akn:
-                self.kept.append(x.uri)
-            if tuple(old[2:6]) != (af.earliest, af.latest, af.certainty, af.basis):
+                fresh[x.uri] = values
+            elif old != values:
                 self.s.execute(
-                    update(ExpressionRow)
-                    .where(ExpressionRow.uri == x.uri)
-                    .values(
-                        af_earliest=af.earliest,
-                        af_latest=af.latest,
-                        af_certainty=af.certainty,
-                        af_basis=af.basis,
-                    )
+                    update(ExpressionRow).where(ExpressionRow.uri == x.uri).values(values)
                 )
+                if old["akn"] != values["akn"]:
+                    self._unindex([x.uri])
                 self._count(self.updated, "expressions", 1)
         if fresh:
             self.s.execute(insert(ExpressionRow), list(fresh.values()))
         self._count(self.inserted, "expressions", len(fresh))
 
+    def _unindex(self, uris: list[str]) -> None:
+        """Drop the search index rows of expressions ``uris`` (the next sync indexes them again)."""
+        for k in range(0, len(uris), BATCH):
+            part = {"u": uris[k : k + BATCH]}
+            for sql in (
+                "DELETE FROM provision_search WHERE expression IN :u",
+                "DELETE FROM search_expressions WHERE uri IN :u",
+            ):
+                self.s.execute(text(sql).bindparams(bindparam("u", expanding=True)), part)
+
     def stored(self, plans: Iterable[ExpressionPlan]) -> set[str]:
-        """URIs of ``plans`` already stored from the same source text by the same
-        derivation (their text cannot change: expressions are insert-only, and
-        the tools are those that built them); their applies-from DateFact is
-        refreshed here, so the caller need not render them again. A text built
-        by other tools (:meth:`set_derivation`) is not among them: the caller
-        renders it again and :meth:`add_expression` replaces it."""
+        """URIs of ``plans`` already stored as planned (same work, language, date,
+        kind and effects), from the same source text by the same derivation
+        (their text cannot change); their applies-from DateFact is refreshed
+        here, so the caller need not render them again. A text built from
+        another source or by other tools (:meth:`set_derivation`) is not among
+        them: the caller renders it again and :meth:`add_expression` replaces it."""
         self.flush()
         wanted = {p.uri: p for p in plans}
         uris = list(wanted)
         done: set[str] = set()
+        cols = [c for c in ExpressionRow.__table__.columns if c.name != "akn"]
         for k in range(0, len(uris), BATCH):
-            rows = self.s.execute(
-                select(
-                    ExpressionRow.uri,
-                    ExpressionRow.source_sha,
-                    ExpressionRow.af_earliest,
-                    ExpressionRow.af_latest,
-                    ExpressionRow.af_certainty,
-                    ExpressionRow.af_basis,
-                    ExpressionRow.derivation,
-                ).where(ExpressionRow.uri.in_(uris[k : k + BATCH]))
-            ).all()
-            for uri, sha, *af, derivation in rows:
-                plan = wanted[uri]
-                if sha != plan.sha256 or self._rederived(derivation):
+            rows = self.s.execute(select(*cols).where(ExpressionRow.uri.in_(uris[k : k + BATCH])))
+            for row in rows.mappings():
+                plan = wanted[row["uri"]]
+                same = (row["work_uri"], row["lang"], row["date"], row["kind"], row["effects"])
+                if (
+                    row["source_sha"] != plan.sha256
+                    or self._rederived(row["derivation"])
+                    or same != (plan.work, plan.lang, plan.date, plan.kind, list(plan.effects))
+                ):
                     continue
-                done.add(uri)
+                done.add(plan.uri)
                 new = plan.applies_from
-                if tuple(af) != (new.earliest, new.latest, new.certainty, new.basis):
+                af = (row["af_earliest"], row["af_latest"], row["af_certainty"], row["af_basis"])
+                if af != (new.earliest, new.latest, new.certainty, new.basis):
                     self.s.execute(
                         update(ExpressionRow)
-                        .where(ExpressionRow.uri == uri)
+                        .where(ExpressionRow.uri == plan.uri)
                         .values(
                             af_earliest=new.earliest,
                             af_latest=new.latest,
@@ -381,33 +475,32 @@ class GraphWriter:
                     self._count(self.updated, "expressions", 1)
         return done
 
+    def drop_expressions_not_in(self, wanted: set[str]) -> None:
+        """Remove stored expressions the build no longer plans (their texts left
+        the corpus, or the graph derives other expressions from them)."""
+        self.flush()
+        gone = sorted(set(self.s.scalars(select(ExpressionRow.uri))) - wanted)
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(ExpressionRow).where(ExpressionRow.uri.in_(gone[k : k + BATCH])))
+        self._unindex(gone)
+        self._count(self.deleted, "expressions", len(gone))
+
     # -- derived graph ------------------------------------------------------------------
     def put_derived(self, g: Graph, fingerprint: str | None = None) -> None:
         """Make events, effects and citations those of ``g`` (nothing written when
-        their fingerprint matches the stored one). Rows are generated twice,
-        never held: once for the fingerprint (:func:`derived_fingerprint`, or
-        ``fingerprint`` when the caller computed it), once to insert."""
+        their fingerprint matches the stored one; else only the groups that
+        changed, :func:`lexversion.store.derived.write_groups`). Rows are
+        generated, never held: for the fingerprint (:func:`derived_fingerprint`,
+        or ``fingerprint`` when the caller computed it), per table for the group
+        digests and again to insert."""
         fingerprint = fingerprint or derived_fingerprint(g)
         stored = self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
         if stored == fingerprint:
             return
-        for model, rows in _DERIVED:
-            name = model.__tablename__
-            gone = self.s.scalar(select(func.count()).select_from(model)) or 0
-            self.s.execute(delete(model))
-            batch: list[dict[str, Any]] = []
-            n = 0
-            for r in rows(g):
-                batch.append(r)
-                if len(batch) >= BATCH:
-                    self.s.execute(insert(model), batch)
-                    n += len(batch)
-                    batch = []
-            if batch:
-                self.s.execute(insert(model), batch)
-                n += len(batch)
-            self._count(self.deleted, name, gone)
-            self._count(self.inserted, name, n)
+        for table in _TABLES:
+            done = write_groups(self.s, table, g)
+            self._count(self.deleted, table.name, done.deleted)
+            self._count(self.inserted, table.name, done.inserted)
         if stored is None:
             self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
         else:

@@ -1,0 +1,206 @@
+"""Incremental builds (issue 15): parse only the files whose bytes the store
+does not hold, plan from the summaries it keeps, write only what changed.
+
+A build's *corpus* is a set of texts: the files of a directory (``build``,
+``--prune`` by default: exactly those), the files of a directory and the
+texts the store already holds (``build --keep``), or the texts the store holds and a few new files
+(``lexversion add``). Its result is the store a fresh build of that corpus
+makes, byte for byte (``tests/app/test_incremental.py`` compares them):
+
+1. every file is read and hashed; the *corpus fingerprint* (texts by SHA-256
+   and file name, the sidecar's publication facts, the publication policy, the
+   derivation of :mod:`lexversion.parse.provenance`) equal to the last build's
+   means nothing changed: nothing is parsed, planned or written;
+2. a text whose summary (:class:`~lexversion.model.records.DocSummary`) the
+   store holds for this derivation is not parsed; the others are (only then
+   are spaCy and the dictionaries loaded), and their bytes and summaries kept;
+3. the graph is planned from the summaries and written group by group
+   (:mod:`lexversion.store.derived`); an expression is rendered only when the
+   store does not hold it as planned, and expressions, works and sources the
+   corpus no longer gives are removed.
+
+Everything is one transaction (:meth:`lexversion.store.repository.Store.writer`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lexversion.model import DocSummary, ExpressionPlan
+from lexversion.store.writer import GraphWriter
+from lexversion.timeline.commencement import PublicationPolicy
+
+#: a sidecar publication fact: (work as written, date, source)
+Pub = tuple[str, date, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A corpus text: its ``sha256``, the file ``name`` it is kept under, and
+    where its bytes are: the ``path`` of a file given to this build, or
+    ``None`` when only the store holds them."""
+
+    sha256: str
+    name: str
+    path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A file given to the build that could not be read: its path and the one-line error."""
+
+    path: str
+    error: str
+
+
+def hash_files(paths: Sequence[str]) -> tuple[list[Text], list[Unreadable]]:
+    """The texts of the files ``paths`` (first path of each content in the
+    given order) and the files that cannot be read."""
+    texts: dict[str, Text] = {}
+    bad: list[Unreadable] = []
+    for p in paths:
+        try:
+            sha = hashlib.sha256(Path(p).read_bytes()).hexdigest()
+        except OSError as exc:
+            bad.append(Unreadable(p, f"{p}: cannot read: {exc.strerror}"))
+            continue
+        texts.setdefault(sha, Text(sha, Path(p).name, p))
+    return list(texts.values()), bad
+
+
+def corpus_of(given: Sequence[Text], stored: dict[str, str], keep: bool) -> list[Text]:
+    """The corpus of a build: the ``given`` texts, and (``keep``) the texts of
+    ``stored`` (file name by SHA-256) not among them; sorted by SHA-256."""
+    texts = {t.sha256: t for t in given}
+    if keep:
+        for sha, name in stored.items():
+            texts.setdefault(sha, Text(sha, name, None))
+    return sorted(texts.values(), key=lambda t: t.sha256)
+
+
+def policy_json(policy: PublicationPolicy) -> dict[str, Any]:
+    """A publication policy as JSON."""
+    return {"name": policy.name, "days": policy.days, "why": policy.why}
+
+
+def policy_of(value: dict[str, Any]) -> PublicationPolicy:
+    """The publication policy of :func:`policy_json`."""
+    return PublicationPolicy(value["name"], int(value["days"]), value["why"])
+
+
+def pubs_json(pubs: Sequence[Pub]) -> list[list[str]]:
+    """Sidecar publication facts as JSON."""
+    return [[work, when.isoformat(), source] for work, when, source in pubs]
+
+
+def pubs_of(value: list[list[str]]) -> list[Pub]:
+    """The publication facts of :func:`pubs_json`."""
+    return [(work, date.fromisoformat(when), source) for work, when, source in value]
+
+
+def fingerprint(
+    corpus: Sequence[Text],
+    bad: Sequence[Unreadable],
+    pubs: Sequence[Pub],
+    policy: PublicationPolicy,
+    derivation: str,
+) -> str:
+    """SHA-256 of everything a build's result depends on: the texts (SHA-256
+    and file name), the unreadable files, the publication facts, the policy
+    and the derivation."""
+    blob = {
+        "texts": [[t.sha256, t.name] for t in corpus],
+        "unreadable": sorted(b.path for b in bad),
+        "pubs": pubs_json(pubs),
+        "policy": policy_json(policy),
+        "derivation": derivation,
+    }
+    return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
+
+
+def keep_parsed(
+    w: GraphWriter, t: Text, summary: DocSummary, data: bytes, warnings: Sequence[str]
+) -> None:
+    """Store a text this build parsed: its bytes (once) and its summary, named
+    by no file (a text's bytes may come under another name or path later: the
+    summary is named when it is read back, :func:`summaries_of`)."""
+    w.add_source(t.sha256, t.name, summary.lang, data)
+    blob = pickle.dumps(replace(summary, source=""), protocol=pickle.HIGHEST_PROTOCOL)
+    w.put_summary(t.sha256, blob, warnings)
+
+
+def summaries_of(
+    w: GraphWriter, corpus: Sequence[Text], add: Callable[[DocSummary, list[str]], None]
+) -> None:
+    """Hand ``add`` the stored summary of each text of ``corpus`` that has one
+    (SHA-256 order), named by the text's path or file name, with its warnings."""
+    where = {t.sha256: t.path or t.name for t in corpus}
+    for sha, blob, warnings in w.summaries(sorted(where)):
+        summary: DocSummary = pickle.loads(blob)
+        add(replace(summary, source=where[sha]), warnings)
+
+
+def portable(message: str, t: Text) -> str:
+    """``message`` about text ``t`` with the path it starts with (if any) cut
+    to the file name, as the store keeps it."""
+    if t.path is not None and message.startswith(t.path):
+        return t.name + message[len(t.path) :]
+    return message
+
+
+def parse_failures(w: GraphWriter, corpus: Sequence[Text]) -> list[tuple[str, str]]:
+    """(path, one-line error) of the texts of ``corpus`` whose parse failed
+    (kept in the store), in path order, each error naming the path again."""
+    errors = w.parse_errors([t.sha256 for t in corpus])
+    out = []
+    for t in corpus:
+        if t.sha256 in errors:
+            where, msg = t.path or t.name, errors[t.sha256]
+            if msg.startswith(t.name):
+                msg = where + msg[len(t.name) :]
+            out.append((where, msg))
+    return sorted(out)
+
+
+def render_jobs(
+    w: GraphWriter, plans: Sequence[ExpressionPlan], corpus: Sequence[Text]
+) -> list[tuple[str, bytes | None, tuple[ExpressionPlan, ...]]]:
+    """The texts to render again, in file order: (path or name, stored bytes
+    when no file is given, the plans the store does not hold as planned)."""
+    done = w.stored(plans)
+    by_sha: dict[str, list[ExpressionPlan]] = {}
+    for plan in plans:
+        if plan.uri not in done:
+            by_sha.setdefault(plan.sha256, []).append(plan)
+    texts = {t.sha256: t for t in corpus}
+    jobs = []
+    for sha, ps in by_sha.items():
+        t = texts[sha]
+        data = None if t.path is not None else w.source_data(sha)
+        jobs.append((t.path or t.name, data, tuple(ps)))
+    return sorted(jobs, key=lambda j: j[0])
+
+
+__all__ = [
+    "Text",
+    "Unreadable",
+    "corpus_of",
+    "fingerprint",
+    "hash_files",
+    "keep_parsed",
+    "parse_failures",
+    "policy_json",
+    "policy_of",
+    "portable",
+    "pubs_json",
+    "pubs_of",
+    "render_jobs",
+    "summaries_of",
+]
