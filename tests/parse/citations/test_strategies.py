@@ -12,7 +12,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexversion.parse.citations import identity
+from lexversion.lang import fold_text
+from lexversion.parse.citations import identity, national
 from lexversion.parse.citations.assemble import references
 from lexversion.parse.citations.clauses import BisectClauses, Clauses
 from lexversion.parse.citations.identity import to_ascii_plain, to_ascii_table
@@ -168,3 +169,24 @@ def test_transliteration_by_table_is_anyascii(text: str) -> None:
     gives, for any text (every plane, lone surrogates included) and for titles."""
     assert identity.to_ascii is to_ascii_table
     assert to_ascii_table(text) == to_ascii_plain(text)
+
+
+#: pieces of names of codes and laws, whole and broken, beside the reference pieces
+_NAME_PIECES = {
+    "kk": ["Әлеуметтік", "кодексіне", "Экологиялық", "Бюджет", "Салық кодексі", "Заңы"],
+    "ru": ["Социальным", "кодексом", "Экологического", "Бюджетный", "Кодекса", "Закона"],
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]))
+def test_the_name_screen_passes_every_text_a_name_pattern_matches(
+    data: st.DataObject, lang: str
+) -> None:
+    """:func:`national._any_name` (the screen of ``find_named``) matches exactly
+    the texts one of the name patterns matches: skipping the others loses no name."""
+    pieces = st.sampled_from(PIECES[lang] + _NAME_PIECES[lang])
+    text = data.draw(st.lists(pieces, max_size=10).map(" ".join))
+    folded = fold_text(text)
+    each = any(p.search(folded) for p, _ in national._name_patterns(lang))
+    assert bool(national._any_name(lang).search(folded)) == each

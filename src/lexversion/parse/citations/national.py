@@ -100,19 +100,39 @@ def find_named(
     in effect on ``on`` (the citing act's date)."""
     folded = fold_text(text)
     out: list[tuple[int, int, ActRef]] = []
-    for pattern, acts in _name_patterns(lang):
-        for m in pattern.finditer(folded):
-            a = in_effect(acts, on)
-            if a is not None:
-                out.append((m.start(), m.end(), act_ref(a, text[m.start() : m.end()])))
-    law = re.compile(LAW_WORDS.get(lang, r"(?!x)x"))
+    if _any_name(lang).search(folded):  # screened: most paragraphs name no code
+        for pattern, acts in _name_patterns(lang):
+            for m in pattern.finditer(folded):
+                a = in_effect(acts, on)
+                if a is not None:
+                    out.append((m.start(), m.end(), act_ref(a, text[m.start() : m.end()])))
+    law = _law_word(lang)
     for o, c in pairs:
+        near = text[max(0, o - _LAW_WORD_REACH) : o] + text[c + 1 : c + 1 + _LAW_WORD_REACH]
+        if not law.search(near):  # asked first: folding a title's words costs more
+            continue
         title = text[o + 1 : c]
         a = in_effect(_titles().get(title_key(title), ()), on)
-        near = text[max(0, o - _LAW_WORD_REACH) : o] + text[c + 1 : c + 1 + _LAW_WORD_REACH]
-        if a is not None and law.search(near):
+        if a is not None:
             out.append((o, c + 1, act_ref(a, title.strip())))
     return sorted(out, key=lambda t: t[0])
+
+
+@cache
+def _any_name(lang: str) -> re.Pattern[str]:
+    """The screen of :func:`find_named`: the alternation of every name pattern of
+    ``lang``. Sound: a text one of the patterns matches is matched by their
+    alternation, so a text it does not match holds no name and the per-pattern
+    search (which keeps overlapping names apart) is skipped without changing the
+    result (``tests/parse/citations/test_strategies.py``)."""
+    names = "|".join(f"(?:{p.pattern})" for p, _ in _name_patterns(lang))
+    return re.compile(names or r"(?!x)x", re.IGNORECASE)
+
+
+@cache
+def _law_word(lang: str) -> re.Pattern[str]:
+    """The word that makes a quoted title a law's (:data:`LAW_WORDS`), compiled once."""
+    return re.compile(LAW_WORDS.get(lang, r"(?!x)x"))
 
 
 __all__ = ["act_ref", "by_title", "complete", "find_named", "in_effect", "title_key"]
