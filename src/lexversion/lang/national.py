@@ -47,6 +47,11 @@ class NationalAct:
 _KK_RK = r"(?:Қазақстан\s+Республикасының\s+)?"
 #: Russian: "Республики Казахстан" may stand inside a code's name
 _RU_RK = r"(?:\s+Республики\s+Казахстан)?"
+#: the word every name of a code holds, in lower case, in both languages: a
+#: paragraph without it names no code (the screen of
+#: :func:`lexversion.parse.citations.national.find_named`; each name below is
+#: checked to hold it by ``tests/parse/citations/test_strategies.py``)
+CODE_WORD = "кодекс"
 _KODEKS_KK = r"кодекс(?:і|інің|іне|ін|інде|імен|і)?\b"
 _KODEKS_RU = r"[Кк]одекс(?:а|у|ом|е|ы)?\b"
 

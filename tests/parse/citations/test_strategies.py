@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexversion.lang import fold_text
+from lexversion.lang.national import CODE_WORD
 from lexversion.parse.citations import identity, national
 from lexversion.parse.citations.assemble import references
 from lexversion.parse.citations.clauses import BisectClauses, Clauses
@@ -171,22 +172,45 @@ def test_transliteration_by_table_is_anyascii(text: str) -> None:
     assert to_ascii_table(text) == to_ascii_plain(text)
 
 
-#: pieces of names of codes and laws, whole and broken, beside the reference pieces
+#: pieces of names of codes and laws, whole, broken and in capitals, beside the reference pieces
 _NAME_PIECES = {
-    "kk": ["Әлеуметтік", "кодексіне", "Экологиялық", "Бюджет", "Салық кодексі", "Заңы"],
-    "ru": ["Социальным", "кодексом", "Экологического", "Бюджетный", "Кодекса", "Закона"],
+    "kk": [
+        "Әлеуметтік",
+        "кодексіне",
+        "Экологиялық",
+        "Бюджет",
+        "Салық кодексі",
+        "ӘЛЕУМЕТТІК КОДЕКСІ",
+    ],
+    "ru": ["Социальным", "кодексом", "Экологического", "Бюджетный", "Кодекса", "НАЛОГОВЫЙ КОДЕКС"],
 }
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.data(), st.sampled_from(["kk", "ru"]))
-def test_the_name_screen_passes_every_text_a_name_pattern_matches(
+def test_the_code_word_screen_passes_every_text_a_name_pattern_matches(
     data: st.DataObject, lang: str
 ) -> None:
-    """:func:`national._any_name` (the screen of ``find_named``) matches exactly
-    the texts one of the name patterns matches: skipping the others loses no name."""
+    """``find_named`` looks for codes' names only where :data:`CODE_WORD` stands
+    (in any case): every text one of the name patterns matches holds it, so the
+    screen loses no name."""
     pieces = st.sampled_from(PIECES[lang] + _NAME_PIECES[lang])
     text = data.draw(st.lists(pieces, max_size=10).map(" ".join))
     folded = fold_text(text)
-    each = any(p.search(folded) for p, _ in national._name_patterns(lang))
-    assert bool(national._any_name(lang).search(folded)) == each
+    if any(p.search(folded) for p, _ in national._name_patterns(lang)):
+        assert CODE_WORD in folded.lower()
+
+
+def test_every_code_name_pattern_spells_the_code_word() -> None:
+    """Each name pattern of the table spells the code word (its first letter in
+    either case, ``[Кк]одекс``), what the screen relies on; and real names are
+    found through it."""
+    for lang in ("kk", "ru"):
+        patterns = national._name_patterns(lang)
+        assert patterns
+        for p, _ in patterns:
+            assert CODE_WORD[1:] in p.pattern, p.pattern
+    text = "Қазақстан Республикасының Әлеуметтік кодексіне сәйкес"
+    assert [a.title for _, _, a in national.find_named(text, "kk", None, [])] == [
+        "Қазақстан Республикасының Әлеуметтік кодексіне"
+    ]

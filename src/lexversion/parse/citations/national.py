@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 
 from lexversion.lang import fold_text, fold_word
-from lexversion.lang.national import ACTS, LAW_WORDS, NationalAct
+from lexversion.lang.national import ACTS, CODE_WORD, LAW_WORDS, NationalAct
 from lexversion.model import ActRef
 
 #: how far from a quoted title its law word may stand ("..." Қазақстан Республикасы Заңы)
@@ -100,7 +100,7 @@ def find_named(
     in effect on ``on`` (the citing act's date)."""
     folded = fold_text(text)
     out: list[tuple[int, int, ActRef]] = []
-    if _any_name(lang).search(folded):  # screened: most paragraphs name no code
+    if CODE_WORD in folded.lower():  # screened: most paragraphs name no code
         for pattern, acts in _name_patterns(lang):
             for m in pattern.finditer(folded):
                 a = in_effect(acts, on)
@@ -116,17 +116,6 @@ def find_named(
         if a is not None:
             out.append((o, c + 1, act_ref(a, title.strip())))
     return sorted(out, key=lambda t: t[0])
-
-
-@cache
-def _any_name(lang: str) -> re.Pattern[str]:
-    """The screen of :func:`find_named`: the alternation of every name pattern of
-    ``lang``. Sound: a text one of the patterns matches is matched by their
-    alternation, so a text it does not match holds no name and the per-pattern
-    search (which keeps overlapping names apart) is skipped without changing the
-    result (``tests/parse/citations/test_strategies.py``)."""
-    names = "|".join(f"(?:{p.pattern})" for p, _ in _name_patterns(lang))
-    return re.compile(names or r"(?!x)x", re.IGNORECASE)
 
 
 @cache
