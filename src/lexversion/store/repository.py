@@ -58,7 +58,7 @@ from lexversion.store.rows import (
     WarningRow,
     WorkRow,
 )
-from lexversion.store.writer import GraphWriter
+from lexversion.store.writer import GraphWriter, warning_record
 
 DEFAULT_URL = "sqlite:///lexversion.db"
 
@@ -460,16 +460,7 @@ class Store:
             rows = s.scalars(
                 select(WarningRow).where(WarningRow.work_uri == uri).order_by(WarningRow.id)
             )
-            return [
-                WarningRecord(
-                    r.work_uri,
-                    r.code,
-                    r.expression,
-                    r.source,
-                    tuple((str(k), str(v)) for k, v in r.params),
-                )
-                for r in rows
-            ]
+            return [warning_record(r) for r in rows]
 
     def sources_of(self, expression: str) -> list[str]:
         """The names of the corpus files expression ``expression`` was stored

@@ -127,6 +127,14 @@ def citation_rows(g: Graph) -> Iterator[dict[str, Any]]:
     )
 
 
+def warning_record(r: WarningRow) -> WarningRecord:
+    """The :class:`WarningRecord` a ``warnings`` row holds (the inverse of
+    :func:`warning_rows`)."""
+    return WarningRecord(
+        r.work_uri, r.code, r.expression, r.source, tuple((str(k), str(v)) for k, v in r.params)
+    )
+
+
 def warning_rows(g: Graph) -> Iterator[dict[str, Any]]:
     """Rows of the ``warnings`` table for ``g``."""
     return (
@@ -145,7 +153,7 @@ _TABLES = derived_tables(event_rows, effect_rows, citation_rows, warning_rows)
 
 
 def derived_fingerprint(g: Graph) -> str:
-    """SHA-256 over the rows of events, effects and citations of ``g`` in the
+    """SHA-256 over the rows of events, effects, citations and warnings of ``g`` in the
     graph's deterministic order (generating its lazy streams once: a planning
     failure in them surfaces here, before anything is written)."""
     digest = hashlib.sha256()
@@ -295,16 +303,8 @@ class GraphWriter:
     def stored_warnings(self) -> list[WarningRecord]:
         """The graph's warnings about texts as the store holds them, in the
         order they were written."""
-        rows = self.s.scalars(select(WarningRow).order_by(WarningRow.id))
         return [
-            WarningRecord(
-                r.work_uri,
-                r.code,
-                r.expression,
-                r.source,
-                tuple((str(k), str(v)) for k, v in r.params),
-            )
-            for r in rows
+            warning_record(r) for r in self.s.scalars(select(WarningRow).order_by(WarningRow.id))
         ]
 
     def _flush_sources(self) -> None:
@@ -487,7 +487,7 @@ class GraphWriter:
 
     # -- derived graph ------------------------------------------------------------------
     def put_derived(self, g: Graph, fingerprint: str | None = None) -> None:
-        """Make events, effects and citations those of ``g`` (nothing written when
+        """Make events, effects, citations and warnings those of ``g`` (nothing written when
         their fingerprint matches the stored one; else only the groups that
         changed, :func:`lexversion.store.derived.write_groups`). Rows are
         generated, never held: for the fingerprint (:func:`derived_fingerprint`,

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from lexversion.lang import fold_text, fold_word
+from lexversion.lang import fold_text, fold_word, regex
 from lexversion.lang.national import ACTS, CODE_WORD, LAW_WORDS, NationalAct
 from lexversion.model import ActRef
 
@@ -106,7 +106,7 @@ def find_named(
                 a = in_effect(acts, on)
                 if a is not None:
                     out.append((m.start(), m.end(), act_ref(a, text[m.start() : m.end()])))
-    law = _law_word(lang)
+    law = regex(LAW_WORDS.get(lang, r"(?!x)x"))
     for o, c in pairs:
         near = text[max(0, o - _LAW_WORD_REACH) : o] + text[c + 1 : c + 1 + _LAW_WORD_REACH]
         if not law.search(near):  # asked first: folding a title's words costs more
@@ -116,12 +116,6 @@ def find_named(
         if a is not None:
             out.append((o, c + 1, act_ref(a, title.strip())))
     return sorted(out, key=lambda t: t[0])
-
-
-@cache
-def _law_word(lang: str) -> re.Pattern[str]:
-    """The word that makes a quoted title a law's (:data:`LAW_WORDS`), compiled once."""
-    return re.compile(LAW_WORDS.get(lang, r"(?!x)x"))
 
 
 __all__ = ["act_ref", "by_title", "complete", "find_named", "in_effect", "title_key"]
