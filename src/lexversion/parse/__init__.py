@@ -33,6 +33,7 @@ from lexversion.parse import plausibility, structure, tree
 from lexversion.parse import warnings as W
 from lexversion.parse.citations.amends import title_effects
 from lexversion.parse.citations.cited import cited
+from lexversion.parse.citations.cited import forget as forget_cited
 from lexversion.parse.consistency import mismatches
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
@@ -54,6 +55,7 @@ def forget_texts() -> None:
     from lexversion.text import repair as repair
 
     C.find.cache_clear()
+    forget_cited()
     repair.forget_words()
 
 
@@ -100,12 +102,7 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
     in_force, applies = E.own_in_force(provisions.body, lang)
     commencement = applies or commencement
     sources = (*front_notes.sources, *_preamble_sources(parts.preamble), *provisions.sources)
-    effects = (
-        *read.effects,
-        *E.body_effects(provisions.body, lang, act),
-        *E.body_substitutions(provisions.body, lang, act),
-        *title_effects([s.text for s in sources], lang, act),
-    )
+    effects = _effects(read, provisions, sources, lang, act)
     input_repairs = (*decoded.repairs, *xml_char_repairs(printed))
     warnings = (
         *W.input_warnings(input_repairs),
@@ -141,6 +138,24 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         warnings = (*warnings, *(m.message for m in found))
         document = replace(document, warnings=warnings, mismatches=found)
     return mark(document)  # what the AKN projection marks up inside the texts
+
+
+def _effects(
+    read: N.NotesRead,
+    provisions: tree.Provisions,
+    sources: Sequence[tree.SourceMap],
+    lang: str,
+    act: ActRef,
+) -> tuple[Effect, ...]:
+    """The effects the document states, in order: those its notes record, its body's
+    (amendments, repeals, substitutions) and those the titles of the acts it cites
+    state (:func:`~lexversion.parse.citations.amends.title_effects`)."""
+    return (
+        *read.effects,
+        *E.body_effects(provisions.body, lang, act),
+        *E.body_substitutions(provisions.body, lang, act),
+        *title_effects([s.text for s in sources], lang, act),
+    )
 
 
 def _sha256(data: str | bytes) -> str:
