@@ -239,25 +239,22 @@ def from_formula(preamble: Sequence[Paragraph], lang: str) -> Enacted | None:
         formulas = formulas_in(text, lang)
         if not formulas or (not formulas[-1].closed and p is not preamble[-1]):
             continue  # a formula with no colon closes the preamble or is none
-        found: list[tuple[str | None, str | None, str]] = []
-        levels: list[tuple[str | None, str]] = []
+        found: list[tuple[str | None, str | None, str, str | None, list[str]]] = []
         pos = 0
         for f in formulas:
-            issuer, body = _issuer_before(text[pos : f.start], lang)
-            found.append((issuer, body, f.act_type))
             phrase = _phrase_before(text[pos : f.start], lang)
-            printed = nominative(" ".join(phrase[0]), lang) if phrase else ""
-            levels.append((level_of(phrase[0], lang) if phrase else None, printed))
+            words, body = phrase if phrase else ([], None)
+            issuer = " ".join(words).strip(_STRIP) if words and _named(words, lang) else None
+            found.append((issuer, body, f.act_type, level_of(words, lang), words))
             pos = f.end
         if len(found) == 1:
-            issuer, body, act_type = found[0]
-            phrase = _phrase_before(text[: formulas[0].start], lang)
-            return Enacted(
-                issuer, body, act_type, level=level_of(phrase[0], lang) if phrase else None
-            )
-        names = [i for i, _b, _t in found]
+            issuer, body, act_type, level, _words = found[0]
+            return Enacted(issuer, body, act_type, level=level)
+        names = [i for i, *_rest in found]
         joined = f" {'және' if lang == 'kk' else 'и'} ".join(n for n in names if n)
-        parts = tuple((i, b, *lv) for (i, b, _t), lv in zip(found, levels, strict=True))
+        parts = tuple(
+            (i, b, lv, "" if i else nominative(" ".join(w), lang)) for i, b, _t, lv, w in found
+        )
         return Enacted(
             joined if all(names) else None, found[0][1], found[0][2], joint=True, parts=parts
         )
