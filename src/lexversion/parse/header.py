@@ -394,19 +394,22 @@ def _placed(
     texts = _texts(parts)
     if enacted.joint:
         return _placed_joint(enacted, texts, lang, when, warnings), body
-    level = enacted.level
+    level, acting = enacted.level, body
     if level is None and (signed := signed_level(parts.conclusions, lang)) is not None:
         kind, level = signed
-        body = body or ("akimat" if act_type == "resolution" else None)
-        if not (kind == body or (kind == "akim" and body == "akimat")):
+        if acting is None and act_type == "resolution":
+            acting = "akimat"  # an akimat resolves
+        elif acting is None and act_type and vocab(lang).BODY_TYPES.get(kind) == act_type:
+            acting = kind  # a decision its maslikhat's officer (or its akim) signs
+        if not (kind == acting or (kind == "akim" and acting == "akimat")):
             return None, body
-    if body is None or not level:
+    if acting is None or not level:
         return None, body
-    placed = place_issuer(texts, body, level, lang, when)
+    placed = place_issuer(texts, acting, level, lang, when)
     if placed is None:
         return None, body
     warnings.append(placed[1])
-    return placed[0], body
+    return placed[0], acting
 
 
 def _texts(parts: Parts) -> list[str]:

@@ -43,6 +43,9 @@ _KEY_FOLD = str.maketrans("әіңғүұқөһё", "аингуукохе")
 #: Kazakh and Russian words that belong to a place's name though written in lower
 #: case ("Шал ақын", "Төле би", "Ғабит Мүсірепов атындағы")
 _PARTICLES = r"ақын|акын|сал|батыр|би|жырау|ордасы|атындағы|имени"
+#: "named after": a particle before the level word that is not part of the name
+_NAMED_AFTER = ("атындағы", "имени")
+_QUOTES = "\"'«»“”(),;:"
 
 
 def _key(name: str) -> str:
@@ -99,35 +102,32 @@ def place_region(name: str, level: str, when: dt.date | None) -> frozenset[str] 
 
 def _names_around(words: Sequence[str], at: int, lang: str) -> Iterable[str]:
     """The names a place's level word at ``at`` may follow or (Russian) precede,
-    longest first: title-case words and name particles next to it."""
+    longest first: the title-case words and name particles before it ("Шал ақын
+    ауданы", "Ғабит Мүсірепов атындағы аудан"), then the title-case words after
+    it ("района Марқакөл", "города Талдыкорган")."""
     particle = regex(_PARTICLES)
     j = at
     while j > 0 and at - j < 3:
-        w = words[j - 1].strip("\"'«»“”(),;:")
-        if not w or not (w[0].isupper() or particle.fullmatch(w.casefold())):
-            break
-        if level_word(w, lang):
+        w = words[j - 1].strip(_QUOTES)
+        if not w or level_word(w, lang) or not (w[0].isupper() or particle.fullmatch(w.lower())):
             break
         j -= 1
     for k in range(j, at):
-        name = [w.strip("\"'«»“”(),;:") for w in words[k:at]]
-        if name and not particle.fullmatch(name[0].casefold()):
-            while name and particle.fullmatch(name[-1].casefold()) and name[-1] != name[0]:
-                if name[-1].casefold() not in ("атындағы", "имени"):
-                    break
-                name.pop()
+        name = [w.strip(_QUOTES) for w in words[k:at]]
+        if name[-1].lower() in _NAMED_AFTER:
+            name.pop()
+        if name and not particle.fullmatch(name[0].lower()):
             yield " ".join(name)
     if lang == "ru":
-        after = [w.strip("\"'«»“”(),;:") for w in words[at + 1 : at + 3]]
+        after = [w.strip(_QUOTES) for w in words[at + 1 : at + 3]]
         for n in (2, 1):
-            name = after[:n]
-            if len(name) == n and all(w and w[0].isupper() for w in name):
-                yield " ".join(name)
+            if len(after) >= n and all(w and w[0].isupper() for w in after[:n]):
+                yield " ".join(after[:n])
 
 
 def district_region(issuer: str, lang: str, when: dt.date | None) -> tuple[str, str] | None:
     """``(region code, basis)`` of an ``issuer`` that names its district or city but
-    not its region ("Жылыой аудандық мәслихаты", "Абайский районный маслихат",
+    not its region ("Жылыой аудандық мәслихаты", "Коргалжынский районный маслихат",
     "акимат района Марқакөл"), from :mod:`lexversion.lang.districts` on the act's
     date ``when``; ``None`` when the issuer names no such place the table knows, a
     name two regions share, or a unit that moved and ``when`` does not say where
