@@ -48,7 +48,8 @@ BEFORE, AFTER = dt.date(2021, 3, 1), dt.date(2023, 3, 1)
         ("Жаңаарқа аудандық мәслихаты", "kk", AFTER, "KZ-62"),
         # names no district or city the table knows
         ("Заречный ауылдық округінің әкімі", "kk", None, None),
-        ("Үлкен Нарын аудандық мәслихаты", "kk", None, None),
+        ("Үлкен Нарын аудандық мәслихаты", "kk", None, "KZ-63"),  # formed in 2024
+        ("Қарауыл аудандық мәслихаты", "kk", None, None),  # a village, no district
         ("аудандық мәслихат", "kk", None, None),
     ],
 )
