@@ -29,11 +29,7 @@ RECORDS = Path(__file__).with_name("realworld") / "openings-dev.jsonl"
 
 #: records whose truth this parser does not reach yet, and why (strict: a fix must
 #: remove the mark)
-KNOWN: dict[str, str] = {
-    "091": "a joint act whose formula names 'облыстық мәслихат' and 'облыс әкімияты'"
-    " without the oblast",
-    "100": "issuer named only as 'Әкімдіктің' and signed 'Облыс әкімі': the oblast is not named",
-}
+KNOWN: dict[str, str] = {}
 
 _TYPES = {
     "шешім": "decision",

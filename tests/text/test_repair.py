@@ -260,6 +260,29 @@ def test_repair_line(printed: str, lang: str, repaired: str) -> None:
     assert repair_line(printed, lang)[0] == repaired
 
 
+#: (printed, lang, repaired): an enacting formula spaced out with its colon (or stop)
+#: glued to its last letter closes up whole, the colon kept, only spaces dropped
+GLUED_CLOSERS = [
+    ("Ш Е Ш І М  Қ А Б Ы Л Д А Д Ы:", "kk", "ШЕШІМ ҚАБЫЛДАДЫ:"),
+    ("аудандық мәслихат Ш Е Ш Т І:", "kk", "аудандық мәслихат ШЕШТІ:"),
+    ("Қ А У Л Ы  Е Т Е Д І:", "kk", "ҚАУЛЫ ЕТЕДІ:"),
+    ("Р Е Ш И Л:", "ru", "РЕШИЛ:"),
+    ("районный маслихат Р Е Ш И Л:", "ru", "районный маслихат РЕШИЛ:"),
+    ("акимат П О С Т А Н О В Л Я Е Т:", "ru", "акимат ПОСТАНОВЛЯЕТ:"),
+    ("у т р а т и л о  с и л у.", "ru", "утратило силу."),
+]
+
+
+@pytest.mark.parametrize(("printed", "lang", "repaired"), GLUED_CLOSERS)
+def test_a_spaced_word_closes_up_with_its_glued_colon(
+    printed: str, lang: str, repaired: str
+) -> None:
+    text, repairs = repair_line(printed, lang)
+    assert text == repaired
+    assert sorted(text.replace(" ", "")) == sorted(printed.replace(" ", ""))  # re-spaced only
+    assert [r.kind for r in repairs] == ["letter_spacing"]
+
+
 # --- fixed-width blocks keep their columns ----------------------------------------------------
 
 

@@ -75,6 +75,8 @@ def _tok_view(toks: list[Tok]) -> list[tuple[object, ...]]:
 )
 @example("а б в г   N  8  9   ж ы л")  # one-character words two spaces apart: words
 @example("2 0 0 3  ж ы л ғ ы  8  с ә у і р\tа б")
+@example("Ш Е Ш І М  Қ А Б Ы Л Д А Д Ы:  а  б  в г:  д е ж з и:»")  # glued closers
+@example("А Б:  в г д е  ж:")
 def test_a_printed_line_closes_up_as_its_letters_would(text: str) -> None:
     """The runs of a line as printed are closed up from its words (by regex) into
     what closing up a token for every letter gives."""

@@ -47,6 +47,9 @@ class Enacted:
     joint: bool = False
     #: the level the phrase names (oblast, city, district, rural), named place or not
     level: str | None = None
+    #: a joint act's issuers, each ``(issuer or None, body kind, level, the phrase as
+    #: printed in the nominative)`` in order ("облыс әкімияты": no place named)
+    parts: tuple[tuple[str | None, str | None, str | None, str], ...] = ()
 
 
 @cache
@@ -195,6 +198,13 @@ def level_of(words: Sequence[str], lang: str) -> str | None:
     return min(levels, key=lambda k: _RANK[k]) if levels else None
 
 
+def level_word(word: str, lang: str) -> str | None:
+    """The level of local government ``word`` names ("ауданының" district, "районного"
+    district, "облыс" oblast, "қаласы" city, "округінің" rural), ``None`` for
+    another word (``ISSUER_LEVELS`` of ``lang``)."""
+    return _kind_of(word, lang, "ISSUER_LEVELS") or None
+
+
 def _body(word: str, lang: str) -> str | None:
     return _kind_of(word, lang, "ISSUER_BODIES")
 
@@ -229,21 +239,25 @@ def from_formula(preamble: Sequence[Paragraph], lang: str) -> Enacted | None:
         formulas = formulas_in(text, lang)
         if not formulas or (not formulas[-1].closed and p is not preamble[-1]):
             continue  # a formula with no colon closes the preamble or is none
-        found: list[tuple[str | None, str | None, str]] = []
+        found: list[tuple[str | None, str | None, str, str | None, list[str]]] = []
         pos = 0
         for f in formulas:
-            issuer, body = _issuer_before(text[pos : f.start], lang)
-            found.append((issuer, body, f.act_type))
+            phrase = _phrase_before(text[pos : f.start], lang)
+            words, body = phrase if phrase else ([], None)
+            issuer = " ".join(words).strip(_STRIP) if words and _named(words, lang) else None
+            found.append((issuer, body, f.act_type, level_of(words, lang), words))
             pos = f.end
         if len(found) == 1:
-            issuer, body, act_type = found[0]
-            phrase = _phrase_before(text[: formulas[0].start], lang)
-            return Enacted(
-                issuer, body, act_type, level=level_of(phrase[0], lang) if phrase else None
-            )
-        names = [i for i, _b, _t in found]
+            issuer, body, act_type, level, _words = found[0]
+            return Enacted(issuer, body, act_type, level=level)
+        names = [i for i, *_rest in found]
         joined = f" {'және' if lang == 'kk' else 'и'} ".join(n for n in names if n)
-        return Enacted(joined if all(names) else None, found[0][1], found[0][2], joint=True)
+        parts = tuple(
+            (i, b, lv, "" if i else nominative(" ".join(w), lang)) for i, b, _t, lv, w in found
+        )
+        return Enacted(
+            joined if all(names) else None, found[0][1], found[0][2], joint=True, parts=parts
+        )
     return None
 
 
@@ -260,6 +274,22 @@ def from_signature(conclusions: Sequence[Paragraph], lang: str) -> tuple[str, st
             s, e = _phrase_words(words, i, lang)
             if _named(words[s:e], lang):
                 return nominative(" ".join(words[s:e]), lang), kind
+    return None
+
+
+def signed_level(conclusions: Sequence[Paragraph], lang: str) -> tuple[str, str] | None:
+    """(body kind, level) of the first signature that names a body with its level,
+    its place named or not ("Облыс әкімі | Н. Садуақасов" -> ("akim", "oblast"));
+    ``None`` without one. Raises nothing."""
+    for p in conclusions:
+        words = _WORD.findall(" ".join(c for c in p.text.split("|")))
+        for i, w in enumerate(words):
+            if not _BODY_STEM.search(w) or (kind := _body(w, lang)) is None:
+                continue
+            s, e = _phrase_words(words, i, lang)
+            level = level_of(words[s:e], lang)
+            if level:
+                return kind, level
     return None
 
 

@@ -23,6 +23,7 @@ act, or rejects a text that is not one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -44,10 +45,11 @@ from lexversion.parse.enacting import (
     issuer_at,
     issuer_ending,
     nominative,
+    signed_level,
 )
 from lexversion.parse.formula import states_formula
 from lexversion.parse.opening import has
-from lexversion.parse.places import place_issuer
+from lexversion.parse.places import district_region, place_issuer
 from lexversion.parse.structure import Parts
 from lexversion.text.lines import Paragraph, join_lines
 
@@ -126,6 +128,8 @@ def read_header(text: str, lang: str) -> Header:
         codes = {r for r in regions_in(text, lang) if r}
         if len(codes) == 1:
             own = replace(own, region=codes.pop())
+        else:
+            own = _district_region(own, codes, lang, warnings)
     own = _former_name(own, text[: act.end], lang)
     return Header(
         own,
@@ -135,6 +139,20 @@ def read_header(text: str, lang: str) -> Header:
         tuple(warnings),
         tuple(joint),
     )
+
+
+def _district_region(act: ActRef, stated: set[str], lang: str, warnings: list[str]) -> ActRef:
+    """``act`` with the region of the district or city its issuer names
+    (:func:`~lexversion.parse.places.district_region`), the basis said in
+    ``warnings``, when the text states no region or states it among others
+    (``stated``, which must then hold it); ``act`` itself otherwise."""
+    if act.region is not None or not act.issuer:
+        return act
+    found = district_region(act.issuer, lang, act.date)
+    if found is None or (stated and found[0] not in stated):
+        return act
+    warnings.append(found[1])
+    return replace(act, region=found[0])
 
 
 def _former_name(act: ActRef, printed: str, lang: str) -> ActRef:
@@ -313,11 +331,9 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
         act_type = act_type or annex.act_type
     elif why:
         warnings.append(f"date and number: unknown ({why})")
-    if issuer is None and body is not None and enacted.level and not enacted.joint:
-        placed = place_issuer(_texts(parts), body, enacted.level, lang)
-        if placed is not None:
-            issuer = placed[0]
-            warnings.append(placed[1])
+    when = annex.date if annex else None
+    if issuer is None:
+        issuer, body = _placed(enacted, parts, body, act_type, lang, when, warnings)
     own = ActRef(
         act_type, issuer, None, body, *((annex.date, annex.number) if annex else (None, None))
     )
@@ -328,7 +344,72 @@ def complete(header: Header, parts: Parts, lang: str) -> Header:
         warnings.append("issuer: the act names its body without its place")
     codes = {r for r in regions_in(own.issuer, lang) if r} if own.issuer else set()
     own = replace(own, region=codes.pop() if len(codes) == 1 else None)
+    own = _district_region(own, codes, lang, warnings)
     return replace(header, act=own, registration=registration, warnings=tuple(warnings))
+
+
+def _placed_joint(
+    enacted: Enacted, texts: Sequence[str], lang: str, when: dt.date | None, warnings: list[str]
+) -> str | None:
+    """The issuers of a joint formula whose phrases name no place ("облыстық мәслихат
+    шешім етті және облыс әкімияты қаулы етеді"): the first placed from the text
+    (:func:`~lexversion.parse.places.place_issuer`), each further one of a level
+    already placed kept as printed (the place is named once for both: "Атырау
+    облыстық мәслихаты және облыс әкімияты"); ``None`` when one cannot be placed."""
+    if not enacted.parts or not all(b and lv for _i, b, lv, _p in enacted.parts):
+        return None
+    names: list[str] = []
+    placed_levels: set[str] = set()
+    for issuer, b, lv, printed in enacted.parts:
+        if issuer:
+            names.append(issuer)
+            continue
+        if lv in placed_levels:
+            names.append(printed)
+            continue
+        placed = place_issuer(texts, b or "", lv or "", lang, when)
+        if placed is None:
+            return None
+        names.append(placed[0])
+        placed_levels.add(lv or "")
+        warnings.append(placed[1])
+    return f" {'және' if lang == 'kk' else 'и'} ".join(names)
+
+
+def _placed(
+    enacted: Enacted,
+    parts: Parts,
+    body: str | None,
+    act_type: str | None,
+    lang: str,
+    when: dt.date | None,
+    warnings: list[str],
+) -> tuple[str | None, str | None]:
+    """(issuer, body) of an act whose formula, signature or annex line name its body
+    and level but not its place, from the rest of its text
+    (:func:`~lexversion.parse.places.place_issuer`), the basis said in ``warnings``:
+    each unnamed issuer of a joint formula, else the formula's one, else the body
+    and level a signature names ("Облыс әкімі" signs for the oblast akimat; a
+    resolution is an akimat's). ``(None, body)`` when they do not say."""
+    texts = _texts(parts)
+    if enacted.joint:
+        return _placed_joint(enacted, texts, lang, when, warnings), body
+    level, acting = enacted.level, body
+    if level is None and (signed := signed_level(parts.conclusions, lang)) is not None:
+        kind, level = signed
+        if acting is None and act_type == "resolution":
+            acting = "akimat"  # an akimat resolves
+        elif acting is None and act_type and vocab(lang).BODY_TYPES.get(kind) == act_type:
+            acting = kind  # a decision its maslikhat's officer (or its akim) signs
+        if not (kind == acting or (kind == "akim" and acting == "akimat")):
+            return None, body
+    if acting is None or not level:
+        return None, body
+    placed = place_issuer(texts, acting, level, lang, when)
+    if placed is None:
+        return None, body
+    warnings.append(placed[1])
+    return placed[0], acting
 
 
 def _texts(parts: Parts) -> list[str]:

@@ -26,9 +26,17 @@ _CLOSER_CHARS = ".,;:!?)»%"
 CLOSERS = frozenset(_CLOSER_CHARS)
 
 
+def glued_closer(word: str) -> bool:
+    """Whether ``word`` is one character with closing punctuation glued to it ("Ы:",
+    "Л:", "І."): the last letter of a spaced run whose colon or stop the export did
+    not space ("Ш Е Ш І М  Қ А Б Ы Л Д А Д Ы:", "Р Е Ш И Л:"), closed up with it."""
+    return len(word) > 1 and word[0] not in CLOSERS and not word[1:].strip(_CLOSER_CHARS)
+
+
 def _spaced_runs(words: Sequence[str], spaces: Sequence[int]) -> tuple[list[tuple[int, int]], int]:
     """Runs ``[i, j)`` of one-character words set one or two spaces apart, with at
-    least one single space inside (two spaces part words, three part columns);
+    least one single space inside (two spaces part words, three part columns), the
+    last one's closing punctuation included when glued to it (:func:`glued_closer`);
     and the most one-character words in a row one space apart in any run.
     ``spaces``: the spaces before each word."""
     runs: list[tuple[int, int]] = []
@@ -41,8 +49,12 @@ def _spaced_runs(words: Sequence[str], spaces: Sequence[int]) -> tuple[list[tupl
             continue
         j = i + 1
         best = cur = 1
-        while j < n and len(words[j]) == 1:
+        while j < n:
             space = spaces[j]
+            if len(words[j]) != 1:
+                if space == 1 and glued_closer(words[j]):
+                    j += 1  # the last letter with its closing punctuation ("Д Ы:")
+                break
             if space == 1:
                 cur += 1
                 if cur > best:
@@ -75,9 +87,13 @@ SPACED_4 = re.compile(r" \S \S \S(?<=(?<!\S)\S \S \S \S)(?!\S)")
 FRAGMENT = re.compile(r"[^\W\d_]{1,3}|[.,;:)%]+|-\w+|[,.]\d+", re.UNICODE)
 
 
-#: in a line as printed, a run of one-character words one or two spaces apart
-#: (:func:`_spaced_runs`), else a word
-_RUN_OR_WORD = re.compile(r"(?<!\S)\S(?:\s{1,2}\S(?!\S))+|\S+")
+#: in a line as printed, a run of one-character words one or two spaces apart, its
+#: last one's glued closing punctuation one space after as ``tail`` ("Д Ы:",
+#: :func:`_spaced_runs`), else a word
+_RUN_OR_WORD = re.compile(
+    r"(?P<run>(?<!\S)\S(?:\s{1,2}\S(?!\S))+)"
+    rf"(?:\s(?P<tail>[^\s{re.escape(_CLOSER_CHARS)}][{re.escape(_CLOSER_CHARS)}]+)(?!\S))?|\S+"
+)
 #: one-character words one space apart (in a run): a letter-spaced word
 _SPACED_WORD = re.compile(r"\S(?:\s\S)*")
 #: two one-character words one space apart (in a run)
@@ -128,13 +144,17 @@ def _close_up_printed(line: Line, repairs: list[Repair]) -> tuple[list[Tok], boo
         a, b = m.span()
         space = line.indent if end < 0 else a - end
         end = b
-        w = m.group()
-        if len(w) == 1 or not w[1].isspace():  # a word
+        w = m.group("run")
+        if w is None:  # a word
+            w = m.group()
             out.append(Tok([(w, start + a)], a, space, False, w))
             continue
+        tail, t = m.group("tail"), m.start("tail")
         if not _ONE_SPACE.search(w):  # one-character words two spaces apart: words
             for k in range(0, len(w), 3):
                 out.append(Tok([(w[k], start + a + k)], a + k, space if not k else 2, False, w[k]))
+            if tail:
+                out.append(Tok([(tail, start + t)], t, 1, False, tail))
             continue
         texts: list[str] = []
         for s in _SPACED_WORD.finditer(w):  # a word: letters one space apart
@@ -144,6 +164,11 @@ def _close_up_printed(line: Line, repairs: list[Repair]) -> tuple[list[Tok], boo
             pieces = list(zip(letters, range(r, r + 2 * len(letters), 2), strict=True))
             out.append(Tok(pieces, col, space if not texts else 1, False, letters, True))
             texts.append(letters)
+        if tail:  # the last letter with its closing punctuation joins the last word
+            last = out[-1]
+            last.pieces.append((tail, start + t))
+            last.text += tail
+            texts[-1] += tail
         raw = start + a
         repairs.append(
             Repair(RepairKind.LETTER_SPACING, line.no, raw, start + b, " ".join(texts), raw)
