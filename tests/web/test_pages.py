@@ -171,12 +171,16 @@ def test_downloads(client: TestClient, corpus_url: str) -> None:
 def test_timeline_draws_estimates_as_ranges(corpus_url: str) -> None:
     p = work_page(open_store(corpus_url), f"{ALMATY_OBLAST}:2019-06-01", None, date(2025, 1, 1))
     rows = {r.what: r for r in p.timeline.rows}
-    adoption, commencement = rows["adoption"], rows["entry into force"]
+    # seed 000: in force on registration (computed, a day), put into effect
+    # ten days after first publication (estimated, a range)
+    adoption, commencement = rows["adoption"], rows["put into effect"]
     assert (adoption.certainty, adoption.shape, adoption.when.text) == (
         "stated",
         "dot",
         "2017-12-15",
     )
+    force = rows["entry into force"]
+    assert (force.certainty, force.shape, force.when.text) == ("computed", "dot", "2018-01-09")
     assert commencement.certainty == "estimated"
     assert commencement.shape == "bar"
     assert commencement.x is not None and commencement.x2 is not None

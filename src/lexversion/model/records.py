@@ -323,6 +323,9 @@ class DocSummary:
     has_annex: bool
     #: recorded substitutions the text disagrees with (issue 13, item 9)
     mismatches: tuple[Mismatch, ...] = ()
+    #: the rule of entry into force when the text states it apart from the rule
+    #: of application (``commencement``); ``None``: one rule dates both
+    in_force: CommencementRule | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +348,12 @@ class ExpressionPlan:
     #: substitutions to make after ``reverse``: (scope, (old, new) pairs) in the
     #: text's language, as an amending act's text in that language words them
     apply: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    #: the version graph's dates for the AKN's lifecycle, by work URI as the
+    #: text names each act: when the act itself and every act changing it
+    #: apply (the corpus sidecar's publication dates and the policy decide them)
+    dates: tuple[tuple[str, DateFact], ...] = ()
+    #: the graph's entry into force of the act when its text states it apart
+    in_force: DateFact | None = None
 
     def record(self, akn: bytes) -> ExpressionRecord:
         """The store record of this plan with its rendered AKN."""

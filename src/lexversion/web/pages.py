@@ -314,7 +314,7 @@ def _facts(
         Fact(_("type"), term(rec.act_type) if rec.act_type else unknown),
         Fact(_("number"), rec.number or unknown),
         Fact(_("adopted"), when=shown(tl.adoption, "unknown")),
-        Fact(_("entry into force"), when=shown(tl.commencement, "unknown")),
+        *_commencement_facts(tl),
         Fact(
             _("repealed"),
             when=shown(tl.repeal),
@@ -325,6 +325,17 @@ def _facts(
             _("no: a stub, known only from citations") if rec.stub else _("yes"),
         ),
         Fact(_("languages"), ", ".join(LANG_NAMES.get(x, x) for x in langs) or _("none")),
+    )
+
+
+def _commencement_facts(tl: WorkTimeline) -> tuple[Fact, ...]:
+    """Entry into force, and application when the text states it apart (two
+    facts: "күшіне енді" then "қолданысқа енгізілді"), each with its certainty."""
+    if tl.in_force is None:
+        return (Fact(term("entry_into_force"), when=shown(tl.commencement, "unknown")),)
+    return (
+        Fact(term("entry_into_force"), when=shown(tl.in_force, "unknown")),
+        Fact(term("application"), when=shown(tl.commencement, "unknown")),
     )
 
 
