@@ -351,3 +351,19 @@ def test_the_stores_akn_dates_its_lifecycle_by_the_sidecar(tmp_path: Path) -> No
     assert dates["application"] == "2018-02-05"
     assert dates["repeal"] == "2024-05-26"
     assert dates["amendment"] == "2021-12-25"  # 12-61's publication: assumed, the window's start
+
+
+def test_a_new_sidecar_date_renders_the_stored_akn_again(tmp_path: Path) -> None:
+    # an incremental build whose texts are unchanged but whose sidecar dates
+    # the repealing act anew writes the AKN a fresh build writes (issue 15's
+    # promise, kept for the graph's dates in the lifecycle: expressions.timing)
+    corpus = _corpus(tmp_path, {SEED_000.name: SEED_000.read_text(encoding="utf-8")})
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    repeal = "/akn/kz-19/act/decision/2024-04-16/18-84"
+    fact = {"work": repeal, "kind": "publication", "date": "2024-05-25", "source": "газет"}
+    (corpus / "metadata.json").write_text(json.dumps({"facts": [fact]}), encoding="utf-8")
+    build(corpus, db)
+    store = open_store(db)
+    (consolidated,) = [x for x in store.timeline(OBLAST).expressions if x.kind == "consolidated"]
+    assert _lifecycle(store.expression_akn(consolidated.uri))["repeal"] == "2024-05-26"
