@@ -28,6 +28,7 @@ from lexversion.render.labels import provision_label
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
 from lexversion.render.warnings import warning_text
 from lexversion.store.repository import Store
+from lexversion.timeline.pit import NOT_APPLIED
 from lexversion.web.neighbourhood import NeighbourhoodView, neighbourhood_view, relations
 from lexversion.web.refs import (
     FORMATS,
@@ -174,8 +175,14 @@ def _banner(pit: PointInTime, mode: str) -> Banner:
     window = None
     if pit.window:
         window = f"{day(pit.window[0])} – {day(pit.window[1])}"
+    at = (
+        # in force, not yet put into effect: the text shown applies later
+        _("the text that applies once put into effect (not yet on {day})")
+        if pit.status == NOT_APPLIED
+        else _("the text in force on {day}")
+    )
     addressed = {
-        "at": _("the text in force on {day}").format(day=day(pit.as_of)),
+        "at": at.format(day=day(pit.as_of)),
         "exact": _("the expression addressed"),
         "first": _("the first expression"),
     }[mode]
