@@ -579,6 +579,7 @@ def test_history_lists_each_change_once(db: str) -> None:
         "adoption",
         "registration",
         "entry into force",
+        "put into effect",
         "effect: substitution",
         "effect: repeal",
     ]

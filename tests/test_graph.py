@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from lxml import etree
 
 from lexversion import build
 from lexversion.app.export import graph_dot, graph_json
@@ -41,7 +42,7 @@ def _corpus(tmp_path: Path, files: dict[str, str], sidecar: object | None = None
     return d
 
 
-def test_a_sidecar_publication_date_makes_entry_into_force_computed(tmp_path: Path) -> None:
+def test_a_sidecar_publication_date_makes_application_computed(tmp_path: Path) -> None:
     facts = {
         "facts": [
             {
@@ -56,11 +57,12 @@ def test_a_sidecar_publication_date_makes_entry_into_force_computed(tmp_path: Pa
     db = f"sqlite:///{tmp_path / 's.db'}"
     build(corpus, db)
     items = history(db, OBLAST, "json")["items"]
+    # seed 000 enters into force on registration and is put into effect ten
+    # days after first publication: two events (issue 13, item 4)
     eif = next(i for i in items if i["type"] == "entry_into_force")
-    assert (eif["date"], eif["certainty"]) == (
-        "2018-02-05",
-        "computed",
-    )  # published 25 Jan: + 11 days
+    assert (eif["date"], eif["certainty"]) == ("2018-01-09", "computed")
+    applies = next(i for i in items if i["type"] == "application")
+    assert (applies["date"], applies["certainty"]) == ("2018-02-05", "computed")  # 25 Jan + 11
     pub = next(i for i in items if i["type"] == "publication")
     assert "metadata.json" in pub["basis"] and "Жетісу" in pub["basis"]
 
@@ -74,7 +76,9 @@ def test_a_sidecar_can_name_the_work_by_citation(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 's.db'}"
     build(corpus, db)
     pit, _ = answer(db, OBLAST, date(2018, 2, 4), None)
-    assert (pit.status, pit.certainty) == ("not_yet_in_force", "computed")
+    # in force since registration (2018-01-09), put into effect on 2018-02-05
+    assert (pit.status, pit.certainty) == ("in_force_not_applied", "computed")
+    assert pit.application is not None and pit.application.date == date(2018, 2, 5)
 
 
 def test_a_sidecar_publication_of_the_repealing_act_dates_the_repeal(tmp_path: Path) -> None:
@@ -312,3 +316,54 @@ def test_graph_dot_has_a_node_per_work_and_an_edge_per_effect(corpus_db: str) ->
     assert dot.startswith("digraph")
     assert dot.count("->") == len(store.effects())
     assert dot.count("style=dashed") == 21
+
+
+def _lifecycle(akn: bytes) -> dict[str, str]:
+    """``refersTo`` (without ``#``) -> ``date`` of each ``eventRef`` of an AKN."""
+    root = etree.fromstring(akn)
+    refs = root.iterfind(".//{*}lifecycle/{*}eventRef")
+    return {r.get("refersTo", "").lstrip("#"): r.get("date", "") for r in refs}
+
+
+def test_the_stores_akn_dates_its_lifecycle_by_the_sidecar(tmp_path: Path) -> None:
+    # issue 13, item 4: the sidecar's publication dates always win, in the
+    # store's AKN too: 26-129 published 2018-01-25 applies from 2018-02-05
+    # (it entered into force on registration, 2018-01-09); 18-84, published
+    # 2024-05-25, repeals it "from the day after first publication"
+    facts = {
+        "facts": [
+            {"work": OBLAST, "kind": "publication", "date": "2018-01-25", "source": "газет"},
+            {
+                "work": "/akn/kz-19/act/decision/2024-04-16/18-84",
+                "kind": "publication",
+                "date": "2024-05-25",
+                "source": "газет",
+            },
+        ]
+    }
+    corpus = _corpus(tmp_path, {SEED_000.name: SEED_000.read_text(encoding="utf-8")}, facts)
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    store = open_store(db)
+    (consolidated,) = [x for x in store.timeline(OBLAST).expressions if x.kind == "consolidated"]
+    dates = _lifecycle(store.expression_akn(consolidated.uri))
+    assert dates["entryIntoForce"] == "2018-01-09"
+    assert dates["application"] == "2018-02-05"
+    assert dates["repeal"] == "2024-05-26"
+    assert dates["amendment"] == "2021-12-25"  # 12-61's publication: assumed, the window's start
+
+
+def test_a_new_sidecar_date_renders_the_stored_akn_again(tmp_path: Path) -> None:
+    # an incremental build whose texts are unchanged but whose sidecar dates
+    # the repealing act anew writes the AKN a fresh build writes (issue 15's
+    # promise, kept for the graph's dates in the lifecycle: expressions.timing)
+    corpus = _corpus(tmp_path, {SEED_000.name: SEED_000.read_text(encoding="utf-8")})
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    build(corpus, db)
+    repeal = "/akn/kz-19/act/decision/2024-04-16/18-84"
+    fact = {"work": repeal, "kind": "publication", "date": "2024-05-25", "source": "газет"}
+    (corpus / "metadata.json").write_text(json.dumps({"facts": [fact]}), encoding="utf-8")
+    build(corpus, db)
+    store = open_store(db)
+    (consolidated,) = [x for x in store.timeline(OBLAST).expressions if x.kind == "consolidated"]
+    assert _lifecycle(store.expression_akn(consolidated.uri))["repeal"] == "2024-05-26"

@@ -134,10 +134,14 @@ def test_every_term_has_words(lang: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "code", "words"),
     [
-        ("kk", "entry_into_force", "қолданысқа енгізілді"),
+        ("kk", "entry_into_force", "күшіне енді"),
+        ("kk", "application", "қолданысқа енгізілді"),
+        ("kk", "in_force_not_applied", "күшіне енді, әлі қолданысқа енгізілмеген"),
         ("kk", "repealed", "күші жойылды"),
         ("kk", "new_edition", "жаңа редакцияда"),
-        ("ru", "entry_into_force", "введен в действие"),
+        ("ru", "entry_into_force", "вступил в силу"),
+        ("ru", "application", "введен в действие"),
+        ("en", "application", "put into effect"),
         ("ru", "repealed", "утратил силу"),
         ("ru", "new_edition", "в новой редакции"),
         ("en", "in_force", "in force"),

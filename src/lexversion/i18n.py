@@ -204,11 +204,14 @@ def negotiate(header: str | None) -> str:
 #: events, effects, relations) -> their English words, translated by :func:`term`.
 #: The Kazakh and Russian catalogs use the words the acts themselves use
 #: (DOMAIN.md 5: күшіне енді, қолданысқа енгізілді, күші жойылды, жаңа редакцияда;
-#: вступил в силу, введен в действие, утратил силу, в новой редакции).
+#: вступил в силу, введен в действие, утратил силу, в новой редакции): entry into
+#: force is "күшіне енді" / "вступил в силу", application (put into effect)
+#: "қолданысқа енгізілді" / "введен в действие".
 TERMS: dict[str, str] = {
     # status on a date (lexversion.model.PointInTime.status)
     "in_force": N_("in force"),
     "not_yet_in_force": N_("not yet in force"),
+    "in_force_not_applied": N_("in force, not yet put into effect"),
     "repealed": N_("repealed"),
     "unknown": N_("unknown"),
     # certainty of a date (lexversion.model.Certainty)
@@ -225,6 +228,7 @@ TERMS: dict[str, str] = {
     "registration": N_("registration"),
     "publication": N_("publication"),
     "entry_into_force": N_("entry into force"),
+    "application": N_("put into effect"),
     "retroactive_application": N_("retroactive application"),
     "amendment": N_("amendment"),
     "repeal": N_("repeal"),

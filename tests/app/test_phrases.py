@@ -72,7 +72,7 @@ def test_english_is_as_written(sentences: set[str]) -> None:
             "ru",
             "entry into force: 2019-06-12 (computed: 'со дня первого официального "
             "опубликования' (publication + 0 days); published 2019-06-12 (stated))",
-            "введен в действие: 12.06.2019 (вычислена: 'со дня первого официального "
+            "вступил в силу: 12.06.2019 (вычислена: 'со дня первого официального "
             "опубликования' (опубликование + 0 дн.); опубликован 12.06.2019 (указано))",
         ),
         ("kk", "something else", "something else"),
@@ -115,7 +115,11 @@ def test_show_and_history_speak_the_readers_language(db: str) -> None:
         assert "cited as in force" not in out
         shown = show(db, work + ":2019-06-01", None, None, "text")
         assert isinstance(shown, str)
-        assert "примечание: действует с: между 20.01.2018 и 13.10.2018 (оценка: " in shown
+        # in force on registration, put into effect ten days after publication
+        assert "примечание: действует с: 09.01.2018 (вычислена: " in shown
+        assert "примечание: введен в действие с: между 20.01.2018 и 13.10.2018 (оценка: " in shown
+        assert "вступил в силу: 09.01.2018 (вычислена)" in shown
+        assert "введен в действие: 20.01.2018 – 13.10.2018 (оценка)" in shown
         data = history(db, work, "json")  # JSON keeps the English sentences
         assert isinstance(data, dict)
         assert any(it["basis"] == "requisites" for it in data["items"])

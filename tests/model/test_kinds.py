@@ -38,6 +38,7 @@ VALUES: dict[type[StrEnum], list[str]] = {
         "registration",
         "publication",
         "entry_into_force",
+        "application",
         "retroactive_application",
         "amendment",
         "repeal",

@@ -202,6 +202,22 @@ def test_entry_into_force_apart_from_application(doc: Document, corpus_path: Pat
         assert rule is None
 
 
+def test_the_json_events_date_entry_into_force_and_application(
+    doc: Document, corpus_path: Path
+) -> None:
+    """The JSON's events keep the two moments apart when the text states two:
+    seed 000 in force on registration (computed), put into effect ten days
+    after a publication the text does not state (estimated); the others have
+    one entry into force, which dates both."""
+    events = {e["type"]: e for e in document_json(doc)["events"]}
+    if seed_of(corpus_path) == "000":
+        force, applies = events["entry_into_force"], events["application"]
+        assert (force["date"], force["certainty"]) == ("2018-01-09", "computed")
+        assert (applies["earliest"], applies["certainty"]) == ("2018-01-20", "estimated")
+    else:
+        assert "application" not in events and "entry_into_force" in events
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "force", "applies"),
     [

@@ -150,13 +150,17 @@ def test_astana_2003_repeal_took_effect_on_adoption_and_is_computed(db: str) -> 
 
 
 def test_estimated_commencement_is_never_shown_as_stated(db: str) -> None:
+    # seed 000 enters into force on registration (computed) and is put into
+    # effect ten days after first publication (estimated): two events
     items = history(db, ALMATY_OBLAST, "json")["items"]
     eif = [i for i in items if i["type"] == "entry_into_force"]
-    assert len(eif) == 1
-    assert eif[0]["certainty"] == "estimated"
-    assert eif[0]["date"] is None
-    assert (eif[0]["earliest"], eif[0]["latest"]) == ("2018-01-20", "2018-10-13")
-    assert "publication" in eif[0]["basis"]
+    assert [(i["date"], i["certainty"]) for i in eif] == [("2018-01-09", "computed")]
+    applies = [i for i in items if i["type"] == "application"]
+    assert len(applies) == 1
+    assert applies[0]["certainty"] == "estimated"
+    assert applies[0]["date"] is None
+    assert (applies[0]["earliest"], applies[0]["latest"]) == ("2018-01-20", "2018-10-13")
+    assert "publication" in applies[0]["basis"]
 
 
 def test_show_accepts_citations_in_both_languages(db: str) -> None:

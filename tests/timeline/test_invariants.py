@@ -32,14 +32,14 @@ from hypothesis import strategies as st
 from lexversion import build
 from lexversion.app.compare import sides
 from lexversion.app.print import print_view
-from lexversion.app.query import answer, store_for
+from lexversion.app.query import answer, show, store_for
 from lexversion.diff import compare
 from lexversion.errors import UsageError
 from lexversion.model import DateFact, ExpressionInfo, PointInTime, WorkTimeline
 from lexversion.render.print_model import STATUS_WORDS
 from lexversion.render.text import akn_to_text
 from lexversion.timeline.commencement import OBSERVED_LAGS
-from lexversion.timeline.pit import relation
+from lexversion.timeline.pit import NOT_APPLIED, relation
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST, LAST = date(1990, 1, 1), date(2030, 12, 31)
@@ -60,7 +60,7 @@ class Corpus:
         """Every date a timeline holds, with the days around it, within 1990..2030."""
         out: set[date] = set()
         for tl in self.timelines.values():
-            facts = [tl.adoption, tl.commencement, tl.repeal]
+            facts = [tl.adoption, tl.commencement, tl.repeal, tl.in_force]
             facts += [e.applies_from for e in tl.expressions]
             for f in facts:
                 for d in _ends(f):
@@ -92,10 +92,11 @@ def _in_window(pit: PointInTime, on: date) -> bool:
 
 
 def check_status(tl: WorkTimeline, pit: PointInTime, on: date) -> None:
-    """The status agrees with adoption, commencement and repeal."""
+    """The status agrees with adoption, entry into force, application and repeal."""
     adopted = tl.adoption.earliest if tl.adoption else None
     rep = relation(on, tl.repeal) if tl.repeal else "before"
     com = relation(on, tl.commencement)
+    force = relation(on, tl.in_force) if tl.in_force else com
     days = {f.earliest for f in tl.in_force_evidence if f.earliest == f.latest}
     only_cited = tl.stub and not tl.expressions and tl.repeal is None and com != "before"
     if only_cited and (com != "within" or on in days):
@@ -105,15 +106,19 @@ def check_status(tl: WorkTimeline, pit: PointInTime, on: date) -> None:
         return
     if pit.status == "in_force":
         assert adopted is None or on >= adopted
-        assert com == "after" and rep == "before"
+        assert com == "after" and force == "after" and rep == "before"
+    elif pit.status == NOT_APPLIED:
+        # entered into force, not yet put into effect (issue 13, item 4)
+        assert tl.in_force is not None and force == "after" and rep == "before"
+        assert com == "before"
     elif pit.status == "repealed":
         assert rep == "after" and pit.expression is None
     elif pit.status == "not_yet_in_force":
-        assert (adopted is not None and on < adopted) or com == "before"
+        assert (adopted is not None and on < adopted) or force == "before"
     else:
         assert pit.status == "unknown"
-        assert com in {"within", "unknown"} or rep == "within"
-        if "within" in {com, rep}:
+        assert {com, force} & {"within", "unknown"} or rep == "within"
+        if "within" in {com, force, rep}:
             assert _in_window(pit, on) and pit.certainty == "estimated"
     if adopted is not None and on < adopted:
         assert pit.expression is None
@@ -136,7 +141,7 @@ def check_expression(corpus: Corpus, tl: WorkTimeline, pit: PointInTime, on: dat
     (shown,) = [e for e in same if e.uri == pit.expression]
     rel = relation(on, shown.applies_from)
     awaiting = (
-        pit.status == "not_yet_in_force"
+        pit.status in {"not_yet_in_force", NOT_APPLIED}
         and shown.applies_from == tl.commencement
         and shown is same[0]
     )
@@ -206,7 +211,59 @@ def check_print_view(corpus: Corpus, uri: str, pit: PointInTime) -> None:
     (shown,) = [e for e in corpus.timelines[uri].expressions if e.uri == pit.expression]
     start = shown.applies_from.earliest
     assert start is not None
-    assert start <= pit.as_of or pit.status == "not_yet_in_force", cover.applies_from
+    assert start <= pit.as_of or pit.status in {"not_yet_in_force", NOT_APPLIED}, cover.applies_from
+
+
+def _two_dates(corpus: Corpus) -> list[str]:
+    """The works whose text states entry into force apart from application."""
+    return sorted(uri for uri, tl in corpus.timelines.items() if tl.in_force is not None)
+
+
+def test_entry_into_force_is_never_after_application(corpus: Corpus) -> None:
+    # issue 13, item 4: both dates in the store for every work that states two
+    # (seed 000: in force on registration, put into effect ten days after publication)
+    two = _two_dates(corpus)
+    assert "/akn/kz-19/act/decision/2017-12-15/26-129" in two
+    for uri in two:
+        tl = corpus.timelines[uri]
+        force, applies = tl.in_force, tl.commencement
+        assert force is not None and force.earliest is not None and applies.earliest is not None
+        assert force.earliest <= applies.earliest, uri
+        assert (force.latest or force.earliest) <= (applies.latest or applies.earliest), uri
+        kinds = [i.type for i in store_for(corpus.db).history(uri)]
+        assert kinds.count("entry_into_force") == kinds.count("application") == 1, kinds
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_between_entry_into_force_and_application_show_status_and_text_agree(
+    corpus: Corpus, data: st.DataObject
+) -> None:
+    # a date from entry into force to just past the application window: the
+    # status says in force but not yet applied (or unknown inside a window),
+    # the text shown is the one that applies from application, labelled so,
+    # and show (JSON), the print view and the answer name the same dates
+    uri = data.draw(st.sampled_from(_two_dates(corpus)), label="work")
+    tl = corpus.timelines[uri]
+    assert tl.in_force is not None and tl.in_force.earliest is not None
+    end = tl.commencement.latest or tl.commencement.earliest or LAST
+    on = data.draw(st.dates(tl.in_force.earliest, end + timedelta(days=2)), label="date")
+    pit, akn = answer(corpus.db, uri, on, None)
+    check_status(tl, pit, on)
+    check_expression(corpus, tl, pit, on)
+    assert pit.entry_into_force == tl.in_force and pit.application == tl.commencement
+    if relation(on, tl.in_force) == "after" and relation(on, tl.commencement) == "before":
+        assert pit.status == NOT_APPLIED and pit.certainty == tl.in_force.certainty
+        assert any("put into effect" in n for n in pit.notes), pit.notes
+    if pit.status == NOT_APPLIED:
+        (shown,) = [e for e in tl.expressions if e.uri == pit.expression]
+        assert shown.applies_from == tl.commencement and akn is not None
+    js = show(corpus.db, uri, on, None, "json")
+    assert isinstance(js, dict)
+    assert (js["status"], js["expression"]) == (pit.status, pit.expression)
+    assert js["entry_into_force"] == tl.in_force.to_json()
+    assert js["application"] == tl.commencement.to_json()
+    check_print_view(corpus, uri, pit)
 
 
 def test_the_default_publication_policy_covers_every_lag_the_corpus_states(

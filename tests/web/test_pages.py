@@ -171,12 +171,16 @@ def test_downloads(client: TestClient, corpus_url: str) -> None:
 def test_timeline_draws_estimates_as_ranges(corpus_url: str) -> None:
     p = work_page(open_store(corpus_url), f"{ALMATY_OBLAST}:2019-06-01", None, date(2025, 1, 1))
     rows = {r.what: r for r in p.timeline.rows}
-    adoption, commencement = rows["adoption"], rows["entry into force"]
+    # seed 000: in force on registration (computed, a day), put into effect
+    # ten days after first publication (estimated, a range)
+    adoption, commencement = rows["adoption"], rows["put into effect"]
     assert (adoption.certainty, adoption.shape, adoption.when.text) == (
         "stated",
         "dot",
         "2017-12-15",
     )
+    force = rows["entry into force"]
+    assert (force.certainty, force.shape, force.when.text) == ("computed", "dot", "2018-01-09")
     assert commencement.certainty == "estimated"
     assert commencement.shape == "bar"
     assert commencement.x is not None and commencement.x2 is not None
@@ -373,3 +377,21 @@ def test_stubs_are_titled_and_laws_have_their_issuer(client: TestClient) -> None
     # by Accept-Language: ?ui= would set a cookie on the session's shared client
     kk = client.get("/?text=stub", headers={"Accept-Language": "kk"}).text
     assert "Қазақстан Республикасы" in kk
+
+
+def test_between_entry_into_force_and_application_the_page_says_so(corpus_url: str) -> None:
+    # seed 000 entered into force on 2018-01-09 and is put into effect from
+    # 2018-01-20 at the earliest (issue 13, item 4)
+    p = work_page(open_store(corpus_url), f"{ALMATY_OBLAST}:2018-01-15", None, date(2025, 1, 1))
+    b = p.banner
+    assert (b.status, b.status_words, b.certainty) == (
+        "in_force_not_applied",
+        "in force, not yet put into effect",
+        "computed",
+    )
+    assert b.expression is not None and "not yet on 2018-01-15" in b.addressed
+    facts = {f.key: f for f in p.facts}
+    assert facts["entry into force"].when is not None
+    assert facts["entry into force"].when.text == "2018-01-09"
+    assert facts["put into effect"].when is not None
+    assert facts["put into effect"].when.text == "2018-01-20 – 2018-10-13"

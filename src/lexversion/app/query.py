@@ -20,6 +20,7 @@ from lexversion.i18n import gettext as _
 from lexversion.model import PointInTime, WarningRecord, WorkTimeline, each_change_once
 from lexversion.phrases import explain
 from lexversion.render.html import render_html
+from lexversion.render.print_model import shown
 from lexversion.render.print_view import history_what
 from lexversion.render.text import akn_to_text
 from lexversion.render.warnings import applies_on, warning_json, warning_text
@@ -205,6 +206,7 @@ def show(
         _field(N_("status:"), status),
         _field(N_("expression:"), (pit.expression or "-") + kind),
     ]
+    lines += _commencement_lines(pit)
     lines += [_field(N_("effect:"), explain(e)) for e in pit.effects]
     lines += [_field(N_("note:"), explain(n)) for n in pit.notes]
     lines += [_field(N_("language:"), n) for n in language_lines(pit)]
@@ -214,6 +216,22 @@ def show(
         lines.append(_field(N_("text:"), _("none — {reason}").format(reason=reason)))
         return "\n".join(lines) + "\n"
     return "\n".join(lines) + "\n" + "-" * 72 + "\n" + text
+
+
+def _commencement_lines(pit: PointInTime) -> list[str]:
+    """``show``'s lines of entry into force and application (put into effect)
+    when the text states them apart, each date with its certainty; none when
+    one rule dates both (the notes say when the act applies)."""
+    if pit.application is None or pit.entry_into_force is None:
+        return []
+    out = []
+    for code, fact in (
+        ("entry_into_force", pit.entry_into_force),
+        ("application", pit.application),
+    ):
+        s = shown(fact, "unknown")
+        out.append(f"{term(code) + ':':<11} {s.text} ({term(s.certainty)})")
+    return out
 
 
 def _field(label: str, value: str) -> str:

@@ -42,7 +42,32 @@ def render_plan(d: Document, plan: ExpressionPlan) -> bytes:
         d = reverse(d, [d.meta.effects[i] for i in plan.reverse])
     if plan.apply:
         d = apply_words(d, plan.apply)
-    return document_to_akn(d, plan.date)
+    return document_to_akn(d, plan.date, dict(plan.dates), plan.in_force)
+
+
+def graph_dates(
+    d: DocSummary,
+    own: str,
+    commencement: Callable[[str], DateFact],
+    uri_of: Callable[[ActRef], str | None],
+) -> tuple[tuple[str, DateFact], ...]:
+    """The dates an expression of text ``d`` states in its AKN lifecycle, as the
+    version graph knows them (:attr:`ExpressionPlan.dates`): when ``d``'s act
+    applies and when each act its notes name as changing it applies, keyed by
+    the work URI the text's own reference gives (:func:`safe_work_uri`, the
+    key :mod:`lexversion.akn.build.time` looks up). ``own``: the graph URI of
+    ``d``'s work; ``commencement``: the graph's application by graph work URI;
+    ``uri_of``: an act's graph URI."""
+    out: dict[str, DateFact] = {}
+    key = safe_work_uri(d.act)
+    if key is not None:
+        out[key] = commencement(own)
+    for e in d.effects:
+        if e.affected is None and e.affecting is not None:
+            key, uri = safe_work_uri(e.affecting), uri_of(e.affecting)
+            if key is not None and uri is not None:
+                out.setdefault(key, commencement(uri))
+    return tuple(out.items())
 
 
 def amendments_by_act(
@@ -259,6 +284,7 @@ __all__ = [
     "edition_doc",
     "edition_plans",
     "expressions_of",
+    "graph_dates",
     "reconstructed",
     "render_plan",
 ]

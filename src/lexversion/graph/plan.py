@@ -23,7 +23,7 @@ ARCHITECTURE.md ("The model", "Point in time"). The phases, in order:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import PurePath
@@ -31,7 +31,13 @@ from typing import cast
 
 from lexversion.errors import PlanError
 from lexversion.graph.checks import mismatch_warnings, unconsolidated
-from lexversion.graph.expressions import Ledger, edition_plans, expressions_of, render_plan
+from lexversion.graph.expressions import (
+    Ledger,
+    edition_plans,
+    expressions_of,
+    graph_dates,
+    render_plan,
+)
 from lexversion.graph.failures import blame, text_of, unidentified
 from lexversion.graph.forward import forward_plans, wordings
 from lexversion.graph.identity import WorkRegistry
@@ -62,13 +68,17 @@ class StatedDates:
     """What the corpus states about each work's dates, by FRBR work URI:
     ``rules`` of works whose text is in the corpus, ``publications``,
     ``retroactive`` application, ``quoted`` rules (an editorial note's wording
-    for an amending act not in the corpus), adoption ``dates`` of every work."""
+    for an amending act not in the corpus), adoption ``dates`` of every work,
+    and the rules of entry into force of the works whose text states it apart
+    from the rule of application (``in_force``; the rule in ``rules`` is then
+    application's)."""
 
     rules: dict[str, OwnRule]
     publications: dict[str, Stated]
     retroactive: dict[str, Stated]
     quoted: dict[str, CommencementRule]
     dates: dict[str, date | None]
+    in_force: dict[str, CommencementRule] = field(default_factory=dict)
 
 
 def register_works(docs: Iterable[DocSummary]) -> WorkRegistry:
@@ -133,15 +143,21 @@ def stated_dates(
     rules: dict[str, OwnRule] = {}
     pubs: dict[str, Stated] = {}
     retro: dict[str, Stated] = {}
+    forces: dict[str, CommencementRule] = {}
     for ref, when, source in publications:
         sw = reg.sidecar_work(ref)
         if sw is not None:
             pubs.setdefault(sw.frbr_uri, (when, f"corpus sidecar metadata.json: {source}"))
     for d in docs:
         with blame([text_of(d)]):
-            _state(d, own_work(reg, d), reg, rules, pubs, retro)
+            w = own_work(reg, d)
+            _state(d, w, reg, rules, pubs, retro)
+            if d.in_force is not None:
+                forces[w.frbr_uri] = d.in_force
+            else:
+                forces.pop(w.frbr_uri, None)  # the rule in ``rules`` is this text's
     dates = {w.frbr_uri: w.date for w in reg.works()}
-    return StatedDates(rules, pubs, retro, quoted_rules(docs, reg), dates)
+    return StatedDates(rules, pubs, retro, quoted_rules(docs, reg), dates, forces)
 
 
 def _state(
@@ -181,11 +197,14 @@ def quoted_rules(docs: Iterable[DocSummary], reg: WorkRegistry) -> dict[str, Com
 
 
 class Commencement:
-    """Phase 3: each work's entry into force as a DateFact, computed once
-    (events and effects share it): :func:`lexversion.timeline.commencement.entry_into_force`
-    of the work's own rule when its text is in the corpus, else of the rule a
-    note quotes, with the publication date the corpus states, or one assumed
-    by ``policy``."""
+    """Phase 3: each work's application (the day its text applies from; one
+    rule usually dates both entry into force and application) as a DateFact,
+    computed once (events and effects share it):
+    :func:`lexversion.timeline.commencement.entry_into_force` of the work's own
+    rule when its text is in the corpus, else of the rule a note quotes, with
+    the publication date the corpus states (the sidecar's first), or one
+    assumed by ``policy``. :meth:`in_force` dates entry into force when the
+    text states it apart ("күшіне енеді" / "вступает в силу", DOMAIN.md 5)."""
 
     def __init__(self, stated: StatedDates, policy: PublicationPolicy = OBSERVED_LAGS) -> None:
         self.stated = stated
@@ -193,19 +212,31 @@ class Commencement:
         self._known: dict[str, DateFact] = {}
 
     def __call__(self, uri: str) -> DateFact:
-        """The entry into force of work ``uri``."""
+        """The application of work ``uri`` (its entry into force when one rule dates both)."""
         if uri not in self._known:
             self._known[uri] = self._compute(uri)
         return self._known[uri]
 
+    def _publication(self, uri: str) -> date | None:
+        pub = self.stated.publications.get(uri)
+        return pub[0] if pub else None
+
     def _compute(self, uri: str) -> DateFact:
         s = self.stated
-        pub = s.publications.get(uri)
-        when = pub[0] if pub else None
+        when = self._publication(uri)
         if uri in s.rules:
             rule, adopted, registered, _ = s.rules[uri]
             return entry_into_force(rule, adopted, registered, when, self.policy)
         return entry_into_force(s.quoted.get(uri), s.dates[uri], None, when, self.policy)
+
+    def in_force(self, uri: str) -> DateFact | None:
+        """The entry into force of work ``uri`` when its text states it apart
+        from application (by the same inputs and policy), else ``None``."""
+        rule = self.stated.in_force.get(uri)
+        if rule is None or uri not in self.stated.rules:
+            return None
+        _, adopted, registered, _ = self.stated.rules[uri]
+        return entry_into_force(rule, adopted, registered, self._publication(uri), self.policy)
 
 
 def plan_effects(
@@ -261,7 +292,9 @@ def work_events(
     w: WorkRecord, stated: StatedDates, commencement: Commencement
 ) -> list[EventRecord]:
     """The events of ``w`` itself: adoption, publication, registration, entry
-    into force, retroactive application (those the corpus gives)."""
+    into force, application (an event of its own only when the text states
+    its rule apart from entry into force's), retroactive application (those
+    the corpus gives)."""
     uri = w.frbr_uri
     out: list[EventRecord] = []
     if w.date:
@@ -275,7 +308,12 @@ def work_events(
         assert registered is not None
         fact = DateFact.stated(registered, "requisites")
         out.append(EventRecord(uri, "registration", fact, None, sha))
-    out.append(EventRecord(uri, "entry_into_force", commencement(uri), None, "graph"))
+    force = commencement.in_force(uri)
+    if force is None:  # one rule dates entry into force and application
+        out.append(EventRecord(uri, "entry_into_force", commencement(uri), None, "graph"))
+    else:
+        out.append(EventRecord(uri, "entry_into_force", force, None, "graph"))
+        out.append(EventRecord(uri, "application", commencement(uri), None, "graph"))
     if uri in stated.retroactive:
         back, sha = stated.retroactive[uri]
         fact = DateFact.stated(back, "the act applies to relations arising from this date")
@@ -410,7 +448,12 @@ def plan_expressions(
         with blame([text_of(d)]):
             own = own_work(reg, d)
             mine = on_work.get(own.frbr_uri, [])
-            plans += expressions_of(d, own, mine, commencement, reg.uri, applied, reversed_)
+            dates = graph_dates(d, own.frbr_uri, commencement, reg.uri)
+            force = commencement.in_force(own.frbr_uri)
+            plans += [
+                replace(p, dates=dates, in_force=force)
+                for p in expressions_of(d, own, mine, commencement, reg.uri, applied, reversed_)
+            ]
     for d in docs:
         with blame([text_of(d)]):
             own = own_work(reg, d)

@@ -24,6 +24,7 @@ def summarize(d: Document) -> DocSummary:
         d.citations,
         bool(d.attachments),
         d.mismatches,
+        m.in_force,
     )
 
 

@@ -45,7 +45,13 @@ class EventType(StrEnum):
     ADOPTION = "adoption"
     REGISTRATION = "registration"
     PUBLICATION = "publication"
+    #: entry into force ("күшіне енеді", "вступает в силу"); when one rule dates
+    #: both, also the day the act applies from
     ENTRY_INTO_FORCE = "entry_into_force"
+    #: put into effect, applicable ("қолданысқа енгізіледі", "вводится в
+    #: действие"): an event of its own only when the text states its rule apart
+    #: from entry into force's (Law No 480-V of 6 April 2016, art. 36; seed 000)
+    APPLICATION = "application"
     RETROACTIVE_APPLICATION = "retroactive_application"
     AMENDMENT = "amendment"
     REPEAL = "repeal"

@@ -11,6 +11,8 @@ them as rows. Frozen dataclasses; the only behaviour is naming an effect
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +20,7 @@ from typing import Any, Protocol, TypeVar
 
 from lexversion.model.acts import ActRef, Citation, CitedFact, CommencementRule, Effect
 from lexversion.model.checks import Mismatch
-from lexversion.model.dates import DateFact
+from lexversion.model.dates import DateFact, iso
 
 T_co = TypeVar("T_co", covariant=True)
 
@@ -126,6 +128,8 @@ class ExpressionRecord:
     effects: tuple[str, ...]
     akn: bytes
     source: str | None
+    #: the digest of the graph's dates the AKN states (:attr:`ExpressionPlan.timing`)
+    timing: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +327,9 @@ class DocSummary:
     has_annex: bool
     #: recorded substitutions the text disagrees with (issue 13, item 9)
     mismatches: tuple[Mismatch, ...] = ()
+    #: the rule of entry into force when the text states it apart from the rule
+    #: of application (``commencement``); ``None``: one rule dates both
+    in_force: CommencementRule | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +352,24 @@ class ExpressionPlan:
     #: substitutions to make after ``reverse``: (scope, (old, new) pairs) in the
     #: text's language, as an amending act's text in that language words them
     apply: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    #: the version graph's dates for the AKN's lifecycle, by work URI as the
+    #: text names each act: when the act itself and every act changing it
+    #: apply (the corpus sidecar's publication dates and the policy decide them)
+    dates: tuple[tuple[str, DateFact], ...] = ()
+    #: the graph's entry into force of the act when its text states it apart
+    in_force: DateFact | None = None
+
+    @property
+    def timing(self) -> str:
+        """SHA-256 (hex) of what the rendered AKN takes from the version graph
+        besides the text: :attr:`dates`, :attr:`in_force` and, for a new
+        edition, :attr:`applies_from`. A stored expression whose timing differs
+        is rendered again (its text is the same, its lifecycle dates are not)."""
+        facts = [(k, _fact_key(f)) for k, f in self.dates]
+        facts.append(("in_force", _fact_key(self.in_force)))
+        if self.edition_of is not None:
+            facts.append(("applies_from", _fact_key(self.applies_from)))
+        return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
 
     def record(self, akn: bytes) -> ExpressionRecord:
         """The store record of this plan with its rendered AKN."""
@@ -358,7 +383,15 @@ class ExpressionPlan:
             self.effects,
             akn,
             self.sha256,
+            self.timing,
         )
+
+
+def _fact_key(f: DateFact | None) -> list[str | None] | None:
+    """A DateFact as a JSON list (``None`` for none)."""
+    if f is None:
+        return None
+    return [iso(f.earliest), iso(f.latest), str(f.certainty), f.basis]
 
 
 __all__ = [

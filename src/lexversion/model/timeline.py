@@ -29,7 +29,13 @@ class ExpressionInfo:
 
 @dataclass(frozen=True)
 class WorkTimeline:
-    """What point-in-time needs to know about one work."""
+    """What point-in-time needs to know about one work.
+
+    ``commencement`` is the day the act applies from (is put into effect:
+    "қолданысқа енгізіледі", "вводится в действие"), its text in force from
+    then; ``in_force`` its entry into force ("күшіне енеді", "вступает в
+    силу") when the text states it apart, else ``None`` (one rule dates both).
+    """
 
     work: str
     title: str | None
@@ -45,6 +51,8 @@ class WorkTimeline:
     #: for a work whose text the corpus lacks: the days corpus acts cite it as
     #: law (``in_force_evidence`` events), each a DateFact with its basis
     in_force_evidence: tuple[DateFact, ...] = ()
+    #: entry into force stated apart from application (``commencement``)
+    in_force: DateFact | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,10 @@ class PointInTime:
     text: str | None = field(default=None)
     #: the texts of the other languages on the same date (:class:`OtherText`)
     others: tuple[OtherText, ...] = ()
+    #: the act's entry into force, and its application (put into effect) when
+    #: the text states it apart (``None``: one rule dates both)
+    entry_into_force: DateFact | None = None
+    application: DateFact | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of ``schemas/show.schema.json``."""
@@ -107,7 +119,14 @@ class PointInTime:
             "window": [iso(self.window[0]), iso(self.window[1])] if self.window else None,
             "last_expression": self.last_expression,
             "other_languages": [o.to_json() for o in self.others],
+            "entry_into_force": _fact(self.entry_into_force),
+            "application": _fact(self.application),
         }
+
+
+def _fact(f: DateFact | None) -> dict[str, Any] | None:
+    """A DateFact's JSON object (``{date, earliest, latest, certainty, basis}``) or ``None``."""
+    return f.to_json() if f is not None else None
 
 
 __all__ = ["ExpressionInfo", "OtherText", "PointInTime", "WorkTimeline"]

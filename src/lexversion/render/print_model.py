@@ -24,6 +24,7 @@ from lexversion.model import DateFact, ExpressionInfo, WorkTimeline
 STATUS_WORDS = {
     "in_force": N_("in force"),
     "not_yet_in_force": N_("not yet in force"),
+    "in_force_not_applied": N_("in force, not yet put into effect"),
     "repealed": N_("repealed"),
     "unknown": N_("unknown"),
 }
@@ -149,6 +150,9 @@ class Cover:
     expression: str
     expression_kind: str
     notes: tuple[str, ...]
+    #: entry into force and application (put into effect), each (label, date),
+    #: when the text states them apart (empty: one rule dates both)
+    commencement: tuple[tuple[str, ShownDate], ...] = ()
 
 
 @dataclass(frozen=True)

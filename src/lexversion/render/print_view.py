@@ -259,7 +259,20 @@ def _cover(
         expression=pit.expression,
         expression_kind=pit.expression_kind or "",
         notes=tuple(notes),
+        commencement=(
+            ()
+            if tl.in_force is None
+            else (
+                (_capital(term("entry_into_force")), shown(tl.in_force, "unknown")),
+                (_capital(term("application")), shown(tl.commencement, "unknown")),
+            )
+        ),
     )
+
+
+def _capital(words: str) -> str:
+    """``words`` with a capital first letter (a row header of the cover)."""
+    return words[:1].upper() + words[1:]
 
 
 def _citation(rec: WorkRecord) -> str:

@@ -121,7 +121,24 @@ _WORK = select(WorkRow.__table__).where(WorkRow.__table__.c.frbr_uri == bindpara
 #: the work a joint act's other URI is an alias of (Store.work)
 _ALIAS = select(WorkRow.__table__).where(WorkRow.__table__.c.aliases.contains(bindparam("uri")))
 
-_KINDS = ("adoption", "entry_into_force", "repeal", "retroactive_application", "in_force_evidence")
+_KINDS = (
+    "adoption",
+    "entry_into_force",
+    "application",
+    "repeal",
+    "retroactive_application",
+    "in_force_evidence",
+)
+#: an act's own events of one day in the order they happen (a decision in force
+#: "from registration" is registered, then in force, then put into effect);
+#: other events and effects of that day follow, by type
+_LIFECYCLE = {
+    "adoption": 0,
+    "registration": 1,
+    "publication": 2,
+    "entry_into_force": 3,
+    "application": 4,
+}
 #: the statements of Store.timeline: work + dated events, expressions, citing works
 _TIMELINE = (
     select(
@@ -360,17 +377,16 @@ class Store:
         ):
             first.setdefault(kind, (_fact(earliest, latest, certainty, basis), by))
         repeal = first.get("repeal")
+        force = first["entry_into_force"][0] if "entry_into_force" in first else None
+        applies = first["application"][0] if "application" in first else None
         return WorkTimeline(
             work=uri,
             title=w.title,
             stub=w.stub,
             languages=tuple(x for x in w.languages.split(",") if x),
             adoption=first["adoption"][0] if "adoption" in first else None,
-            commencement=(
-                first["entry_into_force"][0]
-                if "entry_into_force" in first
-                else DateFact.unknown("no entry-into-force event")
-            ),
+            commencement=applies or force or DateFact.unknown("no entry-into-force event"),
+            in_force=force if applies is not None else None,
             repeal=repeal[0] if repeal else None,
             repealed_by=repeal[1] if repeal else None,
             expressions=tuple(
@@ -401,7 +417,8 @@ class Store:
 
     def history(self, uri: str) -> list[HistoryEntry]:
         """Events on work ``uri`` and effects it has on others or others have on
-        it, in date order (earliest day, unknown dates last, then type).
+        it, in date order (earliest day, unknown dates last; on one day the
+        act's own events in lifecycle order, :data:`_LIFECYCLE`, then by type).
 
         An event's ``detail`` is its note, an effect's an :class:`EffectDetail`;
         ``HistoryEntry.to_json()`` is the item ``lexversion history --format
@@ -421,7 +438,14 @@ class Store:
             )
             f = _fact(*r[:4])
             out.append(HistoryEntry(f, f"effect:{r.type}", r.affecting, r.affected, detail))
-        out.sort(key=lambda h: (h.date.earliest is None, h.date.earliest or date.min, h.type))
+        out.sort(
+            key=lambda h: (
+                h.date.earliest is None,
+                h.date.earliest or date.min,
+                _LIFECYCLE.get(h.type, len(_LIFECYCLE)),
+                h.type,
+            )
+        )
         return out
 
     def effects(self) -> list[StoredEffect]:

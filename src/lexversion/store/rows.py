@@ -78,6 +78,9 @@ class ExpressionRow(Base):
     source_sha: Mapped[str | None] = mapped_column(String(64))
     #: the :class:`DerivationRow` fingerprint that built ``akn`` (``None``: before 0006)
     derivation: Mapped[str | None] = mapped_column(String(64))
+    #: the digest of the graph's dates ``akn`` states (``ExpressionPlan.timing``;
+    #: ``None``: before 0010, rendered again)
+    timing: Mapped[str | None] = mapped_column(String(64))
 
 
 class EventRow(Base):

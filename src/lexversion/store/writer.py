@@ -386,6 +386,7 @@ class GraphWriter:
             "akn": x.akn,
             "source_sha": x.source,
             "derivation": self.derivation,
+            "timing": x.timing,
         }
 
     # -- expressions ------------------------------------------------------------------
@@ -438,7 +439,9 @@ class GraphWriter:
     def stored(self, plans: Iterable[ExpressionPlan]) -> set[str]:
         """URIs of ``plans`` already stored as planned (same work, language, date,
         kind and effects), from the same source text by the same derivation
-        (their text cannot change); their applies-from DateFact is refreshed
+        (their text cannot change) and stating the same graph dates in their
+        lifecycle (:attr:`ExpressionPlan.timing`: the sidecar or another text
+        may have dated an amending act anew); their applies-from DateFact is refreshed
         here, so the caller need not render them again. A text built from
         another source or by other tools (:meth:`set_derivation`) is not among
         them: the caller renders it again and :meth:`add_expression` replaces it."""
@@ -456,6 +459,7 @@ class GraphWriter:
                     row["source_sha"] != plan.sha256
                     or self._rederived(row["derivation"])
                     or same != (plan.work, plan.lang, plan.date, plan.kind, list(plan.effects))
+                    or row["timing"] != plan.timing
                 ):
                     continue
                 done.add(plan.uri)

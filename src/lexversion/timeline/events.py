@@ -1,7 +1,8 @@
 """A parsed document's own events, each with a DateFact (ARCHITECTURE.md).
 
-adoption and registration are stated by the requisites; entry into force is
-computed (or estimated) from the act's own rule; repeal and amendments take
+adoption and registration are stated by the requisites; entry into force (and
+application, when the text states its rule apart) is computed (or estimated)
+from the act's own rule; repeal and amendments take
 effect when the repealing or amending act does, by the rule the editorial
 note quotes for it.
 """
@@ -38,17 +39,7 @@ def document_events(doc: Document) -> list[Event]:
             Event(EventType.PUBLICATION, DateFact.stated(m.publication, "stated in the corpus"))
         )
     if m.date:
-        out.append(
-            Event(
-                EventType.ENTRY_INTO_FORCE,
-                entry_into_force(
-                    m.commencement,
-                    m.date,
-                    m.registration.date if m.registration else None,
-                    m.publication,
-                ),
-            )
-        )
+        out += _commencement_events(doc)
     if m.retroactive_from:
         out.append(
             Event(
@@ -70,6 +61,20 @@ def document_events(doc: Document) -> list[Event]:
         out.append(Event(kind, when, by=e.affecting, note=e.text[:200]))
     out.sort(key=lambda ev: (ev.date.earliest is None, ev.date.earliest or m.date))
     return out
+
+
+def _commencement_events(doc: Document) -> list[Event]:
+    """Entry into force, and application as an event of its own when the text
+    states its rule apart ("... күшіне енеді және ... қолданысқа енгізіледі";
+    ``Metadata.in_force``), each by :func:`entry_into_force` of its rule."""
+    m = doc.meta
+    assert m.date is not None
+    reg = m.registration.date if m.registration else None
+    applies = entry_into_force(m.commencement, m.date, reg, m.publication)
+    if m.in_force is None:
+        return [Event(EventType.ENTRY_INTO_FORCE, applies)]
+    force = entry_into_force(m.in_force, m.date, reg, m.publication)
+    return [Event(EventType.ENTRY_INTO_FORCE, force), Event(EventType.APPLICATION, applies)]
 
 
 def consolidation_date(doc: Document) -> date | None:

@@ -24,7 +24,11 @@ from datetime import date
 from lexversion.model import DateFact, iso
 from lexversion.model.timeline import ExpressionInfo, OtherText, PointInTime, WorkTimeline
 
-__all__ = ["other_texts", "point_in_time", "relation"]
+__all__ = ["NOT_APPLIED", "other_texts", "point_in_time", "relation"]
+
+#: the status of an act in force whose text does not apply yet: it entered into
+#: force ("күшіне енді") and is put into effect later ("қолданысқа енгізіледі")
+NOT_APPLIED = "in_force_not_applied"
 
 
 def relation(on: date, fact: DateFact | None) -> str:
@@ -151,6 +155,8 @@ def _commencement_status(tl: WorkTimeline, on: date) -> _Status:
         st = _evidence_status(tl, on)
         if st.status == "in_force" or rel_com != "within":
             return st
+    if tl.in_force is not None and relation(on, tl.in_force) != "unknown":
+        return _two_dates_status(tl, on, tl.in_force)
     if rel_com == "before":
         return _Status(
             "not_yet_in_force", com.certainty, None, (_fact_note("entry into force", com),)
@@ -161,14 +167,53 @@ def _commencement_status(tl: WorkTimeline, on: date) -> _Status:
         return _Status("unknown", "estimated", (com.earliest, com.latest), (note,))
     if rel_com == "unknown":
         return _Status("unknown", "unknown", None, (_fact_note("entry into force", com),))
-    notes = [_fact_note("in force since", com)]
+    return _Status("in_force", com.certainty, None, (_fact_note("in force since", com), _later(tl)))
+
+
+def _later(tl: WorkTimeline) -> str:
+    """The note on what follows an act in force: its repeal, or that none is recorded."""
     if tl.repeal is not None:
-        notes.append(_fact_note(f"repealed later by {tl.repealed_by}", tl.repeal))
-    else:
-        notes.append(
-            "no repeal is recorded in the corpus; changes made by acts outside it are unknown"
+        return _fact_note(f"repealed later by {tl.repealed_by}", tl.repeal)
+    return "no repeal is recorded in the corpus; changes made by acts outside it are unknown"
+
+
+def _two_dates_status(tl: WorkTimeline, on: date, force: DateFact) -> _Status:
+    """The status on ``on`` of an act whose text states entry into force
+    (``force``) apart from application (``tl.commencement``): not yet in force
+    before the first; :data:`NOT_APPLIED` (in force, its text not yet applying)
+    from the first to the second; in force from the second. A date inside
+    either window is ``unknown`` (estimated) with that window.
+
+    Rule: an act that "enters into force" ("күшіне енеді", "вступает в силу")
+    on one day and "is put into effect" ("қолданысқа енгізіледі", "вводится в
+    действие") on a later one is law from the first, but its provisions apply
+    from the second (Law "On legal acts" No 480-V of 6 April 2016, art. 36;
+    DOMAIN.md 5; seed 000 point 3); so its text is the one that *will* apply,
+    shown as awaiting application, as the adopted text awaits entry into force."""
+    com = tl.commencement
+    rel_force, rel_com = relation(on, force), relation(on, com)
+    if rel_force == "before":
+        return _Status(
+            "not_yet_in_force", force.certainty, None, (_fact_note("entry into force", force),)
         )
-    return _Status("in_force", com.certainty, None, tuple(notes))
+    if rel_force == "within":
+        assert force.earliest and force.latest
+        note = _window_note("entry into force: not yet in force before, in force after;", force)
+        return _Status("unknown", "estimated", (force.earliest, force.latest), (note,))
+    since = _fact_note("in force since", force)
+    applies = _fact_note("put into effect (its text applies from)", com)
+    if rel_com == "before":
+        return _Status(NOT_APPLIED, force.certainty, None, (since, applies))
+    if rel_com == "unknown":
+        return _Status("unknown", "unknown", None, (since, applies))
+    if rel_com == "within":
+        assert com.earliest and com.latest
+        note = _window_note(
+            "put into effect: in force but not yet applied before, applied after;", com
+        )
+        return _Status("unknown", "estimated", (com.earliest, com.latest), (since, note))
+    notes = (since, _fact_note("put into effect since", com), _later(tl))
+    return _Status("in_force", com.certainty, None, notes)
 
 
 def _retroactive_notes(tl: WorkTimeline, on: date, status: str) -> tuple[str, ...]:
@@ -178,7 +223,7 @@ def _retroactive_notes(tl: WorkTimeline, on: date, status: str) -> tuple[str, ..
         tl.retroactive is not None
         and tl.retroactive.earliest is not None
         and on >= tl.retroactive.earliest
-        and status in {"not_yet_in_force", "in_force", "unknown"}
+        and status in {"not_yet_in_force", NOT_APPLIED, "in_force", "unknown"}
         and not _before_adoption(tl, on)
     ):
         return (_fact_note("applies retroactively to relations arising from", tl.retroactive),)
@@ -208,7 +253,11 @@ def _wording_on(tl: WorkTimeline, on: date, exprs: list[ExpressionInfo], status:
     last: ExpressionInfo | None = None
     if applicable:
         last = applicable[-1]
-    elif exprs and status in {"not_yet_in_force", "unknown"} and _awaits(tl, on, exprs[0]):
+    elif (
+        exprs
+        and status in {"not_yet_in_force", NOT_APPLIED, "unknown"}
+        and _awaits(tl, on, exprs[0])
+    ):
         last = exprs[0]
     if status == "not_yet_in_force" and _before_adoption(tl, on):
         assert tl.adoption is not None and tl.adoption.earliest is not None
@@ -301,6 +350,8 @@ def point_in_time(tl: WorkTimeline, on: date, lang: str | None = None) -> PointI
         notes=tuple(notes),
         window=window,
         last_expression=last.uri if (last and st.status == "repealed") else None,
+        entry_into_force=tl.in_force or tl.commencement,
+        application=tl.commencement if tl.in_force is not None else None,
     )
 
 

@@ -129,7 +129,10 @@ async def api_works(
     ] = None,
     status: Annotated[
         str | None,
-        Query(max_length=20, description="in_force, not_yet_in_force, repealed or unknown"),
+        Query(
+            max_length=20,
+            description="in_force, not_yet_in_force, in_force_not_applied, repealed or unknown",
+        ),
     ] = None,
     type: Annotated[
         str | None, Query(max_length=20, description="act type: decision, resolution, ...")

@@ -28,6 +28,7 @@ from lexversion.render.labels import provision_label
 from lexversion.render.pdf import KIND_NOTES, ShownDate, shown
 from lexversion.render.warnings import warning_text
 from lexversion.store.repository import Store
+from lexversion.timeline.pit import NOT_APPLIED
 from lexversion.web.neighbourhood import NeighbourhoodView, neighbourhood_view, relations
 from lexversion.web.refs import (
     FORMATS,
@@ -174,8 +175,14 @@ def _banner(pit: PointInTime, mode: str) -> Banner:
     window = None
     if pit.window:
         window = f"{day(pit.window[0])} – {day(pit.window[1])}"
+    at = (
+        # in force, not yet put into effect: the text shown applies later
+        _("the text that applies once put into effect (not yet on {day})")
+        if pit.status == NOT_APPLIED
+        else _("the text in force on {day}")
+    )
     addressed = {
-        "at": _("the text in force on {day}").format(day=day(pit.as_of)),
+        "at": at.format(day=day(pit.as_of)),
         "exact": _("the expression addressed"),
         "first": _("the first expression"),
     }[mode]
@@ -314,7 +321,7 @@ def _facts(
         Fact(_("type"), term(rec.act_type) if rec.act_type else unknown),
         Fact(_("number"), rec.number or unknown),
         Fact(_("adopted"), when=shown(tl.adoption, "unknown")),
-        Fact(_("entry into force"), when=shown(tl.commencement, "unknown")),
+        *_commencement_facts(tl),
         Fact(
             _("repealed"),
             when=shown(tl.repeal),
@@ -325,6 +332,17 @@ def _facts(
             _("no: a stub, known only from citations") if rec.stub else _("yes"),
         ),
         Fact(_("languages"), ", ".join(LANG_NAMES.get(x, x) for x in langs) or _("none")),
+    )
+
+
+def _commencement_facts(tl: WorkTimeline) -> tuple[Fact, ...]:
+    """Entry into force, and application when the text states it apart (two
+    facts: "күшіне енді" then "қолданысқа енгізілді"), each with its certainty."""
+    if tl.in_force is None:
+        return (Fact(term("entry_into_force"), when=shown(tl.commencement, "unknown")),)
+    return (
+        Fact(term("entry_into_force"), when=shown(tl.in_force, "unknown")),
+        Fact(term("application"), when=shown(tl.commencement, "unknown")),
     )
 
 

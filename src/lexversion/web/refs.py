@@ -32,6 +32,7 @@ _MANIFESTATION = re.compile(r"^(?P<address>[^.]*)\.(?P<ext>[a-z]+)$")
 STATUS_WORDS = {
     "in_force": "in force",
     "not_yet_in_force": "not yet in force",
+    "in_force_not_applied": "in force, not yet put into effect",
     "repealed": "repealed",
     "unknown": "unknown",
 }

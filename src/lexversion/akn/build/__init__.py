@@ -63,8 +63,9 @@ class _Builder(MetaBuilder):
         doc: Document,
         expression_date: date | None,
         applies: Mapping[str, DateFact] | None = None,
+        in_force: DateFact | None = None,
     ) -> None:
-        super().__init__(doc, expression_date, applies)
+        super().__init__(doc, expression_date, applies, in_force)
         self.marks = doc.marks
         self.roles = 0
 
@@ -353,16 +354,19 @@ def document_to_akn(
     doc: Document,
     expression_date: str | date | None = None,
     applies: Mapping[str, DateFact] | None = None,
+    in_force: DateFact | None = None,
 ) -> bytes:
     """Serialise ``doc`` as AKN 3.0 XML bytes (UTF-8, with XML declaration).
 
     ``expression_date`` dates the expression (default: the last change its
     notes record, else adoption); ``applies`` maps an amending act's FRBR work
-    URI to when its changes of ``doc`` apply, where the caller knows better
-    than the note's quoted rule (the version graph: publication dates, the
-    policy); see :mod:`lexversion.akn.build.time`."""
+    URI to when its changes of ``doc`` apply, and ``doc``'s own work URI to
+    when ``doc``'s act applies, where the caller knows better than the rules
+    the text quotes (the version graph: the corpus sidecar's publication
+    dates, the policy); ``in_force``: likewise ``doc``'s entry into force when
+    its text states it apart; see :mod:`lexversion.akn.build.time`."""
     when = (
         date.fromisoformat(expression_date) if isinstance(expression_date, str) else expression_date
     )
-    root = _Builder(doc, when, applies).build()
+    root = _Builder(doc, when, applies, in_force).build()
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

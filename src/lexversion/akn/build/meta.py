@@ -84,8 +84,10 @@ class MetaBuilder:
         doc: Document,
         expression_date: date | None,
         applies: Mapping[str, DateFact] | None = None,
+        in_force: DateFact | None = None,
     ) -> None:
         self.doc = doc
+        self.in_force = in_force
         self.lang = doc.meta.lang
         self.own = doc.act
         self.expression_date = expression_date or consolidation_date(doc) or doc.meta.date
@@ -173,7 +175,7 @@ class MetaBuilder:
         self.organizations()
         passive = [e for e in m.effects if e.affected is None and e.affecting is not None]
         active = [e for e in m.effects if e.affecting is None and e.affected is not None]
-        own = own_events(self.doc)
+        own = own_events(self.doc, self.applies, self.in_force)
         changes = change_events(passive, self.applies)
         self.lifecycle(meta, own + changes)
         groups = self.periods(own, changes)

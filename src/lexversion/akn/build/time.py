@@ -69,10 +69,19 @@ def _known(events: list[TimeEvent]) -> list[TimeEvent]:
     return [e for e in events if e.fact.earliest is not None]
 
 
-def own_events(doc: Document) -> list[TimeEvent]:
+def own_events(
+    doc: Document,
+    applies: Mapping[str, DateFact] | None = None,
+    in_force: DateFact | None = None,
+) -> list[TimeEvent]:
     """Adoption, registration, publication, entry into force and application of
     ``doc``'s act (those with a known date). One rule for both (``in_force``
-    unset): entry into force and application are one event, ``entryIntoForce``."""
+    unset): entry into force and application are one event, ``entryIntoForce``.
+
+    ``applies[<the act's work URI>]`` and ``in_force`` are the version graph's
+    dates of application and entry into force when the caller knows them
+    (the corpus sidecar's publication dates, the build's policy); else each is
+    the text's rule applied to the dates the text states."""
     m = doc.meta
     reg = m.registration.date if m.registration else None
     out: list[TimeEvent] = []
@@ -83,13 +92,14 @@ def own_events(doc: Document) -> list[TimeEvent]:
     if m.publication:
         out.append(TimeEvent(DateFact.stated(m.publication, "text"), "publication", "generation"))
     if m.date:
-        applies = entry_into_force(m.commencement, m.date, reg, m.publication)
+        known = (applies or {}).get(safe_work_uri(doc.act) or "")
+        applies_fact = known or entry_into_force(m.commencement, m.date, reg, m.publication)
         if m.in_force is not None:
-            force = entry_into_force(m.in_force, m.date, reg, m.publication)
+            force = in_force or entry_into_force(m.in_force, m.date, reg, m.publication)
             out.append(TimeEvent(force, "entryIntoForce", "generation"))
-            out.append(TimeEvent(applies, "application", "generation"))
+            out.append(TimeEvent(applies_fact, "application", "generation"))
         else:
-            out.append(TimeEvent(applies, "entryIntoForce", "generation"))
+            out.append(TimeEvent(applies_fact, "entryIntoForce", "generation"))
     return _known(out)
 
 
