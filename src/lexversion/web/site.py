@@ -22,6 +22,9 @@ from fastapi.responses import HTMLResponse, Response
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.app.search import named_act, search
 from lexversion.errors import NotFound
+from lexversion.i18n import current
+from lexversion.render.html import environment
+from lexversion.store.memo import kept
 from lexversion.store.repository import Store
 from lexversion.store.search import MAX_QUERY
 from lexversion.web.browse import browse
@@ -168,9 +171,26 @@ async def work_or_download(ctx: Ctx, rest: str, text: Short = None, on: Short = 
     today, prefer = date.today(), preferred_text()
     html = await ctx.cached(
         ("work", path, language, prefer, today),
-        lambda s: render("web_work.html", p=work_page(s, path, language, today, prefer)),
+        lambda s: work_html(s, path, language, today, prefer),
     )
     return HTMLResponse(html)
+
+
+def work_html(s: Store, path: str, language: str | None, today: date, prefer: str | None) -> str:
+    """The work page of ``path`` (:func:`~lexversion.web.pages.work_page`'s
+    arguments), rendered. Its text's HTML is kept for the store's generation
+    (:func:`lexversion.store.memo.kept`) by expression and interface language:
+    it depends on the text and on the works its references name, never on the
+    date, and rendering it is most of a page's work."""
+    p = work_page(s, path, language, today, prefer)
+    if not p.blocks:
+        return render("web_work.html", p=p)
+    text = kept(
+        s,
+        ("web-text", p.banner.expression, current()),
+        lambda: environment().get_template("web_macros.html").module.blocks(p.blocks),  # type: ignore[attr-defined]
+    )
+    return render("web_work.html", p=p, text=text)
 
 
 @static_router.get("/static/{name}")
