@@ -14,10 +14,11 @@ answer through the app's cache and renders a ``web_*.html`` template.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.app.search import named_act, search
@@ -42,7 +43,7 @@ from lexversion.web.http import (
     render,
 )
 from lexversion.web.i18n import preferred_text
-from lexversion.web.pages import work_page
+from lexversion.web.pages import WorkPage, work_page
 from lexversion.web.refs import STATUS_WORDS, split_manifestation
 from lexversion.web.search import named_link, search_view
 
@@ -178,19 +179,33 @@ async def work_or_download(ctx: Ctx, rest: str, text: Short = None, on: Short = 
 
 def work_html(s: Store, path: str, language: str | None, today: date, prefer: str | None) -> str:
     """The work page of ``path`` (:func:`~lexversion.web.pages.work_page`'s
-    arguments), rendered. Its text's HTML is kept for the store's generation
-    (:func:`lexversion.store.memo.kept`) by expression and interface language:
-    it depends on the text and on the works its references name, never on the
-    date, and rendering it is most of a page's work."""
+    arguments), rendered, its date-independent parts from :func:`work_parts`."""
     p = work_page(s, path, language, today, prefer)
-    if not p.blocks:
-        return render("web_work.html", p=p)
-    text = kept(
-        s,
-        ("web-text", p.banner.expression, current()),
-        lambda: environment().get_template("web_macros.html").module.blocks(p.blocks),  # type: ignore[attr-defined]
-    )
-    return render("web_work.html", p=p, text=text)
+    return render("web_work.html", p=p, parts=work_parts(s, p))
+
+
+def work_parts(s: Store, p: WorkPage) -> dict[str, Markup | None]:
+    """The parts of the work page ``p`` that do not depend on its date, as
+    ``web_work_parts.html`` renders them: the text (by expression), the facts,
+    the timeline as a table, the neighbourhood and the citations (by work, the
+    citations also by the text's language). Each is kept for the store's
+    generation and the interface language (:func:`lexversion.store.memo.kept`):
+    what it shows is read from that generation alone, and rendering them is
+    most of a page's work."""
+    macros: Any = environment().get_template("web_work_parts.html").module
+    ui = current()
+
+    def part(name: str, key: object, *args: object) -> Markup:
+        made: Markup = kept(s, ("web-work", name, key, ui), lambda: getattr(macros, name)(*args))
+        return made
+
+    return {
+        "text": part("blocks", p.banner.expression, p.blocks) if p.blocks else None,
+        "facts": part("facts", p.uri, p.facts),
+        "timeline_table": part("timeline_table", p.uri, p.timeline.rows),
+        "neighbourhood": part("neighbourhood", p.uri, p.neighbourhood),
+        "citations": part("citations", (p.uri, p.lang), p.citations, p.cited_by, p.lang),
+    }
 
 
 @static_router.get("/static/{name}")
