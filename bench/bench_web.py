@@ -3,24 +3,29 @@
     python bench/bench_web.py [--db URL] [--seconds S] [--connections N]
 
 The corpus is built into a temporary SQLite store unless ``--db`` names a store
-(e.g. one built from ``bench/make_corpus.py 10000``). Two servers are started
-on a free loopback port, one after the other, each a process of its own:
-``lexversion serve`` as shipped (answers cached until the store changes) and
-the same app with the cache off (``create_app(url, cache_size=0)``: every
-request does the store queries, point in time, rendering). Against each,
+(e.g. one built from ``bench/make_corpus.py 10000``). Three servers
+(:data:`SERVERS`) are started on a free loopback port, one after the other,
+each a process of its own: ``lexversion serve`` as shipped (a worker per CPU,
+answers cached until the store changes), the same with the answer cache off
+(every request makes its answer: point in time, JSON or HTML), and one
+process with the cache off (``create_app(url, cache_size=0)``). Against each,
 ``wrk`` (Debian's package; ``scripts/system-deps``) runs for ``--seconds``
 with ``--connections`` open connections on one thread, on two URLs:
 
 * the API: ``/api/works<work>:<date>`` (what ``lexversion show --format json`` prints);
 * the work page: ``/akn/<work>:<date>`` (HTML: text, timeline, neighbourhood).
 
-Then, in this process, the cost of the consistency guarantee (issue 16): the
-work page's view model and the API answer made on the store as such (each
-query on a pooled connection of its own) and inside one snapshot of the
-:class:`~lexversion.store.live.LiveStore` the server uses (one read
-transaction, the file's inode checked), alternately, ``--repeat`` times each;
-medians per answer. Interleaving makes the comparison fair on a busy machine
-where the wrk figures of two separate servers are not.
+Then, in this process, the CPU time of one uncached request through the
+whole app (issue 15: at most 1 ms for the API), on never-repeated URLs, with
+the memo of the store's generation (:mod:`lexversion.store.memo`) off and on,
+alternating request by request, ``--repeat`` each; and the cost of the
+consistency guarantee (issue 16): the work page's view model and the API
+answer made on the store as such (each query on a pooled connection of its
+own) and inside one snapshot of the :class:`~lexversion.store.live.LiveStore`
+the server uses (one read transaction, the file's inode checked; memo off),
+alternately, ``--repeat`` times each; medians per answer. Interleaving makes
+the comparison fair on a busy machine where the wrk figures of two separate
+servers are not; the load average is printed with the wrk figures.
 
 Figures are wrk's latency percentiles and requests per second; non-2xx
 answers are counted and reported (any is a failure of the run). Without
@@ -47,6 +52,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -237,7 +243,9 @@ def pick_work(url: str) -> tuple[str, str]:
 
 def consistency_cost(url: str, work: str, on: str, repeat: int) -> None:
     """Print the median time of the work page's view model and of the API
-    answer without and with a snapshot (see the module doc)."""
+    answer on the store as such and inside one snapshot of a
+    :class:`~lexversion.store.live.LiveStore` with its memo off (what issue
+    16's guarantee costs; the memo, which only a snapshot has, would hide it)."""
     from datetime import date
 
     from lexversion.app.query import show
@@ -246,13 +254,13 @@ def consistency_cost(url: str, work: str, on: str, repeat: int) -> None:
     from lexversion.web.pages import work_page
 
     store = open_store(url)
-    live = LiveStore(url, store)
+    live = LiveStore(url, store, memo_bytes=0)
     path = f"{work}:{on}"
     answers = {
         "work page": lambda s: work_page(s, path, None, date.today()),
         "api": lambda s: show(s, path, None, None, "json"),
     }
-    print(f"consistency cost, in process, median of {repeat} alternating runs:")
+    print(f"consistency cost, in process, median of {repeat} alternating runs (memo off):")
     print(f"{'answer':<10} {'plain ms':>9} {'snapshot ms':>12} {'cost':>7}")
     for name, make in answers.items():
         plain: list[float] = []
@@ -270,6 +278,74 @@ def consistency_cost(url: str, work: str, on: str, repeat: int) -> None:
                 snap.append(b * 1e3)
         p, q = statistics.median(plain), statistics.median(snap)
         print(f"{name:<10} {p:>9.2f} {q:>12.2f} {(q / p - 1) * 100:>+6.1f}%")
+
+
+async def _asgi_get(app: Any, path: str) -> int:
+    """Answer ``GET path`` through the ASGI ``app`` in this process; the status."""
+    status = 0
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", HOST.encode())],
+        "client": (HOST, 1),
+        "server": (HOST, 80),
+    }
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+
+    await app(scope, receive, send)
+    return status
+
+
+async def _request_cpu(url: str, works: list[str], repeat: int) -> None:
+    from lexversion.web import create_app
+
+    apps = {}
+    for memo in ("off", "on"):
+        app = create_app(url, cache_size=0, index="off")
+        if memo == "off":
+            app.state.live.memo_bytes = 0
+        apps[memo] = app
+    print(f"CPU a request, in process, {repeat} never-repeated URLs each, memo off/on alternating:")
+    print(f"{'answer':<10} {'memo':<5} {'median ms':>10} {'p99 ms':>8}")
+    for name, prefix in (("api", "/api/works"), ("work page", "")):
+        cpu: dict[str, list[float]] = {"off": [], "on": []}
+        for n in range(repeat + 20):
+            path = varied_path(10_000 + n, prefix, works)
+            for memo, app in apps.items():
+                t = time.process_time()
+                status = await _asgi_get(app, path)
+                if status != 200:
+                    raise SystemExit(f"{path}: HTTP {status}")
+                if n >= 20:  # warm-up
+                    cpu[memo].append((time.process_time() - t) * 1e3)
+        for memo, xs in cpu.items():
+            q = statistics.quantiles(xs, n=100)
+            print(f"{name:<10} {memo:<5} {statistics.median(xs):>10.2f} {q[98]:>8.2f}")
+
+
+def request_cpu(url: str, works: list[str], repeat: int) -> None:
+    """Print the CPU time (``time.process_time``, every thread of this process)
+    of one uncached request through the whole app (middleware, routing, the
+    answer, its JSON or HTML) on never-repeated URLs (:func:`varied_path`),
+    with the memo of the store's generation off and on, alternating request
+    by request (fair on a busy machine); median and 99th percentile."""
+    import asyncio
+
+    asyncio.run(_request_cpu(url, works, repeat))
 
 
 def main() -> None:
@@ -342,6 +418,8 @@ def main() -> None:
             "goal (issue 15): uncached, new URLs: API p99 <= 50 ms and >= 1,000 req/s, "
             "work page p99 <= 80 ms, no errors"
         )
+        request_cpu(url, with_text, args.repeat)
+        print("goal (issue 15): CPU of an uncached API answer at most 1 ms")
         consistency_cost(url, work, on, args.repeat)
         print("goal (issue 16): the consistency guarantee costs at most 10%")
     finally:

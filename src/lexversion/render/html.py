@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -120,7 +120,15 @@ def _segments(el: etree._Element) -> tuple[Segment, ...]:
 
 def view(xml: bytes, *, full: bool = False) -> list[ViewBlock]:
     """The view model of an AKN document (see :func:`lexversion.render.text.akn_to_text`
-    for what ``full`` includes)."""
+    for what ``full`` includes). A pure function of its arguments, so the last
+    64 are kept (a server showing one text on many dates parses it once), as
+    :func:`~lexversion.render.text.akn_to_text` does. Raises
+    ``lxml.etree.XMLSyntaxError`` for bytes that are not XML."""
+    return list(_view(xml, full))
+
+
+@lru_cache(maxsize=64)
+def _view(xml: bytes, full: bool) -> tuple[ViewBlock, ...]:
     root = etree.fromstring(xml)
     out: list[ViewBlock] = []
     for part in root[0]:
@@ -142,7 +150,7 @@ def view(xml: bytes, *, full: bool = False) -> list[ViewBlock]:
                     elif _local(sub) == "mainBody":
                         for child in sub:
                             _node(child, 0, out, full)
-    return out
+    return tuple(out)
 
 
 def _preface(el: etree._Element, out: list[ViewBlock], full: bool) -> None:

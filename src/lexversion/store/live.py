@@ -18,23 +18,80 @@ A server opens its store once, but the store may change under it in two ways:
 
 A store that is not a SQLite file (PostgreSQL, or SQLite in memory) is never
 replaced under a path; only the first point applies.
+
+Every snapshot is a :class:`~lexversion.store.memo.MemoStore` over the
+:class:`~lexversion.store.memo.Memo` of its generation, so the per-work reads
+of one generation are made once (:mod:`lexversion.store.memo` says why that is
+sound). Knowing a snapshot's generation must then cost less than the reads it
+saves: :func:`generation_of` reads it again only when the database says that
+something was committed since it was last read on that connection.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
 
 from lexversion.errors import StoreError
+from lexversion.store.memo import MEMO_BYTES, Memo, MemoStore
 from lexversion.store.repository import Store, make_engine
 
 #: seconds a snapshot waits for the readers of a replaced file to finish
 SWITCH_WAIT = 30.0
+#: generations whose memos are kept (a snapshot begun before a build may still be reading)
+MEMOS = 2
+#: the key, in a database connection's ``info``, of (commit mark, generation) last read on it
+_SEEN = "lexversion.generation"
+
+
+def commit_mark(conn: Connection) -> Hashable | None:
+    """A value that is the same for two reads on ``conn`` only when no
+    transaction committed between them, where the database says so cheaply;
+    ``None`` where it does not.
+
+    SQLite: ``PRAGMA data_version``, which changes on a connection whenever
+    another connection commits (SQLite docs, "PRAGMA data_version"), with the
+    rows the connection itself changed (``total_changes``: the pragma does not
+    see a connection's own writes).
+    PostgreSQL 13+: the transaction's snapshot (``pg_current_snapshot()``: the
+    oldest transaction still running, the next to start and those running
+    between); two snapshots that are equal see the same committed
+    transactions (PostgreSQL docs, 9.27 "Snapshot Information Functions").
+    Raises :class:`sqlalchemy.exc.SQLAlchemyError` when the database cannot be read.
+    """
+    name = conn.dialect.name
+    if name == "sqlite":  # on the driver's connection: SQLAlchemy's execution costs more
+        raw = conn.connection.dbapi_connection
+        version = raw.execute("PRAGMA data_version").fetchone()[0]  # type: ignore[union-attr]
+        return (version, raw.total_changes)  # type: ignore[union-attr]
+    version = conn.dialect.server_version_info or (0,)
+    if name == "postgresql" and version >= (13,):
+        return conn.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar()
+    return None
+
+
+def generation_of(snap: Store) -> tuple[Any, ...]:
+    """The :meth:`Store.generation <lexversion.store.repository.Store.generation>`
+    of the snapshot ``snap``: kept on its connection with the
+    :func:`commit_mark` it was read at, and read again only when the mark
+    differs (or the database gives none). Call it first in the snapshot, so
+    that the mark is that of the snapshot's read transaction."""
+    with snap.connection() as conn:
+        mark = commit_mark(conn)
+        seen = conn.info.get(_SEEN)
+        if mark is not None and seen is not None and seen[0] == mark:
+            gen: tuple[Any, ...] = seen[1]
+            return gen
+        gen = snap.generation()
+        conn.info[_SEEN] = (mark, gen)
+        return gen
 
 
 def sqlite_file(url: str) -> str | None:
@@ -59,14 +116,16 @@ def _identity(path: str | None) -> tuple[int, int] | None:
 
 class LiveStore:
     """The store at ``url`` (first opened as ``store``), reopened when its
-    SQLite file is replaced; every read goes through :meth:`snapshot`.
+    SQLite file is replaced; every read goes through :meth:`snapshot`, whose
+    per-work reads are kept in a memo of at most ``memo_bytes`` (estimated) a
+    generation (0: none; :mod:`lexversion.store.memo`).
 
     ``reopened`` counts the replacements noticed. Thread-safe: a switch to a
     new file waits (at most :data:`SWITCH_WAIT` seconds) for the snapshots of
     the old one to end, and snapshots begun meanwhile wait for the switch.
     """
 
-    def __init__(self, url: str, store: Store) -> None:
+    def __init__(self, url: str, store: Store, memo_bytes: int = MEMO_BYTES) -> None:
         self.url = url
         self.path = sqlite_file(url)
         self._store = store
@@ -75,6 +134,8 @@ class LiveStore:
         self._cond = threading.Condition()
         self._active = 0
         self._local = threading.local()
+        self._memos: OrderedDict[tuple[Any, ...], Memo] = OrderedDict()
+        self.memo_bytes = memo_bytes
         self.reopened = 0
 
     @property
@@ -123,10 +184,27 @@ class LiveStore:
             if self._active == 0:
                 self._cond.notify_all()
 
+    def memo(self, generation: tuple[Any, ...]) -> Memo:
+        """The memo of ``generation`` (made when new; the last :data:`MEMOS` kept)."""
+        with self._cond:
+            memo = self._memos.get(generation)
+            if memo is None:
+                memo = self._memos[generation] = Memo(self.memo_bytes)
+                while len(self._memos) > MEMOS:
+                    self._memos.popitem(last=False)
+            self._memos.move_to_end(generation)
+            return memo
+
+    def _generation(self, snap: Store) -> tuple[Any, ...]:
+        """The generation of the snapshot ``snap`` of the file opened last."""
+        return (self._opened, *generation_of(snap))
+
     @contextmanager
     def snapshot(self) -> Iterator[Store]:
         """A store reading one consistent state of the file now at the path
-        (:meth:`Store.snapshot <lexversion.store.repository.Store.snapshot>`).
+        (:meth:`Store.snapshot <lexversion.store.repository.Store.snapshot>`),
+        its per-work reads kept in the memo of its generation
+        (:class:`~lexversion.store.memo.MemoStore`).
 
         Raises :class:`StoreError` when the file was deleted (and not yet
         built again) or could not be switched to, and
@@ -135,8 +213,9 @@ class LiveStore:
         """
         store = self._enter()
         try:
-            with store.snapshot() as snap:
-                yield snap
+            with store.snapshot() as snap, snap.connection() as conn:
+                memo = self.memo(self._generation(snap))
+                yield MemoStore(snap.engine, conn, memo)
         finally:
             self._leave()
 
@@ -145,5 +224,9 @@ class LiveStore:
         :meth:`~lexversion.store.repository.Store.generation`, read in one
         snapshot: changes whenever a build or a replacement changes what the
         store holds."""
-        with self.snapshot() as s:
-            return (self._opened, *s.generation())
+        store = self._enter()
+        try:
+            with store.snapshot() as snap:
+                return self._generation(snap)
+        finally:
+            self._leave()

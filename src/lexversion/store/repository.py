@@ -603,8 +603,11 @@ def _sqlite_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        immediate = conn.get_execution_options().get(WRITE)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if conn.get_execution_options().get(WRITE):  # its "database is locked" as SQLAlchemy's
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:  # a read's BEGIN (which takes no lock) on the driver's connection: through
+            # SQLAlchemy it costs more than a server's answer from memo (lexversion.store.memo)
+            conn.connection.dbapi_connection.execute("BEGIN")
 
 
 def make_engine(url: str) -> Engine:

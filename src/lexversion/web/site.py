@@ -14,14 +14,18 @@ answer through the app's cache and renders a ``web_*.html`` template.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.app.search import named_act, search
 from lexversion.errors import NotFound
+from lexversion.i18n import current
+from lexversion.render.html import environment
+from lexversion.store.memo import kept
 from lexversion.store.repository import Store
 from lexversion.store.search import MAX_QUERY
 from lexversion.web.browse import browse
@@ -39,7 +43,7 @@ from lexversion.web.http import (
     render,
 )
 from lexversion.web.i18n import preferred_text
-from lexversion.web.pages import work_page
+from lexversion.web.pages import WorkPage, work_page
 from lexversion.web.refs import STATUS_WORDS, split_manifestation
 from lexversion.web.search import named_link, search_view
 
@@ -168,9 +172,40 @@ async def work_or_download(ctx: Ctx, rest: str, text: Short = None, on: Short = 
     today, prefer = date.today(), preferred_text()
     html = await ctx.cached(
         ("work", path, language, prefer, today),
-        lambda s: render("web_work.html", p=work_page(s, path, language, today, prefer)),
+        lambda s: work_html(s, path, language, today, prefer),
     )
     return HTMLResponse(html)
+
+
+def work_html(s: Store, path: str, language: str | None, today: date, prefer: str | None) -> str:
+    """The work page of ``path`` (:func:`~lexversion.web.pages.work_page`'s
+    arguments), rendered, its date-independent parts from :func:`work_parts`."""
+    p = work_page(s, path, language, today, prefer)
+    return render("web_work.html", p=p, parts=work_parts(s, p))
+
+
+def work_parts(s: Store, p: WorkPage) -> dict[str, Markup | None]:
+    """The parts of the work page ``p`` that do not depend on its date, as
+    ``web_work_parts.html`` renders them: the text (by expression), the facts,
+    the timeline as a table, the neighbourhood and the citations (by work, the
+    citations also by the text's language). Each is kept for the store's
+    generation and the interface language (:func:`lexversion.store.memo.kept`):
+    what it shows is read from that generation alone, and rendering them is
+    most of a page's work."""
+    macros: Any = environment().get_template("web_work_parts.html").module
+    ui = current()
+
+    def part(name: str, key: object, *args: object) -> Markup:
+        made: Markup = kept(s, ("web-work", name, key, ui), lambda: getattr(macros, name)(*args))
+        return made
+
+    return {
+        "text": part("blocks", p.banner.expression, p.blocks) if p.blocks else None,
+        "facts": part("facts", p.uri, p.facts),
+        "timeline_table": part("timeline_table", p.uri, p.timeline.rows),
+        "neighbourhood": part("neighbourhood", p.uri, p.neighbourhood),
+        "citations": part("citations", (p.uri, p.lang), p.citations, p.cited_by, p.lang),
+    }
 
 
 @static_router.get("/static/{name}")
