@@ -64,6 +64,8 @@ def canonical(url: str) -> list[str]:
                 order = " ORDER BY sha256" if table == "summaries" else ""
                 res = conn.execute(text(f'SELECT * FROM "{table}"{order}'))
                 rows = [dict(zip(res.keys(), (_value(v) for v in r), strict=True)) for r in res]
+                if table == "build_state":  # how many writes made it: history, not content
+                    rows = [r for r in rows if r["key"] != "writes"]
                 if table == "summaries":
                     for row, raw in zip(rows, conn.execute(text(_SUMMARIES)), strict=True):
                         row["data"] = repr(pickle.loads(raw[0])) if raw[0] else ""

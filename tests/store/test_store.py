@@ -86,12 +86,36 @@ def test_generation_changes_with_a_build_and_only_then(new_store: Callable[[str]
     on an empty store; a build sets it with the works and expressions counted;
     a second identical build leaves it as it was."""
     store = new_store("t")
-    assert store.generation() == (None, 0, 0)
+    assert store.generation() == (None, 0, 0, None)
     report = pipeline.build(CORPUS_DIR, store)
-    derived, works, exprs = store.generation()
-    assert derived and works == 26 and exprs == report.expressions
+    derived, works, exprs, writes = store.generation()
+    assert derived and works == 26 and exprs == report.expressions and writes == "1"
     pipeline.build(CORPUS_DIR, store)
-    assert store.generation() == (derived, works, exprs)
+    assert store.generation() == (derived, works, exprs, writes)
+
+
+def test_every_write_that_changes_a_row_is_a_new_generation(
+    new_store: Callable[[str], Store],
+) -> None:
+    """A write transaction that changes rows but none of the fingerprints and counts
+    (here: one source row's name) still gives a new generation, so that no
+    per-generation memo or ETag outlives it; one that changes nothing does not."""
+    store = new_store("w")
+    pipeline.build(CORPUS_DIR, store)
+    before = store.generation()
+    with store.writer() as w:
+        pass
+    assert store.generation() == before
+    with store.writer() as w:
+        w.s.execute(
+            text(
+                "UPDATE sources SET name = name || '.copy' WHERE sha256 = "
+                "(SELECT min(sha256) FROM sources)"
+            )
+        )
+        w.updated["sources"] = 1
+    after = store.generation()
+    assert after[:3] == before[:3] and after != before
 
 
 def test_two_stores_from_the_same_corpus_are_identical(

@@ -286,6 +286,7 @@ class Store:
                 w = GraphWriter(s)
                 yield w
                 w.flush()
+                w.mark_written()
         except SQLAlchemyError as exc:
             first = str(exc).splitlines()[0]
             raise StoreError(f"store {where}: {exc.__class__.__name__}: {first}") from exc
@@ -506,24 +507,28 @@ class Store:
             names = {sha: name for sha, name in rows}
         return [names[x] for x in shas if x in names]
 
-    def generation(self) -> tuple[str | None, int, int]:
+    def generation(self) -> tuple[str | None, int, int, str | None]:
         """A value that changes whenever a build changes what the store holds:
         (the last build's derived-graph fingerprint, joined by ``:`` to its
         corpus fingerprint when it kept one, :mod:`lexversion.app.incremental`:
         a text rewritten in place changes the latter; ``None`` before any
-        build; the number of works; the number of expressions).
+        build; the number of works; the number of expressions; the number of
+        write transactions that changed a row,
+        :meth:`~lexversion.store.writer.GraphWriter.mark_written`, which changes
+        even when the rest does not).
 
-        Four small queries on one connection; raises
+        Five small queries on one connection; raises
         :class:`sqlalchemy.exc.SQLAlchemyError` when the database cannot be read.
         """
         with self.connection() as conn:
+            writes = conn.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "writes"))
             derived = conn.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
             corpus = conn.scalar(select(BuildInputRow.value).where(BuildInputRow.key == "corpus"))
             works = conn.scalar(select(func.count()).select_from(WorkRow))
             exprs = conn.scalar(select(func.count()).select_from(ExpressionRow))
         if derived is not None and corpus is not None:
             derived = f"{derived}:{corpus.strip(chr(34))}"
-        return (derived, int(works or 0), int(exprs or 0))
+        return (derived, int(works or 0), int(exprs or 0), writes)
 
 
 MIGRATIONS = "lexversion.store:migrations"

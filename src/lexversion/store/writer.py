@@ -514,6 +514,24 @@ class GraphWriter:
                 .values(value=fingerprint)
             )
 
+    def mark_written(self) -> None:
+        """Count this transaction in ``build_state``'s ``writes`` (a number kept as
+        text) when it changed any row: :meth:`lexversion.store.repository.Store.generation`
+        reads it, so that every write that changes what the store holds gives a new
+        generation, also one that leaves the fingerprints and counts as they were
+        (the server's per-generation memo, its ETags). Call it after :meth:`flush`."""
+        if not any(n for d in (self.inserted, self.updated, self.deleted) for n in d.values()):
+            return
+        stored = self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "writes"))
+        if stored is None:
+            self.s.execute(insert(BuildStateRow).values(key="writes", value="1"))
+        else:
+            self.s.execute(
+                update(BuildStateRow)
+                .where(BuildStateRow.key == "writes")
+                .values(value=str(int(stored) + 1))
+            )
+
     def flush(self) -> None:
         """Send buffered sources and expressions."""
         self._flush_sources()
