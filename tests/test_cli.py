@@ -750,3 +750,30 @@ def test_diff_in_the_readers_language(db: str) -> None:
     assert "(as of 2019-06-01: reconstructed, in force, certainty estimated)" in en.stdout
     html = run(*args, "-f", "html", "--ui-lang", "kk").stdout
     assert "<strong>бұрынғы</strong>" in html and "<strong>old</strong>" not in html
+
+
+@pytest.mark.parametrize(
+    ("before", "env", "want"),
+    [
+        (["--ui-lang", "kk"], None, "мәртебесі:  күшінде"),
+        (["--ui-lang", "kk"], {"LEXVERSION_UI_LANG": "ru"}, "мәртебесі:  күшінде"),
+        ([], {"LEXVERSION_UI_LANG": "ru"}, "статус:"),
+    ],
+)
+def test_root_ui_lang_chooses_the_language(
+    db: str, before: list[str], env: dict[str, str] | None, want: str
+) -> None:
+    """``lexversion --ui-lang kk show …``: the root's option beats the environment."""
+    result = run(*before, "show", W_000, "--as-of", "01.06.2019", "--db", db, env=env)
+    assert result.exit_code == 0, result.output
+    assert want in result.stdout
+
+
+def test_usage_error_in_the_readers_language() -> None:
+    """Typer's own error words (usage line, message, hint, panel) in Russian."""
+    result = run("works", "--limt", env={"LEXVERSION_UI_LANG": "ru", "COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "Нет такого параметра: --limt" in result.stderr
+    assert "Использование: lexversion works [ПАРАМЕТРЫ]" in result.stderr
+    for english in ("Usage", "No such option", "Try ", "Error"):
+        assert english not in result.stderr, english
