@@ -777,3 +777,45 @@ def test_usage_error_in_the_readers_language() -> None:
     assert "Использование: lexversion works [ПАРАМЕТРЫ]" in result.stderr
     for english in ("Usage", "No such option", "Try ", "Error"):
         assert english not in result.stderr, english
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "code", "words"),
+    [
+        ("ru", ["works"], 4, "нет хранилища по адресу sqlite:///"),
+        ("kk", ["works"], 4, "мекенжайында қойма жоқ: алдымен оны құрастырыңыз"),
+        (
+            "ru",
+            ["show", "/akn/kz-19/act/decision/2017-12-15/26-128", "--as-of", "2020-01-01"],
+            3,
+            f"нет акта /akn/kz-19/act/decision/2017-12-15/26-128 в хранилище; похожие: {W_000}",
+        ),
+        (
+            "ru",
+            ["show", "/akn/kz-19/act/decision/2099-01-01/1", "--as-of", "2020-01-01"],
+            3,
+            "актов; их перечисляет lexversion works)",
+        ),
+        ("kk", ["show", W_000], 2, "--as-of КҮН беріңіз"),
+        ("ru", ["show", W_000, "--as-of", "2020-13-01"], 2, "--as-of '2020-13-01': не дата"),
+        ("kk", ["search", "салық", "--on", "x"], 2, "--on 'x': күн емес"),
+    ],
+)
+def test_errors_in_the_readers_language(
+    db: str, tmp_path: Path, lang: str, args: list[str], code: int, words: str
+) -> None:
+    """lexversion's own errors on the tour (no store, not found, a bad date) are
+    said in the reader's language, the values kept."""
+    url = db if args != ["works"] else f"sqlite:///{tmp_path / 'none.db'}"
+    result = run("--ui-lang", lang, *args, "--db", url)
+    assert result.exit_code == code, result.output
+    (line,) = result.stderr.splitlines()
+    assert words in line
+
+
+def test_build_of_an_empty_directory_in_kazakh(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = run("build", str(tmp_path / "corpus"), "--db", url, env={"LEXVERSION_UI_LANG": "kk"})
+    assert result.exit_code == 2
+    assert "құрастыруға файл жоқ (каталог бос)" in result.stderr

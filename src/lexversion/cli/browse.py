@@ -139,7 +139,11 @@ def search(
         try:
             when = as_of_day(on) if on else None
         except UsageError:
-            raise UsageError(f"--on {on!r}: not a date (use YYYY-MM-DD or 'today')") from None
+            raise UsageError(
+                _("--on {value}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')").format(
+                    value=repr(on)
+                )
+            ) from None
         result, warning = search_report(
             db,
             query,

@@ -22,7 +22,7 @@ import typer
 
 from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
-from lexversion.i18n import ENV_VAR, N_, parse_day, using
+from lexversion.i18n import ENV_VAR, N_, gettext, parse_day, using
 from lexversion.text.decode import check_size, max_input_bytes
 
 app = typer.Typer(
@@ -195,5 +195,7 @@ def as_of_day(value: str) -> date:
         return parse_day(value)
     except ValueError:
         raise UsageError(
-            f"--as-of {value!r}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')"
+            gettext("--as-of {value}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')").format(
+                value=repr(value)
+            )
         ) from None
