@@ -644,7 +644,8 @@ def test_search_finds_word_forms_with_statuses(db: str) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].endswith("of the wording in force on 2023-06-01")
     assert any("[Қандастар" in line or "[қандас" in line.casefold() for line in lines)
-    assert any("the act on 2023-06-01: in_force [" in line for line in lines)
+    assert any("the act on 2023-06-01: in force [" in line for line in lines)
+    assert not any("#att_" in line or "__" in line for line in lines)  # labels, never eIds
     out = run("search", "мигранты", "--format", "json", "--lang", "ru", "--db", db)
     assert out.exit_code == 0, out.stderr
     body = json.loads(out.stdout)
@@ -819,3 +820,37 @@ def test_build_of_an_empty_directory_in_kazakh(tmp_path: Path) -> None:
     result = run("build", str(tmp_path / "corpus"), "--db", url, env={"LEXVERSION_UI_LANG": "kk"})
     assert result.exit_code == 2
     assert "құрастыруға файл жоқ (каталог бос)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "want"),
+    [
+        (
+            "ru",
+            [
+                "в редакции, действовавшей на 01.06.2023",
+                "применяется с",
+                ": действует [",
+                "приложение 1, глава 1",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "01.06.2023 күні күшінде болған редакцияның",
+                "бастап қолданылады",
+                ": күшінде [",
+                "1-қосымша 1-тарау",
+            ],
+        ),
+    ],
+)
+def test_search_in_the_readers_language(db: str, lang: str, want: list[str]) -> None:
+    """``search``'s lines in the reader's words: count, dates, kind, status, and
+    the provision's label instead of its eId."""
+    result = run("search", "қандастарға", "--on", "01.06.2023", "--ui-lang", lang, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    for words in want:
+        assert words in result.stdout, words
+    for english in ("provision", "applies from", "the act on", "in_force", "#att_"):
+        assert english not in result.stdout, english

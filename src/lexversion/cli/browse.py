@@ -131,6 +131,7 @@ def search(
         TextJson.text
     ),
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Search the provisions of the stored texts, with each act's status on the date."""
     from lexversion.app.search import search_report
@@ -155,7 +156,8 @@ def search(
             typer.echo(f"lexversion: warning: {warning}", err=True)
         emit(result if isinstance(result, str) else dump(result), None)
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)
 
 
 @app.command(help=N_("The whole version graph: works and the effects between them."))
