@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,17 @@ def test_the_words_are_typers() -> None:
 def test_say(lang: str, message: str, want: str) -> None:
     with using(lang):
         assert say(message) == want
+
+
+def test_a_command_that_prints_no_help_does_not_load_typers_printer(tmp_path: Path) -> None:
+    """Typer's words are set only when help or an error is printed: importing
+    :mod:`typer.rich_utils` costs ~50 ms a run."""
+    code = (
+        "import sys; from lexversion.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('typer.rich_utils' in sys.modules)"
+    )
+    argv = ["--ui-lang", "kk", "works", "--db", f"sqlite:///{tmp_path / 'none.db'}"]
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+    assert "қойма жоқ" in done.stderr

@@ -17,7 +17,8 @@ are still Typer's):
 - :data:`RICH`: the module constants of :mod:`typer.rich_utils` (panel titles,
   ``[default: {}]``, ``[required]``, the ``Try '… --help' for help.`` line,
   the error panel's title), which its help and error printers read when they
-  print; :func:`speak` sets them in the current language;
+  print; :func:`speak` sets them in the current language when help or an
+  error is about to be printed;
 - :class:`Command` and :class:`Group`, the command classes Typer builds
   (Typer's public ``cls``; :func:`adopt` sets it on an app): the usage line's
   prefix and placeholders (``[OPTIONS]``; :meth:`format_usage` writes
@@ -45,7 +46,7 @@ from functools import cache
 from typing import Any
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 from typer.models import DefaultPlaceholder
 
@@ -123,7 +124,8 @@ def say(message: str) -> str:
 
 def speak() -> None:
     """Set :mod:`typer.rich_utils`'s words (:data:`RICH`) in the current
-    language; they stay until the next call (the process's one command)."""
+    language, just before Typer prints help or an error with them (importing
+    the module costs ~50 ms, so a command that prints neither never does)."""
     from typer import rich_utils  # Typer imports it only to print help or errors
 
     for name, msgid in RICH.items():
@@ -132,13 +134,15 @@ def speak() -> None:
 
 @contextmanager
 def _said() -> Iterator[None]:
-    """Raise a usage error from the block again in the reader's words
-    (same context and exit code); the no-arguments help passes through."""
+    """Typer's words ready (:func:`speak`) for an error of the block that Typer
+    will print, a usage error raised again in the reader's words (same
+    context and exit code); the no-arguments help passes through."""
     try:
         yield
-    except NoArgsIsHelpError:
-        raise
-    except UsageError as exc:
+    except (ClickException, typer.Abort) as exc:
+        speak()
+        if not isinstance(exc, UsageError) or isinstance(exc, NoArgsIsHelpError):
+            raise
         said = say(exc.format_message())
         if said == exc.format_message():
             raise
@@ -157,6 +161,11 @@ class _Words:
             for p in self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         ]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=f"{gettext(USAGE)} ")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """Typer's help, its words (:func:`speak`) in the reader's language."""
+        speak()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def get_help_option(self, ctx: Any) -> Any:
         """The ``--help`` option, its help (:data:`HELP`) translated."""
@@ -179,7 +188,6 @@ class Group(_Words, TyperGroup):
         ``$LEXVERSION_UI_LANG`` names (:func:`~lexversion.cli.help.help_language`)."""
         argv = list(sys.argv[1:] if args is None else args)
         with using(help_language(argv, os.environ)):
-            speak()
             return super().main(args, *rest, **extra)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
