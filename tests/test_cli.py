@@ -645,7 +645,8 @@ def test_search_finds_word_forms_with_statuses(db: str) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].endswith("of the wording in force on 2023-06-01")
     assert any("[Қандастар" in line or "[қандас" in line.casefold() for line in lines)
-    assert any("the act on 2023-06-01: in_force [" in line for line in lines)
+    assert any("the act on 2023-06-01: in force [" in line for line in lines)
+    assert not any("#att_" in line or "__" in line for line in lines)  # labels, never eIds
     out = run("search", "мигранты", "--format", "json", "--lang", "ru", "--db", db)
     assert out.exit_code == 0, out.stderr
     body = json.loads(out.stdout)
@@ -751,3 +752,106 @@ def test_diff_in_the_readers_language(db: str) -> None:
     assert "(as of 2019-06-01: reconstructed, in force, certainty estimated)" in en.stdout
     html = run(*args, "-f", "html", "--ui-lang", "kk").stdout
     assert "<strong>бұрынғы</strong>" in html and "<strong>old</strong>" not in html
+
+
+@pytest.mark.parametrize(
+    ("before", "env", "want"),
+    [
+        (["--ui-lang", "kk"], None, "мәртебесі:  күшінде"),
+        (["--ui-lang", "kk"], {"LEXVERSION_UI_LANG": "ru"}, "мәртебесі:  күшінде"),
+        ([], {"LEXVERSION_UI_LANG": "ru"}, "статус:"),
+    ],
+)
+def test_root_ui_lang_chooses_the_language(
+    db: str, before: list[str], env: dict[str, str] | None, want: str
+) -> None:
+    """``lexversion --ui-lang kk show …``: the root's option beats the environment."""
+    result = run(*before, "show", W_000, "--as-of", "01.06.2019", "--db", db, env=env)
+    assert result.exit_code == 0, result.output
+    assert want in result.stdout
+
+
+def test_usage_error_in_the_readers_language() -> None:
+    """Typer's own error words (usage line, message, hint, panel) in Russian."""
+    result = run("works", "--limt", env={"LEXVERSION_UI_LANG": "ru", "COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "Нет такого параметра: --limt" in result.stderr
+    assert "Использование: lexversion works [ПАРАМЕТРЫ]" in result.stderr
+    for english in ("Usage", "No such option", "Try ", "Error"):
+        assert english not in result.stderr, english
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "code", "words"),
+    [
+        ("ru", ["works"], 4, "нет хранилища по адресу sqlite:///"),
+        ("kk", ["works"], 4, "мекенжайында қойма жоқ: алдымен оны құрастырыңыз"),
+        (
+            "ru",
+            ["show", "/akn/kz-19/act/decision/2017-12-15/26-128", "--as-of", "2020-01-01"],
+            3,
+            f"нет акта /akn/kz-19/act/decision/2017-12-15/26-128 в хранилище; похожие: {W_000}",
+        ),
+        (
+            "ru",
+            ["show", "/akn/kz-19/act/decision/2099-01-01/1", "--as-of", "2020-01-01"],
+            3,
+            "актов; их перечисляет lexversion works)",
+        ),
+        ("kk", ["show", W_000], 2, "--as-of КҮН беріңіз"),
+        ("ru", ["show", W_000, "--as-of", "2020-13-01"], 2, "--as-of '2020-13-01': не дата"),
+        ("kk", ["search", "салық", "--on", "x"], 2, "--on 'x': күн емес"),
+    ],
+)
+def test_errors_in_the_readers_language(
+    db: str, tmp_path: Path, lang: str, args: list[str], code: int, words: str
+) -> None:
+    """lexversion's own errors on the tour (no store, not found, a bad date) are
+    said in the reader's language, the values kept."""
+    url = db if args != ["works"] else f"sqlite:///{tmp_path / 'none.db'}"
+    result = run("--ui-lang", lang, *args, "--db", url)
+    assert result.exit_code == code, result.output
+    (line,) = result.stderr.splitlines()
+    assert words in line
+
+
+def test_build_of_an_empty_directory_in_kazakh(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = run("build", str(tmp_path / "corpus"), "--db", url, env={"LEXVERSION_UI_LANG": "kk"})
+    assert result.exit_code == 2
+    assert "құрастыруға файл жоқ (каталог бос)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "want"),
+    [
+        (
+            "ru",
+            [
+                "в редакции, действовавшей на 01.06.2023",
+                "применяется с",
+                ": действует [",
+                "приложение 1, глава 1",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "01.06.2023 күні күшінде болған редакцияның",
+                "бастап қолданылады",
+                ": күшінде [",
+                "1-қосымша 1-тарау",
+            ],
+        ),
+    ],
+)
+def test_search_in_the_readers_language(db: str, lang: str, want: list[str]) -> None:
+    """``search``'s lines in the reader's words: count, dates, kind, status, and
+    the provision's label instead of its eId."""
+    result = run("search", "қандастарға", "--on", "01.06.2023", "--ui-lang", lang, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    for words in want:
+        assert words in result.stdout, words
+    for english in ("provision", "applies from", "the act on", "in_force", "#att_"):
+        assert english not in result.stdout, english

@@ -15,7 +15,8 @@ basis inside a note) in turn. Quoted act text, URIs and file names stay as
 they are. A sentence no message matches is shown as it is.
 
 Parameters by name: ``day``, ``earliest``, ``latest`` an ISO day; ``days`` a
-number; ``certainty`` and ``effect`` a code (:func:`~lexversion.i18n.term`);
+number; ``certainty`` and ``effect`` a code (:func:`~lexversion.i18n.term`),
+``effects`` several (``", "`` between them: a wording's effects, or its kind);
 ``basis``, ``what`` and ``listed`` sentences of their own (``listed``: several,
 ``"; "`` between them); any other name is shown as it is.
 """
@@ -127,6 +128,7 @@ _PATTERNS = {
     "days": r"\d+",
     "certainty": r"stated|computed|estimated|unknown",
     "effect": r"[a-z_]+",
+    "effects": r"[a-z_]+(?:, [a-z_]+)*",
 }
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 
@@ -158,6 +160,8 @@ def _value(name: str, value: str) -> str:
         return _explained(current(), value)
     if name == "listed":
         return "; ".join(_explained(current(), x) for x in value.split("; "))
+    if name == "effects":
+        return ", ".join(term(x) for x in value.split(", "))
     return value
 
 

@@ -81,6 +81,20 @@ def test_english_is_as_written(sentences: set[str]) -> None:
             "reversed: substitution by /akn/kz-19/act/decision/2021-12-14/12-61",
             "отменено обратно: слова заменены — актом /akn/kz-19/act/decision/2021-12-14/12-61",
         ),
+        (
+            "ru",
+            "wording: /akn/kz-61/act/decision/2024-09-30/12-160-viii/rus@2024-09-30 (official) "
+            "applies",
+            "редакция: /akn/kz-61/act/decision/2024-09-30/12-160-viii/rus@2024-09-30 "
+            "(официальный) применяется",
+        ),
+        (
+            "kk",
+            "wording: /akn/kz-19/act/decision/2017-12-15/26-129/kaz@2021-12-25 "
+            "(substitution, exclusion) applies",
+            "редакция: /akn/kz-19/act/decision/2017-12-15/26-129/kaz@2021-12-25 "
+            "(сөздер ауыстырылды, алып тасталды) қолданылады",
+        ),
     ],
 )
 def test_explain(lang: str, text: str, said: str) -> None:
@@ -97,6 +111,7 @@ def test_every_message_reads_back() -> None:
         "days": "11",
         "certainty": "computed",
         "effect": "repeal",
+        "effects": "substitution, exclusion",
         "basis": "requisites",
         "what": "adopted",
         "listed": "requisites; cited in the corpus",

@@ -27,6 +27,7 @@ from lexversion.app import incremental as inc
 from lexversion.errors import InputError, PlanError, StoreError, UsageError
 from lexversion.graph import plan_graph, render_plan, summarize
 from lexversion.graph.failures import unidentified
+from lexversion.i18n import gettext
 from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph, WarningRecord
 from lexversion.parse import parse
 from lexversion.parse.provenance import derivation
@@ -106,16 +107,20 @@ def corpus_files(directory: Path) -> list[Path]:
     meant: the store is left as it is).
     """
     if not directory.exists():
-        raise UsageError(f"{directory}: no such directory")
+        raise UsageError(gettext("{directory}: no such directory").format(directory=directory))
     if not directory.is_dir():
-        raise UsageError(f"{directory}: not a directory")
+        raise UsageError(gettext("{directory}: not a directory").format(directory=directory))
     files = sorted(
         p
         for p in directory.iterdir()
         if p.is_file() and not p.name.startswith(".") and p.suffix not in SKIP_SUFFIXES
     )
     if not files:
-        raise UsageError(f"{directory}: no files to build (the folder is empty)")
+        raise UsageError(
+            gettext("{directory}: no files to build (the folder is empty)").format(
+                directory=directory
+            )
+        )
     return files
 
 

@@ -63,7 +63,7 @@ def resolve_address(suffix: str | None, as_of: date | None) -> Address:
         return Address("at", on, lang)
     if op == "@":
         return Address("exact" if on else "first", on, lang)
-    raise UsageError("give --as-of DATE (or a URI ending in :YYYY-MM-DD, @YYYY-MM-DD or @)")
+    raise UsageError(_("give --as-of DATE (or a URI ending in :YYYY-MM-DD, @YYYY-MM-DD or @)"))
 
 
 def store_for(db: str | Store | None) -> Store:

@@ -18,6 +18,8 @@ from lexversion.akn.frbr import parse_work_uri
 from lexversion.errors import NotFound, UsageError
 from lexversion.graph import act_identity
 from lexversion.graph.identity import work_act
+from lexversion.i18n import day, ngettext
+from lexversion.i18n import gettext as _
 from lexversion.lang import fold_number
 from lexversion.model import WorkRecord
 from lexversion.parse.citations.anchors import find_anchors
@@ -41,11 +43,15 @@ def find_work(store: Store, query: str) -> tuple[WorkRecord, str | None]:
         try:
             return store.work(uri), suffix
         except NotFound:
-            raise _not_found(store, f"no work {uri}", _date_number(uri), _uri_key) from None
+            raise _not_found(
+                store, _("no work {uri}").format(uri=uri), _date_number(uri), _uri_key
+            ) from None
     anchors = find_anchors(q, detect_language(q)) or find_anchors(q, "ru") or find_anchors(q, "kk")
     if not anchors:
         raise UsageError(
-            f"'{query}': neither an FRBR URI (/akn/...) nor a citation with a date and a number"
+            _(
+                "'{query}': neither an FRBR URI (/akn/...) nor a citation with a date and a number"
+            ).format(query=query)
         )
     act = anchors[0].act
     region, when, number = act_identity(act)
@@ -63,7 +69,9 @@ def find_work(store: Store, query: str) -> tuple[WorkRecord, str | None]:
     if not hits:
         raise _not_found(
             store,
-            f"no work matches '{query}' (date {when}, No {act.number})",
+            _("no work matches '{query}' (date {day}, No {number})").format(
+                query=query, day=day(when), number=act.number
+            ),
             f"{when} {number}",
             lambda w: f"{w.date} {fold_number(w.number or '')}",
         )
@@ -93,11 +101,23 @@ def _not_found(
     distance (rapidfuzz's ``ratio``, 80 or more of 100)."""
     works = store.works()
     if not works:
-        return NotFound(f"{looked_up}: the store is empty (lexversion build DIR first)")
+        return NotFound(
+            _("{looked_up}: the store is empty (lexversion build DIR first)").format(
+                looked_up=looked_up
+            )
+        )
     keys = {w.frbr_uri: show(w) for w in works}
     close = process.extract(key, keys, scorer=fuzz.ratio, limit=3, score_cutoff=80)
     if not close:
         return NotFound(
-            f"{looked_up} in the store ({len(works)} works; lexversion works lists them)"
+            ngettext(
+                "{looked_up} in the store ({count} work; lexversion works lists it)",
+                "{looked_up} in the store ({count} works; lexversion works lists them)",
+                len(works),
+            ).format(looked_up=looked_up, count=len(works))
         )
-    return NotFound(f"{looked_up} in the store; close: " + ", ".join(uri for _, _, uri in close))
+    return NotFound(
+        _("{looked_up} in the store; close: {uris}").format(
+            looked_up=looked_up, uris=", ".join(uri for _k, _s, uri in close)
+        )
+    )

@@ -22,7 +22,10 @@ from typing import Any
 from lexversion.app.query import store_for
 from lexversion.app.resolve import find_work
 from lexversion.errors import LexversionError
+from lexversion.i18n import day, ngettext, term
+from lexversion.i18n import gettext as _
 from lexversion.model import DateFact, PointInTime, WorkRecord, WorkTimeline, iso
+from lexversion.render.labels import provision_label
 from lexversion.store.repository import Store
 from lexversion.store.search import (
     Term,
@@ -204,7 +207,7 @@ def named_act(store: Store, query: str) -> WorkRecord | None:
     """The act of ``store`` that ``query`` names when it reads as a citation or
     a URI (:func:`~lexversion.app.resolve.find_work`), else ``None``."""
     try:
-        rec, _ = find_work(store, query)
+        rec, _suffix = find_work(store, query)
     except LexversionError:
         return None
     return rec
@@ -245,31 +248,47 @@ def result_json(r: SearchResult) -> dict[str, Any]:
 
 
 def result_text(r: SearchResult) -> str:
-    """The lines ``lexversion search`` prints for result ``r``: a count, then
-    per hit its act, provision, wording (with the certainty of its date), the
-    act's status on ``r.status_on`` and a snippet, matched words in ``[...]``."""
+    """The lines ``lexversion search`` prints for result ``r``, in the current
+    interface language: a count, then per hit its act, its expression and the
+    provision's label (:func:`~lexversion.render.labels.provision_label`, never
+    an eId), the wording (with the certainty of its date), the act's status on
+    ``r.status_on`` and a snippet, matched words in ``[...]``."""
     n = len(r.hits)
-    head = f"{n} provision{'' if n == 1 else 's'}"
+    head = ngettext("%(num)d provision", "%(num)d provisions", n) % {"num": n}
     if r.on:
-        head += f" of the wording in force on {iso(r.on)}"
+        head = _("{count} of the wording in force on {day}").format(count=head, day=day(r.on))
         if r.dropped:
-            head += f" ({r.dropped} more in wordings not in force then)"
+            head += " " + _("({count} more in wordings not in force then)").format(count=r.dropped)
     if r.capped:
-        head += "; only the best matches were looked at: add words to narrow the search"
+        head += _("; only the best matches were looked at: add words to narrow the search")
     lines = [head]
     for k, h in enumerate(r.hits, 1):
         af = h.applies_from
-        when = (iso(af.date) or iso(af.earliest) or "unknown") if af else "unknown"
-        status = f"{h.pit.status} [{h.pit.certainty}]" if h.pit else "unknown"
+        when = (day(af.date) or day(af.earliest) or term("unknown")) if af else term("unknown")
         lines.append(f"{k}. {h.title}")
-        lines.append(f"   {h.expression}#{h.eid}  {h.label}".rstrip())
+        lines.append(f"   {h.expression}  {provision_label(h.eid) or h.label}".rstrip())
         lines.append(
-            f"   {h.kind}, applies from {when} [{af.certainty if af else 'unknown'}];"
-            f" the act on {iso(r.status_on)}: {status}"
+            "   "
+            + _(
+                "{kind}, applies from {day} [{certainty}]; the act on {status_day}: {status}"
+            ).format(
+                kind=term(h.kind) if h.kind else term("unknown"),
+                day=when,
+                certainty=term(af.certainty if af else "unknown"),
+                status_day=day(r.status_on),
+                status=_status(h.pit),
+            )
         )
         text = "".join(f"[{p.text}]" if p.hit else p.text for p in h.snippet)
         lines.append(f"   {text}")
     return "\n".join(lines) + "\n"
+
+
+def _status(pit: PointInTime | None) -> str:
+    """The act's status and its certainty in the reader's words ("in force [estimated]")."""
+    if pit is None:
+        return term("unknown")
+    return f"{term(pit.status)} [{term(pit.certainty)}]"
 
 
 def search_report(
@@ -288,8 +307,8 @@ def search_report(
     r = search(store_for(db), query, on=on, lang=lang)
     warning = None
     if r.indexed < r.stored:
-        warning = (
-            f"the search index holds {r.indexed} of {r.stored} texts; "
+        warning = _(
+            "the search index holds {indexed} of {stored} texts; "
             "run `lexversion build` to bring it up to date"
-        )
+        ).format(indexed=r.indexed, stored=r.stored)
     return (result_json(r) if fmt == "json" else result_text(r)), warning

@@ -8,7 +8,8 @@ one module per use case.
 - :mod:`~lexversion.cli.read`: ``show``, ``history``, ``diff``, ``pdf`` (one work);
 - :mod:`~lexversion.cli.serve`: ``serve`` (the web app);
 - :mod:`~lexversion.cli.export`: ``export git``;
-- :mod:`~lexversion.cli.help`: the help in the reader's language.
+- :mod:`~lexversion.cli.help`: the help in the reader's language;
+- :mod:`~lexversion.cli.words`: Typer's own words (usage, panels, errors) in it.
 
 Importing a module registers its commands on :data:`app`; ``lexversion.cli:main``
 is the console script.
@@ -24,6 +25,7 @@ import typer.main
 from lexversion.cli import browse, build, export, read, serve, text
 from lexversion.cli.common import app
 from lexversion.cli.help import help_language, localize
+from lexversion.cli.words import adopt
 from lexversion.i18n import using
 
 __all__ = ["app", "browse", "build", "export", "main", "read", "serve", "text"]
@@ -54,11 +56,13 @@ def _rank(name: str | None) -> int:
 app.registered_commands.sort(
     key=lambda c: _rank(c.name or (c.callback.__name__ if c.callback else None))
 )
+adopt(app)
 
 
 def main() -> None:
     """Console-script entry point: the commands with their help in the reader's
-    language (:mod:`lexversion.cli.help`), run as Typer runs them."""
+    language (:mod:`lexversion.cli.help`), run as Typer runs them (in that
+    language, Typer's words included: :class:`lexversion.cli.words.Group`)."""
     command = typer.main.get_command(app)
     with using(help_language(sys.argv[1:], os.environ)):
         localize(command)

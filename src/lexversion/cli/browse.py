@@ -131,6 +131,7 @@ def search(
         TextJson.text
     ),
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Search the provisions of the stored texts, with each act's status on the date."""
     from lexversion.app.search import search_report
@@ -139,7 +140,11 @@ def search(
         try:
             when = as_of_day(on) if on else None
         except UsageError:
-            raise UsageError(f"--on {on!r}: not a date (use YYYY-MM-DD or 'today')") from None
+            raise UsageError(
+                _("--on {value}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')").format(
+                    value=repr(on)
+                )
+            ) from None
         result, warning = search_report(
             db,
             query,
@@ -151,7 +156,8 @@ def search(
             typer.echo(f"lexversion: warning: {warning}", err=True)
         emit(result if isinstance(result, str) else dump(result), None)
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)
 
 
 @app.command(help=N_("The whole version graph: works and the effects between them."))

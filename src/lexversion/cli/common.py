@@ -22,7 +22,7 @@ import typer
 
 from lexversion.app.files import write_atomic
 from lexversion.errors import InputError, LexversionError, UsageError
-from lexversion.i18n import DEFAULT, ENV_VAR, N_, parse_day, using
+from lexversion.i18n import ENV_VAR, N_, gettext, parse_day, using
 from lexversion.text.decode import check_size, max_input_bytes
 
 app = typer.Typer(
@@ -44,6 +44,28 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+class UiLang(StrEnum):
+    en = "en"
+    kk = "kk"
+    ru = "ru"
+
+
+#: ``--ui-lang`` of a command; the root's (``lexversion --ui-lang kk show``)
+#: and ``$LEXVERSION_UI_LANG`` are read before parsing
+#: (:meth:`lexversion.cli.words.Group.main`), so a command's own comes first,
+#: then the root's, then the environment's, then English
+UiLangOption = Annotated[
+    UiLang | None,
+    typer.Option(
+        "--ui-lang",
+        help=N_(
+            "Language of the words around the text (status, dates, headings): en, kk or ru "
+            "(default: $LEXVERSION_UI_LANG, else en). JSON keys and AKN do not change."
+        ),
+    ),
+]
+
+
 @app.callback(help=N_("Versioned, queryable law from the decisions of Kazakhstan's maslikhats."))
 def _root(
     show_version: Annotated[
@@ -55,6 +77,17 @@ def _root(
             help=N_("Print lexversion's version and exit."),
         ),
     ] = False,
+    ui_lang: Annotated[
+        UiLang | None,
+        typer.Option(
+            "--ui-lang",
+            envvar=ENV_VAR,
+            help=N_(
+                "Language of the words around the text (status, dates, headings): en, kk or ru "
+                "(default: $LEXVERSION_UI_LANG, else en). JSON keys and AKN do not change."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Versioned, queryable law from the decisions of Kazakhstan's maslikhats."""
 
@@ -98,29 +131,12 @@ class Lang(StrEnum):
     ru = "ru"
 
 
-class UiLang(StrEnum):
-    en = "en"
-    kk = "kk"
-    ru = "ru"
-
-
-UiLangOption = Annotated[
-    UiLang | None,
-    typer.Option(
-        "--ui-lang",
-        envvar=ENV_VAR,
-        help=N_(
-            "Language of the words around the text (status, dates, headings): en, kk or ru "
-            "(default: $LEXVERSION_UI_LANG, else en). JSON keys and AKN do not change."
-        ),
-    ),
-]
-
-
 def in_ui(lang: UiLang | None) -> AbstractContextManager[str]:
-    """Run the command's block in interface language ``lang`` (English when
-    neither ``--ui-lang`` nor :data:`~lexversion.i18n.ENV_VAR` gives one)."""
-    return using(lang.value if lang else DEFAULT)
+    """Run the command's block in interface language ``lang``, the command's
+    own ``--ui-lang``; without one, in the language the run was started in
+    (the root's ``--ui-lang``, else :data:`~lexversion.i18n.ENV_VAR`, else
+    English: :meth:`lexversion.cli.words.Group.main`)."""
+    return using(lang.value if lang else None)
 
 
 def guard(fn: Callable[[], T]) -> T:
@@ -179,5 +195,7 @@ def as_of_day(value: str) -> date:
         return parse_day(value)
     except ValueError:
         raise UsageError(
-            f"--as-of {value!r}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')"
+            gettext("--as-of {value}: not a date (use YYYY-MM-DD, DD.MM.YYYY or 'today')").format(
+                value=repr(value)
+            )
         ) from None

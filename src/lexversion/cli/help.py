@@ -5,9 +5,8 @@ msgids marked with :func:`~lexversion.i18n.N_`. :func:`localize` translates
 them on the click command Typer makes, in the language :func:`help_language`
 finds before anything is parsed: ``--ui-lang`` anywhere on the command line
 (``--ui-lang kk`` or ``--ui-lang=kk``), else ``$LEXVERSION_UI_LANG``, else
-English. Typer's panel titles (Arguments, Options, Commands) are set per
-parameter and command through its public ``rich_help_panel``; click's own
-words (``Usage:``, the ``--help`` option's line) stay as click prints them.
+English. Typer's own words (``Usage:``, the panel titles, ``[default: …]``,
+the ``--help`` line, the usage errors) are :mod:`lexversion.cli.words`'.
 """
 
 from __future__ import annotations
@@ -15,14 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lexversion.i18n import DEFAULT, ENV_VAR, N_, choose, gettext
+from lexversion.i18n import DEFAULT, ENV_VAR, choose, gettext
 
 #: the option naming the language (the commands' ``--ui-lang``)
 OPTION = "--ui-lang"
-#: Typer's panel titles, translated
-ARGUMENTS = N_("Arguments")
-OPTIONS = N_("Options")
-COMMANDS = N_("Commands")
 
 
 def _known(value: str | None) -> str | None:
@@ -61,10 +56,5 @@ def localize(command: Any) -> None:
         text = getattr(param, "help", None)
         if text:
             param.help = gettext(text)
-        if hasattr(param, "rich_help_panel") and param.rich_help_panel is None:
-            panel = ARGUMENTS if param.param_type_name == "argument" else OPTIONS
-            param.rich_help_panel = gettext(panel)
     for sub in getattr(command, "commands", {}).values():
-        if getattr(sub, "rich_help_panel", "") is None:
-            sub.rich_help_panel = gettext(COMMANDS)
         localize(sub)

@@ -35,6 +35,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lexversion.errors import NotFound, StoreError
+from lexversion.i18n import gettext as _
 from lexversion.model import (
     DateFact,
     EffectDetail,
@@ -627,7 +628,11 @@ def make_engine(url: str) -> Engine:
 
 
 def _no_store(target: str) -> StoreError:
-    return StoreError(f"no store at {target}: build one first (lexversion build DIR --db {target})")
+    return StoreError(
+        _("no store at {target}: build one first (lexversion build DIR --db {target})").format(
+            target=target
+        )
+    )
 
 
 def _holds_a_store(engine: Engine) -> bool:
