@@ -72,7 +72,9 @@ def _acts(corpus: Path) -> dict[int, list[Path]]:
     return out
 
 
-def _step(name: str, cmd: list[str], fresh: float | None, env: dict[str, str] | None = None) -> float:
+def _step(
+    name: str, cmd: list[str], fresh: float | None, env: dict[str, str] | None = None
+) -> float:
     """Time one step in a child of its own (so its peak memory is its own):
     wall time, CPU time (user + system of it and its workers: the machine may
     be shared, wall time is noisy) and peak resident memory."""

@@ -266,3 +266,59 @@ def test_random_sequences_give_a_fresh_build(
         build(d, open_store(url), workers=1)
         fresh = _second(pg_url) if pg_url else _urls(tmp, f"fresh-{len(present)}")
         assert canonical(url) == _fresh(d, fresh)
+
+
+# -- selective planning: a change planned with the texts it touches only -------------
+
+N_CHAIN = 40
+
+
+@pytest.fixture(scope="module")
+def chains(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A synthetic corpus of chains: each region's rules repealed by the next,
+    amended by acts cited only, every act citing the same law (a hub)."""
+    d = tmp_path_factory.mktemp("chains")
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(N_CHAIN), str(d)],
+        check=True,
+        capture_output=True,
+    )
+    return sorted(p for p in d.iterdir() if p.suffix == ".txt")
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(picks=st.lists(st.integers(0, 10**6), min_size=1, max_size=3))
+def test_acts_added_to_their_chains_are_planned_alone_and_give_a_fresh_build(
+    picks: list[int],
+    chains: list[Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    pg_url: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # acts arrive late beside the acts that repeal them, cite them or that they
+    # amend: the change reaches stored works through repeals and citations
+    tmp = tmp_path_factory.mktemp("sel")
+    late = {chains[k % len(chains)].name[:10] for k in picks}
+    d = _copy([p for p in chains if p.name[:10] not in late], tmp / "c")
+    url = pg_url or _urls(tmp, "inc")
+    build(d, open_store(url), workers=1)
+    planned: list[int] = []
+    plan = ingest.plan_graph
+
+    def counting(docs: Any, *args: Any) -> Any:
+        planned.append(sum(1 for _ in docs))
+        return plan(docs, *args)
+
+    monkeypatch.setattr(ingest, "plan_graph", counting)
+    for name in sorted(late):
+        add([p for p in chains if p.name.startswith(name)], open_store(url), workers=1)
+    every = sum(1 for p in chains if (d / p.name).exists() or p.name[:10] in late)
+    assert planned and max(planned) < every  # never the whole corpus
+    whole = _copy(chains, tmp / "all")
+    fresh = _second(pg_url) if pg_url else _urls(tmp, "fresh")
+    assert canonical(url) == _fresh(whole, fresh)

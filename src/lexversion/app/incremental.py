@@ -125,6 +125,14 @@ def fingerprint(
     return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
 
 
+def plan_basis(pubs: Sequence[Pub], policy: PublicationPolicy, derivation: str) -> str:
+    """SHA-256 of what planning depends on besides the texts: the publication
+    facts, the policy and the derivation (the graph's kept keys serve a build
+    planning with the same, :func:`lexversion.app.ingest._selective`)."""
+    blob = {"pubs": pubs_json(pubs), "policy": policy_json(policy), "derivation": derivation}
+    return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
+
+
 def keep_parsed(
     w: GraphWriter, t: Text, summary: DocSummary, data: bytes, warnings: Sequence[str]
 ) -> None:
@@ -196,6 +204,7 @@ __all__ = [
     "hash_files",
     "keep_parsed",
     "parse_failures",
+    "plan_basis",
     "policy_json",
     "policy_of",
     "portable",

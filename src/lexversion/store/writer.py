@@ -25,23 +25,32 @@ leaves the store as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WarningRecord, WorkRecord
-from lexversion.store.derived import deleted_rows, derived_tables, row_blob, write_groups
+from lexversion.store.derived import (
+    GroupWrite,
+    deleted_rows,
+    derived_tables,
+    digests_fingerprint,
+    group_digests,
+    stored_fingerprint,
+    write_groups,
+)
 from lexversion.store.rows import (
     BuildInputRow,
     BuildStateRow,
     CitationRow,
     DerivationRow,
     EffectRow,
+    EventRow,
     ExpressionRow,
+    PlanKeyRow,
     SourceRow,
     SummaryRow,
     WarningRow,
@@ -153,15 +162,14 @@ _TABLES = derived_tables(event_rows, effect_rows, citation_rows, warning_rows)
 
 
 def derived_fingerprint(g: Graph) -> str:
-    """SHA-256 over the rows of events, effects, citations and warnings of ``g`` in the
-    graph's deterministic order (generating its lazy streams once: a planning
-    failure in them surfaces here, before anything is written)."""
-    digest = hashlib.sha256()
-    for table in _TABLES:
-        digest.update(table.name.encode())
-        for r in table.rows(g):
-            digest.update(row_blob(r))
-    return digest.hexdigest()
+    """The fingerprint of the derived rows of ``g`` (events, effects, citations and
+    warnings): SHA-256 over each group's digest
+    (:func:`lexversion.store.derived.digests_fingerprint`), the value
+    :func:`lexversion.store.derived.stored_fingerprint` reads back from a store
+    holding them, however many builds wrote them. Generates the graph's lazy
+    streams once: a planning failure in them surfaces here, before anything is
+    written."""
+    return digests_fingerprint({t.name: group_digests(t, g) for t in _TABLES})
 
 
 class GraphWriter:
@@ -248,6 +256,16 @@ class GraphWriter:
             q = q.where(SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None))
             for sha, blob, warnings in self.s.execute(q):
                 yield sha, bytes(blob), list(warnings)
+
+    def summarized_in(self, shas: Sequence[str]) -> set[str]:
+        """The texts of ``shas`` that have a summary (their parse did not fail)."""
+        out: set[str] = set()
+        for k in range(0, len(shas), BATCH):
+            q = select(SummaryRow.sha256).where(
+                SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None)
+            )
+            out.update(self.s.scalars(q))
+        return out
 
     def parse_errors(self, shas: Sequence[str]) -> dict[str, str]:
         """The errors of the texts ``shas`` whose parse failed, by SHA-256."""
@@ -494,21 +512,127 @@ class GraphWriter:
         or ``fingerprint`` when the caller computed it), per table for the group
         digests and again to insert."""
         fingerprint = fingerprint or derived_fingerprint(g)
-        stored = self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
-        if stored == fingerprint:
+        if self._derived_state() == fingerprint:
             return
         for table in _TABLES:
-            done = write_groups(self.s, table, g)
-            self._count(self.deleted, table.name, done.deleted)
-            self._count(self.inserted, table.name, done.inserted)
-        if stored is None:
-            self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
-        else:
-            self.s.execute(
-                update(BuildStateRow)
-                .where(BuildStateRow.key == "derived")
-                .values(value=fingerprint)
-            )
+            self._wrote(table.name, write_groups(self.s, table, g))
+        self._set_derived_state(fingerprint)
+
+    def put_derived_in(
+        self,
+        g: Graph,
+        scope: set[str],
+        events: Callable[[], Iterable[dict[str, Any]]] | None = None,
+    ) -> None:
+        """Make the groups ``scope`` (works planned again) of events, effects,
+        citations and warnings those of ``g`` (selective planning: ``g`` is the
+        graph of part of the corpus), keeping every other group as stored;
+        ``events``: the events' rows, when the caller merged some
+        (:func:`lexversion.graph.touch.merge_evidence`)."""
+        for table in _TABLES:
+            rows = events if table.name == "events" else None
+            self._wrote(table.name, write_groups(self.s, table, g, scope, rows))
+        self._set_derived_state(stored_fingerprint(self.s))
+
+    def stored_events(self, works: Sequence[str]) -> Iterator[dict[str, Any]]:
+        """The stored event rows of ``works``, each work's in its order (row id)."""
+        cols = [c for c in EventRow.__table__.columns if c.name != "id"]
+        for k in range(0, len(works), BATCH):
+            q = select(*cols).where(EventRow.work_uri.in_(works[k : k + BATCH]))
+            for row in self.s.execute(q.order_by(EventRow.work_uri, EventRow.id)).mappings():
+                yield dict(row)
+
+    def _wrote(self, name: str, done: GroupWrite) -> None:
+        self._count(self.deleted, name, done.deleted)
+        self._count(self.inserted, name, done.inserted)
+
+    def _derived_state(self) -> str | None:
+        return self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
+
+    def _set_derived_state(self, fingerprint: str) -> None:
+        self.s.execute(delete(BuildStateRow).where(BuildStateRow.key == "derived"))
+        self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
+
+    # -- selective planning (issue 15) ---------------------------------------------------
+    def put_keys(self, rows: Mapping[str, Sequence[tuple[str, str, str]]]) -> None:
+        """Keep the key rows (key, role, variant) of each owner of ``rows`` (a
+        text's SHA-256 or a work's URI), replacing those it had."""
+        self.drop_keys(rows)
+        batch = [
+            {"owner": owner, "key": k, "role": role, "variant": v}
+            for owner, keys in rows.items()
+            for k, role, v in keys
+        ]
+        for k in range(0, len(batch), BATCH):
+            self.s.execute(insert(PlanKeyRow), batch[k : k + BATCH])
+
+    def clear_keys(self) -> None:
+        """Delete every key row (a build planning the whole corpus writes them all again)."""
+        self.s.execute(delete(PlanKeyRow))
+
+    def drop_keys(self, owners: Iterable[str]) -> None:
+        """Delete the key rows of ``owners``."""
+        gone = sorted(owners)
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(PlanKeyRow).where(PlanKeyRow.owner.in_(gone[k : k + BATCH])))
+
+    def keyed_texts(self) -> set[str]:
+        """The texts (SHA-256) whose keys are kept: the texts the stored graph was planned from."""
+        q = select(PlanKeyRow.owner).where(PlanKeyRow.role != "w").distinct()
+        return set(self.s.scalars(q))
+
+    def has_role(self, role: str) -> bool:
+        """Whether any kept key row has ``role``."""
+        return (
+            self.s.scalar(select(PlanKeyRow.owner).where(PlanKeyRow.role == role).limit(1))
+            is not None
+        )
+
+    def rows_with_keys(self, keys: Sequence[str]) -> list[tuple[str, str, str, str]]:
+        """Every kept row (owner, key, role, variant) of ``keys``."""
+        out: list[tuple[str, str, str, str]] = []
+        cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
+        for k in range(0, len(keys), BATCH):
+            q = select(*cols).where(PlanKeyRow.key.in_(keys[k : k + BATCH]))
+            out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
+        return out
+
+    def rows_of(self, owners: Sequence[str]) -> list[tuple[str, str, str, str]]:
+        """Every kept row (owner, key, role, variant) of ``owners``."""
+        out: list[tuple[str, str, str, str]] = []
+        cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
+        for k in range(0, len(owners), BATCH):
+            q = select(*cols).where(PlanKeyRow.owner.in_(owners[k : k + BATCH]))
+            out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
+        return out
+
+    def drop_expressions_of(self, works: set[str], wanted: set[str]) -> None:
+        """Remove the stored expressions of ``works`` the build no longer plans (``wanted``)."""
+        self.flush()
+        ws, gone = sorted(works), []
+        for k in range(0, len(ws), BATCH):
+            q = select(ExpressionRow.uri).where(ExpressionRow.work_uri.in_(ws[k : k + BATCH]))
+            gone += [u for u in self.s.scalars(q) if u not in wanted]
+        gone.sort()
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(ExpressionRow).where(ExpressionRow.uri.in_(gone[k : k + BATCH])))
+        self._unindex(gone)
+        self._count(self.deleted, "expressions", len(gone))
+
+    def drop_works_of(self, works: set[str], wanted: set[str]) -> None:
+        """Remove the works of ``works`` not in ``wanted`` unless an expression refers to them."""
+        self.flush()
+        cand = sorted(works - wanted)
+        gone = []
+        for k in range(0, len(cand), BATCH):
+            part = cand[k : k + BATCH]
+            q = select(ExpressionRow.work_uri).where(ExpressionRow.work_uri.in_(part)).distinct()
+            referenced = set(self.s.scalars(q))
+            gone += [u for u in part if u not in referenced]
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(WorkRow).where(WorkRow.frbr_uri.in_(gone[k : k + BATCH])))
+        self.drop_keys(gone)
+        self._count(self.deleted, "works", len(gone))
 
     def flush(self) -> None:
         """Send buffered sources and expressions."""
