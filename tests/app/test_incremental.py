@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, inspect, make_url, text
 
-from lexversion.app import ingest
+from lexversion.app import ingest, selective
 from lexversion.app.ingest import add, build
 from lexversion.store import open_store
 from tests.conftest import CORPUS
@@ -130,7 +130,13 @@ def _copy(files: list[Path], to: Path) -> Path:
     return to
 
 
-def test_the_real_corpus_built_in_steps_is_a_fresh_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("whole", [selective.WHOLE, 1.0])
+def test_the_real_corpus_built_in_steps_is_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: float
+) -> None:
+    # whole 1.0: every step planned selectively, however much of the corpus it touches
+    # (the joint act of seed 002, its akimat's resolution and its title, among them)
+    monkeypatch.setattr(selective, "WHOLE", whole)
     d = _copy(CORPUS[:-2], tmp_path / "c")
     url = _urls(tmp_path, "inc")
     build(d, open_store(url), workers=1)
@@ -244,7 +250,9 @@ def test_random_sequences_give_a_fresh_build(
     synthetic: tuple[list[Path], list[Path]],
     tmp_path_factory: pytest.TempPathFactory,
     pg_url: str | None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(selective, "WHOLE", 1.0)  # every step planned selectively
     first, second = synthetic
     tmp = tmp_path_factory.mktemp("seq")
     d = _copy(first[: len(first) // 2], tmp / "c")

@@ -13,28 +13,26 @@ import gc
 import json
 import multiprocessing
 import os
-import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from lexversion.app import incremental as inc
-from lexversion.app.closure import closure
+from lexversion.app.incremental import SummarySpool
+from lexversion.app.selective import plan_keys, plan_part
 from lexversion.errors import InputError, PlanError, StoreError, UsageError
 from lexversion.graph import plan_graph, render_plan, summarize
 from lexversion.graph.failures import unidentified
-from lexversion.graph.touch import CITED_AS, KeyRow, merge_evidence, text_keys, work_key
 from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph, WarningRecord
 from lexversion.parse import parse
 from lexversion.parse.provenance import derivation
 from lexversion.render.warnings import warning_text
 from lexversion.store.repository import Store, WriteReport
-from lexversion.store.writer import GraphWriter, derived_fingerprint, event_rows
+from lexversion.store.writer import GraphWriter, derived_fingerprint
 from lexversion.text.decode import decode
 from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
 
@@ -128,43 +126,6 @@ WINDOW = 256
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-class SummarySpool:
-    """Document summaries kept on disk (pickled to a temporary file) and read
-    back in SHA-256 order as often as the planner iterates, so planning a
-    national corpus holds the graph, not the documents (issue 4: flat memory)."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the spool; close()
-        self._index: list[tuple[str, int, int]] = []
-        self._skipped: set[str] = set()
-
-    def add(self, summary: DocSummary) -> None:
-        """Append ``summary``."""
-        blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, os.SEEK_END)
-        self._index.append((summary.sha256, self._file.tell(), len(blob)))
-        self._file.write(blob)
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-    def skip(self, sha256: str) -> None:
-        """Leave summary ``sha256`` out of every later iteration."""
-        self._skipped.add(sha256)
-
-    def __iter__(self) -> Iterator[DocSummary]:
-        for sha, offset, size in sorted(self._index):
-            if sha in self._skipped:
-                continue
-            self._file.seek(offset)
-            summary: DocSummary = pickle.loads(self._file.read(size))
-            yield summary
-
-    def close(self) -> None:
-        """Remove the temporary file."""
-        self._file.close()
 
 
 def _problem(exc: BaseException) -> str:
@@ -498,9 +459,14 @@ def _plan_and_write(
     derivation; else the whole corpus."""
     w.flush()
     basis = inc.plan_basis(pubs, policy, w.derivation or "")
-    if w.get_input("planned") == basis and _selective(
-        w, corpus, pubs, policy, report, tick, workers
+    path_of = {t.sha256: t.path or t.name for t in corpus}
+    if w.get_input("planned") == basis and plan_part(
+        w,
+        corpus,
+        lambda spool: _planned(spool, pubs, report, w, policy, path_of)[:2],
+        lambda plans: _render_all(w, plans, corpus, report, tick, workers),
     ):
+        _report_stored(w, corpus, report)
         return
     summaries = SummarySpool()
     given = {t.sha256 for t in corpus if t.path is not None}
@@ -511,15 +477,14 @@ def _plan_and_write(
             report.warnings.extend((summary.source, x) for x in warnings)
 
     inc.summaries_of(w, corpus, keep)
-    path_of = {t.sha256: t.path or t.name for t in corpus}
     graph, plans, fingerprint = _planned(summaries, pubs, report, w, policy, path_of)
     w.put_works(graph.works.values())
     w.put_derived(graph, fingerprint)
     unrendered = _render_all(w, plans, corpus, report, tick, workers)
     w.drop_expressions_not_in({p.uri for p in plans} - unrendered)
     w.drop_works_not_in(set(graph.works))
-    w.clear_keys()
-    w.put_keys(_keys(summaries, graph))
+    w.keys.clear()
+    w.keys.put(plan_keys(summaries, graph), fresh=True)
     w.set_input("planned", basis)
     report.citations = len(graph.citations)
     summaries.close()
@@ -527,16 +492,6 @@ def _plan_and_write(
     report.stubs = sum(1 for x in graph.works.values() if x.stub)
     report.expressions = len(plans)
     report.effects = len(graph.effects)
-
-
-def _keys(summaries: Iterable[DocSummary], graph: Graph) -> dict[str, list[KeyRow]]:
-    """The key rows of the texts planned (``summaries``) and of the works of ``graph``."""
-    out: dict[str, list[KeyRow]] = {d.sha256: text_keys(d) for d in summaries}
-    for uri, x in graph.works.items():
-        key = work_key(x)
-        if key is not None:
-            out[uri] = [(key, "w", "")]
-    return out
 
 
 def _render_all(
@@ -561,82 +516,6 @@ def _render_all(
         if tick:
             tick(name)
     return unrendered
-
-
-#: plan the whole corpus when the closure holds more than this share of it
-WHOLE = 0.5
-
-
-def _selective(
-    w: GraphWriter,
-    corpus: list[inc.Text],
-    pubs: list[tuple[str, date, str]],
-    policy: PublicationPolicy,
-    report: BuildReport,
-    tick: Callable[[str], None] | None,
-    workers: int | None,
-) -> bool:
-    """Plan and write only the texts connected to those added and removed since
-    the last build (:func:`lexversion.app.closure.closure`); the rest of the
-    graph stays as stored. Returns false, having written nothing, when the
-    closure is most of the corpus (planning the whole is then no dearer)."""
-    summarized = w.summarized_in([t.sha256 for t in corpus])
-    planned = w.keyed_texts()
-    added_texts = [t for t in corpus if t.sha256 in summarized - planned]
-    added: dict[str, list[KeyRow]] = {}
-
-    def keyed(d: DocSummary, _: list[str]) -> None:
-        added[d.sha256] = text_keys(d)
-
-    inc.summaries_of(w, added_texts, keyed)
-    c = closure(w, added, planned - summarized, summarized)
-    if len(c.texts) > WHOLE * max(1, len(summarized)):
-        return False
-    summaries = SummarySpool()
-    mine = [t for t in corpus if t.sha256 in c.texts]
-    inc.summaries_of(w, mine, lambda d, _: summaries.add(d))
-    path_of = {t.sha256: t.path or t.name for t in corpus}
-    graph, plans, _ = _planned(summaries, pubs, report, w, policy, path_of)
-    report.warnings.clear()
-    hubs = set(c.hubs) | {u for u, x in graph.works.items() if work_key(x) in c.cut}
-    new_works = {u for u in graph.works if u not in hubs}
-    scope = set(c.works) | new_works
-    w.put_works(graph.works.values())
-    w.put_derived_in(graph, scope | hubs, _events(w, graph, scope, hubs))
-    unrendered = _render_all(w, plans, corpus, report, tick, workers)
-    w.drop_expressions_of(scope, {p.uri for p in plans} - unrendered)
-    w.drop_works_of(set(c.works), new_works)
-    w.drop_keys((planned - summarized) | (c.texts - {d.sha256 for d in summaries}))
-    keys = _keys(summaries, graph)
-    w.put_keys({k: v for k, v in keys.items() if k not in hubs})
-    summaries.close()
-    _report_stored(w, corpus, report)
-    return True
-
-
-def _events(
-    w: GraphWriter, graph: Graph, scope: set[str], hubs: set[str]
-) -> Callable[[], Iterator[dict[str, Any]]]:
-    """The event rows of a graph planned in part: those of the works planned
-    again, and each hub's merged with its stored ones (:func:`merge_evidence`)."""
-    stored: dict[str, list[dict[str, Any]]] = {}
-    for r in w.stored_events(sorted(hubs)):
-        stored.setdefault(r["work_uri"], []).append(r)
-    planned: dict[str, list[dict[str, Any]]] = {}
-    for r in event_rows(graph):
-        planned.setdefault(r["work_uri"], []).append(r)
-
-    def rows() -> Iterator[dict[str, Any]]:
-        for uri in sorted(scope | hubs, key=lambda u: u):
-            if uri in hubs:
-                mine = planned.get(uri) or [
-                    r for r in stored.get(uri, []) if not str(r["basis"]).startswith(CITED_AS)
-                ]
-                yield from merge_evidence(mine, stored.get(uri, []), scope)
-            else:
-                yield from planned.get(uri, [])
-
-    return rows
 
 
 def _report_stored(w: GraphWriter, corpus: list[inc.Text], report: BuildReport) -> None:

@@ -9,11 +9,14 @@ the first text met states a work's publication or quoted rule, a stub's
 ``in_force_evidence`` comes from the texts citing it, copies are texts of one
 expression of one work. So texts that share no (date, number) key plan
 independently, and a change is planned again with the texts *connected* to it
-through shared keys (:func:`lexversion.app.closure.closure`). Two exceptions:
+through shared keys (:func:`lexversion.app.selective.closure`). Two exceptions:
 
 * joint acts (:meth:`WorkRegistry.join`) pair works of different keys by the
   titles they are cited by; a corpus with an akimat act anywhere follows the
-  title keys too (``t`` rows);
+  title keys too (``t`` rows). Only titles of acts with a region are kept:
+  both halves of a joint act have one, and a title counts for the identity
+  (region, date, number) it was read with, so a law's title (no region)
+  never pairs anything;
 * a *hub*, an act every text cites (the law on local government), would connect
   the whole corpus. A key is *cut* instead of followed when no text owns an act
   there (only a stub is there), no text states anything of it (no effect, no
@@ -91,7 +94,7 @@ def text_keys(d: DocSummary) -> list[KeyRow]:
         rows.add((key, role, _variant(act)))
         if act.body == "akimat":
             rows.add((key, "a", ""))
-        if act.title:
+        if act.title and canonical_act(act).region is not None:
             rows.add((f"t:{title_key(act.title)}", "t", ""))
     return sorted(rows)
 

@@ -26,7 +26,7 @@ leaves the store as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
@@ -42,6 +42,7 @@ from lexversion.store.derived import (
     stored_fingerprint,
     write_groups,
 )
+from lexversion.store.keys import PlanKeys
 from lexversion.store.rows import (
     BuildInputRow,
     BuildStateRow,
@@ -50,7 +51,6 @@ from lexversion.store.rows import (
     EffectRow,
     EventRow,
     ExpressionRow,
-    PlanKeyRow,
     SourceRow,
     SummaryRow,
     WarningRow,
@@ -185,6 +185,8 @@ class GraphWriter:
         self._fresh_sources: set[str] = set()
         self.derivation: str | None = None
         self._exprs: list[ExpressionRecord] = []
+        #: the keys selective planning follows (issue 15)
+        self.keys = PlanKeys(session)
 
     def _count(self, table: dict[str, int], name: str, n: int) -> None:
         if n:
@@ -553,59 +555,6 @@ class GraphWriter:
         self.s.execute(delete(BuildStateRow).where(BuildStateRow.key == "derived"))
         self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
 
-    # -- selective planning (issue 15) ---------------------------------------------------
-    def put_keys(self, rows: Mapping[str, Sequence[tuple[str, str, str]]]) -> None:
-        """Keep the key rows (key, role, variant) of each owner of ``rows`` (a
-        text's SHA-256 or a work's URI), replacing those it had."""
-        self.drop_keys(rows)
-        batch = [
-            {"owner": owner, "key": k, "role": role, "variant": v}
-            for owner, keys in rows.items()
-            for k, role, v in keys
-        ]
-        for k in range(0, len(batch), BATCH):
-            self.s.execute(insert(PlanKeyRow), batch[k : k + BATCH])
-
-    def clear_keys(self) -> None:
-        """Delete every key row (a build planning the whole corpus writes them all again)."""
-        self.s.execute(delete(PlanKeyRow))
-
-    def drop_keys(self, owners: Iterable[str]) -> None:
-        """Delete the key rows of ``owners``."""
-        gone = sorted(owners)
-        for k in range(0, len(gone), BATCH):
-            self.s.execute(delete(PlanKeyRow).where(PlanKeyRow.owner.in_(gone[k : k + BATCH])))
-
-    def keyed_texts(self) -> set[str]:
-        """The texts (SHA-256) whose keys are kept: the texts the stored graph was planned from."""
-        q = select(PlanKeyRow.owner).where(PlanKeyRow.role != "w").distinct()
-        return set(self.s.scalars(q))
-
-    def has_role(self, role: str) -> bool:
-        """Whether any kept key row has ``role``."""
-        return (
-            self.s.scalar(select(PlanKeyRow.owner).where(PlanKeyRow.role == role).limit(1))
-            is not None
-        )
-
-    def rows_with_keys(self, keys: Sequence[str]) -> list[tuple[str, str, str, str]]:
-        """Every kept row (owner, key, role, variant) of ``keys``."""
-        out: list[tuple[str, str, str, str]] = []
-        cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
-        for k in range(0, len(keys), BATCH):
-            q = select(*cols).where(PlanKeyRow.key.in_(keys[k : k + BATCH]))
-            out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
-        return out
-
-    def rows_of(self, owners: Sequence[str]) -> list[tuple[str, str, str, str]]:
-        """Every kept row (owner, key, role, variant) of ``owners``."""
-        out: list[tuple[str, str, str, str]] = []
-        cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
-        for k in range(0, len(owners), BATCH):
-            q = select(*cols).where(PlanKeyRow.owner.in_(owners[k : k + BATCH]))
-            out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
-        return out
-
     def drop_expressions_of(self, works: set[str], wanted: set[str]) -> None:
         """Remove the stored expressions of ``works`` the build no longer plans (``wanted``)."""
         self.flush()
@@ -631,7 +580,7 @@ class GraphWriter:
             gone += [u for u in part if u not in referenced]
         for k in range(0, len(gone), BATCH):
             self.s.execute(delete(WorkRow).where(WorkRow.frbr_uri.in_(gone[k : k + BATCH])))
-        self.drop_keys(gone)
+        self.keys.drop(gone)
         self._count(self.deleted, "works", len(gone))
 
     def flush(self) -> None:
