@@ -30,6 +30,7 @@ from sqlalchemy import create_engine, inspect, make_url, text
 
 from lexversion.app import ingest, selective
 from lexversion.app.ingest import add, build
+from lexversion.graph import plan_graph
 from lexversion.store import open_store
 from tests.conftest import CORPUS
 
@@ -316,7 +317,7 @@ def test_acts_added_to_their_chains_are_planned_alone_and_give_a_fresh_build(
     url = pg_url or _urls(tmp, "inc")
     build(d, open_store(url), workers=1)
     planned: list[int] = []
-    plan = ingest.plan_graph
+    plan = plan_graph
 
     def counting(docs: Any, *args: Any) -> Any:
         planned.append(sum(1 for _ in docs))
