@@ -1,7 +1,7 @@
 """National scale, measured (issue 4): build throughput, peak memory, point-in-time latency.
 
     python bench/bench_scale.py CORPUS_DIR [--db URL] [--lookups N]
-    python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL]
+    python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL] [--compare SRC]
 
 Builds CORPUS_DIR (a synthetic corpus from ``bench/make_corpus.py N DIR``)
 into a fresh store with ``lexversion build`` in a child process (the full
@@ -21,7 +21,12 @@ memory of it and its workers: ``RUSAGE_CHILDREN`` of a probe process that runs i
 changed, ``lexversion add`` of one new act, ``lexversion add`` of 100 new
 acts, a build after one act's file changed (a line appended to it), and a
 build after one act's files were removed. Each step's figure is also given
-as a share of the fresh build's wall time.
+as a share of the fresh build's wall time, with its CPU time (user and system
+of the step and its workers: on a shared machine wall time says more of the
+other jobs than of the build) and the load average before and after.
+``--compare SRC`` (another source tree's ``src``, e.g. ``git archive main src``
+unpacked) runs every step with that code first and this code next, each on
+its own store and copy of the corpus: before and after in one run.
 """
 
 from __future__ import annotations
