@@ -331,3 +331,16 @@ def test_acts_added_to_their_chains_are_planned_alone_and_give_a_fresh_build(
     whole = _copy(chains, tmp / "all")
     fresh = _second(pg_url) if pg_url else _urls(tmp, "fresh")
     assert canonical(url) == _fresh(whole, fresh)
+
+
+def test_a_renamed_file_is_planned_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a warning names the file its text came from: a text under a new name is
+    # planned again even when its bytes are stored (selective planning, WHOLE=1)
+    monkeypatch.setattr(selective, "WHOLE", 1.0)
+    d = _copy(CORPUS, tmp_path / "c")
+    url = _urls(tmp_path, "inc")
+    build(d, open_store(url), workers=1)
+    for f in CORPUS:
+        (d / f.name).rename(d / f"renamed-{f.name}")
+    build(d, open_store(url), workers=1)
+    assert canonical(url) == _fresh(d, _urls(tmp_path, "fresh"))

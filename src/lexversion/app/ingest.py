@@ -380,7 +380,8 @@ def run_build(
             return report
         _update(w, corpus, given, stored, asked.prune, report, tick, workers)
         known = len(report.failed)  # unreadable files, failed parses: kept, not tried again
-        _plan_and_write(w, corpus, pubs, policy, report, tick, workers)
+        renamed = {t.sha256 for t in given if stored.get(t.sha256, t.name) != t.name}
+        _plan_and_write(w, corpus, pubs, policy, report, tick, workers, renamed)
         w.set_input("sidecar", inc.pubs_json(pubs))
         w.set_input("policy", inc.policy_json(policy))
         # a text planning or rendering failed on is tried again by the next build
@@ -450,11 +451,13 @@ def _plan_and_write(
     report: BuildReport,
     tick: Callable[[str], None] | None,
     workers: int | None,
+    renamed: set[str],
 ) -> None:
     """Plan the graph of ``corpus`` from the stored summaries and write it:
     works, derived rows by group, expressions not held as planned (rendered),
     and the removal of expressions and works no longer derived. Only the texts
-    connected to what changed are planned (:func:`_selective`) when the store
+    connected to what changed are planned (:func:`plan_part`; ``renamed``: texts
+    whose file name changed) when the store
     keeps the keys of a build planned with the same sidecar, policy and
     derivation; else the whole corpus."""
     w.flush()
@@ -465,6 +468,7 @@ def _plan_and_write(
         corpus,
         lambda spool: _planned(spool, pubs, report, w, policy, path_of)[:2],
         lambda plans: _render_all(w, plans, corpus, report, tick, workers),
+        renamed,
     ):
         _report_stored(w, corpus, report)
         return

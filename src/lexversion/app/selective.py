@@ -15,6 +15,7 @@ happen and titles connect nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,14 +106,17 @@ def plan_part(
     corpus: Sequence[inc.Text],
     plan: Callable[[SummarySpool], tuple[Graph, list[ExpressionPlan]]],
     render: Callable[[list[ExpressionPlan]], set[str]],
+    renamed: AbstractSet[str] = frozenset(),
 ) -> bool:
     """Plan and write only the texts connected to those added and removed since
-    the last build (:func:`closure`); the rest of the
+    the last build (:func:`closure`), and to those ``renamed``; the rest of the
     graph stays as stored. Returns false, having written nothing, when the
     closure is most of the corpus (planning the whole is then no dearer)."""
     summarized = w.summarized_in([t.sha256 for t in corpus])
     planned = w.keys.texts()
-    added_texts = [t for t in corpus if t.sha256 in summarized - planned]
+    # a renamed text is planned again too: warnings name the file a text came from
+    fresh = (summarized - planned) | (renamed & summarized)
+    added_texts = [t for t in corpus if t.sha256 in fresh]
     added: dict[str, list[KeyRow]] = {}
 
     def keyed(d: DocSummary, _: list[str]) -> None:

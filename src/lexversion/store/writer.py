@@ -344,7 +344,12 @@ class GraphWriter:
         """Insert new works and update changed ones (before any expression)."""
         self._flush_sources()
         cols = [c for c in WorkRow.__table__.columns]
-        existing = {row[0]: tuple(row) for row in self.s.execute(select(*cols))}
+        works = list(works)
+        uris = [w.frbr_uri for w in works]
+        existing: dict[str, tuple[Any, ...]] = {}
+        for k in range(0, len(uris), BATCH):  # those given only: a selective build gives a few
+            q = select(*cols).where(WorkRow.frbr_uri.in_(uris[k : k + BATCH]))
+            existing.update((row[0], tuple(row)) for row in self.s.execute(q))
         fresh, changed = [], []
         for w in works:
             values = _work_values(w)
