@@ -1,7 +1,7 @@
 """National scale, measured (issue 4): build throughput, peak memory, point-in-time latency.
 
     python bench/bench_scale.py CORPUS_DIR [--db URL] [--lookups N]
-    python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL]
+    python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL] [--compare SRC]
 
 Builds CORPUS_DIR (a synthetic corpus from ``bench/make_corpus.py N DIR``)
 into a fresh store with ``lexversion build`` in a child process (the full
@@ -21,12 +21,18 @@ memory of it and its workers: ``RUSAGE_CHILDREN`` of a probe process that runs i
 changed, ``lexversion add`` of one new act, ``lexversion add`` of 100 new
 acts, a build after one act's file changed (a line appended to it), and a
 build after one act's files were removed. Each step's figure is also given
-as a share of the fresh build's wall time.
+as a share of the fresh build's wall time, with its CPU time (user and system
+of the step and its workers: on a shared machine wall time says more of the
+other jobs than of the build) and the load average before and after.
+``--compare SRC`` (another source tree's ``src``, e.g. ``git archive main src``
+unpacked) runs every step with that code first and this code next, each on
+its own store and copy of the corpus: before and after in one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -36,6 +42,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -69,66 +77,127 @@ def _acts(corpus: Path) -> dict[int, list[Path]]:
     return out
 
 
-def _step(name: str, cmd: list[str], fresh: float | None) -> float:
-    """Time one step in a child of its own (so its peak memory is its own)."""
+def _step(
+    name: str, cmd: list[str], fresh: float | None, env: dict[str, str] | None = None
+) -> float:
+    """Time one step in a child of its own (so its peak memory is its own):
+    wall time, CPU time (user + system of it and its workers: the machine may
+    be shared, wall time is noisy) and peak resident memory."""
     probe = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
         "w = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "peak = u.ru_maxrss / 1024\n"
         "last = (p.stdout.strip() or p.stderr.strip()).splitlines() or ['exit %d' % p.returncode]\n"
-        "print(f'{w:.3f} {peak:.0f} {last[-1]}')\n"
+        "print(f'{w:.3f} {u.ru_utime + u.ru_stime:.3f} {peak:.0f} {last[-1]}')\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True)
-    wall_s, peak_s, last = done.stdout.strip().split(" ", 2)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env
+    )
+    wall_s, cpu_s, peak_s, last = done.stdout.strip().split(" ", 3)
     wall = float(wall_s)
     share = f", {100 * wall / fresh:.1f}% of the fresh build" if fresh else ""
-    print(f"{name}: {wall:.2f} s wall, peak {peak_s} MB{share}")
-    print(f"    {last}")
+    print(f"{name}: {wall:.2f} s wall, {float(cpu_s):.2f} s CPU, peak {peak_s} MB{share}")
+    print(f"    {last}", flush=True)
     return wall
 
 
-def incremental(corpus: Path, k: int, url: str) -> None:
-    """The ``--incremental K`` steps (see the module doc)."""
+@dataclass
+class Variant:
+    """One code base the steps run with: its ``name``, ``env`` of its child
+    processes (``PYTHONPATH`` of another source tree, or none: this one), its
+    store ``url`` and working corpus directory ``work``; ``fresh``: its fresh
+    build's wall time."""
+
+    name: str
+    env: dict[str, str] | None
+    url: str
+    work: Path
+    fresh: float | None = None
+
+
+def _second_url(url: str, suffix: str) -> str:
+    """A second store beside ``url`` (SQLite: another file; PostgreSQL: another
+    database on the server, created when missing), emptied."""
+    if not url.startswith("postgresql"):
+        return url.replace(".db", f"-{suffix}.db")
+    from sqlalchemy import make_url
+
+    u = make_url(url)
+    engine = create_engine(u, isolation_level="AUTOCOMMIT")
+    name = f"{u.database}_{suffix}"
+    with engine.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}):
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    other = u.set(database=name).render_as_string(hide_password=False)
+    _reset(other)
+    return other
+
+
+def incremental(corpus: Path, k: int, url: str, compare: Path | None = None) -> None:
+    """The ``--incremental K`` steps (see the module doc); with ``compare``
+    (a source tree's ``src``), each step is run with that code first and this
+    code next, each on its own store and copy of the corpus (same run, same
+    machine load)."""
     acts = _acts(corpus)
     if len(acts) < k + 101:
         raise SystemExit(f"{corpus}: {len(acts)} acts, need at least {k + 101}")
-    # the acts to add are the earliest of each chain (their dates are past;
-    # the latest acts of a large synthetic corpus are dated in the future,
-    # and the parser rejects them): they arrive late, beside their successors
+    # the acts to add are the earliest of each chain: they arrive late, beside
+    # the acts that repeal them (a change that reaches other works)
     order = sorted(acts)
     later, order = order[:101], order[101:]
-    work = Path(tempfile.mkdtemp(prefix="lexversion-incr-")) / "corpus"
-    work.mkdir()
-    for i in order[:k]:
-        for p in acts[i]:
-            shutil.copyfile(p, work / p.name)
+    root = Path(tempfile.mkdtemp(prefix="lexversion-incr-"))
+    variants = []
+    if compare is not None:
+        env = {**os.environ, "PYTHONPATH": str(compare.resolve())}
+        variants.append(Variant("before", env, _second_url(url, "before"), root / "before"))
+    variants.append(Variant("after" if compare else "", None, url, root / "corpus"))
+    for v in variants:
+        v.work.mkdir()
+        for i in order[:k]:
+            for p in acts[i]:
+                shutil.copyfile(p, v.work / p.name)
     exe = str(Path(sys.executable).with_name("lexversion"))
-    files = len(list(work.iterdir()))
-    print(f"backend {url.split(':', 1)[0]}; {k} acts, {files} files; steps in {work.parent}")
-    fresh = _step("fresh build", [exe, "build", str(work), "--db", url], None)
-    _step("no-change build", [exe, "build", str(work), "--db", url], fresh)
+    files = len(list(variants[0].work.iterdir()))
+    print(f"backend {url.split(':', 1)[0]}; {k} acts, {files} files; steps in {root}")
+    print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
 
-    def added(acts_: list[int]) -> list[str]:
+    def each(name: str, args: Callable[[Variant], list[str]]) -> None:
+        for v in variants:
+            label = f"[{v.name}] {name}" if v.name else name
+            wall = _step(label, [exe, *args(v), "--db", v.url], v.fresh, v.env)
+            if v.fresh is None:
+                v.fresh = wall
+
+    def added(v: Variant, acts_: list[int]) -> list[str]:
         paths = []
         for i in acts_:
             for p in acts[i]:
-                shutil.copyfile(p, work / p.name)
-                paths.append(str(work / p.name))
+                shutil.copyfile(p, v.work / p.name)
+                paths.append(str(v.work / p.name))
         return paths
 
-    _step("add one act (lexversion add)", [exe, "add", *added(later[:1]), "--db", url], fresh)
-    hundred = added(later[1:101])
-    _step("add 100 acts (lexversion add)", [exe, "add", *hundred, "--db", url], fresh)
-    _step("no-change build after adds", [exe, "build", str(work), "--db", url], fresh)
-    target = acts[order[k // 2]][0]
-    edited = work / target.name
-    edited.write_bytes(edited.read_bytes() + b"\n")
-    _step("change one act (build)", [exe, "build", str(work), "--db", url], fresh)
-    for p in acts[order[k // 3]]:
-        (work / p.name).unlink()
-    _step("remove one act (build)", [exe, "build", str(work), "--db", url], fresh)
-    shutil.rmtree(work.parent, ignore_errors=True)
+    def edit(v: Variant) -> list[str]:
+        edited = v.work / acts[order[k // 2]][0].name
+        edited.write_bytes(edited.read_bytes() + b"\n")
+        return ["build", str(v.work)]
+
+    def remove(v: Variant) -> list[str]:
+        for p in acts[order[k // 3]]:
+            (v.work / p.name).unlink()
+        return ["build", str(v.work)]
+
+    each("fresh build", lambda v: ["build", str(v.work)])
+    each("no-change build", lambda v: ["build", str(v.work)])
+    each("add one act (lexversion add)", lambda v: ["add", *added(v, later[:1])])
+    each("add 100 acts (lexversion add)", lambda v: ["add", *added(v, later[1:101])])
+    each("no-change build after adds", lambda v: ["build", str(v.work)])
+    each("change one act (build)", edit)
+    each("remove one act (build)", remove)
+    print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def main() -> None:
@@ -137,12 +206,13 @@ def main() -> None:
     ap.add_argument("--db")
     ap.add_argument("--lookups", type=int, default=2000)
     ap.add_argument("--incremental", type=int, metavar="K")
+    ap.add_argument("--compare", type=Path, metavar="SRC")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="lexversion-scale-")
     url = args.db or f"sqlite:///{tmp}/scale.db"
     _reset(url)
     if args.incremental:
-        incremental(args.corpus, args.incremental, url)
+        incremental(args.corpus, args.incremental, url, args.compare)
         return
     files = [p for p in args.corpus.iterdir() if p.suffix == ".txt"]
     size = sum(p.stat().st_size for p in files)

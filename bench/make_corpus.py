@@ -293,21 +293,33 @@ def render(act: Act, lang: str, rng: random.Random) -> str:
     return "\n".join(parts) + "\n"
 
 
+#: the acts' adoption dates stay within these (an act dated after today is not a past act)
+FIRST_DAY, LAST_DAY = date(1994, 1, 1), date(2025, 6, 30)
+
+
 def plan(n: int, rng: random.Random) -> list[Act]:
     """N acts in chains: each region's rules are adopted, sometimes amended
-    (the amending act is cited, not in the corpus), and repealed by the next."""
+    (the amending act is cited, not in the corpus), and repealed by the next.
+    A chain's steps are 30-400 days apart while a region's share of N fits
+    from 2005 to :data:`LAST_DAY`; a larger N packs them closer (from
+    :data:`FIRST_DAY`), so every act is adopted by :data:`LAST_DAY`."""
     acts: list[Act] = []
     per_region: dict[str, list[Act]] = {}
     serial = 0
+    per = -(-n // len(REGIONS))  # acts in a region's chain
+    span = (LAST_DAY - FIRST_DAY).days
+    roomy = per * 400 <= (LAST_DAY - date(2013, 3, 20)).days
+    lo, hi = (30, 400) if roomy else (1, max(1, 2 * (span // per) - 1))
     while len(acts) < n:
         r = REGIONS[serial % len(REGIONS)]
         serial += 1
         history = per_region.setdefault(r.code, [])
         start = (
-            history[-1].adopted + timedelta(days=rng.randint(30, 400))
+            history[-1].adopted + timedelta(days=rng.randint(lo, hi))
             if history
-            else date(2005, 1, 1) + timedelta(days=rng.randint(0, 3000))
+            else (date(2005, 1, 1) + timedelta(days=rng.randint(0, 3000)) if roomy else FIRST_DAY)
         )
+        start = min(start, LAST_DAY)
         number = f"{rng.randint(1, 60)}/{serial}-{rng.choice(['V', 'VI', 'VII', 'VIII'])}"
         act = Act(r, start, number, rng.random() < 0.33, rng.choice(["kk", "ru"]))
         if history and rng.random() < 0.5:
@@ -316,7 +328,7 @@ def plan(n: int, rng: random.Random) -> list[Act]:
             act.repeals.append((prev.adopted, prev.number))
         if rng.random() < 0.3:
             act.amended_by = (
-                act.adopted + timedelta(days=rng.randint(60, 900)),
+                min(act.adopted + timedelta(days=rng.randint(60, 900)), LAST_DAY),
                 f"{rng.randint(1, 60)}-{serial}",
             )
         history.append(act)

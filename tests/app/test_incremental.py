@@ -28,8 +28,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, inspect, make_url, text
 
-from lexversion.app import ingest
+from lexversion.app import ingest, selective
 from lexversion.app.ingest import add, build
+from lexversion.graph import plan_graph
 from lexversion.store import open_store
 from tests.conftest import CORPUS
 
@@ -132,7 +133,13 @@ def _copy(files: list[Path], to: Path) -> Path:
     return to
 
 
-def test_the_real_corpus_built_in_steps_is_a_fresh_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("whole", [selective.WHOLE, 1.0])
+def test_the_real_corpus_built_in_steps_is_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: float
+) -> None:
+    # whole 1.0: every step planned selectively, however much of the corpus it touches
+    # (the joint act of seed 002, its akimat's resolution and its title, among them)
+    monkeypatch.setattr(selective, "WHOLE", whole)
     d = _copy(CORPUS[:-2], tmp_path / "c")
     url = _urls(tmp_path, "inc")
     build(d, open_store(url), workers=1)
@@ -246,7 +253,9 @@ def test_random_sequences_give_a_fresh_build(
     synthetic: tuple[list[Path], list[Path]],
     tmp_path_factory: pytest.TempPathFactory,
     pg_url: str | None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(selective, "WHOLE", 1.0)  # every step planned selectively
     first, second = synthetic
     tmp = tmp_path_factory.mktemp("seq")
     d = _copy(first[: len(first) // 2], tmp / "c")
@@ -268,3 +277,72 @@ def test_random_sequences_give_a_fresh_build(
         build(d, open_store(url), workers=1)
         fresh = _second(pg_url) if pg_url else _urls(tmp, f"fresh-{len(present)}")
         assert canonical(url) == _fresh(d, fresh)
+
+
+# -- selective planning: a change planned with the texts it touches only -------------
+
+N_CHAIN = 40
+
+
+@pytest.fixture(scope="module")
+def chains(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A synthetic corpus of chains: each region's rules repealed by the next,
+    amended by acts cited only, every act citing the same law (a hub)."""
+    d = tmp_path_factory.mktemp("chains")
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(N_CHAIN), str(d)],
+        check=True,
+        capture_output=True,
+    )
+    return sorted(p for p in d.iterdir() if p.suffix == ".txt")
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(picks=st.lists(st.integers(0, 10**6), min_size=1, max_size=3))
+def test_acts_added_to_their_chains_are_planned_alone_and_give_a_fresh_build(
+    picks: list[int],
+    chains: list[Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    pg_url: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # acts arrive late beside the acts that repeal them, cite them or that they
+    # amend: the change reaches stored works through repeals and citations
+    tmp = tmp_path_factory.mktemp("sel")
+    late = {chains[k % len(chains)].name[:10] for k in picks}
+    d = _copy([p for p in chains if p.name[:10] not in late], tmp / "c")
+    url = pg_url or _urls(tmp, "inc")
+    build(d, open_store(url), workers=1)
+    planned: list[int] = []
+    plan = plan_graph
+
+    def counting(docs: Any, *args: Any) -> Any:
+        planned.append(sum(1 for _ in docs))
+        return plan(docs, *args)
+
+    monkeypatch.setattr(ingest, "plan_graph", counting)
+    for name in sorted(late):
+        add([p for p in chains if p.name.startswith(name)], open_store(url), workers=1)
+    every = sum(1 for p in chains if (d / p.name).exists() or p.name[:10] in late)
+    assert planned and max(planned) < every  # never the whole corpus
+    whole = _copy(chains, tmp / "all")
+    fresh = _second(pg_url) if pg_url else _urls(tmp, "fresh")
+    assert canonical(url) == _fresh(whole, fresh)
+
+
+def test_a_renamed_file_is_planned_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a warning names the file its text came from: a text under a new name is
+    # planned again even when its bytes are stored (selective planning, WHOLE=1)
+    monkeypatch.setattr(selective, "WHOLE", 1.0)
+    d = _copy(CORPUS, tmp_path / "c")
+    url = _urls(tmp_path, "inc")
+    build(d, open_store(url), workers=1)
+    for f in CORPUS:
+        (d / f.name).rename(d / f"renamed-{f.name}")
+    build(d, open_store(url), workers=1)
+    assert canonical(url) == _fresh(d, _urls(tmp_path, "fresh"))

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -125,6 +127,14 @@ def fingerprint(
     return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
 
 
+def plan_basis(pubs: Sequence[Pub], policy: PublicationPolicy, derivation: str) -> str:
+    """SHA-256 of what planning depends on besides the texts: the publication
+    facts, the policy and the derivation (the graph's kept keys serve a build
+    planning with the same, :func:`lexversion.app.ingest._selective`)."""
+    blob = {"pubs": pubs_json(pubs), "policy": policy_json(policy), "derivation": derivation}
+    return hashlib.sha256(json.dumps(blob, sort_keys=True).encode()).hexdigest()
+
+
 def keep_parsed(
     w: GraphWriter, t: Text, summary: DocSummary, data: bytes, warnings: Sequence[str]
 ) -> None:
@@ -188,7 +198,45 @@ def render_jobs(
     return sorted(jobs, key=lambda j: j[0])
 
 
+class SummarySpool:
+    """Document summaries kept on disk (pickled to a temporary file) and read
+    back in SHA-256 order as often as the planner iterates, so planning a
+    national corpus holds the graph, not the documents (issue 4: flat memory)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the spool; close()
+        self._index: list[tuple[str, int, int]] = []
+        self._skipped: set[str] = set()
+
+    def add(self, summary: DocSummary) -> None:
+        """Append ``summary``."""
+        blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(0, os.SEEK_END)
+        self._index.append((summary.sha256, self._file.tell(), len(blob)))
+        self._file.write(blob)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def skip(self, sha256: str) -> None:
+        """Leave summary ``sha256`` out of every later iteration."""
+        self._skipped.add(sha256)
+
+    def __iter__(self) -> Iterator[DocSummary]:
+        for sha, offset, size in sorted(self._index):
+            if sha in self._skipped:
+                continue
+            self._file.seek(offset)
+            summary: DocSummary = pickle.loads(self._file.read(size))
+            yield summary
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._file.close()
+
+
 __all__ = [
+    "SummarySpool",
     "Text",
     "Unreadable",
     "corpus_of",
@@ -196,6 +244,7 @@ __all__ = [
     "hash_files",
     "keep_parsed",
     "parse_failures",
+    "plan_basis",
     "policy_json",
     "policy_of",
     "portable",

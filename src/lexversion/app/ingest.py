@@ -13,8 +13,6 @@ import gc
 import json
 import multiprocessing
 import os
-import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +22,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from lexversion.app import incremental as inc
+from lexversion.app.incremental import SummarySpool
+from lexversion.app.selective import plan_keys, plan_part
 from lexversion.errors import InputError, PlanError, StoreError, UsageError
 from lexversion.graph import plan_graph, render_plan, summarize
 from lexversion.graph.failures import unidentified
@@ -131,43 +131,6 @@ WINDOW = 256
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-class SummarySpool:
-    """Document summaries kept on disk (pickled to a temporary file) and read
-    back in SHA-256 order as often as the planner iterates, so planning a
-    national corpus holds the graph, not the documents (issue 4: flat memory)."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the spool; close()
-        self._index: list[tuple[str, int, int]] = []
-        self._skipped: set[str] = set()
-
-    def add(self, summary: DocSummary) -> None:
-        """Append ``summary``."""
-        blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, os.SEEK_END)
-        self._index.append((summary.sha256, self._file.tell(), len(blob)))
-        self._file.write(blob)
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-    def skip(self, sha256: str) -> None:
-        """Leave summary ``sha256`` out of every later iteration."""
-        self._skipped.add(sha256)
-
-    def __iter__(self) -> Iterator[DocSummary]:
-        for sha, offset, size in sorted(self._index):
-            if sha in self._skipped:
-                continue
-            self._file.seek(offset)
-            summary: DocSummary = pickle.loads(self._file.read(size))
-            yield summary
-
-    def close(self) -> None:
-        """Remove the temporary file."""
-        self._file.close()
 
 
 def _problem(exc: BaseException) -> str:
@@ -422,7 +385,8 @@ def run_build(
             return report
         _update(w, corpus, given, stored, asked.prune, report, tick, workers)
         known = len(report.failed)  # unreadable files, failed parses: kept, not tried again
-        _plan_and_write(w, corpus, pubs, policy, report, tick, workers)
+        renamed = {t.sha256 for t in given if stored.get(t.sha256, t.name) != t.name}
+        _plan_and_write(w, corpus, pubs, policy, report, tick, workers, renamed)
         w.set_input("sidecar", inc.pubs_json(pubs))
         w.set_input("policy", inc.policy_json(policy))
         # a text planning or rendering failed on is tried again by the next build
@@ -492,12 +456,28 @@ def _plan_and_write(
     report: BuildReport,
     tick: Callable[[str], None] | None,
     workers: int | None,
+    renamed: set[str],
 ) -> None:
     """Plan the graph of ``corpus`` from the stored summaries and write it:
     works, derived rows by group, expressions not held as planned (rendered),
-    and the removal of expressions and works no longer derived."""
-    summaries = SummarySpool()
+    and the removal of expressions and works no longer derived. Only the texts
+    connected to what changed are planned (:func:`plan_part`; ``renamed``: texts
+    whose file name changed) when the store
+    keeps the keys of a build planned with the same sidecar, policy and
+    derivation; else the whole corpus."""
     w.flush()
+    basis = inc.plan_basis(pubs, policy, w.derivation or "")
+    path_of = {t.sha256: t.path or t.name for t in corpus}
+    if w.get_input("planned") == basis and plan_part(
+        w,
+        corpus,
+        lambda spool: _planned(spool, pubs, report, w, policy, path_of)[:2],
+        lambda plans: _render_all(w, plans, corpus, report, tick, workers),
+        renamed,
+    ):
+        _report_stored(w, corpus, report)
+        return
+    summaries = SummarySpool()
     given = {t.sha256 for t in corpus if t.path is not None}
 
     def keep(summary: DocSummary, warnings: list[str]) -> None:
@@ -506,10 +486,33 @@ def _plan_and_write(
             report.warnings.extend((summary.source, x) for x in warnings)
 
     inc.summaries_of(w, corpus, keep)
-    path_of = {t.sha256: t.path or t.name for t in corpus}
     graph, plans, fingerprint = _planned(summaries, pubs, report, w, policy, path_of)
     w.put_works(graph.works.values())
     w.put_derived(graph, fingerprint)
+    unrendered = _render_all(w, plans, corpus, report, tick, workers)
+    w.drop_expressions_not_in({p.uri for p in plans} - unrendered)
+    w.drop_works_not_in(set(graph.works))
+    w.keys.clear()
+    w.keys.put(plan_keys(summaries, graph), fresh=True)
+    w.set_input("planned", basis)
+    report.citations = len(graph.citations)
+    summaries.close()
+    report.works = sum(1 for x in graph.works.values() if not x.stub)
+    report.stubs = sum(1 for x in graph.works.values() if x.stub)
+    report.expressions = len(plans)
+    report.effects = len(graph.effects)
+
+
+def _render_all(
+    w: GraphWriter,
+    plans: list[ExpressionPlan],
+    corpus: list[inc.Text],
+    report: BuildReport,
+    tick: Callable[[str], None] | None,
+    workers: int | None,
+) -> set[str]:
+    """Render the ``plans`` the store does not hold as planned and write them;
+    returns the URIs of those that failed (their texts go to ``report.failed``)."""
     jobs = inc.render_jobs(w, plans, corpus)
     unrendered: set[str] = set()
     n = workers or os.cpu_count() or 1
@@ -521,14 +524,17 @@ def _plan_and_write(
             w.add_expression(rec)
         if tick:
             tick(name)
-    w.drop_expressions_not_in({p.uri for p in plans} - unrendered)
-    w.drop_works_not_in(set(graph.works))
-    report.citations = len(graph.citations)
-    summaries.close()
-    report.works = sum(1 for x in graph.works.values() if not x.stub)
-    report.stubs = sum(1 for x in graph.works.values() if x.stub)
-    report.expressions = len(plans)
-    report.effects = len(graph.effects)
+    return unrendered
+
+
+def _report_stored(w: GraphWriter, corpus: list[inc.Text], report: BuildReport) -> None:
+    """Fill ``report``'s graph size and warnings from the store as written."""
+    for key, n in w.tallies().items():
+        setattr(report, key, n)
+    where = {t.sha256: t.path for t in corpus if t.path is not None}
+    report.warnings = [(where[sha], x) for sha, x in w.parse_warnings(sorted(where))]
+    names = {t.sha256: t.path or t.name for t in corpus}
+    report.warnings += text_warnings(w.stored_warnings(), names)
 
 
 def _sync_search(store: Store, report: BuildReport) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -63,8 +63,13 @@ def row_blob(row: dict[str, Any]) -> bytes:
 
 def group_digests(table: DerivedTable, g: Graph) -> dict[str, str]:
     """The digest of each group of ``table``'s rows in ``g``, by group."""
+    return digests_of(table, table.rows(g))
+
+
+def digests_of(table: DerivedTable, rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The digest of each group of ``table``'s ``rows``, by group."""
     digests: dict[str, Any] = {}
-    for r in table.rows(g):
+    for r in rows:
         key = r[table.group]
         h = digests.get(key)
         if h is None:
@@ -81,16 +86,37 @@ class GroupWrite:
     inserted: int
 
 
-def write_groups(s: Session, table: DerivedTable, g: Graph) -> GroupWrite:
-    """Make ``table`` hold the rows ``g`` gives it, writing only changed groups
-    (inside the caller's transaction); returns the rows deleted and inserted."""
-    model, col = table.model, getattr(table.model, table.group)
-    new = group_digests(table, g)
+def _stored_digests(s: Session, table: DerivedTable, scope: set[str] | None) -> dict[str, str]:
+    """The stored digests of ``table``'s groups (``scope``: of those groups only)."""
     grp = DerivedGroupRow
     q = select(grp.grp, grp.digest).where(grp.tbl == table.name)
-    old = {k: d for k, d in s.execute(q)}
+    if scope is None:
+        return {k: d for k, d in s.execute(q)}
+    keys, out = sorted(scope), {}
+    for k in range(0, len(keys), BATCH):
+        out.update({g: d for g, d in s.execute(q.where(grp.grp.in_(keys[k : k + BATCH])))})
+    return out
+
+
+def write_groups(
+    s: Session,
+    table: DerivedTable,
+    g: Graph,
+    scope: set[str] | None = None,
+    rows: Callable[[], Iterable[dict[str, Any]]] | None = None,
+) -> GroupWrite:
+    """Make ``table`` hold the rows ``g`` gives it (or ``rows()``), writing only
+    changed groups (inside the caller's transaction); returns the rows deleted
+    and inserted. ``scope``: the groups planned again (selective planning,
+    :mod:`lexversion.graph.touch`): only those are compared, written or removed,
+    the others are kept as stored."""
+    model, col = table.model, getattr(table.model, table.group)
+    make = rows or (lambda: table.rows(g))
+    new = digests_of(table, make())
+    grp = DerivedGroupRow
+    old = _stored_digests(s, table, scope)
     deleted = 0
-    if not old and (s.scalar(select(func.count()).select_from(model)) or 0):
+    if scope is None and not old and (s.scalar(select(func.count()).select_from(model)) or 0):
         deleted = deleted_rows(s.execute(delete(model)))  # untracked rows: replaced whole
         changed = set(new)
     else:
@@ -102,7 +128,7 @@ def write_groups(s: Session, table: DerivedTable, g: Graph) -> GroupWrite:
         s.execute(delete(grp).where(grp.tbl == table.name, grp.grp.in_(part)))
     inserted = 0
     batch: list[dict[str, Any]] = []
-    for r in table.rows(g):
+    for r in make():
         if r[table.group] in changed:
             batch.append(r)
             if len(batch) >= BATCH:
@@ -115,6 +141,26 @@ def write_groups(s: Session, table: DerivedTable, g: Graph) -> GroupWrite:
     for k in range(0, len(digests), BATCH):
         s.execute(insert(grp), digests[k : k + BATCH])
     return GroupWrite(deleted, inserted)
+
+
+def stored_fingerprint(s: Session) -> str:
+    """SHA-256 over every stored group digest (table, group, digest in order):
+    the derived graph's fingerprint, the same whichever builds made the groups."""
+    h = hashlib.sha256()
+    q = select(DerivedGroupRow.tbl, DerivedGroupRow.grp, DerivedGroupRow.digest)
+    for tbl, grp_, digest in sorted(s.execute(q)):  # Python's order: databases collate text apart
+        h.update(f"{tbl}\x1f{grp_}\x1f{digest}\n".encode())
+    return h.hexdigest()
+
+
+def digests_fingerprint(digests: dict[str, dict[str, str]]) -> str:
+    """:func:`stored_fingerprint` of groups not yet stored: ``digests`` by table name, then group."""
+    h = hashlib.sha256()
+    for tbl, grp_, digest in sorted(
+        (t, k, d) for t, groups in digests.items() for k, d in groups.items()
+    ):
+        h.update(f"{tbl}\x1f{grp_}\x1f{digest}\n".encode())
+    return h.hexdigest()
 
 
 def derived_tables(
@@ -136,7 +182,10 @@ __all__ = [
     "DerivedTable",
     "GroupWrite",
     "derived_tables",
+    "digests_fingerprint",
+    "digests_of",
     "group_digests",
     "row_blob",
+    "stored_fingerprint",
     "write_groups",
 ]

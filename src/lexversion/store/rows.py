@@ -194,6 +194,18 @@ class DerivedGroupRow(Base):
     digest: Mapped[str] = mapped_column(String(64))
 
 
+class PlanKeyRow(Base):
+    """A key selective planning follows (issue 15, :mod:`lexversion.graph.touch`):
+    ``owner`` (a corpus text's SHA-256, or a work's FRBR URI for its own key,
+    role ``w``), the ``key``, its ``role`` and the ``variant`` of the act named."""
+
+    __tablename__ = "plan_keys"
+    owner: Mapped[str] = mapped_column(String(200), primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(1), primary_key=True)
+    variant: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class BuildInputRow(Base):
     """What the last build planned with besides the texts, as JSON by key
     (``sidecar``, ``policy``, ``corpus``, ``report``)."""

@@ -25,22 +25,31 @@ leaves the store as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WarningRecord, WorkRecord
-from lexversion.store.derived import deleted_rows, derived_tables, row_blob, write_groups
+from lexversion.store.derived import (
+    GroupWrite,
+    deleted_rows,
+    derived_tables,
+    digests_fingerprint,
+    group_digests,
+    stored_fingerprint,
+    write_groups,
+)
+from lexversion.store.keys import PlanKeys
 from lexversion.store.rows import (
     BuildInputRow,
     BuildStateRow,
     CitationRow,
     DerivationRow,
     EffectRow,
+    EventRow,
     ExpressionRow,
     SourceRow,
     SummaryRow,
@@ -153,15 +162,14 @@ _TABLES = derived_tables(event_rows, effect_rows, citation_rows, warning_rows)
 
 
 def derived_fingerprint(g: Graph) -> str:
-    """SHA-256 over the rows of events, effects, citations and warnings of ``g`` in the
-    graph's deterministic order (generating its lazy streams once: a planning
-    failure in them surfaces here, before anything is written)."""
-    digest = hashlib.sha256()
-    for table in _TABLES:
-        digest.update(table.name.encode())
-        for r in table.rows(g):
-            digest.update(row_blob(r))
-    return digest.hexdigest()
+    """The fingerprint of the derived rows of ``g`` (events, effects, citations and
+    warnings): SHA-256 over each group's digest
+    (:func:`lexversion.store.derived.digests_fingerprint`), the value
+    :func:`lexversion.store.derived.stored_fingerprint` reads back from a store
+    holding them, however many builds wrote them. Generates the graph's lazy
+    streams once: a planning failure in them surfaces here, before anything is
+    written."""
+    return digests_fingerprint({t.name: group_digests(t, g) for t in _TABLES})
 
 
 class GraphWriter:
@@ -177,6 +185,8 @@ class GraphWriter:
         self._fresh_sources: set[str] = set()
         self.derivation: str | None = None
         self._exprs: list[ExpressionRecord] = []
+        #: the keys selective planning follows (issue 15)
+        self.keys = PlanKeys(session)
 
     def _count(self, table: dict[str, int], name: str, n: int) -> None:
         if n:
@@ -248,6 +258,16 @@ class GraphWriter:
             q = q.where(SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None))
             for sha, blob, warnings in self.s.execute(q):
                 yield sha, bytes(blob), list(warnings)
+
+    def summarized_in(self, shas: Sequence[str]) -> set[str]:
+        """The texts of ``shas`` that have a summary (their parse did not fail)."""
+        out: set[str] = set()
+        for k in range(0, len(shas), BATCH):
+            q = select(SummaryRow.sha256).where(
+                SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None)
+            )
+            out.update(self.s.scalars(q))
+        return out
 
     def parse_errors(self, shas: Sequence[str]) -> dict[str, str]:
         """The errors of the texts ``shas`` whose parse failed, by SHA-256."""
@@ -324,7 +344,12 @@ class GraphWriter:
         """Insert new works and update changed ones (before any expression)."""
         self._flush_sources()
         cols = [c for c in WorkRow.__table__.columns]
-        existing = {row[0]: tuple(row) for row in self.s.execute(select(*cols))}
+        works = list(works)
+        uris = [w.frbr_uri for w in works]
+        existing: dict[str, tuple[Any, ...]] = {}
+        for k in range(0, len(uris), BATCH):  # those given only: a selective build gives a few
+            q = select(*cols).where(WorkRow.frbr_uri.in_(uris[k : k + BATCH]))
+            existing.update((row[0], tuple(row)) for row in self.s.execute(q))
         fresh, changed = [], []
         for w in works:
             values = _work_values(w)
@@ -498,21 +523,74 @@ class GraphWriter:
         or ``fingerprint`` when the caller computed it), per table for the group
         digests and again to insert."""
         fingerprint = fingerprint or derived_fingerprint(g)
-        stored = self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
-        if stored == fingerprint:
+        if self._derived_state() == fingerprint:
             return
         for table in _TABLES:
-            done = write_groups(self.s, table, g)
-            self._count(self.deleted, table.name, done.deleted)
-            self._count(self.inserted, table.name, done.inserted)
-        if stored is None:
-            self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
-        else:
-            self.s.execute(
-                update(BuildStateRow)
-                .where(BuildStateRow.key == "derived")
-                .values(value=fingerprint)
-            )
+            self._wrote(table.name, write_groups(self.s, table, g))
+        self._set_derived_state(fingerprint)
+
+    def put_derived_in(
+        self,
+        g: Graph,
+        scope: set[str],
+        events: Callable[[], Iterable[dict[str, Any]]] | None = None,
+    ) -> None:
+        """Make the groups ``scope`` (works planned again) of events, effects,
+        citations and warnings those of ``g`` (selective planning: ``g`` is the
+        graph of part of the corpus), keeping every other group as stored;
+        ``events``: the events' rows, when the caller merged some
+        (:func:`lexversion.graph.touch.merge_evidence`)."""
+        for table in _TABLES:
+            rows = events if table.name == "events" else None
+            self._wrote(table.name, write_groups(self.s, table, g, scope, rows))
+        self._set_derived_state(stored_fingerprint(self.s))
+
+    def stored_events(self, works: Sequence[str]) -> Iterator[dict[str, Any]]:
+        """The stored event rows of ``works``, each work's in its order (row id)."""
+        cols = [c for c in EventRow.__table__.columns if c.name != "id"]
+        for k in range(0, len(works), BATCH):
+            q = select(*cols).where(EventRow.work_uri.in_(works[k : k + BATCH]))
+            for row in self.s.execute(q.order_by(EventRow.work_uri, EventRow.id)).mappings():
+                yield dict(row)
+
+    def _wrote(self, name: str, done: GroupWrite) -> None:
+        self._count(self.deleted, name, done.deleted)
+        self._count(self.inserted, name, done.inserted)
+
+    def _derived_state(self) -> str | None:
+        return self.s.scalar(select(BuildStateRow.value).where(BuildStateRow.key == "derived"))
+
+    def _set_derived_state(self, fingerprint: str) -> None:
+        self.s.execute(delete(BuildStateRow).where(BuildStateRow.key == "derived"))
+        self.s.execute(insert(BuildStateRow).values(key="derived", value=fingerprint))
+
+    def drop_expressions_of(self, works: set[str], wanted: set[str]) -> None:
+        """Remove the stored expressions of ``works`` the build no longer plans (``wanted``)."""
+        self.flush()
+        ws, gone = sorted(works), []
+        for k in range(0, len(ws), BATCH):
+            q = select(ExpressionRow.uri).where(ExpressionRow.work_uri.in_(ws[k : k + BATCH]))
+            gone += [u for u in self.s.scalars(q) if u not in wanted]
+        gone.sort()
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(ExpressionRow).where(ExpressionRow.uri.in_(gone[k : k + BATCH])))
+        self._unindex(gone)
+        self._count(self.deleted, "expressions", len(gone))
+
+    def drop_works_of(self, works: set[str], wanted: set[str]) -> None:
+        """Remove the works of ``works`` not in ``wanted`` unless an expression refers to them."""
+        self.flush()
+        cand = sorted(works - wanted)
+        gone = []
+        for k in range(0, len(cand), BATCH):
+            part = cand[k : k + BATCH]
+            q = select(ExpressionRow.work_uri).where(ExpressionRow.work_uri.in_(part)).distinct()
+            referenced = set(self.s.scalars(q))
+            gone += [u for u in part if u not in referenced]
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(WorkRow).where(WorkRow.frbr_uri.in_(gone[k : k + BATCH])))
+        self.keys.drop(gone)
+        self._count(self.deleted, "works", len(gone))
 
     def mark_written(self) -> None:
         """Count this transaction in ``build_state``'s ``writes`` (a number kept as

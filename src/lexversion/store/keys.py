@@ -1,0 +1,80 @@
+"""The keys selective planning follows, kept per text and per work (issue 15,
+``plan_keys``; :mod:`lexversion.graph.touch` makes them,
+:mod:`lexversion.app.selective` follows them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from lexversion.store.rows import PlanKeyRow
+
+BATCH = 500
+#: a kept row: (owner, key, role, variant)
+Row = tuple[str, str, str, str]
+
+
+class PlanKeys:
+    """The ``plan_keys`` rows, read and written inside a build's session."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def put(self, rows: Mapping[str, Sequence[tuple[str, str, str]]], fresh: bool = False) -> None:
+        """Keep the key rows (key, role, variant) of each owner of ``rows`` (a
+        text's SHA-256 or a work's URI), replacing those it had (``fresh``:
+        it had none, the table was cleared)."""
+        if not fresh:
+            self.drop(rows)
+        batch = [
+            {"owner": owner, "key": k, "role": role, "variant": v}
+            for owner, keys in rows.items()
+            for k, role, v in keys
+        ]
+        for k in range(0, len(batch), BATCH):
+            self.s.execute(insert(PlanKeyRow), batch[k : k + BATCH])
+
+    def clear(self) -> None:
+        """Delete every key row (a build planning the whole corpus writes them all again)."""
+        self.s.execute(delete(PlanKeyRow))
+
+    def drop(self, owners: Iterable[str]) -> None:
+        """Delete the key rows of ``owners``."""
+        gone = sorted(owners)
+        for k in range(0, len(gone), BATCH):
+            self.s.execute(delete(PlanKeyRow).where(PlanKeyRow.owner.in_(gone[k : k + BATCH])))
+
+    def texts(self) -> set[str]:
+        """The texts (SHA-256) whose keys are kept: the texts the stored graph was planned from."""
+        q = select(PlanKeyRow.owner).where(PlanKeyRow.role != "w").distinct()
+        return set(self.s.scalars(q))
+
+    def has_role(self, role: str) -> bool:
+        """Whether any kept key row has ``role``."""
+        return (
+            self.s.scalar(select(PlanKeyRow.owner).where(PlanKeyRow.role == role).limit(1))
+            is not None
+        )
+
+    def with_keys(self, keys: Sequence[str]) -> list[Row]:
+        """Every kept row (owner, key, role, variant) of ``keys``."""
+        out: list[Row] = []
+        cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
+        for k in range(0, len(keys), BATCH):
+            q = select(*cols).where(PlanKeyRow.key.in_(keys[k : k + BATCH]))
+            out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
+        return out
+
+    def rows_of(self, owners: Sequence[str]) -> list[Row]:
+        """Every kept row (owner, key, role, variant) of ``owners``."""
+        out: list[Row] = []
+        cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
+        for k in range(0, len(owners), BATCH):
+            q = select(*cols).where(PlanKeyRow.owner.in_(owners[k : k + BATCH]))
+            out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
+        return out
+
+
+__all__ = ["PlanKeys", "Row"]
