@@ -1,7 +1,7 @@
 """selective planning: the keys each text and work touch (issue 15)
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 
 ``plan_keys`` keeps, for each corpus text planned (by SHA-256) and each work
 (by FRBR URI, role ``w``), the keys :mod:`lexversion.graph.touch` gives it, so
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
