@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -60,19 +61,18 @@ class PlanKeys:
 
     def with_keys(self, keys: Sequence[str]) -> list[Row]:
         """Every kept row (owner, key, role, variant) of ``keys``."""
-        out: list[Row] = []
-        cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
-        for k in range(0, len(keys), BATCH):
-            q = select(*cols).where(PlanKeyRow.key.in_(keys[k : k + BATCH]))
-            out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
-        return out
+        return self._rows(PlanKeyRow.key, keys)
 
     def rows_of(self, owners: Sequence[str]) -> list[Row]:
         """Every kept row (owner, key, role, variant) of ``owners``."""
+        return self._rows(PlanKeyRow.owner, owners)
+
+    def _rows(self, column: Any, values: Sequence[str]) -> list[Row]:
+        """Every kept row whose ``column`` is one of ``values``, ``BATCH`` at a time."""
         out: list[Row] = []
         cols = (PlanKeyRow.owner, PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
-        for k in range(0, len(owners), BATCH):
-            q = select(*cols).where(PlanKeyRow.owner.in_(owners[k : k + BATCH]))
+        for k in range(0, len(values), BATCH):
+            q = select(*cols).where(column.in_(values[k : k + BATCH]))
             out += [tuple(r) for r in self.s.execute(q)]  # type: ignore[misc]
         return out
 

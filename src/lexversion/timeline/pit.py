@@ -157,17 +157,23 @@ def _commencement_status(tl: WorkTimeline, on: date) -> _Status:
             return st
     if tl.in_force is not None and relation(on, tl.in_force) != "unknown":
         return _two_dates_status(tl, on, tl.in_force)
-    if rel_com == "before":
-        return _Status(
-            "not_yet_in_force", com.certainty, None, (_fact_note("entry into force", com),)
-        )
-    if rel_com == "within":
-        assert com.earliest and com.latest
-        note = _window_note("entry into force: not yet in force before, in force after;", com)
-        return _Status("unknown", "estimated", (com.earliest, com.latest), (note,))
+    if rel_com in ("before", "within"):
+        return _awaiting_force(com, rel_com)
     if rel_com == "unknown":
         return _Status("unknown", "unknown", None, (_fact_note("entry into force", com),))
     return _Status("in_force", com.certainty, None, (_fact_note("in force since", com), _later(tl)))
+
+
+def _awaiting_force(force: DateFact, rel: str) -> _Status:
+    """The status on a day ``rel`` (``"before"`` or ``"within"``) entry into force
+    ``force``: not yet in force, or ``unknown`` (estimated) with its window."""
+    if rel == "before":
+        return _Status(
+            "not_yet_in_force", force.certainty, None, (_fact_note("entry into force", force),)
+        )
+    assert force.earliest and force.latest
+    note = _window_note("entry into force: not yet in force before, in force after;", force)
+    return _Status("unknown", "estimated", (force.earliest, force.latest), (note,))
 
 
 def _later(tl: WorkTimeline) -> str:
@@ -192,14 +198,8 @@ def _two_dates_status(tl: WorkTimeline, on: date, force: DateFact) -> _Status:
     shown as awaiting application, as the adopted text awaits entry into force."""
     com = tl.commencement
     rel_force, rel_com = relation(on, force), relation(on, com)
-    if rel_force == "before":
-        return _Status(
-            "not_yet_in_force", force.certainty, None, (_fact_note("entry into force", force),)
-        )
-    if rel_force == "within":
-        assert force.earliest and force.latest
-        note = _window_note("entry into force: not yet in force before, in force after;", force)
-        return _Status("unknown", "estimated", (force.earliest, force.latest), (note,))
+    if rel_force in ("before", "within"):
+        return _awaiting_force(force, rel_force)
     since = _fact_note("in force since", force)
     applies = _fact_note("put into effect (its text applies from)", com)
     if rel_com == "before":
