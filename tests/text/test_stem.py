@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lexversion.lang import fold_word
+from lexversion.text import stem as stem_module
+from lexversion.text.analysis import WORD
 from lexversion.text.stem import (
     MIN_STEM,
     kk_endings,
@@ -18,6 +20,7 @@ from lexversion.text.stem import (
     ru_stem,
     stem,
 )
+from tests.conftest import CORPUS
 
 #: forms of the corpus vocabulary (lang/kk/words.tsv) and the stem they share
 KK_STEMS = [
@@ -157,3 +160,39 @@ def test_other_languages_are_not_stemmed() -> None:
 
 def test_the_lexicon_is_folded() -> None:
     assert sorted(w for w in kk_lexicon() if fold_word(w) != w) == []
+
+
+def _stem_with_every_ending(word: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """:func:`kk_stem` uncached, every ending of a slot tried (the plain definition
+    of ``_endings_of``, the fast path that tries only those with the word's last letter)."""
+    with monkeypatch.context() as m:
+        m.setattr(stem_module, "_endings_of", lambda slot, last: kk_endings()[slot])
+        return stem_module.kk_stem.__wrapped__(word)
+
+
+@given(
+    st.text(alphabet="аәбғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя", min_size=1, max_size=14)
+    | st.sampled_from([w for w, _ in KK_STEMS] + [s for _, s in KK_STEMS])
+)
+def test_the_last_letter_screen_keeps_every_stem(word: str) -> None:
+    """Endings found by the word's last letter give the stems every ending gives."""
+    with pytest.MonkeyPatch.context() as mp:
+        plain = _stem_with_every_ending(word, mp)
+    assert stem_module.kk_stem.__wrapped__(word) == plain
+
+
+def test_the_last_letter_screen_on_the_corpus_words() -> None:
+    """The same on every word of the corpus (folded, as the index sees them)."""
+    words = sorted({fold_word(w) for p in CORPUS for w in WORD.findall(p.read_text("utf-8"))})
+    assert len(words) > 2000
+    with pytest.MonkeyPatch.context() as mp:
+        plain = [_stem_with_every_ending(w, mp) for w in words]
+    assert [stem_module.kk_stem.__wrapped__(w) for w in words] == plain
+
+
+@given(st.lists(st.text(alphabet="аәбғқіхсмёIi1- \tЖжx\u0301\r", max_size=6), max_size=8))
+def test_one_search_finds_the_words_to_fold(words: list[str]) -> None:
+    """The words one search over the joined list finds are those ``_plain`` refuses
+    (words of a word list: no line breaks in them)."""
+    words = [w for w in words if not w.splitlines()[1:] and "\r" not in w]
+    assert stem_module._not_plain(words) == {w for w in words if not stem_module._plain(w)}

@@ -31,7 +31,7 @@ word then miss. Words are given folded (:func:`lexversion.lang.fold_word`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -173,7 +173,7 @@ def _parses(word: str, at: int, stripped: tuple[Ending, ...]) -> Iterator[Parse]
     last = stripped[-1] if stripped else None
     if slot == "possessive" and last and last.after_possessive and word[-1] in _POSSESSIVE:
         # the case ending follows the possessive: only parses that strip it
-        for e in kk_endings()[slot]:
+        for e in _endings_of(slot, word[-1]):
             stem = _fits(word, e)
             if stem is not None:
                 yield from _parses(_voiced(stem, e), at + 1, (*stripped, e))
@@ -183,10 +183,28 @@ def _parses(word: str, at: int, stripped: tuple[Ending, ...]) -> Iterator[Parse]
         return
     if slot == "derivation" and taken & {"verb", "voice"}:
         return
-    for e in kk_endings()[slot]:
+    for e in _endings_of(slot, word[-1]):
         stem = _fits(word, e)
         if stem is not None:
             yield from _parses(_voiced(stem, e), at + 1, (*stripped, e))
+
+
+@cache
+def _by_last_letter() -> dict[tuple[str, str], tuple[Ending, ...]]:
+    """The endings of each slot by their last letter, in :func:`kk_endings`' order."""
+    out: dict[tuple[str, str], list[Ending]] = {}
+    for slot, endings in kk_endings().items():
+        for e in endings:
+            out.setdefault((slot, e.ending[-1]), []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _endings_of(slot: str, last: str) -> tuple[Ending, ...]:
+    """The endings of ``slot`` a word ending in ``last`` may end with: only those
+    ending in that letter can fit (:func:`_fits` asks ``word.endswith``), so the
+    parses are those of every ending of the slot, found with a tenth of the tests
+    (tests/text/test_stem.py checks the stems agree over the corpus's words)."""
+    return _by_last_letter().get((slot, last), ())
 
 
 @dataclass(frozen=True)
@@ -262,7 +280,24 @@ def kk_lexicon() -> frozenset[str]:
     if KK_HUNSPELL.is_file():
         lines = KK_HUNSPELL.read_text("utf-8", errors="replace").splitlines()[1:]
         words.update(line.split("/", 1)[0] for line in lines)
-    return frozenset(w if _plain(w) else fold_word(w) for w in words)
+    odd = _not_plain(words)
+    return frozenset(fold_word(w) if w in odd else w for w in words)
+
+
+#: a line of ``"\n".join(words)`` that is not :func:`_plain`: one with a character
+#: other than a lower-case Kazakh Cyrillic letter, or made of Roman-numeral
+#: look-alikes only (the empty word included)
+_NOT_PLAIN_LINE = re.compile("^(?:.*[^а-яәғқңөұүһі\n].*|[ісхм]*)$", re.MULTILINE)
+
+
+def _not_plain(words: Iterable[str]) -> set[str]:
+    """The words of ``words`` that are not :func:`_plain`, found by one search over
+    them joined by newlines instead of a test of each (a word holds no newline:
+    the word list is cut into lines); tests/text/test_stem.py checks they agree."""
+    listed = list(words)
+    if not listed:  # no line at all, not one empty line
+        return set()
+    return {m.group() for m in _NOT_PLAIN_LINE.finditer("\n".join(listed))}
 
 
 def _plain(word: str) -> bool:
