@@ -24,6 +24,7 @@ from lexversion.diff.align import DiffResult, compare
 from lexversion.diff.output import Side, diff_json, diff_text
 from lexversion.errors import UsageError
 from lexversion.model import PointInTime
+from lexversion.render.labels import provision_label
 from lexversion.render.redline import VIEWS, diff_html
 from lexversion.store.repository import Store
 
@@ -108,7 +109,8 @@ def cli_diff(
 
     ``fmt`` is ``html``, ``text`` or ``json``; ``view`` (``inline`` or
     ``side-by-side``) shapes the HTML only. Raises as :func:`sides` does, and
-    :class:`UsageError` for an unknown format or view.
+    :class:`UsageError` for an unknown format or view. The text names each
+    provision by its label in the reader's language, never by its eId.
     """
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -121,4 +123,4 @@ def cli_diff(
         return diff_json(result, old, new, mode)
     if fmt == "html":
         return diff_html(result, old, new, view)
-    return diff_text(result, old, new)
+    return diff_text(result, old, new, provision_label)
