@@ -181,11 +181,19 @@ def test_2019_to_2023_text_is_a_unified_diff(db: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "header"),
     [
-        ("kk", "@@ -1-қосымша 1-тарау 3-тармақ 2) тармақша +1-қосымша 1-тарау 3-тармақ 2) тармақша @@"),
-        ("ru", "@@ -приложение 1, глава 1, пункт 3, подпункт 2) +приложение 1, глава 1, пункт 3, подпункт 2) @@"),
+        (
+            "kk",
+            "@@ -1-қосымша 1-тарау 3-тармақ 2) тармақша +1-қосымша 1-тарау 3-тармақ 2) тармақша @@",
+        ),
+        (
+            "ru",
+            "@@ -приложение 1, глава 1, пункт 3, подпункт 2) +приложение 1, глава 1, пункт 3, подпункт 2) @@",
+        ),
     ],
 )
-def test_text_diff_names_provisions_in_the_readers_language(db: str, lang: str, header: str) -> None:
+def test_text_diff_names_provisions_in_the_readers_language(
+    db: str, lang: str, header: str
+) -> None:
     with using(lang):
         out = cli_diff(
             db, ALMATY_OBLAST, None, D("2019-06-01"), D("2023-06-01"), None, None, "text", "inline"

@@ -374,9 +374,9 @@ def add(
     this version made or that cannot be written."""
     for f in files:
         if not f.exists():
-            raise UsageError(f"{f}: no such file")
+            raise UsageError(gettext("{path}: no such file").format(path=f))
         if not f.is_file():
-            raise UsageError(f"{f}: not a file")
+            raise UsageError(gettext("{path}: not a file").format(path=f))
     return run_build(BuildInput([str(f) for f in files], None, None, False), store, tick, workers)
 
 

@@ -29,11 +29,15 @@ def _policy(publication_lag: int | None) -> PublicationPolicy:
 
 
 def _report_build(report: BuildReport) -> int:
-    """Print a build's skipped files, warnings and summary line; its exit code."""
+    """Print a build's skipped files, warnings and summary line; its exit code.
+    The parse's warnings are said in the reader's language, provisions by their
+    labels (:func:`~lexversion.render.parse_warnings.parse_warning_text`)."""
     for _name, msg in report.failed:
         typer.echo(f"lexversion: skipped {msg}", err=True)
+    from lexversion.render.parse_warnings import parse_warning_text
+
     for name, msg in report.warnings:
-        typer.echo(f"lexversion: warning: {name}: {msg}", err=True)
+        typer.echo(f"lexversion: warning: {name}: {parse_warning_text(msg)}", err=True)
     w = report.write
     changed = (
         "no change"

@@ -125,9 +125,7 @@ def _lines(prefix: str, label: str, text: str) -> list[str]:
     return [prefix + ln for ln in body.split("\n")]
 
 
-def diff_text(
-    result: DiffResult, old: Side, new: Side, label: Callable[[str], str] = _eid
-) -> str:
+def diff_text(result: DiffResult, old: Side, new: Side, label: Callable[[str], str] = _eid) -> str:
     """The unified text diff (see the module doc); ``label`` names a provision
     by its eId in the hunk headers (default: the eId itself)."""
     out = [
