@@ -15,9 +15,12 @@ from typer.testing import CliRunner, Result
 
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.cli import app
+from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import parse_day, using
 from lexversion.model.checks import Mismatch
 from lexversion.render.parse_warnings import SENTENCES, parse_warning_text, recognised
+from lexversion.store import open_store
+from lexversion.text.decode import parse_size
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 W_000 = "/akn/kz-19/act/decision/2017-12-15/26-129"
@@ -107,7 +110,7 @@ def test_build_warnings_in_kazakh(tmp_path: Path) -> None:
             2,
             "укажите дату в URI или через --as-of",
         ),
-        (["diff", W_000, W_004], 2, "акты на разных языках (казахский, русский)"),
+        (["diff", W_000, W_004], 2, "акты на разных языках (kk, ru)"),
         (["show", W_000 + ":2019-13-01"], 2, "2019-13-01 не дата"),
         (["show", W_000 + "#x"], 2, "не суффикс момента времени"),
         (["search", "* ( )"], 2, "в запросе нет слов для поиска"),
@@ -153,3 +156,13 @@ def test_library_errors_follow_the_language() -> None:
         parse_day("June")
     with using("kk"), pytest.raises(ValueError, match="мұндай күн жоқ"):
         parse_day("31.02.2020")
+
+
+def test_store_and_size_errors_follow_the_language(db: str) -> None:
+    store = open_store(db)
+    with using("kk"), pytest.raises(NotFound, match="қоймада /akn/kz-1/act/x акті жоқ"):
+        store.work("/akn/kz-1/act/x")
+    with using("ru"), pytest.raises(NotFound, match="в хранилище нет редакции"):
+        store.expression_akn("/akn/kz-1/act/x/rus@2020-01-01")
+    with using("ru"), pytest.raises(UsageError, match="не размер"):
+        parse_size("ten", "--max-size")

@@ -23,7 +23,7 @@ from lexversion.app.resolve import find_work
 from lexversion.diff.align import DiffResult, compare
 from lexversion.diff.output import Side, diff_json, diff_text
 from lexversion.errors import UsageError
-from lexversion.i18n import day, term
+from lexversion.i18n import day
 from lexversion.i18n import gettext as _
 from lexversion.model import PointInTime
 from lexversion.phrases import explain
@@ -102,7 +102,7 @@ def sides(
                 _(
                     "the works are in different languages ({old}, {new}): pass --lang kk or "
                     "--lang ru"
-                ).format(old=term(old[0].lang), new=term(new[0].lang))
+                ).format(old=old[0].lang, new=new[0].lang)
             )
         mode = "works"
     return mode, (old[0], _text_of(*old)), (new[0], _text_of(*new))

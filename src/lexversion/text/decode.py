@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from lexversion.errors import InputError, UsageError
+from lexversion.i18n import gettext as _
 from lexversion.model import Repair, RepairKind
 from lexversion.text.language import detect_script
 
@@ -51,7 +52,11 @@ def parse_size(value: str, what: str = "size") -> int:
     Raises :class:`UsageError` naming ``what`` for anything else."""
     m = _SIZE.fullmatch(value)
     if m is None:
-        raise UsageError(f"{what} {value!r}: not a size (use bytes, or a number with K, M or G)")
+        raise UsageError(
+            _("{what} {value}: not a size (use bytes, or a number with K, M or G)").format(
+                what=what, value=repr(value)
+            )
+        )
     return int(m.group(1)) * _UNITS[(m.group(2) or "").upper()]
 
 

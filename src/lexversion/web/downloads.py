@@ -24,6 +24,7 @@ from lexversion.app.query import show
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import current
+from lexversion.i18n import gettext as _
 from lexversion.render.pdf import html_to_pdf, render_print_html
 from lexversion.store.repository import Store
 from lexversion.web.context import PDF_WAIT, WebContext
@@ -66,8 +67,8 @@ def pdf(ctx: WebContext, address: str, lang: str | None) -> bytes:
     rec, suffix = ctx.read(lambda s: find_work(s, address))
     m = re.match(r"^(?:/(kaz|rus))?:(\d{4}-\d{2}-\d{2})$", suffix or "")
     if m is None:
-        raise UsageError("a PDF is made of the text in force on a date: end the URI in :DATE")
-    on = parse_date(m.group(2), "the PDF's date")
+        raise UsageError(_("a PDF is made of the text in force on a date: end the URI in :DATE"))
+    on = parse_date(m.group(2), _("the PDF's date"))
     assert on is not None
     lang = lang or (LANG_OF[m.group(1)] if m.group(1) else None)
 

@@ -24,6 +24,7 @@ from lexversion.akn.frbr import parse_work_uri
 from lexversion.app.search import named_act, search
 from lexversion.errors import NotFound
 from lexversion.i18n import current
+from lexversion.i18n import gettext as _
 from lexversion.render.html import environment
 from lexversion.store.memo import kept
 from lexversion.store.repository import Store
@@ -161,7 +162,7 @@ async def work_or_download(ctx: Ctx, rest: str, text: Short = None, on: Short = 
     try:
         parse_work_uri(split_manifestation(path)[0])
     except ValueError:
-        raise NotFound(f"{path[:200]}: not the FRBR URI of a work") from None
+        raise NotFound(_("{path}: not the FRBR URI of a work").format(path=path[:200])) from None
     check_address(path)
     language = parse_text(text)
     if on is not None:
