@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 from lexversion.akn.frbr import parse_work_uri
 from lexversion.cli import app
 from lexversion.errors import NotFound, UsageError
-from lexversion.i18n import parse_day, using
+from lexversion.i18n import choose, parse_day, using
 from lexversion.model.checks import Mismatch
 from lexversion.render.parse_warnings import SENTENCES, parse_warning_text, recognised
 from lexversion.store import open_store
@@ -166,3 +166,16 @@ def test_store_and_size_errors_follow_the_language(db: str) -> None:
         store.expression_akn("/akn/kz-1/act/x/rus@2020-01-01")
     with using("ru"), pytest.raises(UsageError, match="не размер"):
         parse_size("ten", "--max-size")
+
+
+def test_input_errors_follow_the_language(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    line = error_line(run("--ui-lang", "ru", "parse", str(empty)), 2)
+    assert "пустой файл" in line, line
+    latin = tmp_path / "latin.txt"
+    latin.write_text("This is an English text, not an act.\n")
+    line = error_line(run("--ui-lang", "kk", "parse", str(latin)), 2)
+    assert "құқықтық акт емес" in line, line
+    with using("ru"), pytest.raises(ValueError, match="язык интерфейса 'de'"):
+        choose("de")

@@ -85,7 +85,11 @@ def choose(value: str | None) -> str | None:
         return None
     lang = value.strip().lower()
     if lang not in LANGS:
-        raise ValueError(f"interface language {value!r}: use one of {', '.join(LANGS)}")
+        raise ValueError(
+            gettext("interface language {value}: use one of {choices}").format(
+                value=repr(value), choices=", ".join(LANGS)
+            )
+        )
     return lang
 
 

@@ -74,7 +74,7 @@ def pdf(ctx: WebContext, address: str, lang: str | None) -> bytes:
 
     def make() -> bytes:
         if not ctx.pdf_lock.acquire(timeout=PDF_WAIT):
-            raise Busy("the PDF maker is busy with another PDF; try again in a moment")
+            raise Busy(_("the PDF maker is busy with another PDF; try again in a moment"))
         try:
             html = ctx.read(lambda s: render_print_html(print_view(s, rec.frbr_uri, on, lang)))
             return html_to_pdf(html)
