@@ -179,3 +179,30 @@ def test_input_errors_follow_the_language(tmp_path: Path) -> None:
     assert "құқықтық акт емес" in line, line
     with using("ru"), pytest.raises(ValueError, match="язык интерфейса 'de'"):
         choose("de")
+
+
+@pytest.mark.parametrize(
+    ("warning", "want"),
+    [
+        (
+            "region: KZ-35, inferred from the district the issuer names (Бухар-Жырауский)",
+            "регион: KZ-35, определён по району, который называет орган (Бухар-Жырауский)",
+        ),
+        (
+            "issuer: the one district maslikhat the text names",
+            "орган: единственный районный маслихат, названный в тексте",
+        ),
+        (
+            "att_2: annex '' has no content: the file may be truncated",
+            "приложение 2: приложение ''",
+        ),
+        (
+            "the text dates act No 5 2004-04-08 where the requisites say 2003-04-08 "
+            "(kept as published)",
+            "08.04.2004",
+        ),
+    ],
+)
+def test_place_and_structure_warnings_in_russian(warning: str, want: str) -> None:
+    with using("ru"):
+        assert want in parse_warning_text(warning)

@@ -8,8 +8,9 @@ each sentence ``parse`` writes is a gettext message with parameters in
 :data:`SENTENCES`; the message a warning was written from is found by its
 pattern, translated, and filled in with its parameters, the provisions
 (``where``, ``eid``, ``scope``) named by their labels
-(:func:`lexversion.render.labels.provision_label`), never by eId, and the days
-as the reader writes them. Quoted act text stays as it is. A warning no
+(:func:`lexversion.render.labels.provision_label`), never by eId, the days
+as the reader writes them, and the levels and bodies of local government
+(``level``, ``kind``: :data:`LEVELS`, :data:`KINDS`) in the acts' words. Quoted act text stays as it is. A warning no
 message matches is shown as it is.
 """
 
@@ -49,11 +50,51 @@ SENTENCES = (
     N_("registration: read from the mirror's card (its labelled fields)"),
     N_('requisites: "{quoted}" is no date: read as unknown'),
     N_('editorial note: "{quoted}" is no date: not read as one'),
+    # the place of an issuer the act names without it (lexversion.parse.places)
+    N_("region: {code}, inferred from the district the issuer names ({name})"),
+    N_("region: {code}, inferred from the city the issuer names ({name})"),
+    N_("issuer: the one {kind} the text names"),
+    N_("issuer: its place is the one {level} the text names"),
+    N_("issuer: its oblast is the one of the districts and cities the text names"),
+    # a page in Latin-script Kazakh (lexversion.parse.warnings.transliterated)
+    N_(
+        "Latin-script Kazakh ({alphabet} alphabet) read through a transliteration to "
+        "Cyrillic: the parts and metadata are that reading; the text as printed is the "
+        "source text"
+    ),
 )
+
+#: the levels of local government (lexversion.parse.enacting.level_word)
+LEVELS = {
+    "oblast": N_("oblast"),
+    "district": N_("district"),
+    "city": N_("city"),
+    "rural": N_("rural district"),
+}
+#: a body at its level, as the acts name it ("аудандық мәслихат", "районный маслихат")
+KINDS = {
+    "oblast maslikhat": N_("oblast maslikhat"),
+    "district maslikhat": N_("district maslikhat"),
+    "city maslikhat": N_("city maslikhat"),
+    "oblast akimat": N_("oblast akimat"),
+    "district akimat": N_("district akimat"),
+    "city akimat": N_("city akimat"),
+    "oblast akim": N_("oblast akim"),
+    "district akim": N_("district akim"),
+    "city akim": N_("city akim"),
+    "rural akim": N_("rural district akim"),
+}
 
 #: the scopes of a substitution "throughout" that are no provision
 SCOPES = {"whole": N_("the act with its annexes"), "annex": N_("the annexes")}
-_PATTERNS = {"count": r"\d+", "day": r"\d{4}-\d{2}-\d{2}", "date": r"\d{4}-\d{2}-\d{2}"}
+_PATTERNS = {
+    "count": r"\d+",
+    "day": r"\d{4}-\d{2}-\d{2}",
+    "date": r"\d{4}-\d{2}-\d{2}",
+    "title": r".*?",
+    "kind": r"[a-z]+ [a-z]+",
+    "level": r"[a-z]+",
+}
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -88,6 +129,9 @@ def _value(name: str, value: str) -> str:
         return gettext(SCOPES[value]) if value in SCOPES else provision_label(value)
     if name in {"day", "date"}:
         return iso_day(value)
+    if name in {"kind", "level"}:
+        word = (KINDS if name == "kind" else LEVELS).get(value)
+        return gettext(word) if word else value
     return value
 
 
@@ -108,4 +152,4 @@ def recognised(text: str) -> bool:
     return any(p.fullmatch(text) for _m, p in _compiled())
 
 
-__all__ = ["SCOPES", "SENTENCES", "parse_warning_text", "recognised"]
+__all__ = ["KINDS", "LEVELS", "SCOPES", "SENTENCES", "parse_warning_text", "recognised"]
