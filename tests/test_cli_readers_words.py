@@ -84,11 +84,25 @@ def test_build_warnings_in_kazakh(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/t.db"
     result = run("--ui-lang", "kk", "build", str(CORPUS_DIR), "--db", url)
     assert result.exit_code == 0, result.stderr
-    warnings = [ln for ln in result.stderr.splitlines() if ln.startswith("lexversion: warning")]
+    warnings = [ln for ln in result.stderr.splitlines() if ln.startswith("lexversion: ескерту: ")]
     assert warnings
     assert not any("att_" in ln or "chp_" in ln or "para_" in ln for ln in warnings), warnings
     assert any("1-қосымша 2-тарау 7-тармақ" in ln for ln in warnings), warnings
     assert not any("effect and text disagree" in ln for ln in warnings), warnings
+    summary = result.stdout.splitlines()[-1]
+    assert summary.startswith("құрастырылған файлдар: 5/5; актілер: 5,"), summary
+    assert "редакциялар +7" in summary and "expressions" not in summary, summary
+
+
+def test_parse_warnings_in_russian() -> None:
+    kk_000 = next(CORPUS_DIR.glob("000_*.txt"))
+    result = run("--ui-lang", "ru", "parse", str(kk_000), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    said = [
+        ln for ln in result.stderr.splitlines() if ln.startswith("lexversion: предупреждение: ")
+    ]
+    assert any("приложение 1, глава 2, пункт 7 (текст не исправляется)" in ln for ln in said), said
+    assert "att_1" not in result.stderr
 
 
 # -- the tour's errors ------------------------------------------------------------
