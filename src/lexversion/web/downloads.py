@@ -89,7 +89,11 @@ async def download(ctx: WebContext, address: str, ext: str, lang: str | None) ->
     Raises :class:`NotFound` for an extension not in :data:`~lexversion.web.refs.FORMATS`
     (and what :func:`pdf` or ``show`` raise)."""
     if ext not in FORMATS:
-        raise NotFound(f"no manifestation .{ext}: use one of .{', .'.join(FORMATS)}")
+        raise NotFound(
+            _("no manifestation .{ext}: use one of {choices}").format(
+                ext=ext, choices=", ".join("." + f for f in FORMATS)
+            )
+        )
     name = re.sub(r"[^A-Za-z0-9@._-]+", "_", address.removeprefix("/akn/")) + "." + ext
     if ext == "pdf":
         data = await run_in_threadpool(pdf, ctx, address, lang)

@@ -213,7 +213,7 @@ def work_parts(s: Store, p: WorkPage) -> dict[str, Markup | None]:
 async def static_file(ctx: Ctx, name: str) -> Response:
     """A static file of :data:`~lexversion.web.context.STATIC`, else 404."""
     if name not in ctx.static:
-        raise NotFound(f"no static file {name[:100]!r}")
+        raise NotFound(_("no static file {name}").format(name=repr(name[:100])))
     return Response(
         ctx.static[name], media_type=STATIC[name], headers={"cache-control": "max-age=3600"}
     )
