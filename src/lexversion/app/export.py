@@ -14,6 +14,7 @@ from typing import Any
 import graphviz
 
 from lexversion.errors import LexversionError
+from lexversion.i18n import gettext as _
 from lexversion.model import WorkRecord
 from lexversion.store.repository import Store
 from lexversion.timeline.pit import point_in_time
@@ -95,6 +96,8 @@ def graph_svg(store: Store, on: date) -> bytes:
         return bytes(graphviz.Source(graph_dot(store, on)).pipe(format="svg"))
     except graphviz.ExecutableNotFound:
         raise LexversionError(
-            "graph --format svg: Graphviz's dot program is not installed "
-            "(scripts/system-deps installs it; --format dot gives the source)"
+            _(
+                "graph --format svg: Graphviz's dot program is not installed "
+                "(scripts/system-deps installs it; --format dot gives the source)"
+            )
         ) from None

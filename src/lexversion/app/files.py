@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lexversion.errors import UsageError
+from lexversion.i18n import gettext as _
 
 
 def write_atomic(out: Path, data: bytes) -> None:
@@ -18,11 +19,13 @@ def write_atomic(out: Path, data: bytes) -> None:
     directory or cannot be written; no ``.part`` file is left behind.
     """
     if out.is_dir():
-        raise UsageError(f"{out}: is a directory, not a file to write")
+        raise UsageError(_("{path}: is a directory, not a file to write").format(path=out))
     tmp = out.with_name(out.name + ".part")
     try:
         tmp.write_bytes(data)
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"{out}: cannot write: {exc.strerror}") from None
+        raise UsageError(
+            _("{path}: cannot write: {why}").format(path=out, why=exc.strerror)
+        ) from None

@@ -44,6 +44,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from lexversion.errors import UsageError
+from lexversion.i18n import gettext as _
 from lexversion.model import DateFact, ExpressionInfo, WorkTimeline
 from lexversion.render.text import akn_to_text
 from lexversion.store.repository import Store
@@ -219,7 +220,9 @@ def export_git(store: Store, works: Sequence[str], dest: Path) -> GitExport:
     for a work the store lacks.
     """
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise UsageError(f"{dest}: exists and is not an empty folder (give a new one)")
+        raise UsageError(
+            _("{path}: exists and is not an empty folder (give a new one)").format(path=dest)
+        )
     uris = list(works) or [w.frbr_uri for w in store.works()]
     changes: list[GitChange] = []
     for uri in uris:

@@ -66,7 +66,9 @@ def read_sidecar(directory: Path) -> list[SidecarFact]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, OSError) as exc:
-        raise UsageError(f"{path}: not readable JSON: {exc}") from None
+        raise UsageError(
+            gettext("{path}: not readable JSON: {why}").format(path=path, why=exc)
+        ) from None
     schema = json.loads(
         (resources.files("lexversion") / "schemas" / "corpus-metadata.schema.json").read_text(
             "utf-8"
@@ -337,9 +339,9 @@ def add(
     this version made or that cannot be written."""
     for f in files:
         if not f.exists():
-            raise UsageError(f"{f}: no such file")
+            raise UsageError(gettext("{path}: no such file").format(path=f))
         if not f.is_file():
-            raise UsageError(f"{f}: not a file")
+            raise UsageError(gettext("{path}: not a file").format(path=f))
     return run_build(BuildInput([str(f) for f in files], None, None, False), store, tick, workers)
 
 
@@ -371,8 +373,10 @@ def run_build(
         if asked.pubs is None and w.get_input("policy") is None:
             where = store.engine.url.render_as_string(hide_password=True)
             raise StoreError(
-                f"store {where}: no build of this version made it (add plans as the "
-                "last build did); run lexversion build first"
+                gettext(
+                    "store {where}: no build of this version made it (add plans as the "
+                    "last build did); run lexversion build first"
+                ).format(where=where)
             )
         stored_pubs, stored_policy = w.get_input("sidecar"), w.get_input("policy")
         pubs = asked.pubs if asked.pubs is not None else inc.pubs_of(stored_pubs or [])

@@ -18,7 +18,10 @@ from lexversion.app.query import answer, store_for
 from lexversion.app.resolve import find_work
 from lexversion.diff import compare
 from lexversion.errors import UsageError
+from lexversion.i18n import day
+from lexversion.i18n import gettext as _
 from lexversion.model import PointInTime
+from lexversion.phrases import explain
 from lexversion.render import pdf
 from lexversion.render.pdf import Earlier, PrintView, html_to_pdf, render_print_html
 from lexversion.store.repository import Store
@@ -35,13 +38,16 @@ def earlier_text(
     """
     if since >= pit.as_of:
         raise UsageError(
-            f"--changes-since {since.isoformat()} is not before --as-of {pit.as_of.isoformat()}"
+            _("--changes-since {since} is not before --as-of {as_of}").format(
+                since=day(since), as_of=day(pit.as_of)
+            )
         )
     old_pit, old = answer(db, work, since, lang)
     if old is None or old_pit.expression is None:
         raise UsageError(
-            f"--changes-since {since.isoformat()}: no text in force then to compare with: "
-            f"{old_pit.reason}"
+            _("--changes-since {since}: no text in force then to compare with: {why}").format(
+                since=day(since), why=explain(old_pit.reason)
+            )
         )
     diff = None if old_pit.expression == pit.expression else compare(old, new)
     return Earlier(since, old_pit, diff)
@@ -66,9 +72,11 @@ def print_view(
     """
     pit, akn = answer(db, work, as_of, lang)
     if akn is None or pit.expression is None:
-        raise UsageError(f"no text in force on {as_of.isoformat()}: {pit.reason}")
+        raise UsageError(
+            _("no text in force on {day}: {why}").format(day=day(as_of), why=explain(pit.reason))
+        )
     store = store_for(db)
-    rec, _ = find_work(store, work)
+    rec, _suffix = find_work(store, work)
     tl = store.timeline(rec.frbr_uri)
     items = store.history(rec.frbr_uri)
     earlier = None

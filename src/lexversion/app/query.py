@@ -50,7 +50,11 @@ def resolve_address(suffix: str | None, as_of: date | None) -> Address:
     """
     m = _SUFFIX.match(suffix or "")
     if m is None:
-        raise UsageError(f"'{suffix}': not a point-in-time suffix (:YYYY-MM-DD, @YYYY-MM-DD or @)")
+        raise UsageError(
+            _("'{suffix}': not a point-in-time suffix (:YYYY-MM-DD, @YYYY-MM-DD or @)").format(
+                suffix=suffix
+            )
+        )
     lang = LANG_OF.get(m.group("lang") or "")
     if as_of is not None:
         return Address("at", as_of, lang)
@@ -58,7 +62,9 @@ def resolve_address(suffix: str | None, as_of: date | None) -> Address:
     try:
         on = date.fromisoformat(when) if when else None
     except ValueError:
-        raise UsageError(f"'{suffix}': {when} is not a date") from None
+        raise UsageError(
+            _("'{suffix}': {when} is not a date").format(suffix=suffix, when=when)
+        ) from None
     if op == ":" and on:
         return Address("at", on, lang)
     if op == "@":
@@ -113,7 +119,9 @@ def answer(
         if addr.mode == "exact":
             chosen = next((x for x in pool if x.date == addr.on), None)
         if chosen is None:
-            raise NotFound(f"{work}: no such expression of {rec.frbr_uri}")
+            raise NotFound(
+                _("{work}: no such expression of {uri}").format(work=work, uri=rec.frbr_uri)
+            )
         on = chosen.date or chosen.applies_from.earliest or date.today()
         pit = point_in_time(tl, on, chosen.lang)
         pit = replace(
@@ -183,7 +191,7 @@ def show(
         }
     if fmt == "akn":
         if akn is None:
-            raise UsageError(f"no text to show as AKN: {pit.reason}")
+            raise UsageError(_("no text to show as AKN: {why}").format(why=explain(pit.reason)))
         return akn
     if fmt == "html":
         ctx = {

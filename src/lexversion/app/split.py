@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lexversion.app.files import write_atomic
 from lexversion.errors import UsageError
+from lexversion.i18n import gettext as _
 from lexversion.parse.plausibility import split_exports
 from lexversion.text.decode import decode
 
@@ -27,7 +28,9 @@ def split_file(data: bytes, source: str, out_dir: Path) -> list[Path]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"{out_dir}: cannot make the directory: {exc.strerror}") from None
+        raise UsageError(
+            _("{path}: cannot make the directory: {why}").format(path=out_dir, why=exc.strerror)
+        ) from None
     stem = Path(source).stem if source != "<stdin>" else "stdin"
     width = max(2, len(str(len(pieces))))
     out = []

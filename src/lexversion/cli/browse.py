@@ -153,7 +153,7 @@ def search(
             fmt=fmt.value,
         )
         if warning:
-            typer.echo(f"lexversion: warning: {warning}", err=True)
+            typer.echo("lexversion: " + _("warning: {what}").format(what=warning), err=True)
         emit(result if isinstance(result, str) else dump(result), None)
 
     with in_ui(ui_lang):

@@ -10,13 +10,30 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from lexversion.cli.common import DbOption, app, guard
-from lexversion.i18n import N_
+from lexversion.i18n import N_, gettext
 
 if TYPE_CHECKING:
     from lexversion.app.ingest import BuildReport
     from lexversion.timeline.commencement import PublicationPolicy
 
 T = TypeVar("T")
+
+#: what the store's rows are, in the reader's words (the summary's changes)
+ROWS = {
+    "works": N_("works"),
+    "expressions": N_("expressions"),
+    "effects": N_("effects"),
+    "events": N_("events"),
+    "citations": N_("citations"),
+    "sources": N_("sources"),
+    "warnings": N_("warnings"),
+    "derivations": N_("derivations"),
+}
+
+
+def _rows(name: str) -> str:
+    """The reader's word for the store's rows ``name`` (unlisted: as it is)."""
+    return gettext(ROWS[name]) if name in ROWS else name
 
 
 def _policy(publication_lag: int | None) -> PublicationPolicy:
@@ -29,23 +46,38 @@ def _policy(publication_lag: int | None) -> PublicationPolicy:
 
 
 def _report_build(report: BuildReport) -> int:
-    """Print a build's skipped files, warnings and summary line; its exit code."""
+    """Print a build's skipped files, warnings and summary line; its exit code.
+    The parse's warnings are said in the reader's language, provisions by their
+    labels (:func:`~lexversion.render.parse_warnings.parse_warning_text`)."""
     for _name, msg in report.failed:
-        typer.echo(f"lexversion: skipped {msg}", err=True)
+        typer.echo("lexversion: " + gettext("skipped {what}").format(what=msg), err=True)
+    from lexversion.render.parse_warnings import parse_warning_text
+
     for name, msg in report.warnings:
-        typer.echo(f"lexversion: warning: {name}: {msg}", err=True)
+        said = f"{name}: {parse_warning_text(msg)}"
+        typer.echo("lexversion: " + gettext("warning: {what}").format(what=said), err=True)
     w = report.write
     changed = (
-        "no change"
+        gettext("no change")
         if w is None or not w.changed
-        else ", ".join(f"{k} +{v}" for k, v in sorted(w.inserted.items()))
-        + ("".join(f", {k} -{v}" for k, v in sorted(w.deleted.items())))
-        + ("".join(f", {k} ~{v}" for k, v in sorted(w.updated.items())))
+        else ", ".join(f"{_rows(k)} +{v}" for k, v in sorted(w.inserted.items()))
+        + ("".join(f", {_rows(k)} -{v}" for k, v in sorted(w.deleted.items())))
+        + ("".join(f", {_rows(k)} ~{v}" for k, v in sorted(w.updated.items())))
     )
     typer.echo(
-        f"built {len(report.files) - len(report.failed)}/{len(report.files)} files: {report.works} works, "
-        f"{report.stubs} stubs, {report.expressions} expressions, {report.effects} effects, "
-        f"{report.citations} citations ({changed})"
+        gettext(
+            "built {ok}/{total} files: {works} works, {stubs} stubs, {expressions} "
+            "expressions, {effects} effects, {citations} citations ({changed})"
+        ).format(
+            ok=len(report.files) - len(report.failed),
+            total=len(report.files),
+            works=report.works,
+            stubs=report.stubs,
+            expressions=report.expressions,
+            effects=report.effects,
+            citations=report.citations,
+            changed=changed,
+        )
     )
     return 1 if report.failed else 0
 

@@ -9,7 +9,7 @@ import typer
 
 from lexversion.cli.common import DbOption, app, guard
 from lexversion.errors import UsageError
-from lexversion.i18n import N_
+from lexversion.i18n import N_, gettext
 
 export_app = typer.Typer(
     help=N_("Write what the store holds in another form (a git repository of each act's history)."),
@@ -41,7 +41,7 @@ def export_git_cmd(
 
     def run() -> None:
         if len(args) != (1 if every else 2):
-            raise UsageError("export git: give WORK DIR, or --all DIR")
+            raise UsageError(gettext("export git: give WORK DIR, or --all DIR"))
         result = export_history(db, [] if every else args[:1], Path(args[-1]))
         typer.echo(result.summary())
 

@@ -11,7 +11,7 @@ from lexversion.akn.json import document_json
 from lexversion.akn.validate import warm as warm_schema
 from lexversion.app.akn import checked_akn
 from lexversion.cli.common import ParseFormat, TextJson, app, dump, emit, guard, read_input
-from lexversion.i18n import N_
+from lexversion.i18n import N_, gettext
 from lexversion.render.text import document_text
 from lexversion.text.decode import max_input_bytes
 
@@ -47,6 +47,7 @@ def parse_cmd(
 ) -> None:
     """Parse one decision to Akoma Ntoso 3.0 (checked against the official XSD), JSON or text."""
     from lexversion.parse import parse
+    from lexversion.render.parse_warnings import parse_warning_text
 
     def run() -> None:
         limit = max_input_bytes(max_size)
@@ -55,7 +56,8 @@ def parse_cmd(
         data, source = read_input(file, limit)
         doc = parse(data, source, max_bytes=limit)
         for w in doc.warnings:
-            typer.echo(f"lexversion: warning: {source}: {w}", err=True)
+            said = f"{source}: {parse_warning_text(w)}"
+            typer.echo("lexversion: " + gettext("warning: {what}").format(what=said), err=True)
         if fmt is ParseFormat.akn:
             emit(checked_akn(doc), out)
         elif fmt is ParseFormat.json:

@@ -3,7 +3,10 @@
 * :func:`diff_json` — the object of ``schemas/diff.schema.json``;
 * :func:`diff_text` — a unified diff by provision: a ``---``/``+++`` header
   naming both expressions, the summary, then one hunk per provision that is
-  not unchanged (``@@ -OLD_EID +NEW_EID @@ status``), its old wording on ``-``
+  not unchanged (``@@ -OLD +NEW @@ status``, each provision named by the
+  ``label`` function the caller passes: the reader's provision label, which
+  lives a layer above (:func:`lexversion.render.labels.provision_label`); by
+  default its eId), its old wording on ``-``
   lines and its new wording on ``+`` lines, the changed words marked as in
   ``git diff --word-diff=plain`` (``[-deleted-]``, ``{+inserted+}``).
 
@@ -12,6 +15,7 @@ The HTML redline is a presentation and lives in :mod:`lexversion.render.redline`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -89,9 +93,14 @@ def _summary_line(result: DiffResult) -> str:
     return ", ".join(f"{getattr(result.summary, s)} {term(s)}" for s in STATUSES)
 
 
-def _where(p: ProvisionDiff) -> str:
-    old = f"-{p.eid_old}" if p.eid_old else ""
-    new = f"+{p.eid_new}" if p.eid_new else ""
+def _eid(eid: str) -> str:
+    """An eId as it is (:func:`diff_text`'s default ``label``)."""
+    return eid
+
+
+def _where(p: ProvisionDiff, label: Callable[[str], str]) -> str:
+    old = f"-{label(p.eid_old)}" if p.eid_old else ""
+    new = f"+{label(p.eid_new)}" if p.eid_new else ""
     what = term(p.status) + (f" ({term(p.move)})" if p.move else "")
     return f"@@ {' '.join(x for x in (old, new) if x)} @@ {what}"
 
@@ -116,8 +125,9 @@ def _lines(prefix: str, label: str, text: str) -> list[str]:
     return [prefix + ln for ln in body.split("\n")]
 
 
-def diff_text(result: DiffResult, old: Side, new: Side) -> str:
-    """The unified text diff (see the module doc)."""
+def diff_text(result: DiffResult, old: Side, new: Side, label: Callable[[str], str] = _eid) -> str:
+    """The unified text diff (see the module doc); ``label`` names a provision
+    by its eId in the hunk headers (default: the eId itself)."""
     out = [
         f"--- {old.describe()}",
         f"+++ {new.describe()}",
@@ -127,7 +137,7 @@ def diff_text(result: DiffResult, old: Side, new: Side) -> str:
         if p.status == "unchanged":
             continue
         out.append("")
-        out.append(_where(p))
+        out.append(_where(p, label))
         if p.eid_old is not None:
             out += _lines("-", p.label_old, _marked(p, "old"))
         if p.eid_new is not None:

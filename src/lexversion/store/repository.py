@@ -343,7 +343,9 @@ class Store:
                 rows = conn.execute(_ALIAS, {"uri": uri}).all()
                 row = next((r for r in rows if uri in r.aliases.split(",")), None)
         if row is None:
-            raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
+            raise NotFound(
+                _("no work {uri} in the store (run 'lexversion build' first?)").format(uri=uri)
+            )
         return _work_rec(row)
 
     def works_by_uri(self, uris: Iterable[str]) -> dict[str, WorkRecord]:
@@ -366,7 +368,9 @@ class Store:
         with self.connection() as conn:
             rows = conn.execute(_TIMELINE[0], {"uri": uri}).all()
             if not rows:
-                raise NotFound(f"no work {uri} in the store (run 'lexversion build' first?)")
+                raise NotFound(
+                    _("no work {uri} in the store (run 'lexversion build' first?)").format(uri=uri)
+                )
             w = rows[0]
             events: list[tuple[str, date | None, date | None, str, str, str | None]] = [
                 (r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows if r[3] is not None
@@ -414,7 +418,7 @@ class Store:
         with self.connection() as conn:
             akn = conn.scalar(_EXPRESSION_AKN, {"uri": uri})
         if akn is None:
-            raise NotFound(f"no expression {uri} in the store")
+            raise NotFound(_("no expression {uri} in the store").format(uri=uri))
         return akn
 
     def history(self, uri: str) -> list[HistoryEntry]:
@@ -666,5 +670,9 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
             raise _no_store(target)
         migrate(engine)
     except (SQLAlchemyError, ValueError, OSError) as exc:
-        raise StoreError(f"cannot open store {target}: {str(exc).splitlines()[0]}") from exc
+        raise StoreError(
+            _("cannot open store {target}: {why}").format(
+                target=target, why=str(exc).splitlines()[0]
+            )
+        ) from exc
     return Store(engine)

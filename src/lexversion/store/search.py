@@ -44,6 +44,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from lexversion.akn.provisions import read
 from lexversion.errors import InputError, UsageError
+from lexversion.i18n import gettext as _
 from lexversion.lang import fold_word
 from lexversion.store.repository import Store
 from lexversion.text.analysis import WORD, analysis_version, analyze, query_stem
@@ -110,14 +111,20 @@ def parse_query(query: str) -> tuple[Term, ...]:
     """The words of ``query``; raises :class:`UsageError` when it is longer than
     :data:`MAX_QUERY` characters, has no word, or more than :data:`MAX_TERMS` words."""
     if len(query) > MAX_QUERY:
-        raise UsageError(f"the query is {len(query)} characters long; at most {MAX_QUERY}")
+        raise UsageError(
+            _("the query is {n} characters long; at most {most}").format(
+                n=len(query), most=MAX_QUERY
+            )
+        )
     found = ((m.group(0).removesuffix("*"), m.group(1)) for m in _QUERY_WORD.finditer(query))
     folded = ((fold(w), star) for w, star in found)
     terms = tuple(dict.fromkeys(Term(w, bool(star)) for w, star in folded if w))
     if not terms:
-        raise UsageError("the query has no words to search for")
+        raise UsageError(_("the query has no words to search for"))
     if len(terms) > MAX_TERMS:
-        raise UsageError(f"the query has {len(terms)} words; at most {MAX_TERMS}")
+        raise UsageError(
+            _("the query has {n} words; at most {most}").format(n=len(terms), most=MAX_TERMS)
+        )
     return terms
 
 

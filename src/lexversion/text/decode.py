@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from lexversion.errors import InputError, UsageError
+from lexversion.i18n import gettext as _
 from lexversion.model import Repair, RepairKind
 from lexversion.text.language import detect_script
 
@@ -51,7 +52,11 @@ def parse_size(value: str, what: str = "size") -> int:
     Raises :class:`UsageError` naming ``what`` for anything else."""
     m = _SIZE.fullmatch(value)
     if m is None:
-        raise UsageError(f"{what} {value!r}: not a size (use bytes, or a number with K, M or G)")
+        raise UsageError(
+            _("{what} {value}: not a size (use bytes, or a number with K, M or G)").format(
+                what=what, value=repr(value)
+            )
+        )
     return int(m.group(1)) * _UNITS[(m.group(2) or "").upper()]
 
 
@@ -77,8 +82,10 @@ def check_size(size: int, source: str, limit: int | None = None) -> None:
     if limit and size > limit:
         raise InputError(
             source,
-            f"larger than the input size limit of {limit} bytes "
-            f"(raise it with --max-size or {MAX_INPUT_ENV})",
+            _(
+                "larger than the input size limit of {limit} bytes "
+                "(raise it with --max-size or {env})"
+            ).format(limit=limit, env=MAX_INPUT_ENV),
         )
 
 
@@ -121,11 +128,11 @@ def decode_input(
     else:
         check_size(len(data), source, max_bytes)
         if not data.strip():
-            raise InputError(source, "empty file")
+            raise InputError(source, _("empty file"))
         if b"\x00" in data and not data.startswith(_BOMS[1:]):
             guess = from_bytes(data).best()
             if guess is None or guess.encoding not in {"utf_16", "utf_16_le", "utf_16_be"}:
-                raise InputError(source, "binary file, not a text export")
+                raise InputError(source, _("binary file, not a text export"))
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -135,7 +142,7 @@ def decode_input(
             else:
                 best = from_bytes(data).best()
                 if best is None:
-                    raise InputError(source, "cannot detect the text encoding") from None
+                    raise InputError(source, _("cannot detect the text encoding")) from None
                 text = str(best)
                 if best.encoding in {"cp1251", "kz1048"}:
                     text = _cyrillic_codepage(data, text)
@@ -144,10 +151,11 @@ def decode_input(
     bom = len(text) - len(text.lstrip("\ufeff"))
     text = text[bom:]
     if not text.strip():
-        raise InputError(source, "empty file")
+        raise InputError(source, _("empty file"))
     if not any("\u0400" <= ch <= "\u04ff" for ch in text) and detect_script(text) != "latn":
         raise InputError(
-            source, "no Cyrillic or Latin-script Kazakh text: not a Kazakh or Russian legal act"
+            source,
+            _("no Cyrillic or Latin-script Kazakh text: not a Kazakh or Russian legal act"),
         )
     return Decoded(text, _stray_repairs(text, [(at - bom, orig) for at, orig in stray]))
 

@@ -17,6 +17,7 @@ from lexversion.diff import compare
 from lexversion.diff.align import STATUSES
 from lexversion.diff.output import Side
 from lexversion.errors import UsageError
+from lexversion.i18n import gettext as _
 from lexversion.render.redline import Row, row
 from lexversion.store.repository import Store
 
@@ -53,9 +54,9 @@ def compare_page(
     unknown work.
     """
     if work_b is None and (from_ is None or to is None):
-        raise UsageError("to compare one work, give both dates (from and to)")
+        raise UsageError(_("to compare one work, give both dates (from and to)"))
     if work_b is not None and (from_ is not None or to is not None):
-        raise UsageError("to compare two works, give one date (on), not from and to")
+        raise UsageError(_("to compare two works, give one date (on), not from and to"))
     mode, (pit_old, akn_old), (pit_new, akn_new) = sides(db, work, work_b, from_, to, on, lang)
     result = compare(akn_old, akn_new)
     old, new = Side.of(pit_old, result.title_old), Side.of(pit_new, result.title_new)

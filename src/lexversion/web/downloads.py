@@ -24,6 +24,7 @@ from lexversion.app.query import show
 from lexversion.app.resolve import find_work
 from lexversion.errors import NotFound, UsageError
 from lexversion.i18n import current
+from lexversion.i18n import gettext as _
 from lexversion.render.pdf import html_to_pdf, render_print_html
 from lexversion.store.repository import Store
 from lexversion.web.context import PDF_WAIT, WebContext
@@ -66,14 +67,14 @@ def pdf(ctx: WebContext, address: str, lang: str | None) -> bytes:
     rec, suffix = ctx.read(lambda s: find_work(s, address))
     m = re.match(r"^(?:/(kaz|rus))?:(\d{4}-\d{2}-\d{2})$", suffix or "")
     if m is None:
-        raise UsageError("a PDF is made of the text in force on a date: end the URI in :DATE")
-    on = parse_date(m.group(2), "the PDF's date")
+        raise UsageError(_("a PDF is made of the text in force on a date: end the URI in :DATE"))
+    on = parse_date(m.group(2), _("the PDF's date"))
     assert on is not None
     lang = lang or (LANG_OF[m.group(1)] if m.group(1) else None)
 
     def make() -> bytes:
         if not ctx.pdf_lock.acquire(timeout=PDF_WAIT):
-            raise Busy("the PDF maker is busy with another PDF; try again in a moment")
+            raise Busy(_("the PDF maker is busy with another PDF; try again in a moment"))
         try:
             html = ctx.read(lambda s: render_print_html(print_view(s, rec.frbr_uri, on, lang)))
             return html_to_pdf(html)
@@ -88,7 +89,11 @@ async def download(ctx: WebContext, address: str, ext: str, lang: str | None) ->
     Raises :class:`NotFound` for an extension not in :data:`~lexversion.web.refs.FORMATS`
     (and what :func:`pdf` or ``show`` raise)."""
     if ext not in FORMATS:
-        raise NotFound(f"no manifestation .{ext}: use one of .{', .'.join(FORMATS)}")
+        raise NotFound(
+            _("no manifestation .{ext}: use one of {choices}").format(
+                ext=ext, choices=", ".join("." + f for f in FORMATS)
+            )
+        )
     name = re.sub(r"[^A-Za-z0-9@._-]+", "_", address.removeprefix("/akn/")) + "." + ext
     if ext == "pdf":
         data = await run_in_threadpool(pdf, ctx, address, lang)

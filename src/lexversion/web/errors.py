@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lexversion.errors import LexversionError
+from lexversion.i18n import gettext as _
 from lexversion.web.http import error_response, status_of
 
 log = logging.getLogger("lexversion.web")
@@ -46,8 +47,10 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
             methods.append("HEAD")
         headers["Allow"] = ", ".join(methods)
     message = {
-        404: f"nothing at {path[:200]}",
-        405: f"{request.method[:20]} is not allowed here; use {headers.get('Allow', 'GET')}",
+        404: _("nothing at {path}").format(path=path[:200]),
+        405: _("{method} is not allowed here; use {allowed}").format(
+            method=request.method[:20], allowed=headers.get("Allow", "GET")
+        ),
     }.get(exc.status_code, exc.detail)
     return error_response(path, exc.status_code, str(message), headers)
 
@@ -55,7 +58,7 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
 async def store_error(request: Request, exc: SQLAlchemyError) -> Response:
     """The store could not be read (503); logged."""
     log.error("store error on %s: %s", request.url.path, exc)
-    return error_response(request.url.path, 503, "the store cannot be read just now")
+    return error_response(request.url.path, 503, _("the store cannot be read just now"))
 
 
 async def server_error(request: Request, exc: Exception) -> Response:

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lexversion import __version__
 from lexversion.errors import LexversionError, NotFound, StoreError, UsageError
 from lexversion.i18n import N_, parse_day
+from lexversion.i18n import gettext as _
 from lexversion.render.html import environment
 from lexversion.web.browse import Filters
 from lexversion.web.i18n import switch
@@ -62,7 +63,11 @@ Short = Annotated[str | None, Query(max_length=20)]
 def _in_range(day: date, what: str) -> date:
     """``day`` when from :data:`FIRST_DAY` to :data:`LAST_DAY`, else :class:`UsageError`."""
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(f"{what}: out of range; give a date from {FIRST_DAY} to {LAST_DAY}")
+        raise UsageError(
+            _("{what}: out of range; give a date from {first} to {last}").format(
+                what=what, first=FIRST_DAY, last=LAST_DAY
+            )
+        )
     return day
 
 
@@ -75,7 +80,11 @@ def parse_date(value: str | None, name: str) -> date | None:
     try:
         day = parse_day(value)
     except ValueError:
-        raise UsageError(f"{name}={value!r}: not a date (YYYY-MM-DD or DD.MM.YYYY)") from None
+        raise UsageError(
+            _("{name}={value}: not a date (YYYY-MM-DD or DD.MM.YYYY)").format(
+                name=name, value=repr(value)
+            )
+        ) from None
     return _in_range(day, f"{name}={value!r}")
 
 
@@ -84,7 +93,7 @@ def check_address(address: str) -> str:
     (``:DATE``, ``@DATE``) is a date from :data:`FIRST_DAY` to :data:`LAST_DAY`;
     raises :class:`UsageError` naming the first that is not."""
     for m in _ADDRESS_DATE.finditer(address):
-        parse_date(m.group(1), f"the date in {address[:200]}")
+        parse_date(m.group(1), _("the date in {address}").format(address=address[:200]))
     return address
 
 
@@ -93,7 +102,11 @@ def parse_choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str 
     if not value:
         return None
     if value not in allowed:
-        raise UsageError(f"{name}={value!r}: use one of {', '.join(allowed)}")
+        raise UsageError(
+            _("{name}={value}: use one of {choices}").format(
+                name=name, value=repr(value), choices=", ".join(allowed)
+            )
+        )
     return value
 
 
@@ -102,7 +115,11 @@ def parse_int(value: str | None, name: str, lo: int, hi: int) -> int | None:
     if not value:
         return None
     if not value.isdigit() or not lo <= int(value) <= hi:
-        raise UsageError(f"{name}={value!r}: a whole number from {lo} to {hi}")
+        raise UsageError(
+            _("{name}={value}: a whole number from {lo} to {hi}").format(
+                name=name, value=repr(value), lo=lo, hi=hi
+            )
+        )
     return int(value)
 
 
@@ -235,9 +252,15 @@ def filters_from(
     the corpus, ``kk``/``ru`` a text in that language, ``stub`` none); raises
     :class:`UsageError`."""
     if region and not re.fullmatch(r"KZ(-\d{2})?", region):
-        raise UsageError(f"region={region!r}: an ISO 3166-2:KZ code such as KZ-19, or KZ")
+        raise UsageError(
+            _("region={value}: an ISO 3166-2:KZ code such as KZ-19, or KZ").format(
+                value=repr(region)
+            )
+        )
     if act_type and not re.fullmatch(r"[a-z_]{1,20}", act_type):
-        raise UsageError(f"type={act_type!r}: an act type such as decision")
+        raise UsageError(
+            _("type={value}: an act type such as decision").format(value=repr(act_type))
+        )
     return Filters(
         on=parse_date(on, "on") or date.today(),
         region=region or None,

@@ -24,6 +24,7 @@ from lexversion.akn.frbr import parse_work_uri
 from lexversion.app.search import named_act, search
 from lexversion.errors import NotFound
 from lexversion.i18n import current
+from lexversion.i18n import gettext as _
 from lexversion.render.html import environment
 from lexversion.store.memo import kept
 from lexversion.store.repository import Store
@@ -161,7 +162,7 @@ async def work_or_download(ctx: Ctx, rest: str, text: Short = None, on: Short = 
     try:
         parse_work_uri(split_manifestation(path)[0])
     except ValueError:
-        raise NotFound(f"{path[:200]}: not the FRBR URI of a work") from None
+        raise NotFound(_("{path}: not the FRBR URI of a work").format(path=path[:200])) from None
     check_address(path)
     language = parse_text(text)
     if on is not None:
@@ -212,7 +213,7 @@ def work_parts(s: Store, p: WorkPage) -> dict[str, Markup | None]:
 async def static_file(ctx: Ctx, name: str) -> Response:
     """A static file of :data:`~lexversion.web.context.STATIC`, else 404."""
     if name not in ctx.static:
-        raise NotFound(f"no static file {name[:100]!r}")
+        raise NotFound(_("no static file {name}").format(name=repr(name[:100])))
     return Response(
         ctx.static[name], media_type=STATIC[name], headers={"cache-control": "max-age=3600"}
     )

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from lexversion.i18n import LANGS, choose, negotiate, using
+from lexversion.i18n import LANGS, choose, gettext, negotiate, using
 from lexversion.web.http import error_response
 from lexversion.web.i18n import ALIAS, COOKIE, PARAM, asked, target
 
@@ -41,7 +41,11 @@ def _chosen(query: str) -> tuple[str | None, str | None]:
         try:
             langs[name] = choose(value)
         except ValueError:
-            raise ValueError(f"{name}={value!r}: use one of {', '.join(LANGS)}") from None
+            raise ValueError(
+                gettext("{name}={value}: use one of {choices}").format(
+                    name=name, value=repr(value), choices=", ".join(LANGS)
+                )
+            ) from None
     return langs[ALIAS] or langs[PARAM], langs[PARAM]
 
 
