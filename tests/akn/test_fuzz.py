@@ -70,6 +70,7 @@ def mutate(text: str, mutations: list[tuple[str, float, float, str, int]]) -> st
         i = min(int(where * len(lines)), len(lines) - 1)
         if kind == "delete" and len(lines) > 1:
             del lines[i : i + n]
+            lines = lines or [""]  # every line deleted: an empty file, still one line
         elif kind == "insert":
             j = int(within * len(lines[i]))
             lines[i] = lines[i][:j] + ch * (1 if n < 5 else n) + lines[i][j:]
