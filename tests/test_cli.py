@@ -194,7 +194,7 @@ def test_split_writes_one_file_per_act(tmp_path: Path) -> None:
     assert_one_error_line(run("parse", str(joined)), 2, "holds 5 acts", "lexversion split")
     result = run("split", str(joined), str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
-    assert "5 act(s)" in result.stdout
+    assert "5 acts written to" in result.stdout
     pieces = sorted((tmp_path / "out").glob("all_*.txt"))
     assert len(pieces) == 5
     assert b"".join(p.read_bytes() for p in pieces) == joined.read_bytes()

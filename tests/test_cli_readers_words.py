@@ -220,3 +220,35 @@ def test_input_errors_follow_the_language(tmp_path: Path) -> None:
 def test_place_and_structure_warnings_in_russian(warning: str, want: str) -> None:
     with using("ru"):
         assert want in parse_warning_text(warning)
+
+
+#: every command that prints words for a reader (its output, warnings or errors)
+READER_COMMANDS = [
+    ["build"], ["add"], ["parse"], ["split"], ["normalize"], ["works"], ["show"],
+    ["history"], ["diff"], ["pdf"], ["search"], ["graph"], ["serve"], ["export", "git"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", READER_COMMANDS, ids=" ".join)
+def test_every_command_takes_ui_lang(command: list[str]) -> None:
+    """``--ui-lang`` is an option of every such command, as of ``show``: a reader
+    who writes it after the command is not told that there is no such option."""
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "--ui-lang" in result.stdout, result.stdout
+
+
+def test_build_speaks_kazakh_with_its_own_ui_lang(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'kk.db'}"
+    result = run("build", str(CORPUS_DIR), "--db", db, "--ui-lang", "kk")
+    assert result.exit_code == 0, result.stderr
+    assert "құрастырылған файлдар: 5/5" in result.stdout + result.stderr
+
+
+def test_split_says_what_it_wrote_in_russian(tmp_path: Path) -> None:
+    one = next(CORPUS_DIR.glob("000_*.txt")).read_text(encoding="utf-8")
+    two = next(CORPUS_DIR.glob("003_*.txt")).read_text(encoding="utf-8")
+    both = tmp_path / "both.txt"
+    both.write_text(one + "\n\n" + two, encoding="utf-8")
+    result = run("split", str(both), str(tmp_path / "out"), "--ui-lang", "ru")
+    assert result.exit_code == 0, result.stderr
+    assert "2 акта записано в" in result.stdout, result.stdout

@@ -174,6 +174,7 @@ def graph(
         str | None, typer.Option("--as-of", help=N_("Date for the works' status (default today)."))
     ] = None,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """The whole version graph: works and the effects between them."""
     from lexversion.app.export import graph_dot, graph_json, graph_svg
@@ -188,4 +189,5 @@ def graph(
             dot = fmt is GraphFormat.dot
             emit(graph_dot(store, on) if dot else dump(graph_json(store, on)), None)
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)

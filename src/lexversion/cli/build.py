@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from lexversion.cli.common import DbOption, app, guard
+from lexversion.cli.common import DbOption, UiLangOption, app, guard, in_ui
 from lexversion.i18n import N_, gettext
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ def build(
             ),
         ),
     ] = True,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Ingest a corpus directory into the store, incrementally."""
     from lexversion.app.ingest import build as run_build
@@ -142,7 +143,8 @@ def build(
         )
         return _report_build(report)
 
-    code = guard(run)
+    with in_ui(ui_lang):
+        code = guard(run)
     if code:
         raise typer.Exit(code)
 
@@ -157,6 +159,7 @@ def build(
 def add(
     files: Annotated[list[Path], typer.Argument(help=N_("Corpus files (acts) to add."))],
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Add a few acts to a built store."""
     from lexversion.app.ingest import add as run_add
@@ -167,6 +170,7 @@ def add(
         report = _with_progress(2 * len(files), lambda tick: run_add(files, store, tick))
         return _report_build(report)
 
-    code = guard(run)
+    with in_ui(ui_lang):
+        code = guard(run)
     if code:
         raise typer.Exit(code)

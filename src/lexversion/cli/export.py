@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lexversion.cli.common import DbOption, app, guard
+from lexversion.cli.common import DbOption, UiLangOption, app, guard, in_ui
 from lexversion.errors import UsageError
 from lexversion.i18n import N_, gettext
 
@@ -35,6 +35,7 @@ def export_git_cmd(
         bool, typer.Option("--all", help=N_("Every work of the store, in one history."))
     ] = False,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """A git repository with one commit per expression, dated when its text applies."""
     from lexversion.app.git_export import export_history
@@ -45,4 +46,5 @@ def export_git_cmd(
         result = export_history(db, [] if every else args[:1], Path(args[-1]))
         typer.echo(result.summary())
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)

@@ -7,17 +7,17 @@ from typing import Annotated, Any
 
 import typer
 
-from lexversion.cli.common import DbOption, app, guard
-from lexversion.i18n import N_
+from lexversion.cli.common import DbOption, UiLangOption, app, guard, in_ui
+from lexversion.i18n import N_, ngettext
 
 
 def _serving(host: str, port: int, workers: int) -> None:
-    plural = "s" if workers > 1 else ""
-    typer.echo(
-        f"lexversion: serving on http://{host}:{port}/ with {workers} worker{plural} "
-        "(Ctrl-C stops)",
-        err=True,
-    )
+    said = ngettext(
+        "serving on {url} with {n} worker (Ctrl-C stops)",
+        "serving on {url} with {n} workers (Ctrl-C stops)",
+        workers,
+    ).format(url=f"http://{host}:{port}/", n=workers)
+    typer.echo(f"lexversion: {said}", err=True)
 
 
 @app.command(
@@ -40,6 +40,7 @@ def serve(
         ),
     ] = None,
     db: DbOption = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Serve the research web app (read-only): browse, search, a work on any date, compare, PDF."""
 
@@ -71,4 +72,5 @@ def serve(
             **options,
         )
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)

@@ -10,8 +10,18 @@ import typer
 from lexversion.akn.json import document_json
 from lexversion.akn.validate import warm as warm_schema
 from lexversion.app.akn import checked_akn
-from lexversion.cli.common import ParseFormat, TextJson, app, dump, emit, guard, read_input
-from lexversion.i18n import N_, gettext
+from lexversion.cli.common import (
+    ParseFormat,
+    TextJson,
+    UiLangOption,
+    app,
+    dump,
+    emit,
+    guard,
+    in_ui,
+    read_input,
+)
+from lexversion.i18n import N_, gettext, ngettext
 from lexversion.render.text import document_text
 from lexversion.text.decode import max_input_bytes
 
@@ -44,6 +54,7 @@ def parse_cmd(
             ),
         ),
     ] = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Parse one decision to Akoma Ntoso 3.0 (checked against the official XSD), JSON or text."""
     from lexversion.parse import parse
@@ -65,7 +76,8 @@ def parse_cmd(
         else:
             emit(document_text(doc), out)
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)
 
 
 @app.command(help=N_("Cut a file of concatenated exports into one file per act (verbatim, UTF-8)."))
@@ -74,6 +86,7 @@ def split(
         str, typer.Argument(help=N_("A file holding several concatenated exports, or - for stdin."))
     ],
     directory: Annotated[Path, typer.Argument(help=N_("Write one file per act here."))],
+    ui_lang: UiLangOption = None,
 ) -> None:
     """Cut a file of concatenated exports into one file per act (verbatim, UTF-8)."""
     from lexversion.app.split import split_file
@@ -81,9 +94,13 @@ def split(
     def run() -> None:
         data, source = read_input(file)
         paths = split_file(data, source, directory)
-        typer.echo(f"{source}: {len(paths)} act(s) written to {directory}")
+        said = ngettext(
+            "{n} act written to {directory}", "{n} acts written to {directory}", len(paths)
+        ).format(n=len(paths), directory=directory)
+        typer.echo(f"{source}: {said}")
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)
 
 
 @app.command(
@@ -106,6 +123,7 @@ def normalize(
         Path | None,
         typer.Option("-o", "--output", help=N_("Write here instead of standard output.")),
     ] = None,
+    ui_lang: UiLangOption = None,
 ) -> None:
     """The text with its export artifacts repaired: displaced link text, letter spacing."""
     from lexversion.app.normalize import normalize_document
@@ -120,4 +138,5 @@ def normalize(
         else:
             emit(result.text, out)
 
-    guard(run)
+    with in_ui(ui_lang):
+        guard(run)
