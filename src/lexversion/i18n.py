@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -291,3 +291,28 @@ def term(code: str) -> str:
     shown as it is, underscores as spaces."""
     english = TERMS.get(code)
     return gettext(english) if english is not None else code.replace("_", " ")
+
+
+#: a placeholder of a catalog message, ``str.format`` style: "{name}"
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def template_pattern(template: str, fields: Mapping[str, str] | None = None) -> re.Pattern[str]:
+    """A regular expression matching the sentences the message ``template`` writes
+    (a msgid with ``{field}`` placeholders, filled by ``str.format``): each field a
+    named group of the pattern ``fields[name]`` (default: as short as the rest
+    allows); a field named twice must have the same value both times. How a
+    sentence written in English is read back, to be said again in the reader's
+    language with the same values (:mod:`lexversion.phrases`,
+    :mod:`lexversion.render.parse_warnings`, :mod:`lexversion.cli.words`).
+    Raises ``re.error`` for a pattern in ``fields`` that is not one."""
+    out, pos, seen = [], 0, set()
+    for m in _FIELD.finditer(template):
+        out.append(re.escape(template[pos : m.start()]))
+        name = m[1]
+        pattern = (fields or {}).get(name, ".+?")
+        out.append(f"(?P={name})" if name in seen else f"(?P<{name}>{pattern})")
+        seen.add(name)
+        pos = m.end()
+    out.append(re.escape(template[pos:]))
+    return re.compile("".join(out), re.DOTALL)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from lexversion.i18n import DEFAULT, N_, current, gettext, iso_day, term
+from lexversion.i18n import DEFAULT, N_, current, gettext, iso_day, template_pattern, term
 
 #: every sentence lexversion writes about a date or an answer, in English
 PHRASES = (
@@ -130,24 +130,12 @@ _PATTERNS = {
     "effect": r"[a-z_]+",
     "effects": r"[a-z_]+(?:, [a-z_]+)*",
 }
-_FIELD = re.compile(r"\{([a-z_]+)\}")
-
-
-def _pattern(message: str) -> re.Pattern[str]:
-    """The regular expression matching the sentences written from ``message``."""
-    out, pos = [], 0
-    for m in _FIELD.finditer(message):
-        out.append(re.escape(message[pos : m.start()]))
-        out.append(f"(?P<{m[1]}>{_PATTERNS.get(m[1], '.+?')})")
-        pos = m.end()
-    out.append(re.escape(message[pos:]))
-    return re.compile("".join(out), re.DOTALL)
 
 
 @cache
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Every message with its pattern, in :data:`PHRASES` order (the first match wins)."""
-    return tuple((message, _pattern(message)) for message in PHRASES)
+    return tuple((message, template_pattern(message, _PATTERNS)) for message in PHRASES)
 
 
 def _value(name: str, value: str) -> str:

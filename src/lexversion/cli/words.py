@@ -51,7 +51,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import DefaultPlaceholder
 
 from lexversion.cli.help import help_language
-from lexversion.i18n import N_, gettext, using
+from lexversion.i18n import N_, gettext, template_pattern, using
 
 #: :mod:`typer.rich_utils`'s constants -> Typer's English words (their msgids)
 RICH: dict[str, str] = {
@@ -97,18 +97,12 @@ ERRORS: tuple[str, ...] = (
     N_("Got unexpected extra argument(s) ({values})"),
     N_("Got unexpected extra argument ({values})"),
 )
-_FIELD = re.compile(r"\{(\w+)\}")
 
 
 @cache
 def _pattern(template: str) -> re.Pattern[str]:
-    """``template`` as a regular expression matching a whole message, each
-    ``{field}`` a named group (as short as the rest allows)."""
-    parts = _FIELD.split(template)
-    regex = "".join(
-        re.escape(part) if k % 2 == 0 else f"(?P<{part}>.+?)" for k, part in enumerate(parts)
-    )
-    return re.compile(regex, re.DOTALL)
+    """``template`` as a regular expression (:func:`lexversion.i18n.template_pattern`)."""
+    return template_pattern(template)
 
 
 def say(message: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lexversion.i18n import N_, gettext, iso_day
+from lexversion.i18n import N_, gettext, iso_day, template_pattern
 from lexversion.render.labels import provision_label
 
 #: the warnings ``parse`` writes (lexversion.parse.warnings, .header,
@@ -95,27 +95,12 @@ _PATTERNS = {
     "kind": r"[a-z]+ [a-z]+",
     "level": r"[a-z]+",
 }
-_FIELD = re.compile(r"\{([a-z_]+)\}")
-
-
-def _pattern(message: str) -> re.Pattern[str]:
-    """The regular expression matching the warnings written from ``message`` (a
-    field named twice must have the same value both times)."""
-    out, pos, seen = [], 0, set()
-    for m in _FIELD.finditer(message):
-        out.append(re.escape(message[pos : m.start()]))
-        name = m[1]
-        out.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_PATTERNS.get(name, '.+?')})")
-        seen.add(name)
-        pos = m.end()
-    out.append(re.escape(message[pos:]))
-    return re.compile("".join(out), re.DOTALL)
 
 
 @cache
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Every message with its pattern, in :data:`SENTENCES` order."""
-    return tuple((message, _pattern(message)) for message in SENTENCES)
+    return tuple((message, template_pattern(message, _PATTERNS)) for message in SENTENCES)
 
 
 def _value(name: str, value: str) -> str:
