@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -316,3 +316,20 @@ def template_pattern(template: str, fields: Mapping[str, str] | None = None) -> 
         pos = m.end()
     out.append(re.escape(template[pos:]))
     return re.compile("".join(out), re.DOTALL)
+
+
+def resay(
+    text: str,
+    templates: Iterable[tuple[str, re.Pattern[str]]],
+    value: Callable[[str, str], str],
+) -> str:
+    """``text``, an English sentence written from one of ``templates`` ((message,
+    its :func:`template_pattern`), the first that matches the whole text wins),
+    said again in the current language: the message's translation filled with
+    the values read back, each shown as ``value(field, value)`` gives it;
+    ``text`` as it is when no template matches."""
+    for message, pattern in templates:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            return gettext(message).format(**{k: value(k, v) for k, v in m.groupdict().items()})
+    return text

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from lexversion.i18n import DEFAULT, N_, current, gettext, iso_day, template_pattern, term
+from lexversion.i18n import DEFAULT, N_, current, iso_day, resay, template_pattern, term
 
 #: every sentence lexversion writes about a date or an answer, in English
 PHRASES = (
@@ -155,12 +155,7 @@ def _value(name: str, value: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _explained(lang: str, text: str) -> str:
-    for message, pattern in _compiled():
-        m = pattern.fullmatch(text)
-        if m is not None:
-            values = {k: _value(k, v) for k, v in m.groupdict().items()}
-            return gettext(message).format(**values)
-    return text
+    return resay(text, _compiled(), _value)
 
 
 def explain(text: str | None) -> str:

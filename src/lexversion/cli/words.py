@@ -51,7 +51,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import DefaultPlaceholder
 
 from lexversion.cli.help import help_language
-from lexversion.i18n import N_, gettext, template_pattern, using
+from lexversion.i18n import N_, gettext, resay, template_pattern, using
 
 #: :mod:`typer.rich_utils`'s constants -> Typer's English words (their msgids)
 RICH: dict[str, str] = {
@@ -108,12 +108,12 @@ def _pattern(template: str) -> re.Pattern[str]:
 def say(message: str) -> str:
     """``message``, one of Typer's usage errors (:data:`ERRORS`), in the current
     language with its values kept; any other message is returned as it is."""
-    for template in ERRORS:
-        m = _pattern(template).fullmatch(message)
-        if m:
-            values = {k: say(v) if k == "reason" else v for k, v in m.groupdict().items()}
-            return gettext(template).format(**values)
-    return message
+    return resay(message, ((t, _pattern(t)) for t in ERRORS), _error_value)
+
+
+def _error_value(name: str, value: str) -> str:
+    """A value of a usage error as :func:`say` shows it: the ``reason`` said again."""
+    return say(value) if name == "reason" else value
 
 
 def speak() -> None:

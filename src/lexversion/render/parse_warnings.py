@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lexversion.i18n import N_, gettext, iso_day, template_pattern
+from lexversion.i18n import N_, gettext, iso_day, resay, template_pattern
 from lexversion.render.labels import provision_label
 
 #: the warnings ``parse`` writes (lexversion.parse.warnings, .header,
@@ -124,12 +124,7 @@ def parse_warning_text(text: str) -> str:
     """``text``, a warning ``parse`` wrote, in the interface language with its
     provisions named by their labels (in English too); a warning no message
     of :data:`SENTENCES` matches is returned as it is."""
-    for message, pattern in _compiled():
-        m = pattern.fullmatch(text)
-        if m is not None:
-            values = {k: _value(k, v) for k, v in m.groupdict().items()}
-            return gettext(message).format(**values)
-    return text
+    return resay(text, _compiled(), _value)
 
 
 def recognised(text: str) -> bool:
