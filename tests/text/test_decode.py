@@ -126,3 +126,19 @@ def test_check_size_at_the_limit_passes() -> None:
     check_size(1000, "x", 1000)
     with pytest.raises(InputError):
         check_size(1001, "x", 1000)
+
+
+def test_space_separators_are_spaces_one_for_one() -> None:
+    """Every Unicode space separator (category Zs) but the space is in SPACES, and a
+    no-break space becomes a space without moving any offset."""
+    import sys
+    import unicodedata
+
+    from lexversion.text.decode import SPACES
+
+    zs = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Zs"}
+    assert set(SPACES) == zs - {ord(" ")}
+    raw = "Решение\u00a0маслихата от 3\u202fдекабря 2010 года №\u00a0352"
+    text = decode(raw.encode("utf-8"))
+    assert text == raw.replace("\u00a0", " ").replace("\u202f", " ")
+    assert len(text) == len(raw)

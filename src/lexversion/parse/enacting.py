@@ -264,16 +264,33 @@ def from_formula(preamble: Sequence[Paragraph], lang: str) -> Enacted | None:
 def from_signature(conclusions: Sequence[Paragraph], lang: str) -> tuple[str, str] | None:
     """(issuer, body kind) named by the first signature that names a place with its
     body ("Заречный ауылдық округінің әкімі С. Даданбеков", "Председатель Абайского
-    районного маслихата | Д. Сакенов |"), in the nominative; ``None`` without one."""
+    районного маслихата | Д. Сакенов |"), in the nominative; ``None`` without one.
+
+    A signature line printed as two paragraphs ("Заречный ауылдық" and
+    "округінің әкімі С. Даданбеков" between blank lines, as a web copy spacing
+    every line has it) is read across them when the second names no place of
+    its own and the first is no sentence (it ends in no ``.``, ``;`` or ``:``)."""
+    prev = ""
     for p in conclusions:
-        words = _WORD.findall(" ".join(c for c in p.text.split("|")))
-        for i, w in enumerate(words):
-            kind = _body(w, lang)
-            if kind is None:
-                continue
-            s, e = _phrase_words(words, i, lang)
-            if _named(words[s:e], lang):
-                return nominative(" ".join(words[s:e]), lang), kind
+        text = " ".join(c for c in p.text.split("|"))
+        found = _signed(_WORD.findall(text), lang)
+        if found is None and prev and prev[-1] not in ".;:":
+            found = _signed(_WORD.findall(f"{prev} {text}"), lang)
+        if found is not None:
+            return found
+        prev = text.strip()
+    return None
+
+
+def _signed(words: Sequence[str], lang: str) -> tuple[str, str] | None:
+    """(issuer, body kind) of the first body among ``words`` named with its place."""
+    for i, w in enumerate(words):
+        kind = _body(w, lang)
+        if kind is None:
+            continue
+        s, e = _phrase_words(words, i, lang)
+        if _named(words[s:e], lang):
+            return nominative(" ".join(words[s:e]), lang), kind
     return None
 
 

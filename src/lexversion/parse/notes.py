@@ -202,7 +202,7 @@ def find_notes(text: str, lang: str) -> list[FoundNote]:
 def _candidate_lines(text: str, low: str, lang: str, front: int) -> list[tuple[int, str, int]]:
     """(offset, line, list) of the lines that may hold a note, in order: each
     line with one of the ``SCREEN_WORDS``, the front's lines with a
-    parenthesis, and the lines after a list heading up to a blank line
+    parenthesis, and the lines after a list heading (:func:`_list_lines`)
     (``list`` the heading's offset; -1 for a line of no list). The words are
     found with ``str.find`` on ``low``, the lower-case folded text: the text is
     scanned a few times in C rather than line by line. Raises nothing."""
@@ -224,18 +224,39 @@ def _candidate_lines(text: str, low: str, lang: str, front: int) -> list[tuple[i
     for ls in sorted(starts):
         if out and ls < out[-1][0] + len(out[-1][1]):
             continue  # already taken as a list line
-        end = low.find("\n\n", ls)
-        block_end = len(text) if end < 0 else end + 1
         line_end = low.find("\n", ls)
         line_end = len(text) if line_end < 0 else line_end + 1
         out.append((ls, text[ls:line_end], -1))
         if A.matches_start(lang, "LIST_HEADINGS", text[ls:line_end].strip()):
-            k = line_end
-            while k < block_end:
-                nxt = low.find("\n", k)
-                nxt = len(text) if nxt < 0 else nxt + 1
-                out.append((k, text[k:nxt], ls))
-                k = nxt
+            out += [(k, line, ls) for k, line in _list_lines(text, line_end)]
+    return out
+
+
+def _list_lines(text: str, start: int) -> list[tuple[int, str]]:
+    """(offset, line) of the lines of a list of amending acts whose heading ends
+    at ``start``: up to the first blank line. A list printed with a blank line
+    under its heading (a web copy that spaces every line) has its entries one
+    blank line apart: it runs across single blank lines, to two in a row. Blank
+    lines are left out. Raises nothing."""
+    out: list[tuple[int, str]] = []
+    spaced: bool | None = None  # whether a blank line follows the heading
+    blanks = 0
+    k = start
+    while k < len(text):
+        nxt = text.find("\n", k)
+        nxt = len(text) if nxt < 0 else nxt + 1
+        line = text[k:nxt]
+        if line.strip():
+            spaced = bool(spaced)
+            blanks = 0
+            out.append((k, line))
+        elif spaced is None:
+            spaced, blanks = True, 1
+        elif not spaced or blanks:
+            break
+        else:
+            blanks = 1
+        k = nxt
     return out
 
 

@@ -40,17 +40,29 @@ from lexversion.parse.header import Front, Header, read_header
 
 #: a status label's first word (DOMAIN.md 2.2)
 _STATUS_LABEL = r"(?:Утративш|Күшін жой|Жаңа|Новый|Қолданыстағы|Действующ)"
+#: not a numbered point ("2. ... мәслихатының ... шешімі күші жойылды деп танылсын"):
+#: a title or a requisites sentence never opens with a point's number, so a
+#: point between blank lines (a web copy that spaces every paragraph) opens no export
+_NO_POINT = r"(?![ \t]*\d+(?:-\d+)?\s*[.)]\s)"
+#: not a field label ("Сведения об акте:", a mirror card's, DOMAIN.md 2.3): a title
+#: never ends with a colon
+_NO_LABEL = r"(?![^\n]*:[ \t]*\n)"
+#: a title line of an export: no point, no field label
+_TITLE_LINE = _NO_POINT + _NO_LABEL + r"\S[^\n]*\n"
+#: the requisites naming a council's or an akimat's act
+_REQUISITES = (
+    _NO_POINT + r"(?:(?:Решение|Постановление|Совместн)[^\n]*\bот\b"
+    r"|[^\n]*(?:мәслихатының|әкімдігінің|әкімиятының)(?:[^\n]|\n(?![ \t]*\n)){0,300}?"
+    r"(?:шешімі|қаулысы)\b)"
+)
 #: the opening of an export (DOMAIN.md 2.1-2.3): a blank line, one to four title
 #: lines (not a status label: a web page prints the label between blank lines
 #: right above the requisites), a blank line, an optional status line, then the
 #: requisites naming an act of a council or an akimat ("Решение ... от", "...
 #: мәслихатының ... шешімі")
 _EXPORT_HEAD = re.compile(
-    r"(?:\A|\n)[ \t]*\n(?!" + _STATUS_LABEL + r")(?:\S[^\n]*\n){1,4}[ \t]*\n"
-    r"(?:" + _STATUS_LABEL + r"[^\n]*\n)?"
-    r"(?:(?:Решение|Постановление|Совместн)[^\n]*\bот\b"
-    r"|[^\n]*(?:мәслихатының|әкімдігінің|әкімиятының)(?:[^\n]|\n(?![ \t]*\n)){0,300}?"
-    r"(?:шешімі|қаулысы)\b)"
+    rf"(?:\A|\n)[ \t]*\n(?!{_STATUS_LABEL})(?:{_TITLE_LINE}){{1,4}}[ \t]*\n"
+    rf"(?:{_STATUS_LABEL}[^\n]*\n)?{_REQUISITES}"
 )
 
 

@@ -98,6 +98,14 @@ class Decoded:
     repairs: tuple[Repair, ...] = ()
 
 
+#: the space separators of Unicode (category Zs) other than the space, made spaces:
+#: a web page's no-break spaces ("Решение\u00a0маслихата", "№\u00a0352") and thin
+#: spaces are spaces to a reader, and the wording of an act is matched with plain
+#: ones. Re-spacing, as ``\r\n`` made ``\n`` is: one character for one, so every
+#: offset stays that of the file (ARCHITECTURE.md, invariant 1 counts no space)
+SPACES = dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
+
+
 def decode(data: bytes | str, source: str = "<input>", max_bytes: int | None = None) -> str:
     """Decode an export to text with ``\\n`` line ends: :func:`decode_input`'s text."""
     return decode_input(data, source, max_bytes).text
@@ -111,7 +119,8 @@ def decode_input(
     ``data``: the file's bytes (or text, passed through). Checks the size
     (``max_bytes``, default :func:`max_input_bytes`), then tries strict UTF-8
     (a BOM is dropped), then UTF-8 with a few stray invalid bytes made U+FFFD
-    (each recorded), then the encoding ``charset-normalizer`` detects.
+    (each recorded), then the encoding ``charset-normalizer`` detects. Unicode
+    space separators become spaces (:data:`SPACES`).
     Raises :class:`InputError` (exit code 2) for a file over the size limit, an
     empty file, a binary file (NUL bytes without a UTF-16 BOM, or no plausible
     encoding) and for text with neither a Cyrillic letter nor Latin-script
@@ -149,7 +158,7 @@ def decode_input(
         if not stray:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
     bom = len(text) - len(text.lstrip("\ufeff"))
-    text = text[bom:]
+    text = text[bom:].translate(SPACES)
     if not text.strip():
         raise InputError(source, _("empty file"))
     if not any("\u0400" <= ch <= "\u04ff" for ch in text) and detect_script(text) != "latn":
