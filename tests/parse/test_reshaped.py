@@ -5,7 +5,7 @@ researchers' copies do.
 Every record is parsed as it is and reshaped: every line spaced by a blank line
 (a web page's paragraphs copied one a line), spaces made no-break spaces (a web
 page's ``&nbsp;``), Windows line ends, trailing spaces, no blank lines, no
-indentation. Each reshaped copy must give the same act type, issuer, date,
+indentation, blank lines above. Each reshaped copy must give the same act type, issuer, date,
 number, registration, status, repealing act and amending acts of its notes as
 the record itself, or be refused with the same error. Before this test, a
 double-spaced copy of three records was refused as "holds 2 acts" or lost its
@@ -42,6 +42,7 @@ RESHAPE: dict[str, Callable[[str], str]] = {
     "trailing_spaces": lambda t: "\n".join(line + "  " for line in t.split("\n")),
     "no_blank_lines": lambda t: "\n".join(line for line in t.split("\n") if line.strip()),
     "no_indent": lambda t: "\n".join(line.lstrip() for line in t.split("\n")),
+    "blank_lines_above": lambda t: "\n \n\n" + t,
 }
 
 

@@ -78,7 +78,7 @@ def export_starts(text: str) -> list[int]:
     out = [0]
     for m in _EXPORT_HEAD.finditer(text):
         at = m.start() + (text[m.start()] == "\n" and m.start() > 0)
-        if at > 0:
+        if text[:at].strip():  # blank lines above the first act open no second one
             out.append(at)
     return out
 
