@@ -5,17 +5,19 @@ researchers' copies do.
 Every record is parsed as it is and reshaped: every line spaced by a blank line
 (a web page's paragraphs copied one a line), spaces made no-break spaces (a web
 page's ``&nbsp;``), Windows line ends, trailing spaces, no blank lines, no
-indentation, blank lines above. Each reshaped copy must give the same act type, issuer, date,
-number, registration, status, repealing act and amending acts of its notes as
-the record itself, or be refused with the same error. Before this test, a
+indentation, blank lines above, the Kazakh year word abbreviated ("2022 ж. 27
+қазандағы", as mirrors print it). Each reshaped copy must give the same act type,
+issuer, date, number, registration, status, repealing act and amending acts of its
+notes as the record itself, or be refused with the same error. Before this test, a
 double-spaced copy of three records was refused as "holds 2 acts" or lost its
-signature's issuer or its mirror card's amending acts, and no-break spaces changed
-three issuers.
+signature's issuer or its mirror card's amending acts, no-break spaces changed
+three issuers, and nine records lost their requisites to an abbreviated year.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,7 @@ RESHAPE: dict[str, Callable[[str], str]] = {
     "no_blank_lines": lambda t: "\n".join(line for line in t.split("\n") if line.strip()),
     "no_indent": lambda t: "\n".join(line.lstrip() for line in t.split("\n")),
     "blank_lines_above": lambda t: "\n \n\n" + t,
+    "kazakh_year_abbreviated": lambda t: re.sub(r"(\d{4}) жылғы", r"\1 ж.", t),
 }
 
 

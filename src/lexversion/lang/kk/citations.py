@@ -7,9 +7,10 @@ otherwise; the region names themselves are in :mod:`lexversion.lang.regions`.
 
 from __future__ import annotations
 
-#: the word of "year" that a Kazakh date holds after its year ("2017 жылғы 15 ..."), as
-#: a regular-expression fragment of the pre-check of paragraphs worth tokenizing
-YEAR_WORD = r"ж[ыi]л"
+#: the word of "year" that a Kazakh date holds after its year ("2017 жылғы 15 ...",
+#: "2017 ЖЫЛҒЫ 15 ...", abbreviated "2017 ж. 15 ..."), as a regular-expression fragment
+#: (matched ignoring case) of the pre-check of paragraphs worth tokenizing
+YEAR_WORD = r"ж(?:[ыi]л|\.)"
 #: the normal form of that word in a date pattern
 YEAR_NORM = "жыл"
 #: what may stand between a dotted date and its "№" (regular-expression fragments)

@@ -122,18 +122,16 @@ class Prefilter(Scanner):
     paragraph without one has no date piece and :func:`find` finds nothing in it.
     ``_WORTH`` is a text-level superset of the date patterns as dates are printed:
     kk "2017 жылғы 15 ...", ru "15 сентября 2017", dotted "16.04.2024" (the digits
-    of the text are where ``re`` looks first). It is narrower than the patterns for
-    dates printed in upper case ("2017 ЖЫЛҒЫ") or with the Kazakh abbreviation "ж."
-    ("2017 ж. 15 желтоқсан"), which are thus not read: that is the behaviour the
-    outputs were made with, and the property test of tests/parse/citations keeps
-    such texts out of the agreement it checks.
+    of the text are where ``re`` looks first), the Kazakh year word in any case and
+    abbreviated ("2017 ЖЫЛҒЫ", "2017 ж. 15 желтоқсандағы", as mirrors print it).
     """
 
-    #: paragraphs worth tokenizing: every reference holds a date, kk "2017 жылғы 15 ...",
+    #: paragraphs worth tokenizing: every reference holds a date, kk "2017 жылғы 15 ..."
+    #: (or "ЖЫЛҒЫ", "ж."),
     #: ru "15 сентября 2017", or dotted "16.04.2024". The alternatives share their first
     #: digit, so ``re`` skips to the digits of the text
     WORTH = re.compile(
-        rf"\d(?:\d{{3}}\s*{citing('kk').YEAR_WORD}\w*\s+\"?\d"
+        rf"\d(?:\d{{3}}\s*(?i:{citing('kk').YEAR_WORD})\w*\s+\"?\d"
         r"|\"?\s+\S+\s+(?:\S+\s+)?\d{4}|\.\d{1,2}\.\d{4})"
     )
 
