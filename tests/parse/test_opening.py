@@ -520,3 +520,20 @@ def test_a_formula_naming_another_body_than_the_requisites_is_a_doubt() -> None:
 def test_text_with_no_sign_of_an_act_is_refused(text: str) -> None:
     with pytest.raises(InputError, match="legal act"):
         parse(text, "x.txt")
+
+
+def test_requisites_wrapped_before_a_latin_number_sign_read_whole() -> None:
+    """A page's requisites wrapped by a narrow copy so that a line opens with the
+    Latin "N" older acts print for "№" ("N 31/4 шешімі.") continue the line before
+    (it read "N 31/4 шешімі." alone: no date, no act)."""
+    text = (
+        "Орман пайдалану үшін төлемақы ставкаларын бекіту туралы\n\n"
+        "Солтүстік Қазақстан облыстық мәслихатының 2014 жылғы 26 желтоқсандағы\n"
+        "N 31/4 шешімі. Солтүстік Қазақстан облысының Әділет департаментінде\n"
+        "2015 жылғы 27 қаңтарда N 3083 болып тіркелді\n\n"
+        "Қазақстан Республикасының Орман кодексіне сәйкес Солтүстік Қазақстан облыстық\n"
+        "мәслихаты ШЕШІМ ҚАБЫЛДАДЫ:\n"
+        "1. Төлемақы ставкалары бекітілсін.\n"
+    )
+    meta = parse(text.encode()).meta
+    assert (meta.date, meta.number) == (date(2014, 12, 26), "31/4")

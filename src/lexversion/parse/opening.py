@@ -35,8 +35,9 @@ from lexversion.parse.parts import INDENT, AnnexParts, Part, Parts, classify, sp
 from lexversion.text.lines import Line, join_lines
 
 _Unit = list[Line]
-#: a line that may continue the one before it: it opens with a lower-case letter
-_CONTINUES = re.compile(r"^[a-zа-яёәіңғүұқөһ0-9№]")
+#: a line that may continue the one before it: it opens with a lower-case letter, a
+#: digit or a number sign ("№ 31/4", or the Latin "N 31/4" older acts print)
+_CONTINUES = re.compile(r"^(?:[a-zа-яёәіңғүұқөһ0-9№]|N\s?\d)")
 _SENTENCE_END = re.compile(r"[.:;!?|]$")
 
 
