@@ -537,3 +537,31 @@ def test_requisites_wrapped_before_a_latin_number_sign_read_whole() -> None:
     )
     meta = parse(text.encode()).meta
     assert (meta.date, meta.number) == (date(2014, 12, 26), "31/4")
+
+
+@pytest.mark.parametrize(
+    ("preamble", "issuer"),
+    [
+        (
+            "В соответствии с подпунктом 6) пункта 4 статьи 365 Экологического кодекса\n"
+            "Республики Казахстан, приказом Министра экологии, геологии и природных\n"
+            'ресурсов Республики Казахстан от 1 сентября 2021 года № 347 "Об утверждении\n'
+            'Типовых правил расчета норм образования и накопления коммунальных отходов"\n'
+            "(зарегистрирован в Реестре государственной регистрации нормативных правовых\n"
+            "актов за № 24212), акимат района\n"
+            "Марқакөл ПОСТАНОВЛЯЕТ:",
+            "акимат района Марқакөл",
+        ),
+        (
+            "В соответствии с Законом Республики Казахстан акимат\n"
+            "Карагандинской области ПОСТАНОВЛЯЕТ:",
+            "акимат Карагандинской области",
+        ),
+    ],
+)
+def test_an_issuer_wrapped_before_the_formula_is_read_whole(preamble: str, issuer: str) -> None:
+    """A narrow copy breaks the issuer phrase after its body word, the place name
+    opening the formula's line in capitals: the line goes on with the phrase (it
+    was a paragraph of its own, and the act had no issuer)."""
+    text = f"{preamble}\n1. Утвердить прилагаемые Правила расчета норм образования.\n"
+    assert parse(text.encode()).meta.issuer == issuer

@@ -209,6 +209,12 @@ def _body(word: str, lang: str) -> str | None:
     return _kind_of(word, lang, "ISSUER_BODIES")
 
 
+def body_of(word: str, lang: str) -> str | None:
+    """The kind of issuing body ``word`` names ("maslikhat", "akimat", "akim": the
+    ``ISSUER_BODIES`` of ``lang``), any case ending; ``None`` for another word."""
+    return _body(word, lang) if _BODY_STEM.search(word) else None
+
+
 def issuer_at(text: str, start: int, lang: str) -> str | None:
     """The issuer phrase whose body word is the first after ``start`` in ``text``
     (an act reference starting there), read back over all its name words (see

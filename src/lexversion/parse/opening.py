@@ -30,6 +30,7 @@ from lexversion.lang import vocab
 from lexversion.parse import layout as L
 from lexversion.parse.card import field_of, value_of
 from lexversion.parse.citations import find
+from lexversion.parse.enacting import body_of
 from lexversion.parse.formula import formula_at, formulas_in, low
 from lexversion.parse.parts import INDENT, AnnexParts, Part, Parts, classify, split_decision
 from lexversion.text.lines import Line, join_lines
@@ -78,7 +79,8 @@ def _units(lines: Sequence[Line], lang: str) -> list[_Unit]:
     (no blank line between) when that one does not end a sentence and this one
     opens with a lower-case letter, a digit that numbers no point, or "№" (a title,
     requisites or a signature wrapped by the page), or goes on with the enacting
-    formula (:func:`_formula_goes_on`); every other line opens one."""
+    formula (:func:`_formula_goes_on`) or with its issuer (:func:`_issuer_goes_on`);
+    every other line opens one."""
     out: list[_Unit] = []
     after_blank = True
     for ln in lines:
@@ -92,6 +94,7 @@ def _units(lines: Sequence[Line], lang: str) -> list[_Unit]:
             and (
                 (_CONTINUES.match(ln.text) and not _numbered(ln.text))
                 or _formula_goes_on(out[-1][-1].text, ln.text, lang)
+                or _issuer_goes_on(out[-1][-1].text, ln.text, lang)
             )
         ):
             out[-1].append(ln)
@@ -114,6 +117,21 @@ def _formula_goes_on(before: str, line: str, lang: str) -> bool:
         f.end > cut and (f.start < cut or not joined[cut : f.start].strip())
         for f in formulas_in(joined, lang)
     )
+
+
+def _issuer_goes_on(before: str, line: str, lang: str) -> bool:
+    """Whether ``line`` goes on with the issuer phrase the line ``before`` it ends
+    with, up to the enacting formula ``line`` holds: the issuer broken over two
+    lines after its body word ("... акимат района" / "Марқакөл ПОСТАНОВЛЯЕТ:",
+    "... акимат" / "Карагандинской области ПОСТАНОВЛЯЕТ и ..."). The body word is
+    among the last two words of ``before`` and none stands in ``line`` before its
+    formula, which opens within its first 60 characters."""
+    formulas = formulas_in(line, lang)
+    if not formulas or formulas[0].start > 60:
+        return False
+    if any(body_of(w, lang) for w in line[: formulas[0].start].split()):
+        return False
+    return any(body_of(w.strip(",;"), lang) for w in before.split()[-2:])
 
 
 def _text(unit: _Unit) -> str:
