@@ -12,8 +12,11 @@ does not state it. Every case also gives valid, lossless AKN.
 
 from __future__ import annotations
 
+import json
+import textwrap
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +25,9 @@ from lexversion.akn.validate import errors
 from lexversion.errors import InputError
 from lexversion.lang import fold_number
 from lexversion.parse import parse
+from lexversion.parse.opening import unwrapped, wrap_width
+from lexversion.text.decode import decode
+from lexversion.text.lines import split_lines
 from tests.akn.test_lossless import nonspace, text_outside_meta
 
 
@@ -565,3 +571,34 @@ def test_an_issuer_wrapped_before_the_formula_is_read_whole(preamble: str, issue
     was a paragraph of its own, and the act had no issuer)."""
     text = f"{preamble}\n1. Утвердить прилагаемые Правила расчета норм образования.\n"
     assert parse(text.encode()).meta.issuer == issuer
+
+
+def test_no_real_opening_is_taken_for_a_wrapped_copy() -> None:
+    """The pages of the real openings print a paragraph a line: none is read as a
+    copy wrapped at a width, and the corpus's indented exports are left as printed."""
+    records = Path(__file__).with_name("realworld") / "openings-dev.jsonl"
+    for row in records.read_text(encoding="utf-8").splitlines():
+        assert wrap_width(split_lines(json.loads(row)["text"])) is None
+    for path in sorted(Path(__file__).parents[2].joinpath("corpus").glob("*.txt")):
+        text = decode(path.read_bytes())
+        assert unwrapped(text, split_lines(text), "kk") == text
+
+
+def test_a_wrapped_copy_is_unwrapped_one_character_for_one() -> None:
+    """In a copy wrapped at 60 columns, the breaks inside a paragraph become spaces
+    (offsets kept), the break after a sentence stays."""
+    sentence = (
+        "Солтүстік Қазақстан облыстық мәслихатының 2014 жылғы 26 желтоқсандағы "
+        "№ 31/4 шешімі Солтүстік Қазақстан облысының Әділет департаментінде 2015 "
+        "жылғы 27 қаңтарда № 3083 болып тіркелді."
+    )
+    text = "\n".join([_fill(sentence, 60)] * 4)
+    lines = split_lines(text)
+    assert wrap_width(lines) is not None
+    out = unwrapped(text, lines, "kk")
+    assert len(out) == len(text)
+    assert out.split("\n") == [sentence] * 4
+
+
+def _fill(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width))

@@ -37,6 +37,7 @@ from lexversion.parse.citations.cited import forget as forget_cited
 from lexversion.parse.consistency import mismatches
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
+from lexversion.parse.opening import unwrapped
 from lexversion.text.decode import decode_input
 from lexversion.text.language import detect_language, detect_script
 from lexversion.text.lines import OffsetMap, Paragraph, split_lines
@@ -95,7 +96,7 @@ def parse(data: str | bytes, source: str = "<input>", max_bytes: int | None = No
         lang,
         act,
         front.header.repealed_by,
-        text,
+        unwrapped(text, lines, lang),
         (front.title.text, front.requisites.text),
     )
     commencement, retroactive = E.own_commencement(provisions.body, lang)

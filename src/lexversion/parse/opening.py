@@ -79,10 +79,12 @@ def _units(lines: Sequence[Line], lang: str) -> list[_Unit]:
     (no blank line between) when that one does not end a sentence and this one
     opens with a lower-case letter, a digit that numbers no point, or "№" (a title,
     requisites or a signature wrapped by the page), or goes on with the enacting
-    formula (:func:`_formula_goes_on`) or with its issuer (:func:`_issuer_goes_on`);
-    every other line opens one."""
+    formula (:func:`_formula_goes_on`) or with its issuer (:func:`_issuer_goes_on`),
+    or, in a copy wrapped at a width (:func:`wrap_width`), when the line before
+    ends near it (:func:`_wrapped`); every other line opens one."""
     out: list[_Unit] = []
     after_blank = True
+    width = wrap_width(lines)
     for ln in lines:
         if not ln.text:
             after_blank = True
@@ -95,6 +97,7 @@ def _units(lines: Sequence[Line], lang: str) -> list[_Unit]:
                 (_CONTINUES.match(ln.text) and not _numbered(ln.text))
                 or _formula_goes_on(out[-1][-1].text, ln.text, lang)
                 or _issuer_goes_on(out[-1][-1].text, ln.text, lang)
+                or _wrapped(out[-1][-1], ln, width)
             )
         ):
             out[-1].append(ln)
@@ -102,6 +105,65 @@ def _units(lines: Sequence[Line], lang: str) -> list[_Unit]:
             out.append([ln])
         after_blank = False
     return out
+
+
+#: how close to the wrap width a wrapped line ends: the next word did not fit, and
+#: words of the acts are rarely longer
+WRAP_SLACK = 15
+#: the widths a copy is wrapped at (a PDF viewer's or a narrow window's); a page
+#: prints a paragraph a line, most of them longer
+WRAP_WIDTHS = range(40, 121)
+
+
+def wrap_width(lines: Sequence[Line]) -> int | None:
+    """The width ``lines`` are wrapped at, when a copy wrapped them (a PDF's text
+    selected without its indentation, a narrow window): of eight lines or more,
+    at least half end within :data:`WRAP_SLACK` of the longest but one in twenty,
+    which is in :data:`WRAP_WIDTHS`; ``None`` for a page's text, a paragraph a
+    line. Layout as a hint: it only lets :func:`_units` read a line on where the
+    language allows it. Raises nothing."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.text and not L.is_tabular(ln))
+    if len(lengths) < 8:
+        return None
+    width = lengths[len(lengths) * 19 // 20 - 1]
+    full = sum(1 for n in lengths if n >= width - WRAP_SLACK)
+    return width if width in WRAP_WIDTHS and 2 * full >= len(lengths) else None
+
+
+#: a heading or a field label: up to three words, the first capitalised, and a colon
+#: ("Бұрынғы редакциялар:", "Сведения об акте:")
+_LABEL = re.compile(r"^[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]\S*(?:\s+\S+){0,2}:$")
+
+
+def _wrapped(before: Line, line: Line, width: int | None) -> bool:
+    """Whether ``line`` goes on with ``before`` in a copy wrapped at ``width``:
+    ``before`` ends within :data:`WRAP_SLACK` of it (the next word did not fit),
+    ``line`` numbers no point and is no label (:data:`_LABEL`), and neither is a
+    fixed-width row."""
+    return (
+        width is not None
+        and len(before.text) >= width - WRAP_SLACK
+        and not _numbered(line.text)
+        and not _LABEL.match(line.text)
+        and not L.is_tabular(before)
+        and not L.is_tabular(line)
+    )
+
+
+def unwrapped(text: str, lines: Sequence[Line], lang: str) -> str:
+    """``text`` (whose :func:`~lexversion.text.lines.split_lines` are ``lines``) with
+    the line breaks inside each paragraph of a wrapped copy (:func:`wrap_width`,
+    :func:`_units`) made spaces, one character for one, so that what is read a line
+    at a time (a mirror's list of amending acts, a note no part holds) reads the
+    paragraph; ``text`` itself when no copy wrapped it (or the text is indented: the
+    export's layout tells its paragraphs). Offsets do not move."""
+    if not is_flat(lines) or wrap_width(lines) is None:
+        return text
+    out = list(text)
+    for unit in _units(lines, lang):
+        for ln in unit[1:]:
+            out[ln.start - ln.indent - 1] = " "  # the line break before ``ln``
+    return "".join(out)
 
 
 def _formula_goes_on(before: str, line: str, lang: str) -> bool:
