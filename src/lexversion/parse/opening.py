@@ -135,14 +135,20 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
 _LABEL = re.compile(r"^[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]\S*(?:\s+\S+){0,2}:$")
 
 
+#: the end of a line that ends with an act's number ("... 2024 года № 12/160-VIII"): the
+#: requisites sentence, which the export prints without a full stop
+_NUMBER_END = re.compile(r"(?:№|\bN)\s*\S*\d\S*$")
+
+
 def _wrapped(before: Line, line: Line, width: int | None) -> bool:
     """Whether ``line`` goes on with ``before`` in a copy wrapped at ``width``:
-    ``before`` ends within :data:`WRAP_SLACK` of it (the next word did not fit),
-    ``line`` numbers no point and is no label (:data:`_LABEL`), and neither is a
-    fixed-width row."""
+    ``before`` ends within :data:`WRAP_SLACK` of it (the next word did not fit) and
+    not with an act's number (:data:`_NUMBER_END`), ``line`` numbers no point and
+    is no label (:data:`_LABEL`), and neither is a fixed-width row."""
     return (
         width is not None
         and len(before.text) >= width - WRAP_SLACK
+        and not _NUMBER_END.search(before.text)
         and not _numbered(line.text)
         and not _LABEL.match(line.text)
         and not L.is_tabular(before)
