@@ -27,7 +27,8 @@ alternately, ``--repeat`` times each; medians per answer. Interleaving makes
 the comparison fair on a busy machine where the wrk figures of two separate
 servers are not; the load average is printed with the wrk figures.
 
-Figures are wrk's latency percentiles and requests per second; non-2xx
+Figures are wrk's latency percentiles (50, 90, 99) and requests per second,
+each with the load average (1 minute) at its end; non-2xx
 answers are counted and reported (any is a failure of the run). Without
 wrk, a bounded Python load generator (threads with ``http.client``, same
 connections and duration, 127.0.0.1 only) stands in, and the output says so.
@@ -73,6 +74,7 @@ class Figures:
     """One load run: latency percentiles (ms), requests per second, counts."""
 
     p50: float
+    p90: float
     p99: float
     rps: float
     requests: int
@@ -150,8 +152,8 @@ def run_wrk(
         check=True,
         timeout=seconds + 60,
     ).stdout
-    pct = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
-    if not {"50", "99"} <= set(pct):
+    pct = dict(re.findall(r"^\s*(50|90|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
+    if not {"50", "90", "99"} <= set(pct):
         raise RuntimeError(f"wrk printed no latency distribution:\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
@@ -160,7 +162,7 @@ def run_wrk(
     sock = re.search(r"Socket errors: (.*)", out)
     if sock:
         errors += sum(int(x) for x in re.findall(r"\d+", sock.group(1)))
-    return Figures(_ms(pct["50"]), _ms(pct["99"]), rps, total, errors, "wrk")
+    return Figures(_ms(pct["50"]), _ms(pct["90"]), _ms(pct["99"]), rps, total, errors, "wrk")
 
 
 def run_python(
@@ -203,7 +205,7 @@ def run_python(
     wall = time.perf_counter() - started
     every = sorted(x for xs in lat for x in xs)
     q = statistics.quantiles(every, n=100)
-    return Figures(q[49], q[98], len(every) / wall, len(every), sum(errors), "python")
+    return Figures(q[49], q[89], q[98], len(every) / wall, len(every), sum(errors), "python")
 
 
 #: the servers compared in one run: ``lexversion serve`` as shipped (a worker
@@ -382,7 +384,10 @@ def main() -> None:
         f"load: {'wrk' if load is run_wrk else 'Python stand-in (wrk not installed)'}, "
         f"{args.connections} connections, {args.seconds} s a run, 127.0.0.1"
     )
-    print(f"{'server':<12} {'endpoint':<19} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
+    print(
+        f"{'server':<12} {'endpoint':<19} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
+        f"{'req/s':>8} {'errors':>7} {'load':>5}"
+    )
     with_text = [w.frbr_uri for w in open_store(url).works() if not w.stub][:50]
     paths = {
         "api": ("/api/works", f"/api/works{work}:{on}"),
@@ -406,8 +411,8 @@ def main() -> None:
                         f = load(target, args.seconds, args.connections, vary)
                         label = name + (" new URLs" if vary else "")
                         print(
-                            f"{kind:<12} {label:<19} {f.p50:>8.1f} {f.p99:>8.1f} "
-                            f"{f.rps:>8.0f} {f.errors:>7}"
+                            f"{kind:<12} {label:<19} {f.p50:>8.1f} {f.p90:>8.1f} {f.p99:>8.1f} "
+                            f"{f.rps:>8.0f} {f.errors:>7} {os.getloadavg()[0]:>5.1f}"
                         )
             finally:
                 proc.terminate()

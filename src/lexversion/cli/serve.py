@@ -58,6 +58,7 @@ def serve(
         }
         if n == 1:
             application = web.create_app(db)
+            web.settle_heap()
             _serving(host, port, n)
             uvicorn.run(application, **options)
             return
