@@ -112,11 +112,18 @@ def corpus_files(directory: Path) -> list[Path]:
         raise UsageError(gettext("{directory}: no such directory").format(directory=directory))
     if not directory.is_dir():
         raise UsageError(gettext("{directory}: not a directory").format(directory=directory))
-    files = sorted(
-        p
-        for p in directory.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix not in SKIP_SUFFIXES
-    )
+    # sorted by name: the order of Paths of one directory, without pathlib's
+    # slow comparisons; scandir's entries know their type without a stat each
+    # (issue 15: a no-change build of 100,000 files spent seconds here)
+    with os.scandir(directory) as entries:
+        names = sorted(
+            e.name
+            for e in entries
+            if e.is_file()
+            and not e.name.startswith(".")
+            and Path(e.name).suffix not in SKIP_SUFFIXES
+        )
+    files = [directory / name for name in names]
     if not files:
         raise UsageError(
             gettext("{directory}: no files to build (the folder is empty)").format(
