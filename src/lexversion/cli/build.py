@@ -129,11 +129,11 @@ def build(
 ) -> None:
     """Ingest a corpus directory into the store, incrementally."""
     from lexversion.app.ingest import build as run_build
-    from lexversion.app.ingest import corpus_files
+    from lexversion.app.ingest import corpus_paths
     from lexversion.store import open_store
 
     def run() -> int:
-        files = corpus_files(directory)
+        files = corpus_paths(directory)
         store = open_store(db)
         report = _with_progress(
             2 * len(files),

@@ -20,23 +20,21 @@ it imports neither.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Connection, bindparam, text
+from sqlalchemy.orm import Session
 
 BATCH = 500
 
 
-class Executes(Protocol):
-    """A connection or session: what runs a statement inside a transaction."""
-
-    def execute(self, statement: Any, parameters: Any = None, /) -> Any:
-        """Run ``statement`` with ``parameters``."""
+#: what runs a statement inside a transaction: the sync's connection, a build's session
+Executes = Connection | Session
 
 
 def _dialect(conn: Executes) -> str:
     """The dialect name of the connection or session ``conn``."""
-    bind = conn.get_bind() if hasattr(conn, "get_bind") else conn
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
     return str(bind.dialect.name)
 
 
