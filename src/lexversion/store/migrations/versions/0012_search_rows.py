@@ -17,9 +17,17 @@ deleted by a scan, once); PostgreSQL and other databases leave them empty
 ``ix_summaries_state`` (derivation, sha256, error) answers what a build asks
 of every kept summary (which texts have one of this derivation, which
 failed) from the index, without reading the pickled summaries beside them.
+
+The derived graph's fingerprint (``build_state`` ``derived``) becomes a sum
+over the group digests (``sum:``, :func:`lexversion.store.derived.digests_fingerprint`)
+that a selective build updates from the groups it writes; a kept one of the
+older definition (a hash of the sorted digests) is recomputed here, once,
+from ``derived_groups``.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 import sqlalchemy as sa
 from alembic import op
@@ -48,6 +56,23 @@ def upgrade() -> None:
             " WHERE r.expression = search_expressions.uri"
             " AND r.hi - r.lo + 1 = r.n AND r.n = search_expressions.provisions"
         )
+    _sum_fingerprint(bind)
+
+
+def _sum_fingerprint(bind: sa.Connection) -> None:
+    """Recompute a kept derived fingerprint of the older definition as the sum
+    of this revision (the definition as of 0012: ``sum:`` and, modulo 2**256,
+    the sum of the SHA-256 of each group's line: table, group and digest
+    joined by U+001F, ending in a newline; in hex)."""
+    kept = bind.execute(sa.text("SELECT value FROM build_state WHERE key = 'derived'")).scalar()
+    if kept is None or kept.startswith("sum:"):
+        return
+    total = 0
+    for tbl, grp, digest in bind.execute(sa.text("SELECT tbl, grp, digest FROM derived_groups")):
+        line = f"{tbl}\x1f{grp}\x1f{digest}\n".encode()
+        total += int.from_bytes(hashlib.sha256(line).digest(), "big")
+    value = f"sum:{total % (1 << 256):064x}"
+    bind.execute(sa.text("UPDATE build_state SET value = :v WHERE key = 'derived'"), {"v": value})
 
 
 def downgrade() -> None:
