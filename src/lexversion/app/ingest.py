@@ -312,8 +312,11 @@ def build(
     workers: int | None = None,
     policy: PublicationPolicy = OBSERVED_LAGS,
     prune: bool = True,
+    paths: Sequence[str] | None = None,
 ) -> BuildReport:
     """Ingest ``directory`` into ``store``; returns a :class:`BuildReport`.
+    ``paths``: its :func:`corpus_paths` when the caller listed them already
+    (a national directory is listed once).
 
     The corpus is the directory's files (``prune``, the default: the texts of
     files no longer there are removed from the store with what they alone
@@ -335,7 +338,7 @@ def build(
     (nothing is written then).
     """
     sidecar = read_sidecar(directory) if directory.is_dir() else []
-    files = corpus_paths(directory)
+    files = list(paths) if paths is not None else corpus_paths(directory)
     pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
     return run_build(BuildInput(files, pubs, policy, prune), store, tick, workers)
 

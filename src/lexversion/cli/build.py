@@ -138,7 +138,7 @@ def build(
         report = _with_progress(
             2 * len(files),
             lambda tick: run_build(
-                directory, store, tick, policy=_policy(publication_lag), prune=prune
+                directory, store, tick, policy=_policy(publication_lag), prune=prune, paths=files
             ),
         )
         return _report_build(report)
