@@ -5,7 +5,10 @@ Every comparison is of :func:`canonical` dumps: every table, every row, in a
 canonical order. The row ids of events, effects, citations and warnings are surrogate
 keys (PostgreSQL's sequences never go back even in a fresh store), so the dump
 leaves them out but keeps the order they give within a group, the order
-readers ask for (events of a work, citations of a citing work). A kept
+readers ask for (events of a work, citations of a citing work); so are the
+rowid ranges of ``search_expressions`` (where in SQLite's FTS5 table an
+expression's rows lie, :mod:`lexversion.store.searchrows`: the rows are
+compared by content). A kept
 summary (``summaries.data``) is compared as the value it unpickles to: pickle
 bytes depend on which equal objects the parsing process happened to share.
 """
@@ -78,6 +81,9 @@ def canonical(url: str) -> list[str]:
                 else:
                     for r in rows:
                         r.pop("id", None)  # a surrogate key (provision_search on PostgreSQL)
+                        if table == "search_expressions":  # where its rows lie: FTS5 rowids
+                            r.pop("rows_from", None)
+                            r.pop("rows_to", None)
                     lines = [json.dumps(r, sort_keys=True, default=str) for r in rows]
                     out += [f"{table} {line}" for line in sorted(lines)]
     finally:

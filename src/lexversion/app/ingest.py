@@ -102,28 +102,43 @@ class BuildReport:
 
 
 def corpus_files(directory: Path) -> list[Path]:
-    """The corpus files of ``directory``, sorted; sidecars and hidden files skipped.
+    """The corpus files of ``directory``, sorted; sidecars and hidden files
+    skipped (:func:`corpus_paths` as Path objects)."""
+    return [Path(p) for p in corpus_paths(directory)]
+
+
+def corpus_paths(directory: Path) -> list[str]:
+    """The paths of the corpus files of ``directory`` (``str(directory / name)``),
+    sorted by name; sidecars and hidden files skipped.
 
     Raises :class:`UsageError` (exit 2) when ``directory`` is missing, not a
     directory, or holds no file to build (building nothing is never what was
-    meant: the store is left as it is).
+    meant: the store is left as it is). Names, not Path objects
+    (issue 15: making and comparing 100,000 of them took seconds of a
+    no-change build): sorted by name, the order of the Paths of one directory;
+    ``os.path.splitext`` gives the suffix ``Path.suffix`` gives for every name
+    not starting with a dot; scandir's entries know their type without a stat.
     """
     if not directory.exists():
         raise UsageError(gettext("{directory}: no such directory").format(directory=directory))
     if not directory.is_dir():
         raise UsageError(gettext("{directory}: not a directory").format(directory=directory))
-    files = sorted(
-        p
-        for p in directory.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix not in SKIP_SUFFIXES
-    )
-    if not files:
+    with os.scandir(directory) as entries:
+        names = sorted(
+            e.name
+            for e in entries
+            if e.is_file()
+            and not e.name.startswith(".")
+            and os.path.splitext(e.name)[1] not in SKIP_SUFFIXES
+        )
+    if not names:
         raise UsageError(
             gettext("{directory}: no files to build (the folder is empty)").format(
                 directory=directory
             )
         )
-    return files
+    where = os.path.join(str(directory), "")  # with its separator
+    return [where + name for name in names]
 
 
 #: below this many files the build stays in one process (a pool costs more than it saves)
@@ -297,8 +312,11 @@ def build(
     workers: int | None = None,
     policy: PublicationPolicy = OBSERVED_LAGS,
     prune: bool = True,
+    paths: Sequence[str] | None = None,
 ) -> BuildReport:
     """Ingest ``directory`` into ``store``; returns a :class:`BuildReport`.
+    ``paths``: its :func:`corpus_paths` when the caller listed them already
+    (a national directory is listed once).
 
     The corpus is the directory's files (``prune``, the default: the texts of
     files no longer there are removed from the store with what they alone
@@ -320,7 +338,7 @@ def build(
     (nothing is written then).
     """
     sidecar = read_sidecar(directory) if directory.is_dir() else []
-    files = [str(p) for p in corpus_files(directory)]
+    files = list(paths) if paths is not None else corpus_paths(directory)
     pubs = [(f.work, f.date, f.source) for f in sidecar if f.kind == "publication"]
     return run_build(BuildInput(files, pubs, policy, prune), store, tick, workers)
 

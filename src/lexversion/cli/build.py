@@ -129,16 +129,16 @@ def build(
 ) -> None:
     """Ingest a corpus directory into the store, incrementally."""
     from lexversion.app.ingest import build as run_build
-    from lexversion.app.ingest import corpus_files
+    from lexversion.app.ingest import corpus_paths
     from lexversion.store import open_store
 
     def run() -> int:
-        files = corpus_files(directory)
+        files = corpus_paths(directory)
         store = open_store(db)
         report = _with_progress(
             2 * len(files),
             lambda tick: run_build(
-                directory, store, tick, policy=_policy(publication_lag), prune=prune
+                directory, store, tick, policy=_policy(publication_lag), prune=prune, paths=files
             ),
         )
         return _report_build(report)

@@ -9,7 +9,8 @@ preamble, conclusions and annex prefaces), their text as ``show`` prints it
 * :func:`sync_search_index` indexes the expressions not indexed yet (a build
   that rewrites an expression's text drops its rows first, so an indexed
   expression never needs re-indexing) and drops
-  rows of expressions that are gone; the build calls it after writing, and
+  rows of expressions that are gone (:mod:`lexversion.store.searchrows`: on
+  SQLite by rowid range, never reading the whole index); the build calls it after writing, and
   the web app at start-up;
 * :func:`match_provisions` reads the candidate rows of a query: SQLite FTS5
   (``bm25`` ranking), PostgreSQL full-text search (the stored ``tsv``,
@@ -47,6 +48,7 @@ from lexversion.errors import InputError, UsageError
 from lexversion.i18n import gettext as _
 from lexversion.lang import fold_word
 from lexversion.store.repository import Store
+from lexversion.store.searchrows import drop_indexed, insert_provisions
 from lexversion.text.analysis import WORD, analysis_version, analyze, query_stem
 
 #: longest query accepted (characters) and most words used
@@ -154,37 +156,52 @@ def _index_rows(conn: Connection, uris: Sequence[str]) -> int:
             provisions = [p for p in read(bytes(akn)).provisions if p.text.strip()]
         except InputError:
             provisions = []
-        if provisions:
-            analysed = [(p, analyze(p.text, lang)) for p in provisions]
-            conn.execute(
-                text(
-                    "INSERT INTO provision_search "
-                    "(stems, words, text, expression, work, lang, eid, label) "
-                    "VALUES (:stems, :words, :text, :expression, :work, :lang, :eid, :label)"
-                ),
-                [
-                    {
-                        "stems": a.stems,
-                        "words": a.words,
-                        "text": p.text,
-                        "expression": uri,
-                        "work": work,
-                        "lang": lang,
-                        "eid": p.eid,
-                        "label": p.label,
-                    }
-                    for p, a in analysed
-                ],
-            )
+        first, last = insert_provisions(
+            conn,
+            uri,
+            [
+                {
+                    "stems": a.stems,
+                    "words": a.words,
+                    "text": p.text,
+                    "expression": uri,
+                    "work": work,
+                    "lang": lang,
+                    "eid": p.eid,
+                    "label": p.label,
+                }
+                for p, a in ((p, analyze(p.text, lang)) for p in provisions)
+            ],
+        )
         conn.execute(
             text(
-                "INSERT INTO search_expressions (uri, work_uri, provisions, analysis) "
-                "VALUES (:uri, :work, :n, :analysis)"
+                "INSERT INTO search_expressions "
+                "(uri, work_uri, provisions, analysis, rows_from, rows_to) "
+                "VALUES (:uri, :work, :n, :analysis, :a, :b)"
             ),
-            {"uri": uri, "work": work, "n": len(provisions), "analysis": analysis_version()},
+            {
+                "uri": uri,
+                "work": work,
+                "n": len(provisions),
+                "analysis": analysis_version(),
+                "a": first,
+                "b": last,
+            },
         )
         written += len(provisions)
     return written
+
+
+#: the indexed expressions to drop: no longer stored, or indexed by another analysis
+_STALE = (
+    "SELECT s.uri FROM search_expressions s LEFT JOIN expressions e ON e.uri = s.uri "
+    "WHERE e.uri IS NULL OR s.analysis IS NULL OR s.analysis != :v"
+)
+#: the stored expressions not indexed
+_MISSING = (
+    "SELECT e.uri FROM expressions e LEFT JOIN search_expressions s "
+    "ON s.uri = e.uri WHERE s.uri IS NULL ORDER BY e.uri"
+)
 
 
 def sync_search_index(
@@ -197,35 +214,17 @@ def sync_search_index(
     written, ``batch`` expressions per transaction (a reader never waits long;
     an interrupted sync keeps what it committed and the next one goes on);
     rows of expressions no longer stored, or indexed by another analysis
-    (:func:`~lexversion.text.analysis.analysis_version`), are deleted first. ``tick(done,
-    total)`` is called after each batch. Raises
+    (:func:`~lexversion.text.analysis.analysis_version`), are deleted first,
+    by :func:`lexversion.store.searchrows.drop_indexed` (the index is never
+    read whole: two joins of the ``uri`` columns find what to do, issue 15).
+    ``tick(done, total)`` is called after each batch. Raises
     :class:`sqlalchemy.exc.SQLAlchemyError` when the store cannot be written
     (e.g. a build holds the SQLite write lock).
     """
-    stale = "SELECT uri FROM search_expressions WHERE analysis IS NULL OR analysis != :v"
     with store.engine.begin() as conn:
-        conn.execute(
-            text(
-                "DELETE FROM provision_search WHERE expression NOT IN (SELECT uri FROM expressions)"
-                f" OR expression IN ({stale})"
-            ),
-            {"v": analysis_version()},
-        )
-        conn.execute(
-            text(
-                "DELETE FROM search_expressions WHERE uri NOT IN (SELECT uri FROM expressions)"
-                " OR analysis IS NULL OR analysis != :v"
-            ),
-            {"v": analysis_version()},
-        )
-        missing = list(
-            conn.execute(
-                text(
-                    "SELECT e.uri FROM expressions e LEFT JOIN search_expressions s "
-                    "ON s.uri = e.uri WHERE s.uri IS NULL ORDER BY e.uri"
-                )
-            ).scalars()
-        )
+        stale = list(conn.execute(text(_STALE), {"v": analysis_version()}).scalars())
+        drop_indexed(conn, stale)
+        missing = list(conn.execute(text(_MISSING)).scalars())
     done = 0
     for chunk in _chunks(missing, max(batch, 1)):
         with store.engine.begin() as conn:

@@ -29,7 +29,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Text, cast, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WarningRecord, WorkRecord
@@ -39,7 +39,7 @@ from lexversion.store.derived import (
     derived_tables,
     digests_fingerprint,
     group_digests,
-    stored_fingerprint,
+    updated_fingerprint,
     write_groups,
 )
 from lexversion.store.keys import PlanKeys
@@ -56,6 +56,7 @@ from lexversion.store.rows import (
     WarningRow,
     WorkRow,
 )
+from lexversion.store.searchrows import drop_indexed
 
 BATCH = 500
 
@@ -165,7 +166,7 @@ def derived_fingerprint(g: Graph) -> str:
     """The fingerprint of the derived rows of ``g`` (events, effects, citations and
     warnings): SHA-256 over each group's digest
     (:func:`lexversion.store.derived.digests_fingerprint`), the value
-    :func:`lexversion.store.derived.stored_fingerprint` reads back from a store
+    :func:`lexversion.store.derived.stored_fingerprint` gives of a store
     holding them, however many builds wrote them. Generates the graph's lazy
     streams once: a planning failure in them surfaces here, before anything is
     written."""
@@ -222,7 +223,10 @@ class GraphWriter:
     def source_names(self) -> dict[str, str]:
         """The stored sources: file name by SHA-256."""
         self._flush_sources()
-        return {sha: name for sha, name in self.s.execute(select(SourceRow.sha256, SourceRow.name))}
+        # Core rows on the session's connection: the ORM's result machinery cost
+        # more than the read, for every source (issue 15)
+        q = select(SourceRow.sha256, SourceRow.name)
+        return {sha: name for sha, name in self.s.connection().execute(q)}
 
     def rename_source(self, sha256: str, name: str) -> None:
         """Record ``name`` as the file name of stored source ``sha256``."""
@@ -260,24 +264,19 @@ class GraphWriter:
                 yield sha, bytes(blob), list(warnings)
 
     def summarized_in(self, shas: Sequence[str]) -> set[str]:
-        """The texts of ``shas`` that have a summary (their parse did not fail)."""
-        out: set[str] = set()
-        for k in range(0, len(shas), BATCH):
-            q = select(SummaryRow.sha256).where(
-                SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None)
-            )
-            out.update(self.s.scalars(q))
-        return out
+        """The texts of ``shas`` that have a summary (their parse did not fail).
+        One scan of ``ix_summaries_state`` (migration 0012), not a lookup per
+        text: it is asked of the whole corpus (issue 15)."""
+        wanted = set(shas)
+        q = select(SummaryRow.sha256).where(SummaryRow.error.is_(None))
+        return {sha for sha in self.s.scalars(q) if sha in wanted}
 
     def parse_errors(self, shas: Sequence[str]) -> dict[str, str]:
-        """The errors of the texts ``shas`` whose parse failed, by SHA-256."""
-        out: dict[str, str] = {}
-        for k in range(0, len(shas), BATCH):
-            q = select(SummaryRow.sha256, SummaryRow.error).where(
-                SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_not(None)
-            )
-            out.update((sha, str(error)) for sha, error in self.s.execute(q))
-        return out
+        """The errors of the texts ``shas`` whose parse failed, by SHA-256 (from
+        ``ix_summaries_state``: the failed texts are read, not every text asked)."""
+        wanted = set(shas)
+        q = select(SummaryRow.sha256, SummaryRow.error).where(SummaryRow.error.is_not(None))
+        return {sha: str(error) for sha, error in self.s.execute(q) if sha in wanted}
 
     def drop_summaries_not_in(self, shas: set[str]) -> None:
         """Delete the summaries (and parse errors) of texts not in ``shas``."""
@@ -286,13 +285,22 @@ class GraphWriter:
             self.s.execute(delete(SummaryRow).where(SummaryRow.sha256.in_(gone[k : k + BATCH])))
 
     def parse_warnings(self, shas: Sequence[str]) -> Iterator[tuple[str, str]]:
-        """(SHA-256, warning) of the parses of sources ``shas``, in SHA-256 order."""
-        for k in range(0, len(shas), BATCH):
-            q = select(SummaryRow.sha256, SummaryRow.warnings).where(
-                SummaryRow.sha256.in_(shas[k : k + BATCH])
+        """(SHA-256, warning) of the parses of sources ``shas``, in SHA-256 order.
+        Asked of more than :data:`BATCH` texts (a build of a whole directory),
+        the rows that have warnings are read in one query and the rest never
+        leaves the database (issue 15: a lookup per text took seconds at
+        100,000); else a lookup per text."""
+        cols = (SummaryRow.sha256, SummaryRow.warnings)
+        if len(shas) > BATCH:
+            wanted = set(shas)
+            q = select(*cols).where(cast(SummaryRow.warnings, Text) != "[]")
+            found = [r for r in self.s.connection().execute(q) if r[0] in wanted]
+        else:
+            found = list(
+                self.s.connection().execute(select(*cols).where(SummaryRow.sha256.in_(shas)))
             )
-            for sha, warnings in sorted(self.s.execute(q)):
-                yield from ((sha, x) for x in warnings)
+        for sha, warnings in sorted(found):
+            yield from ((sha, x) for x in warnings)
 
     def tallies(self) -> dict[str, int]:
         """The stored graph's size: works (not stubs), stubs, expressions,
@@ -452,14 +460,9 @@ class GraphWriter:
         self._count(self.inserted, "expressions", len(fresh))
 
     def _unindex(self, uris: list[str]) -> None:
-        """Drop the search index rows of expressions ``uris`` (the next sync indexes them again)."""
-        for k in range(0, len(uris), BATCH):
-            part = {"u": uris[k : k + BATCH]}
-            for sql in (
-                "DELETE FROM provision_search WHERE expression IN :u",
-                "DELETE FROM search_expressions WHERE uri IN :u",
-            ):
-                self.s.execute(text(sql).bindparams(bindparam("u", expanding=True)), part)
+        """Drop the search index rows of expressions ``uris`` (the next sync
+        indexes them again), by :func:`lexversion.store.searchrows.drop_indexed`."""
+        drop_indexed(self.s, uris)
 
     def stored(self, plans: Iterable[ExpressionPlan]) -> set[str]:
         """URIs of ``plans`` already stored as planned (same work, language, date,
@@ -540,10 +543,13 @@ class GraphWriter:
         graph of part of the corpus), keeping every other group as stored;
         ``events``: the events' rows, when the caller merged some
         (:func:`lexversion.graph.touch.merge_evidence`)."""
+        kept, delta = self._derived_state(), 0
         for table in _TABLES:
             rows = events if table.name == "events" else None
-            self._wrote(table.name, write_groups(self.s, table, g, scope, rows))
-        self._set_derived_state(stored_fingerprint(self.s))
+            done = write_groups(self.s, table, g, scope, rows)
+            self._wrote(table.name, done)
+            delta += done.delta
+        self._set_derived_state(updated_fingerprint(self.s, kept, delta))
 
     def stored_events(self, works: Sequence[str]) -> Iterator[dict[str, Any]]:
         """The stored event rows of ``works``, each work's in its order (row id)."""
