@@ -4,16 +4,20 @@ Property tests (hypothesis) over paragraphs assembled from the pieces references
 made of: the prefilter (:class:`~lexversion.parse.citations.scan.Prefilter`) finds
 what scanning every paragraph finds, clause ends by bisection are those a boundary
 search finds, and words read on demand are spaCy's tokens; a title's transliteration by one
-``str.translate`` is ``anyascii``'s.
+``str.translate`` is ``anyascii``'s; the canonical forms, work URIs and title keys
+remembered are those computed.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexversion.lang import fold_text
-from lexversion.lang.national import CODE_WORD
+from lexversion.lang.national import ACTS, CODE_WORD
+from lexversion.model import ActRef
 from lexversion.parse.citations import identity, national
 from lexversion.parse.citations.assemble import references
 from lexversion.parse.citations.clauses import BisectClauses, Clauses
@@ -214,3 +218,51 @@ def test_every_code_name_pattern_spells_the_code_word() -> None:
     assert [a.title for _, _, a in national.find_named(text, "kk", None, [])] == [
         "Қазақстан Республикасының Әлеуметтік кодексіне"
     ]
+
+
+#: references as parse makes them: the corpus's and the table's numbers, look-alike
+#: convocations, laws cited by date and title without a number (table titles or not)
+_REFERENCES = st.builds(
+    ActRef,
+    st.sampled_from([None, "decision", "resolution", "law", "code", "constitutional_law"]),
+    st.sampled_from([None, "Алматы облыстық мәслихаты"]),
+    st.sampled_from([None, "KZ-19", "KZ-71"]),
+    st.sampled_from([None, "maslikhat", "parliament"]),
+    st.sampled_from([None, date(1997, 12, 13), date(2001, 1, 23), date(2017, 12, 15)]),
+    st.sampled_from([None, "204-1", "204-І", "313-11", "356/45-V1", "26-129", "11/102-Vll"]),
+    st.one_of(
+        st.none(),
+        st.sampled_from([t for a in ACTS for t in (*a.kk_titles, *a.ru_titles)][:40]),
+        st.text(max_size=30),
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_REFERENCES)
+def test_remembered_identities_are_their_definition(act: ActRef) -> None:
+    """The canonical form and work URI remembered by reference are those computed,
+    asked first or again (after other references filled the memo)."""
+    assert identity.canonical_act is identity.canonical_act_remembered
+    assert identity.work_uri is identity.work_uri_remembered
+    for _ in range(2):
+        assert identity.canonical_act(act) == identity.canonical_act_plain(act)
+        assert identity.work_uri(act) == identity.work_uri_plain(act)
+    identity.forget()
+    assert identity.canonical_act(act) == identity.canonical_act_plain(act)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.sampled_from([t for a in ACTS for t in (*a.kk_titles, *a.ru_titles)]),
+    )
+)
+def test_remembered_title_keys_are_their_definition(title: str) -> None:
+    """A title's key remembered is the key computed, first and again."""
+    assert national.title_key is national.title_key_remembered
+    for _ in range(2):
+        assert national.title_key(title) == national.title_key_plain(title)
+    national.forget()
+    assert national.title_key(title) == national.title_key_plain(title)
