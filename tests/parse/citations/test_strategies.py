@@ -4,8 +4,8 @@ Property tests (hypothesis) over paragraphs assembled from the pieces references
 made of: the prefilter (:class:`~lexversion.parse.citations.scan.Prefilter`) finds
 what scanning every paragraph finds, clause ends by bisection are those a boundary
 search finds, and words read on demand are spaCy's tokens; a title's transliteration by one
-``str.translate`` is ``anyascii``'s; the canonical forms, work URIs and title keys
-remembered are those computed.
+``str.translate`` is ``anyascii``'s; the canonical forms, work URIs, title keys and
+issuer phrases remembered are those computed.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from hypothesis import strategies as st
 from lexversion.lang import fold_text
 from lexversion.lang.national import ACTS, CODE_WORD
 from lexversion.model import ActRef
-from lexversion.parse.citations import identity, national
+from lexversion.parse.citations import identity, issuers, national
 from lexversion.parse.citations.assemble import references
 from lexversion.parse.citations.clauses import BisectClauses, Clauses
 from lexversion.parse.citations.identity import to_ascii_plain, to_ascii_table
+from lexversion.parse.citations.issuers import phrase
+from lexversion.parse.citations.keys import RegionRule
+from lexversion.parse.citations.matchers import matchers
 from lexversion.parse.citations.pipelines import strings
 from lexversion.parse.citations.scan import PREFILTER, Scanner
 from lexversion.parse.citations.words import DocWords, Words, tokens
@@ -266,3 +269,37 @@ def test_remembered_title_keys_are_their_definition(title: str) -> None:
         assert national.title_key(title) == national.title_key_plain(title)
     national.forget()
     assert national.title_key(title) == national.title_key_plain(title)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]))
+def test_remembered_issuer_phrases_are_their_definition(data: st.DataObject, lang: str) -> None:
+    """The issuers and regions read from a phrase remembered are those read anew, for
+    every region match of a paragraph and any span of it, asked first or again."""
+    text = data.draw(paragraphs(lang))
+    toks = tokens(text, lang)
+    words = Words(text, toks, strings(lang))
+    m = matchers(lang)
+    rules = [
+        (m.keys[k], s, e)
+        for k, s, e in m.patterns(toks.doc) + m.phrases(toks.doc)
+        if isinstance(m.keys[k], RegionRule)
+    ]
+    n = len(words)
+    s = data.draw(st.integers(0, n))
+    spans = [(s, data.draw(st.integers(s, n))), *((s, e) for _, s, e in rules)]
+    assert issuers.phrase_issuers is issuers.phrase_issuers_remembered
+    assert issuers.phrase_region is issuers.phrase_region_remembered
+    for _ in range(2):
+        for rule, s, e in rules:
+            said = phrase(words, s, e)
+            assert issuers.phrase_issuers(lang, rule, *said) == issuers.phrase_issuers_plain(
+                lang, rule, *said
+            )
+        for s, e in spans:
+            for kind in ("oblast", "city"):
+                said = phrase(words, s, e)
+                assert issuers.phrase_region(lang, kind, *said) == issuers.phrase_region_plain(
+                    lang, kind, *said
+                )
+    issuers.forget()
