@@ -303,3 +303,16 @@ def test_remembered_issuer_phrases_are_their_definition(data: st.DataObject, lan
                     lang, kind, *said
                 )
     issuers.forget()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]), st.booleans())
+def test_a_space_after_a_paragraph_changes_no_reference(
+    data: st.DataObject, lang: str, loose: bool
+) -> None:
+    """A paragraph read with spaces after it has the references it has without:
+    what lets the readers of publication dates and of a point's repeals read a text
+    joined with no lines or items as the text itself (one scan of it)."""
+    text = data.draw(paragraphs(lang))
+    spaces = data.draw(st.text(alphabet=" \t\n\u00a0", min_size=1, max_size=3))
+    assert references(text + spaces, lang, loose) == references(text, lang, loose)
