@@ -48,7 +48,8 @@ from lexversion.text.xmlchars import xml_char_repairs
 
 def forget_texts() -> None:
     """Empty the caches keyed by input text or words (citation scans, dictionary
-    lookups, the canonical forms and URIs of cited acts, title keys), keeping what loading built (spaCy pipelines, matchers, vocabularies).
+    lookups, the canonical forms and URIs of cited acts, title keys), keeping what
+    loading built (spaCy pipelines, matchers, vocabularies).
 
     For benchmarks: a parse timed after this call pays for every text it reads,
     as the first parse of an unseen document does in a warm process. Takes and
