@@ -163,3 +163,15 @@ def test_tables_take_the_fast_paths_on_every_corpus_block() -> None:
                 assert gutters_capped(runs) == gutters_plain(runs)
                 repaired += sum(1 for ln in lines if ln.offsets is not None)
     assert repaired  # repaired lines (with offset maps) were read
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]))
+def test_a_space_after_a_paragraph_changes_no_publication(data: st.DataObject, lang: str) -> None:
+    """A note without an extract is read for publication dates as its text, without
+    the space a join with its (no) lines put after it (``parse._publication_texts``):
+    no date, act reference or publication word ends in a space, so both read alike."""
+    pieces = st.sampled_from(PIECES[lang] + _PUBLISHED[lang])
+    texts = data.draw(st.lists(st.lists(pieces, max_size=16).map(" ".join), max_size=3))
+    spaced = [t + " " for t in texts]
+    assert publications_plain(spaced, lang) == publications_plain(texts, lang)

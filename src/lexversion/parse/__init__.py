@@ -34,6 +34,8 @@ from lexversion.parse import warnings as W
 from lexversion.parse.citations.amends import title_effects
 from lexversion.parse.citations.cited import cited
 from lexversion.parse.citations.cited import forget as forget_cited
+from lexversion.parse.citations.identity import forget as forget_identities
+from lexversion.parse.citations.national import forget as forget_titles
 from lexversion.parse.consistency import mismatches
 from lexversion.parse.header import Front, own_act, read_front, repeal_of
 from lexversion.parse.marks import mark
@@ -47,7 +49,8 @@ from lexversion.text.xmlchars import xml_char_repairs
 
 def forget_texts() -> None:
     """Empty the caches keyed by input text or words (citation scans, dictionary
-    lookups), keeping what loading built (spaCy pipelines, matchers, vocabularies).
+    lookups, the canonical forms and URIs of cited acts, title keys), keeping what
+    loading built (spaCy pipelines, matchers, vocabularies).
 
     For benchmarks: a parse timed after this call pays for every text it reads,
     as the first parse of an unseen document does in a warm process. Takes and
@@ -57,6 +60,8 @@ def forget_texts() -> None:
 
     C.find.cache_clear()
     forget_cited()
+    forget_identities()
+    forget_titles()
     repair.forget_words()
 
 
@@ -215,8 +220,13 @@ def _preamble_sources(paras: list[Paragraph]) -> list[tree.SourceMap]:
 
 def _publication_texts(preface: N.PrefaceNotes, rest: Sequence[tree.SourceMap]) -> list[str]:
     """The texts that may state publication dates: each preface note with its
-    extract, then the preamble, provisions and annexes (``rest``)."""
-    return [b.text + " " + " ".join(b.lines) for b in preface.blocks] + [s.text for s in rest]
+    extract, then the preamble, provisions and annexes (``rest``).
+
+    A note without an extract is its text as the notes read it, not with a space
+    after it: the same text is the same citation scan (remembered by text), while
+    a trailing space made another one; what is read from it is the same, since no
+    date, act reference or publication word ends in a space."""
+    return [" ".join((b.text, *b.lines)) for b in preface.blocks] + [s.text for s in rest]
 
 
 def _citations(sources: Sequence[tree.SourceMap], lang: str, own: ActRef) -> tuple[Citation, ...]:

@@ -298,6 +298,12 @@ def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:
     Kazakh puts the repealed act's requisites right before its verb (SOV word
     order), so each item's *last* reference is the target; Russian puts them
     after "признать утратившим силу", so the *first* reference is.
+
+    The acts are found in each text without the spaces after it (a paragraph
+    without items is its text and the space of the join with its no items): the
+    same text as the paragraph's own, so one citation scan (remembered by text)
+    serves both; no act reference ends in a space, so the acts found are the same
+    (tests/parse/citations/test_strategies.py).
     """
     v = vocab(lang)
     out: list[Effect] = []
@@ -310,8 +316,10 @@ def body_effects(body: Node, lang: str, own: ActRef | None) -> list[Effect]:
             continue
         for _intro, texts in _items(para):
             for text in texts:
-                anchors: list[Anchor] = [
-                    a for a in find_anchors(text, lang) if not (own and same_act(a.act, own))
+                anchors: list[Anchor] = [  # read without the spaces after it ("intro ")
+                    a
+                    for a in find_anchors(text.rstrip(), lang)
+                    if not (own and same_act(a.act, own))
                 ]
                 if not anchors:
                     continue

@@ -4,20 +4,27 @@ Property tests (hypothesis) over paragraphs assembled from the pieces references
 made of: the prefilter (:class:`~lexversion.parse.citations.scan.Prefilter`) finds
 what scanning every paragraph finds, clause ends by bisection are those a boundary
 search finds, and words read on demand are spaCy's tokens; a title's transliteration by one
-``str.translate`` is ``anyascii``'s.
+``str.translate`` is ``anyascii``'s; the canonical forms, work URIs, title keys and
+issuer phrases remembered are those computed.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexversion.lang import fold_text
-from lexversion.lang.national import CODE_WORD
-from lexversion.parse.citations import identity, national
+from lexversion.lang.national import ACTS, CODE_WORD
+from lexversion.model import ActRef
+from lexversion.parse.citations import identity, issuers, national
 from lexversion.parse.citations.assemble import references
 from lexversion.parse.citations.clauses import BisectClauses, Clauses
 from lexversion.parse.citations.identity import to_ascii_plain, to_ascii_table
+from lexversion.parse.citations.issuers import phrase
+from lexversion.parse.citations.keys import RegionRule
+from lexversion.parse.citations.matchers import matchers
 from lexversion.parse.citations.pipelines import strings
 from lexversion.parse.citations.scan import PREFILTER, Scanner
 from lexversion.parse.citations.words import DocWords, Words, tokens
@@ -217,3 +224,98 @@ def test_every_code_name_pattern_spells_the_code_word() -> None:
     assert [a.title for _, _, a in national.find_named(text, "kk", None, [])] == [
         "Қазақстан Республикасының Әлеуметтік кодексіне"
     ]
+
+
+#: references as parse makes them: the corpus's and the table's numbers, look-alike
+#: convocations, laws cited by date and title without a number (table titles or not)
+_REFERENCES = st.builds(
+    ActRef,
+    st.sampled_from([None, "decision", "resolution", "law", "code", "constitutional_law"]),
+    st.sampled_from([None, "Алматы облыстық мәслихаты"]),
+    st.sampled_from([None, "KZ-19", "KZ-71"]),
+    st.sampled_from([None, "maslikhat", "parliament"]),
+    st.sampled_from([None, date(1997, 12, 13), date(2001, 1, 23), date(2017, 12, 15)]),
+    st.sampled_from([None, "204-1", "204-І", "313-11", "356/45-V1", "26-129", "11/102-Vll"]),
+    st.one_of(
+        st.none(),
+        st.sampled_from([t for a in ACTS for t in (*a.kk_titles, *a.ru_titles)][:40]),
+        st.text(max_size=30),
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_REFERENCES)
+def test_remembered_identities_are_their_definition(act: ActRef) -> None:
+    """The canonical form and work URI remembered by reference are those computed,
+    asked first or again (after other references filled the memo)."""
+    assert identity.canonical_act is identity.canonical_act_remembered
+    assert identity.work_uri is identity.work_uri_remembered
+    for _ in range(2):
+        assert identity.canonical_act(act) == identity.canonical_act_plain(act)
+        assert identity.work_uri(act) == identity.work_uri_plain(act)
+    identity.forget()
+    assert identity.canonical_act(act) == identity.canonical_act_plain(act)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.sampled_from([t for a in ACTS for t in (*a.kk_titles, *a.ru_titles)]),
+    )
+)
+def test_remembered_title_keys_are_their_definition(title: str) -> None:
+    """A title's key remembered is the key computed, first and again."""
+    assert national.title_key is national.title_key_remembered
+    for _ in range(2):
+        assert national.title_key(title) == national.title_key_plain(title)
+    national.forget()
+    assert national.title_key(title) == national.title_key_plain(title)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]))
+def test_remembered_issuer_phrases_are_their_definition(data: st.DataObject, lang: str) -> None:
+    """The issuers and regions read from a phrase remembered are those read anew, for
+    every region match of a paragraph and any span of it, asked first or again."""
+    text = data.draw(paragraphs(lang))
+    toks = tokens(text, lang)
+    words = Words(text, toks, strings(lang))
+    m = matchers(lang)
+    rules = [
+        (m.keys[k], s, e)
+        for k, s, e in m.patterns(toks.doc) + m.phrases(toks.doc)
+        if isinstance(m.keys[k], RegionRule)
+    ]
+    n = len(words)
+    s = data.draw(st.integers(0, n))
+    spans = [(s, data.draw(st.integers(s, n))), *((s, e) for _, s, e in rules)]
+    assert issuers.phrase_issuers is issuers.phrase_issuers_remembered
+    assert issuers.phrase_region is issuers.phrase_region_remembered
+    for _ in range(2):
+        for rule, s, e in rules:
+            said = phrase(words, s, e)
+            assert issuers.phrase_issuers(lang, rule, *said) == issuers.phrase_issuers_plain(
+                lang, rule, *said
+            )
+        for s, e in spans:
+            for kind in ("oblast", "city"):
+                said = phrase(words, s, e)
+                assert issuers.phrase_region(lang, kind, *said) == issuers.phrase_region_plain(
+                    lang, kind, *said
+                )
+    issuers.forget()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.sampled_from(["kk", "ru"]), st.booleans())
+def test_a_space_after_a_paragraph_changes_no_reference(
+    data: st.DataObject, lang: str, loose: bool
+) -> None:
+    """A paragraph read with spaces after it has the references it has without:
+    what lets the readers of publication dates and of a point's repeals read a text
+    joined with no lines or items as the text itself (one scan of it)."""
+    text = data.draw(paragraphs(lang))
+    spaces = data.draw(st.text(alphabet=" \t\n\u00a0", min_size=1, max_size=3))
+    assert references(text + spaces, lang, loose) == references(text, lang, loose)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -52,7 +53,7 @@ def canonical_number(a: ActRef) -> str | None:
     return folded
 
 
-def canonical_act(a: ActRef) -> ActRef:
+def canonical_act_plain(a: ActRef) -> ActRef:
     """``a`` as a work is keyed by: a law or code of the Republic cited by date and
     title without its number given the number of the table of codes and main laws
     (:func:`lexversion.parse.citations.national.complete`), else, with a date, the
@@ -66,6 +67,28 @@ def canonical_act(a: ActRef) -> ActRef:
     if a.number is None or number is None or number == fold_number(a.number):
         return a
     return replace(a, number=number)
+
+
+@lru_cache(maxsize=4096)
+def canonical_act_remembered(a: ActRef) -> ActRef:
+    """:func:`canonical_act_plain`, remembered by the reference (the fast path
+    :func:`canonical_act` takes).
+
+    Why it is sound: :func:`canonical_act_plain` is a function of the reference's
+    value alone (its fields; the table of codes and main laws and the patterns it
+    reads are constants), and :class:`~lexversion.model.ActRef` is a frozen
+    dataclass whose equality and hash cover every field, so an equal reference has
+    the same canonical form. A parse asks for the same references again and again
+    (each citation against the act itself, :func:`is_own`; each citation's URI for
+    the document and for its ``ref`` marks, :func:`work_uri`). :func:`forget`
+    empties it. tests/parse/citations/test_strategies.py checks they agree.
+    Raises nothing.
+    """
+    return canonical_act_plain(a)
+
+
+#: how every reference is made canonical: the fast path of :func:`canonical_act_plain`
+canonical_act = canonical_act_remembered
 
 
 def same_act(a: ActRef, b: ActRef) -> bool:
@@ -160,7 +183,7 @@ def nn_number(act: ActRef) -> str:
     return f"nn-{tail}" if tail else "nn"
 
 
-def work_uri(act: ActRef) -> str | None:
+def work_uri_plain(act: ActRef) -> str | None:
     """FRBR work URI of a cited act (:func:`lexversion.akn.frbr.work_uri`), or ``None``
     without a date.
 
@@ -180,3 +203,28 @@ def work_uri(act: ActRef) -> str | None:
         return frbr_work_uri(act)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=4096)
+def work_uri_remembered(act: ActRef) -> str | None:
+    """:func:`work_uri_plain`, remembered by the reference (the fast path
+    :func:`work_uri` takes).
+
+    Why it is sound: as :func:`canonical_act_remembered`: the URI is a function of
+    the reference's value alone, which equality and hash cover. A parse asks for
+    each citation's URI twice (the document's citations, its ``ref`` marks), and
+    for an act cited in many paragraphs each time. :func:`forget` empties it.
+    tests/parse/citations/test_strategies.py checks they agree. Raises nothing.
+    """
+    return work_uri_plain(act)
+
+
+#: how every cited act is named: the fast path of :func:`work_uri_plain`
+work_uri = work_uri_remembered
+
+
+def forget() -> None:
+    """Forget every reference :func:`canonical_act` and :func:`work_uri` have seen
+    (:func:`lexversion.parse.forget_texts`)."""
+    canonical_act_remembered.cache_clear()
+    work_uri_remembered.cache_clear()

@@ -11,8 +11,8 @@ each (kind, body) had its own greedy key.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
-from functools import cache
+from collections.abc import Collection, Iterable, Sequence
+from functools import cache, lru_cache
 
 from lexversion.lang import citing
 from lexversion.lang.regions import REGIONS, Region
@@ -26,13 +26,20 @@ from lexversion.parse.citations.pipelines import (
 )
 from lexversion.parse.citations.words import Words
 
+#: the texts and the normal forms of the tokens of a match, what an issuer is read from
+Phrase = tuple[tuple[str, ...], tuple[str, ...]]
 
-def _kazakh_name(words: Words, s: int, e: int, lang: str) -> list[Issuer]:
+
+def phrase(words: Words, s: int, e: int) -> Phrase:
+    """The :data:`Phrase` of tokens ``s:e``."""
+    return tuple(words.texts(s, e)), tuple(words.norms(s, e))
+
+
+def _kazakh_name(texts: Sequence[str], norms: Sequence[str], lang: str) -> list[Issuer]:
     """:data:`RegionRule.NAME`: a region's name (lower-case words of ``kk_stem`` or a
     former name) then the council words of ``COUNCIL_WORDS`` and optionally a body."""
     names, table = region_words(lang), citing(lang)
-    lowers = [w.lower() for w in words.texts(s, e)]
-    norms = words.norms(s, e)
+    lowers = [w.lower() for w in texts]
     body = table.BODIES.get(norms[-1])
     cut = len(lowers) - (2 if body else 1)
     seq, council = tuple(lowers[:cut]), norms[cut]
@@ -44,12 +51,11 @@ def _kazakh_name(words: Words, s: int, e: int, lang: str) -> list[Issuer]:
     ]
 
 
-def _russian_adjective(words: Words, s: int, e: int, lang: str) -> list[Issuer]:
+def _russian_adjective(texts: Sequence[str], norms: Sequence[str], lang: str) -> list[Issuer]:
     """:data:`RegionRule.ADJECTIVE`: a region adjective (``ru_adj``, its stem) before
     "городской маслихат" (city), "областной маслихат", "область"/"областной" (oblast)
     or after "маслихат"/"акимат" before "область" (oblast)."""
     names, table = region_words(lang), citing(lang)
-    texts, norms = words.texts(s, e), words.norms(s, e)
     if norms[0] == REGION_WORD:  # "Алматинского областного маслихата", "... области"
         stem, word = own_norm(lang, texts[0]), norms[1]
         if len(texts) == 3:
@@ -61,25 +67,55 @@ def _russian_adjective(words: Words, s: int, e: int, lang: str) -> list[Issuer]:
     return [Issuer("oblast", table.BODIES[norms[0]])] if ok else []
 
 
-def issuer_keys(words: Words, rule: RegionRule, s: int, e: int, lang: str) -> list[Issuer]:
-    """The issuers of a region that the tokens ``s:e``, matched by ``rule``, name by
-    the rules of the Kazakh and Russian issuer phrases; body ``region`` for a region's
-    name alone. Ordered as :data:`~lexversion.parse.citations.keys.REGION_ISSUERS`.
+def issuer_keys(words: Words, rule: RegionRule, s: int, e: int, lang: str) -> tuple[Issuer, ...]:
+    """The issuers of a region that the tokens ``s:e``, matched by ``rule``, name
+    (:func:`phrase_issuers` of their :data:`Phrase`)."""
+    return phrase_issuers(lang, rule, *phrase(words, s, e))
+
+
+def phrase_issuers_plain(
+    lang: str, rule: RegionRule, texts: tuple[str, ...], norms: tuple[str, ...]
+) -> tuple[Issuer, ...]:
+    """The issuers of a region that a match of ``rule`` (its tokens' ``texts`` and
+    normal forms ``norms``) names by the rules of the Kazakh and Russian issuer
+    phrases; body ``region`` for a region's name alone. Ordered as
+    :data:`~lexversion.parse.citations.keys.REGION_ISSUERS`.
 
     Kazakh: see :func:`_kazakh_name`. Russian: see :func:`_russian_adjective`; a
     city name after "маслихат ... (up to three words) город", "акимат город",
     "город"; "маслихат" and an oblast's name that starts with "область".
     """
     if rule is RegionRule.NAME:  # Kazakh
-        return _kazakh_name(words, s, e, lang)
+        return tuple(_kazakh_name(texts, norms, lang))
     if rule is RegionRule.ADJECTIVE:
-        return _russian_adjective(words, s, e, lang)
-    lowers = [w.lower() for w in words.texts(s, e)]
+        return tuple(_russian_adjective(texts, norms, lang))
+    lowers = [w.lower() for w in texts]
     names = region_words(lang)
     if rule is RegionRule.NAMED:
-        return [Issuer("oblast", "maslikhat")] if tuple(lowers[1:]) in names.named else []
-    body = citing(lang).BODIES.get(words.norm(s), "region")  # RegionRule.CITY
-    return [Issuer("city", body)] if lowers[-1] in names.cities else []
+        return (Issuer("oblast", "maslikhat"),) if tuple(lowers[1:]) in names.named else ()
+    body = citing(lang).BODIES.get(norms[0], "region")  # RegionRule.CITY
+    return (Issuer("city", body),) if lowers[-1] in names.cities else ()
+
+
+@lru_cache(maxsize=2048)
+def phrase_issuers_remembered(
+    lang: str, rule: RegionRule, texts: tuple[str, ...], norms: tuple[str, ...]
+) -> tuple[Issuer, ...]:
+    """:func:`phrase_issuers_plain`, remembered by phrase (the fast path
+    :func:`phrase_issuers` takes).
+
+    Why it is sound: the issuers are a function of the arguments alone (the words
+    and normal forms, a word's own normal form :func:`own_norm` and the constant
+    tables of regions and issuer phrases); the result is a tuple, which no caller
+    can change. A document names its issuer in paragraph after paragraph, so a
+    parse reads the same phrase many times. :func:`forget` empties it.
+    tests/parse/citations/test_strategies.py checks they agree. Raises nothing.
+    """
+    return phrase_issuers_plain(lang, rule, texts, norms)
+
+
+#: how every issuer phrase is read: the fast path of :func:`phrase_issuers_plain`
+phrase_issuers = phrase_issuers_remembered
 
 
 def local(words: Words, rule: int, s: int, e: int, lang: str) -> tuple[str, tuple[int, int] | None]:
@@ -153,21 +189,53 @@ def _region_names(lang: str, kind: str) -> dict[tuple[str, ...], Region]:
 
 
 def region_of(words: Words, s: int, e: int, lang: str, kind: str) -> Region | None:
-    """The region of ``kind`` (oblast, city) the issuer in tokens ``s:e`` names (first
-    name found)."""
+    """The region of ``kind`` (oblast, city) the issuer in tokens ``s:e`` names
+    (:func:`phrase_region` of their :data:`Phrase`)."""
+    return phrase_region(lang, kind, *phrase(words, s, e))
+
+
+def phrase_region_plain(
+    lang: str, kind: str, texts: tuple[str, ...], norms: tuple[str, ...]
+) -> Region | None:
+    """The region of ``kind`` (oblast, city) an issuer phrase (its tokens' ``texts``
+    and normal forms ``norms``) names: the first name found, two words or one, as
+    written (lower case) or by its normal form (a region word's own,
+    :func:`own_norm`)."""
     names = _region_names(lang, kind)
-    texts = words.texts(s, e)
     lowers = [w.lower() for w in texts]
-    norms = [
-        own_norm(lang, w) if n == REGION_WORD else n
-        for w, n in zip(texts, words.norms(s, e), strict=True)
-    ]
+    owns = [own_norm(lang, w) if n == REGION_WORD else n for w, n in zip(texts, norms, strict=True)]
     for i in range(len(lowers)):
         for n in (2, 1):
-            for seq in (tuple(lowers[i : i + n]), tuple(norms[i : i + n])):
+            for seq in (tuple(lowers[i : i + n]), tuple(owns[i : i + n])):
                 if len(seq) == n and seq in names:
                     return names[seq]
     return None
+
+
+@lru_cache(maxsize=2048)
+def phrase_region_remembered(
+    lang: str, kind: str, texts: tuple[str, ...], norms: tuple[str, ...]
+) -> Region | None:
+    """:func:`phrase_region_plain`, remembered by phrase (the fast path
+    :func:`phrase_region` takes).
+
+    Why it is sound: as :func:`phrase_issuers_remembered`, the region is a function
+    of the arguments alone (regions are frozen values), and an issuer named again
+    is the same phrase. :func:`forget` empties it.
+    tests/parse/citations/test_strategies.py checks they agree. Raises nothing.
+    """
+    return phrase_region_plain(lang, kind, texts, norms)
+
+
+#: how every issuer's region is read: the fast path of :func:`phrase_region_plain`
+phrase_region = phrase_region_remembered
+
+
+def forget() -> None:
+    """Forget every phrase :func:`phrase_issuers` and :func:`phrase_region` have read
+    (:func:`lexversion.parse.citations.scan.forget`)."""
+    phrase_issuers_remembered.cache_clear()
+    phrase_region_remembered.cache_clear()
 
 
 def canonical_issuer(region: Region | None, body: str, lang: str) -> str:

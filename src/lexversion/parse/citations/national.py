@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from lexversion.lang import fold_text, fold_word, regex
 from lexversion.lang.national import ACTS, CODE_WORD, LAW_WORDS, NationalAct
@@ -27,10 +27,34 @@ _LAW_WORD_REACH = 40
 _WORD = re.compile(r"[\w-]+")
 
 
-def title_key(title: str) -> str:
+def title_key_plain(title: str) -> str:
     """``title`` as titles are compared: its words folded (:func:`fold_word`:
     case, look-alike letters, stress marks), punctuation and spacing ignored."""
     return " ".join(fold_word(w) for w in _WORD.findall(title))
+
+
+@lru_cache(maxsize=4096)
+def title_key_remembered(title: str) -> str:
+    """:func:`title_key_plain`, remembered by title (the fast path :func:`title_key`
+    takes).
+
+    Why it is sound: the key is a function of the title's characters alone. A
+    parse folds the same titles again and again: a law cited by date and title is
+    looked up in the table (:func:`complete`) for each reading of its reference,
+    a quoted title for each reader of its paragraph (:func:`find_named`).
+    :func:`forget` empties it (:func:`lexversion.parse.forget_texts`).
+    tests/parse/citations/test_strategies.py checks they agree. Raises nothing.
+    """
+    return title_key_plain(title)
+
+
+#: how every title is keyed: the fast path of :func:`title_key_plain`
+title_key = title_key_remembered
+
+
+def forget() -> None:
+    """Forget every title :func:`title_key` has seen."""
+    title_key_remembered.cache_clear()
 
 
 @cache

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lexversion.lang import citing, vocab
+from lexversion.parse.citations.issuers import forget as forget_phrases
 from lexversion.parse.citations.issuers import (
     issuer_name,
     local,
@@ -261,11 +262,13 @@ def _no_overlap(pieces: list[Piece]) -> list[Piece]:
 
 
 def forget() -> None:
-    """Forget every text: the scans, the tokens and the words read from them."""
+    """Forget every text: the scans, the tokens, the words read from them and the
+    issuer phrases read."""
     scan.cache_clear()
     tokens.cache_clear()
     own_norm.cache_clear()
     strings.cache_clear()
+    forget_phrases()
 
 
 def warm(langs: Iterable[str] = ("kk", "ru")) -> None:
