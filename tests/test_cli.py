@@ -8,8 +8,11 @@ one line ``lexversion: <message>`` on stderr, exit 2 for bad input or usage,
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -247,6 +250,37 @@ def test_build_twice_reports_no_change(tmp_path: Path) -> None:
     assert "works +26" in first.stdout
     assert "built 5/5 files" in second.stdout
     assert "(no change)" in second.stdout
+
+
+def test_the_console_script_leaves_the_store_closed(tmp_path: Path) -> None:
+    """lexversion.cli.main freezes what is alive at its end instead of letting the
+    interpreter's exit collect it: the build's store is closed before that, so
+    no ``-wal``/``-shm`` stays beside it, after a build or a read."""
+    db = tmp_path / "t.db"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(RU_004, corpus)
+    code = "from lexversion.cli import main; main()"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, "build", str(corpus), "--db", f"sqlite:///{db}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "t.db"]
+    # a read command's store is held by a cache (app.query.store_for) to the end
+    done = subprocess.run(
+        [sys.executable, "-c", code, "works", "--db", f"sqlite:///{db}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "t.db"]
 
 
 def test_build_missing_directory(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ rising everywhere except across the fragments it records as moved.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from collections import Counter
@@ -42,7 +43,7 @@ from lexversion.text.repair import (
 )
 from lexversion.text.repair.spacing import attaches, segment, word_score
 from lexversion.text.repair.tokens import Tok, render, render_columns, tokens
-from lexversion.text.repair.vocabulary import artifacts
+from lexversion.text.repair.vocabulary import artifacts, collector_paused
 from tests.akn.test_lossless import text_outside_meta
 from tests.conftest import CORPUS, REPO_ROOT, corpus_file, seed_of
 
@@ -816,3 +817,20 @@ def test_a_line_with_too_many_gaps_is_left_as_printed_with_a_doubt() -> None:
     assert [r.kind for r in found] == ["doubt"]
     assert "too many to weigh" in found[0].place
     assert "шешімімен" in text and text.endswith("шешімімен")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_as_it_was_after_a_paused_block(enabled: bool) -> None:
+    """collector_paused (the hunspell dictionary's load) turns the collector off
+    for its block only, and leaves it as it found it, an exception included."""
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(KeyError), collector_paused():
+            raise KeyError("x")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -7,6 +7,6 @@ Alembic migrations live in ``migrations/``. ORM objects never leave this
 package.
 """
 
-from lexversion.store.repository import DEFAULT_URL, Store, open_store
+from lexversion.store.repository import DEFAULT_URL, Store, close_engines, open_store
 
-__all__ = ["DEFAULT_URL", "Store", "open_store"]
+__all__ = ["DEFAULT_URL", "Store", "close_engines", "open_store"]

@@ -13,6 +13,7 @@ build twice changes nothing.
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -623,12 +624,32 @@ def _sqlite_transactions(engine: Engine) -> None:
 def make_engine(url: str) -> Engine:
     """The SQLAlchemy engine of a store's ``url``: for SQLite with WAL, foreign
     keys and real transactions (:func:`_sqlite_transactions`). Every engine a
-    store is read or written through comes from here. Raises what
-    ``create_engine`` raises for a malformed URL."""
+    store is read or written through comes from here (and is closed by
+    :func:`close_engines`). Raises what ``create_engine`` raises for a
+    malformed URL."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _sqlite_transactions(engine)
+    _ENGINES.add(engine)
     return engine
+
+
+#: the engines :func:`make_engine` made that are still alive (weakly held: an
+#: engine nothing else holds goes as before)
+_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def close_engines() -> None:
+    """Close the pooled connections of every store engine still alive
+    (``Engine.dispose``): what a process does before it ends without letting
+    the interpreter's exit collect its objects (:func:`lexversion.cli.main`),
+    which is otherwise what closes an engine a cache holds. Closing SQLite's
+    last connection to a file folds its ``-wal`` back into it and removes the
+    ``-wal`` and ``-shm`` files. An engine stays usable (it connects again
+    when asked); a connection checked out is left alone. Raises nothing
+    SQLAlchemy does not raise in closing a connection."""
+    for engine in list(_ENGINES):
+        engine.dispose()
 
 
 def _no_store(target: str) -> StoreError:

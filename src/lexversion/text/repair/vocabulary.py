@@ -11,11 +11,13 @@ every lookup (:func:`key`).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import import_module, resources
@@ -62,6 +64,27 @@ def _hunspell(name: str) -> _Lookup | None:
     return _hunspell_in(hunspell_dir(), name)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the ``with`` block, then as it was.
+
+    For loading a large structure that lives on (a hunspell dictionary: ~54,000
+    entries of several objects each): its allocations trigger full collections
+    that walk every object alive, three during the Kazakh dictionary's load
+    (~0.5 s CPU of a build), and reclaim next to nothing, the new objects being
+    all reachable. Reference counting still frees what the block drops; a
+    cycle it leaves is collected by the next collection after it. Takes and
+    returns nothing; raises what the block raises (the collector restored).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 @cache
 def _hunspell_in(directory: Path, name: str) -> _Lookup | None:
     base = directory / name
@@ -71,7 +94,8 @@ def _hunspell_in(directory: Path, name: str) -> _Lookup | None:
         from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
     except ImportError:
         return None
-    d: _Lookup = Dictionary.from_files(str(base))
+    with collector_paused():
+        d: _Lookup = Dictionary.from_files(str(base))
     return d
 
 
