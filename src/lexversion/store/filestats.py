@@ -37,9 +37,10 @@ class FileStats:
             FileStatRow.inode,
             FileStatRow.sha256,
         )
+        rows = self.s.connection().execute(select(*cols)).all()  # Core: no ORM rows
         return {
             path: ((size, mtime, ctime, inode), sha)
-            for path, size, mtime, ctime, inode, sha in self.s.execute(select(*cols))
+            for path, size, mtime, ctime, inode, sha in rows
         }
 
     def put(self, rows: Mapping[str, tuple[Stat, str]]) -> None:
