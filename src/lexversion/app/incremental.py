@@ -89,8 +89,10 @@ REHASH_ENV = "LEXVERSION_REHASH"
 
 
 def stat_of(st: os.stat_result) -> Stat:
-    """The facts of ``st`` a kept hash is trusted by: size, mtime and ctime (ns), inode."""
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, str(st.st_ino))
+    """The facts of ``st`` a kept hash is trusted by: size, mtime and ctime
+    (ns), and "device:inode" (which file: a relative path kept by a build run
+    elsewhere names another)."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, f"{st.st_dev}:{st.st_ino}")
 
 
 def hash_files_cached(

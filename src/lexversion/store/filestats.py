@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from lexversion.store.rows import FileStatRow
 
 BATCH = 500
-#: a file's stat as kept: (size, mtime_ns, ctime_ns, inode in decimal)
+#: a file's stat as kept: (size, mtime_ns, ctime_ns, "device:inode" in decimal)
 Stat = tuple[int, int, int, str]
 
 

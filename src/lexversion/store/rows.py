@@ -218,7 +218,7 @@ class BuildInputRow(Base):
 
 class FileStatRow(Base):
     """What a build saw of a source file (issue 15, :mod:`lexversion.store.filestats`):
-    its ``path`` as given, the ``size``, ``mtime_ns``, ``ctime_ns`` and ``inode``
+    its ``path`` as given, the ``size``, ``mtime_ns``, ``ctime_ns`` and device and ``inode``
     of its ``os.stat`` and the ``sha256`` of the bytes read then. A cache: a
     build trusts ``sha256`` only while the file's stat is the same."""
 
@@ -227,6 +227,7 @@ class FileStatRow(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     mtime_ns: Mapped[int] = mapped_column(BigInteger)
     ctime_ns: Mapped[int] = mapped_column(BigInteger)
-    #: decimal: an inode number may not fit a signed 64-bit integer
-    inode: Mapped[str] = mapped_column(String(24))
+    #: "device:inode" in decimal (an inode number may not fit a signed 64-bit
+    #: integer): the file itself, whichever path (relative to which directory) named it
+    inode: Mapped[str] = mapped_column(String(48))
     sha256: Mapped[str] = mapped_column(String(64))

@@ -4,7 +4,7 @@ Revision ID: 0013
 Revises: 0012
 
 ``file_stats`` keeps, per source file path a build was given, the
-``os.stat`` facts (size, mtime and ctime in nanoseconds, inode) and the
+``os.stat`` facts (size, mtime and ctime in nanoseconds, device and inode) and the
 SHA-256 of the bytes it read, so that the next build hashes again only the
 files whose stat changed (:func:`lexversion.app.incremental.hash_files_cached`). A store without
 rows hashes every file once.
@@ -29,7 +29,7 @@ def upgrade() -> None:
             sa.Column("size", sa.BigInteger(), nullable=False),
             sa.Column("mtime_ns", sa.BigInteger(), nullable=False),
             sa.Column("ctime_ns", sa.BigInteger(), nullable=False),
-            sa.Column("inode", sa.String(length=24), nullable=False),
+            sa.Column("inode", sa.String(length=48), nullable=False),
             sa.Column("sha256", sa.String(length=64), nullable=False),
             sa.PrimaryKeyConstraint("path"),
         )
