@@ -10,7 +10,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
-from lexversion.store import open_store
+from lexversion.store import open_store, repository
 from lexversion.store.repository import MIGRATIONS, migrate
 
 
@@ -54,3 +54,21 @@ def test_a_0001_store_is_upgraded_with_its_rows(tmp_path: Path) -> None:
 def test_a_store_at_the_head_is_not_migrated_again(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'new.db'}")
     assert migrate(store.engine) == HEAD
+
+
+def test_the_head_known_without_alembic_is_alembic_s() -> None:
+    # repository.HEAD lets a current store open without importing Alembic
+    assert repository.HEAD == HEAD
+
+
+def test_a_0012_store_is_upgraded_to_keep_file_stats(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0012")
+    engine.dispose()
+    assert migrate(open_store(url).engine) == HEAD
+    with create_engine(url).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM file_stats")).scalar() == 0

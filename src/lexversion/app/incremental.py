@@ -7,7 +7,8 @@ texts the store already holds (``build --keep``), or the texts the store holds a
 (``lexversion add``). Its result is the store a fresh build of that corpus
 makes, byte for byte (``tests/app/test_incremental.py`` compares them):
 
-1. every file is read and hashed; the *corpus fingerprint* (texts by SHA-256
+1. every file is hashed (read again only when its stat changed,
+   :func:`hash_files_cached`); the *corpus fingerprint* (texts by SHA-256
    and file name, the sidecar's publication facts, the publication policy, the
    derivation of :mod:`lexversion.parse.provenance`) equal to the last build's
    means nothing changed: nothing is parsed, planned or written;
@@ -29,12 +30,13 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from lexversion.model import DocSummary, ExpressionPlan
+from lexversion.store.filestats import Stat
 from lexversion.store.writer import GraphWriter
 from lexversion.timeline.commencement import PublicationPolicy
 
@@ -75,6 +77,80 @@ def hash_files(paths: Sequence[str]) -> tuple[list[Text], list[Unreadable]]:
             continue
         texts.setdefault(sha, Text(sha, os.path.basename(p), p))
     return list(texts.values()), bad
+
+
+#: how far apart in time two writes of a file may be and still leave it the
+#: same mtime: the coarsest timestamp granularity of a filesystem a corpus may
+#: lie on (FAT: 2 s; ext4, XFS, btrfs: a clock tick) and the lag of the
+#: kernel's coarse clock behind :func:`time.time_ns`
+GRANULARITY_NS = 2_000_000_000
+#: the environment variable that makes a build read and hash every file (``1``)
+REHASH_ENV = "LEXVERSION_REHASH"
+
+
+def stat_of(st: os.stat_result) -> Stat:
+    """The facts of ``st`` a kept hash is trusted by: size, mtime and ctime
+    (ns), and "device:inode" (which file: a relative path kept by a build run
+    elsewhere names another)."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, f"{st.st_dev}:{st.st_ino}")
+
+
+def hash_files_cached(
+    paths: Sequence[str], known: Mapping[str, tuple[Stat, str]], now_ns: int
+) -> tuple[list[Text], list[Unreadable], dict[str, tuple[Stat, str]]]:
+    """:func:`hash_files` reading only the files whose stat changed: the texts
+    and unreadable files it gives, and the (stat, SHA-256) of the files read
+    that a later build may trust (the rows to keep, by path).
+
+    ``known``: (stat, SHA-256) by path, kept by earlier builds; ``now_ns``:
+    :func:`time.time_ns` taken before the first file is looked at.
+
+    A path whose :func:`stat_of` equals its known stat takes the known SHA-256
+    without being read. Sound as git's index is (Documentation/technical/racy-git.txt):
+    writing a file sets its mtime and ctime, so bytes changed since the stat
+    was kept show another stat, unless the change came within the same
+    timestamp as the write the stat saw. So a stat is kept only when its mtime
+    is older than ``now_ns`` by more than :data:`GRANULARITY_NS` (a later
+    write cannot give the file that mtime again), taken by ``fstat`` of the
+    open file before its bytes are read (bytes changed after the stat show a
+    newer one next time); a file modified too recently to tell ("racily
+    clean") is read again by the next build. The ctime also catches bytes
+    changed with the size and mtime put back (``touch -d``, ``os.utime``): the
+    kernel sets it on every change and nothing sets it back. What no stat
+    shows (the clock set back, a filesystem that keeps no ctime, a network
+    filesystem whose clock is behind this machine's by more than the
+    granularity) a build with ``LEXVERSION_REHASH=1`` or a fresh build sees.
+    """
+    texts: dict[str, Text] = {}
+    bad: list[Unreadable] = []
+    keep: dict[str, tuple[Stat, str]] = {}
+    for p in paths:
+        was = known.get(p)
+        if was is not None:
+            try:
+                same = stat_of(os.stat(p)) == was[0]
+            except OSError:
+                same = False
+            if same:
+                texts.setdefault(was[1], Text(was[1], os.path.basename(p), p))
+                continue
+        try:
+            stat, sha = read_hash(p)
+        except OSError as exc:
+            bad.append(Unreadable(p, f"{p}: cannot read: {exc.strerror}"))
+            continue
+        if stat[1] < now_ns - GRANULARITY_NS:
+            keep[p] = (stat, sha)
+        texts.setdefault(sha, Text(sha, os.path.basename(p), p))
+    return list(texts.values()), bad, keep
+
+
+def read_hash(path: str) -> tuple[Stat, str]:
+    """The stat of the file ``path`` (taken before its bytes are read) and the
+    SHA-256 of its bytes; raises :class:`OSError` when it cannot be read."""
+    with open(path, "rb") as f:
+        stat = stat_of(os.fstat(f.fileno()))
+        return stat, hashlib.sha256(f.read()).hexdigest()
 
 
 def corpus_of(given: Sequence[Text], stored: dict[str, str], keep: bool) -> list[Text]:
@@ -242,6 +318,7 @@ __all__ = [
     "corpus_of",
     "fingerprint",
     "hash_files",
+    "hash_files_cached",
     "keep_parsed",
     "parse_failures",
     "plan_basis",
@@ -250,6 +327,8 @@ __all__ = [
     "portable",
     "pubs_json",
     "pubs_of",
+    "read_hash",
     "render_jobs",
+    "stat_of",
     "summaries_of",
 ]

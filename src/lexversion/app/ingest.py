@@ -13,6 +13,7 @@ import gc
 import json
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -383,10 +384,10 @@ def run_build(
 ) -> BuildReport:
     """The build of :func:`build` and :func:`add` (see there)."""
     report = BuildReport(files=list(asked.paths))
-    given, bad = inc.hash_files(asked.paths)
-    report.failed += [(b.path, b.error) for b in bad]
     derived_by = derivation()
     with store.writer() as w:
+        given, bad = _hash(w, asked)
+        report.failed += [(b.path, b.error) for b in bad]
         w.set_derivation(derived_by.fingerprint, derived_by.to_json())
         if asked.pubs is None and w.get_input("policy") is None:
             where = store.engine.url.render_as_string(hide_password=True)
@@ -416,6 +417,21 @@ def run_build(
     report.write = WriteReport(w.inserted, w.updated, w.deleted, w.kept)
     _sync_search(store, report)
     return report
+
+
+def _hash(w: GraphWriter, asked: BuildInput) -> tuple[list[inc.Text], list[inc.Unreadable]]:
+    """The texts of the files ``asked`` names and those that cannot be read,
+    reading only the files whose stat changed since the store saw them
+    (:func:`~lexversion.app.incremental.hash_files_cached`; every file with
+    ``LEXVERSION_REHASH=1``); keeps what it saw for the next build (a
+    ``prune`` build forgets the paths it was not given)."""
+    now = time.time_ns()
+    known = {} if os.environ.get(inc.REHASH_ENV) == "1" else w.stats.known()
+    given, bad, seen = inc.hash_files_cached(asked.paths, known, now)
+    if asked.prune:
+        w.stats.drop(set(known) - set(asked.paths))
+    w.stats.put(seen)
+    return given, bad
 
 
 def _unchanged(w: GraphWriter, corpus: list[inc.Text], report: BuildReport) -> None:

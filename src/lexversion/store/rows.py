@@ -4,7 +4,7 @@ One table per model concept of ARCHITECTURE.md: ``sources`` (raw files, byte
 for byte), ``works``, ``expressions`` (a new version is a new row),
 ``events``, ``effects``, ``citations``, ``warnings``; and what builds keep for the next one
 (``build_state``, ``derivations``, ``summaries``, ``derived_groups``,
-``build_inputs``). DateFacts are stored as (earliest, latest, certainty, basis).
+``build_inputs``, ``file_stats``). DateFacts are stored as (earliest, latest, certainty, basis).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     Float,
@@ -213,3 +214,20 @@ class BuildInputRow(Base):
     __tablename__ = "build_inputs"
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FileStatRow(Base):
+    """What a build saw of a source file (issue 15, :mod:`lexversion.store.filestats`):
+    its ``path`` as given, the ``size``, ``mtime_ns``, ``ctime_ns`` and device and ``inode``
+    of its ``os.stat`` and the ``sha256`` of the bytes read then. A cache: a
+    build trusts ``sha256`` only while the file's stat is the same."""
+
+    __tablename__ = "file_stats"
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    ctime_ns: Mapped[int] = mapped_column(BigInteger)
+    #: "device:inode" in decimal (an inode number may not fit a signed 64-bit
+    #: integer): the file itself, whichever path (relative to which directory) named it
+    inode: Mapped[str] = mapped_column(String(48))
+    sha256: Mapped[str] = mapped_column(String(64))

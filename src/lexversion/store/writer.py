@@ -42,6 +42,7 @@ from lexversion.store.derived import (
     updated_fingerprint,
     write_groups,
 )
+from lexversion.store.filestats import FileStats
 from lexversion.store.keys import PlanKeys
 from lexversion.store.rows import (
     BuildInputRow,
@@ -188,6 +189,8 @@ class GraphWriter:
         self._exprs: list[ExpressionRecord] = []
         #: the keys selective planning follows (issue 15)
         self.keys = PlanKeys(session)
+        #: what the last builds saw of their files (issue 15: a cache, not counted as writes)
+        self.stats = FileStats(session)
 
     def _count(self, table: dict[str, int], name: str, n: int) -> None:
         if n:
