@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexversion.errors import InputError
-from lexversion.text.decode import decode
+from lexversion.text.decode import SPACES, decode
 from lexversion.text.lines import (
     _ENDS_TIGHT,
     _OPENS_TIGHT,
@@ -116,7 +116,9 @@ _cyrillic_text = st.text(
 
 @given(_cyrillic_text)
 def test_decode_utf8_round_trip_and_line_ends(text: str) -> None:
-    unified = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Decoding gives the text back with ``\n`` line ends and spaces for the space
+    separators (:data:`lexversion.text.decode.SPACES`), one character for one."""
+    unified = text.replace("\r\n", "\n").replace("\r", "\n").translate(SPACES)
     assert decode(text.encode("utf-8")) == unified
     assert decode(unified.replace("\n", "\r\n").encode("utf-8")) == unified
     assert decode(unified.replace("\n", "\r").encode("utf-8")) == unified
