@@ -141,7 +141,7 @@ _LIFECYCLE = {
     "entry_into_force": 3,
     "application": 4,
 }
-#: the statements of Store.timeline: work + dated events, expressions, citing works
+#: the statements of Store.timeline: work + dated events (in their order, ``seq``), expressions, citing works
 _TIMELINE = (
     select(
         WorkRow.title,
@@ -156,7 +156,8 @@ _TIMELINE = (
     )
     .select_from(WorkRow)
     .outerjoin(EventRow, and_(EventRow.work_uri == WorkRow.frbr_uri, EventRow.type.in_(_KINDS)))
-    .where(WorkRow.frbr_uri == bindparam("uri")),
+    .where(WorkRow.frbr_uri == bindparam("uri"))
+    .order_by(EventRow.seq),
     select(
         ExpressionRow.uri,
         ExpressionRow.lang,
@@ -171,7 +172,7 @@ _TIMELINE = (
     select(CitationRow.citing).where(CitationRow.cited == bindparam("uri")),
 )
 
-#: the statements of Store.history: the work's events; effects it has or undergoes
+#: the statements of Store.history: the work's events (in their order, ``seq``); effects it has or undergoes
 _HISTORY = (
     select(
         EventRow.earliest,
@@ -181,7 +182,9 @@ _HISTORY = (
         EventRow.type,
         EventRow.by_uri,
         EventRow.note,
-    ).where(EventRow.work_uri == bindparam("uri")),
+    )
+    .where(EventRow.work_uri == bindparam("uri"))
+    .order_by(EventRow.seq),
     select(
         EffectRow.if_earliest,
         EffectRow.if_latest,
