@@ -2,6 +2,7 @@
 
     python bench/bench_scale.py CORPUS_DIR [--db URL] [--lookups N]
     python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL] [--compare SRC] [--store FILE]
+        [--added earliest|latest]
 
 Builds CORPUS_DIR (a synthetic corpus from ``bench/make_corpus.py N DIR``)
 into a fresh store with ``lexversion build`` in a child process (the full
@@ -27,6 +28,13 @@ other jobs than of the build) and the load average before and after.
 ``--compare SRC`` (another source tree's ``src``, e.g. ``git archive main src``
 unpacked) runs every step with that code first and this code next, each on
 its own store and copy of the corpus: before and after in one run.
+``--added latest`` keeps back the last 101 acts of CORPUS_DIR instead of the
+first (``--added earliest``, the default), and the K acts built are the first K:
+the acts added are then the latest of their chains, adopted after the law on
+local government (23 January 2001) that every synthetic act cites, so each
+adds an ``in_force_evidence`` event to that law's stub, the hub every act of
+the corpus adds one to (the earliest acts of a large corpus are adopted from
+1994, before the law: their citation is no evidence, the hub stays as it is).
 ``--store FILE`` (SQLite) starts each variant from a copy of FILE, a store a
 ``lexversion build`` of the same K acts made, instead of building fresh (the
 fresh build of 100,000 acts takes 20 minutes and more; the steps' shares of
@@ -152,20 +160,29 @@ def _copy_store(store: Path, url: str) -> None:
 
 
 def incremental(
-    corpus: Path, k: int, url: str, compare: Path | None = None, store: Path | None = None
+    corpus: Path,
+    k: int,
+    url: str,
+    compare: Path | None = None,
+    store: Path | None = None,
+    added: str = "earliest",
 ) -> None:
     """The ``--incremental K`` steps (see the module doc); with ``compare``
     (a source tree's ``src``), each step is run with that code first and this
     code next, each on its own store and copy of the corpus (same run, same
     machine load); with ``store`` (a SQLite file), each starts from a copy of
-    it instead of a fresh build."""
+    it instead of a fresh build; ``added``: which acts are kept back to be
+    added, the ``earliest`` or the ``latest`` 101 (see the module doc)."""
     acts = _acts(corpus)
     if len(acts) < k + 101:
         raise SystemExit(f"{corpus}: {len(acts)} acts, need at least {k + 101}")
     # the acts to add are the earliest of each chain: they arrive late, beside
     # the acts that repeal them (a change that reaches other works)
     order = sorted(acts)
-    later, order = order[:101], order[101:]
+    if added == "latest":
+        later, order = order[-101:], order[:-101]
+    else:
+        later, order = order[:101], order[101:]
     root = Path(tempfile.mkdtemp(prefix="lexversion-incr-"))
     variants = []
     if compare is not None:
@@ -231,12 +248,13 @@ def main() -> None:
     ap.add_argument("--incremental", type=int, metavar="K")
     ap.add_argument("--compare", type=Path, metavar="SRC")
     ap.add_argument("--store", type=Path, metavar="FILE")
+    ap.add_argument("--added", choices=["earliest", "latest"], default="earliest")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="lexversion-scale-")
     url = args.db or f"sqlite:///{tmp}/scale.db"
     _reset(url)
     if args.incremental:
-        incremental(args.corpus, args.incremental, url, args.compare, args.store)
+        incremental(args.corpus, args.incremental, url, args.compare, args.store, args.added)
         return
     files = [p for p in args.corpus.iterdir() if p.suffix == ".txt"]
     size = sum(p.stat().st_size for p in files)

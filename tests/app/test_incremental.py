@@ -5,7 +5,7 @@ Every comparison is of :func:`canonical` dumps: every table, every row, in a
 canonical order. The row ids of events, effects, citations and warnings are surrogate
 keys (PostgreSQL's sequences never go back even in a fresh store), so the dump
 leaves them out but keeps the order they give within a group, the order
-readers ask for (events of a work, citations of a citing work); so are the
+readers ask for (citations of a citing work; events by their ``seq``); so are the
 rowid ranges of ``search_expressions`` (where in SQLite's FTS5 table an
 expression's rows lie, :mod:`lexversion.store.searchrows`: the rows are
 compared by content). ``file_stats`` (the files' stats as the builds
@@ -47,6 +47,9 @@ GROUPED = {
     "effects": "affected",
     "warnings": "work_uri",
 }
+#: a group ordered by a column of its rows, not by row id (``events.seq``,
+#: :mod:`lexversion.store.eventseq`: a build may insert one row into a group)
+ORDERED = {"events": "seq"}
 _SUMMARIES = "SELECT data FROM summaries ORDER BY sha256"
 #: SQLite FTS5's own tables (their pages depend on the order of writes, not on the rows)
 FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
@@ -78,7 +81,8 @@ def canonical(url: str) -> list[str]:
                     for row, raw in zip(rows, conn.execute(text(_SUMMARIES)), strict=True):
                         row["data"] = repr(pickle.loads(raw[0])) if raw[0] else ""
                 if table in GROUPED:
-                    rows.sort(key=lambda r: (r[GROUPED[table]], r["id"]))
+                    by = ORDERED.get(table, "id")
+                    rows.sort(key=lambda r: (r[GROUPED[table]], r[by]))
                     for r in rows:
                         del r["id"]
                     out += [f"{table} {json.dumps(r, sort_keys=True, default=str)}" for r in rows]

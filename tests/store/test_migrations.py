@@ -72,3 +72,31 @@ def test_a_0012_store_is_upgraded_to_keep_file_stats(
     assert migrate(open_store(url).engine) == HEAD
     with create_engine(url).connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM file_stats")).scalar() == 0
+
+
+def test_a_0012_stores_events_get_their_order_from_their_row_ids(tmp_path: Path) -> None:
+    # 0014 (issue 15): each stored event gets the seq a build gives it, from its
+    # work's rows in row-id order, the order every earlier build wrote them in
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    hub, sha = "/akn/kz/act/law/2001-01-23/148-ii", "ab" * 32
+    rows = [
+        (hub, "in_force_evidence", "2002-03-04", "cited as in force by /x on 2002-03-04", sha),
+        (hub, "adoption", "2001-01-23", "stated", "s"),  # a later id, a later place
+        ("/akn/kz/act/decision/2020-01-01/1", "adoption", None, "stated", "s"),
+    ]
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0012")
+        for work, kind, day, basis, source in rows:
+            conn.execute(
+                text(
+                    "INSERT INTO events (work_uri, type, earliest, latest, certainty, basis,"
+                    " by_uri, source, note) VALUES (:w, :t, :d, :d, 'exact', :b, NULL, :s, '')"
+                ),
+                {"w": work, "t": kind, "d": day, "b": basis, "s": source},
+            )
+    engine.dispose()
+    store = open_store(url)
+    with store.engine.connect() as conn:
+        got = conn.execute(text("SELECT seq FROM events ORDER BY id")).scalars().all()
+    assert got == [f"{0:08d}120020304{sha}", f"{1:08d}0", f"{1:08d}0"]

@@ -23,6 +23,7 @@ from lexversion.app import incremental as inc
 from lexversion.app.incremental import SummarySpool
 from lexversion.graph.touch import CITED_AS, KeyRow, cuttable, merge_evidence, text_keys, work_key
 from lexversion.model import DocSummary, ExpressionPlan, Graph
+from lexversion.store.eventseq import with_seq
 from lexversion.store.writer import GraphWriter, event_rows
 
 
@@ -134,7 +135,10 @@ def plan_part(
     new_works = {u for u in graph.works if u not in hubs}
     scope = set(c.works) | new_works
     w.put_works(graph.works.values())
-    w.put_derived_in(graph, scope | hubs, _events(w, graph, scope, hubs))
+    stored: dict[str, list[dict[str, Any]]] = {}
+    for r in w.stored_events(sorted(hubs)):
+        stored.setdefault(r["work_uri"], []).append(r)
+    w.put_derived_in(graph, scope | hubs, _events(stored, graph, scope, hubs), stored)
     unrendered = render(plans)
     w.drop_expressions_of(scope, {p.uri for p in plans} - unrendered)
     w.drop_works_of(set(c.works), new_works)
@@ -146,18 +150,20 @@ def plan_part(
 
 
 def _events(
-    w: GraphWriter, graph: Graph, scope: set[str], hubs: set[str]
+    stored: dict[str, list[dict[str, Any]]], graph: Graph, scope: set[str], hubs: set[str]
 ) -> Callable[[], Iterator[dict[str, Any]]]:
-    """The event rows of a graph planned in part: those of the works planned
-    again, and each hub's merged with its stored ones (:func:`merge_evidence`)."""
-    stored: dict[str, list[dict[str, Any]]] = {}
-    for r in w.stored_events(sorted(hubs)):
-        stored.setdefault(r["work_uri"], []).append(r)
+    """The event rows (with their ``seq``, :func:`with_seq`) of a graph
+    planned in part: those of the works planned again, and each hub's merged
+    with its ``stored`` ones (by work, :meth:`GraphWriter.stored_events`;
+    :func:`merge_evidence`)."""
     planned: dict[str, list[dict[str, Any]]] = {}
     for r in event_rows(graph):
         planned.setdefault(r["work_uri"], []).append(r)
 
     def rows() -> Iterator[dict[str, Any]]:
+        return with_seq(merged())
+
+    def merged() -> Iterator[dict[str, Any]]:
         for uri in sorted(scope | hubs, key=lambda u: u):
             if uri in hubs:
                 mine = planned.get(uri) or [

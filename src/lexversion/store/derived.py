@@ -8,7 +8,11 @@ A group's digest (SHA-256 over its rows in the graph's order) is kept in
 ``derived_groups``; a build deletes and re-inserts only the groups whose digest
 changed and deletes the groups no longer derived. Rows of a group are inserted
 in the graph's order, so the reader's order within a group (by row id) is that
-of a fresh build. A table holding rows but no digests (a store from before
+of a fresh build. Events are read by their ``seq`` instead
+(:mod:`lexversion.store.eventseq`, left out of the digests), so a changed
+event group whose stored rows the caller holds (a cut hub's, selective
+planning) is updated row by row: only the rows that differ are deleted and
+inserted. A table holding rows but no digests (a store from before
 0007) is replaced whole, once.
 """
 
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -43,12 +47,16 @@ def deleted_rows(result: Result[Any]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class DerivedTable:
-    """A derived table: its ORM ``model``, the ``rows`` a graph gives it and the
-    column that names a row's ``group``."""
+    """A derived table: its ORM ``model``, the ``rows`` a graph gives it, the
+    column that names a row's ``group`` and the column, if any, that orders a
+    group's rows (``order``, :mod:`lexversion.store.eventseq`; else row ids
+    do). The ``order`` column is left out of the digests: it is a function of
+    the group's rows in order, which the digest already covers."""
 
     model: type[Base]
     rows: Callable[[Graph], Iterator[dict[str, Any]]]
     group: str
+    order: str | None = None
 
     @property
     def name(self) -> str:
@@ -69,12 +77,13 @@ def group_digests(table: DerivedTable, g: Graph) -> dict[str, str]:
 def digests_of(table: DerivedTable, rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     """The digest of each group of ``table``'s ``rows``, by group."""
     digests: dict[str, Any] = {}
+    order = table.order
     for r in rows:
         key = r[table.group]
         h = digests.get(key)
         if h is None:
             h = digests[key] = hashlib.sha256()
-        h.update(row_blob(r))
+        h.update(row_blob({k: v for k, v in r.items() if k != order} if order else r))
     return {k: h.hexdigest() for k, h in digests.items()}
 
 
@@ -107,12 +116,16 @@ def write_groups(
     g: Graph,
     scope: set[str] | None = None,
     rows: Callable[[], Iterable[dict[str, Any]]] | None = None,
+    in_place: Mapping[str, Sequence[dict[str, Any]]] | None = None,
 ) -> GroupWrite:
     """Make ``table`` hold the rows ``g`` gives it (or ``rows()``), writing only
     changed groups (inside the caller's transaction); returns the rows deleted
     and inserted (and the fingerprint's delta). ``scope``: the groups planned again (selective planning,
     :mod:`lexversion.graph.touch`): only those are compared, written or removed,
-    the others are kept as stored."""
+    the others are kept as stored. ``in_place``: the stored rows (every column
+    but the id) of groups to update row by row, a table with an ``order``
+    column only (:func:`_update_in_place`): a changed one of them that is
+    stored and still derived loses and gains only the rows that differ."""
     model, col = table.model, getattr(table.model, table.group)
     make = rows or (lambda: table.rows(g))
     new = digests_of(table, make())
@@ -124,9 +137,12 @@ def write_groups(
         changed = set(new)
     else:
         changed = {k for k, d in new.items() if old.get(k) != d}
-    stale = sorted(changed | (set(old) - set(new)))
+    places = {k: in_place[k] for k in changed & set(old) if k in in_place} if in_place else {}
+    if places and table.order is None:
+        raise ValueError(f"{table.name}: no order column, no update in place")
+    stale = sorted((changed - set(places)) | (set(old) - set(new)))
     # the digests deleted: those read, and (a scope) those of groups outside it
-    gone = {k: old[k] for k in stale if k in old}
+    gone = {k: old[k] for k in [*stale, *places] if k in old}
     if scope is not None:
         gone |= _stored_digests(s, table, {k for k in stale if k not in old})
     for k in range(0, len(stale), BATCH):
@@ -135,8 +151,11 @@ def write_groups(
         s.execute(delete(grp).where(grp.tbl == table.name, grp.grp.in_(part)))
     inserted = 0
     batch: list[dict[str, Any]] = []
+    placed: dict[str, list[dict[str, Any]]] = {k: [] for k in places}
     for r in make():
-        if r[table.group] in changed:
+        if r[table.group] in placed:
+            placed[r[table.group]].append(r)
+        elif r[table.group] in changed:
             batch.append(r)
             if len(batch) >= BATCH:
                 s.execute(insert(model), batch)
@@ -144,11 +163,45 @@ def write_groups(
     if batch:
         s.execute(insert(model), batch)
         inserted += len(batch)
+    for key in sorted(places):
+        d, i = _update_in_place(s, table, key, places[key], placed[key])
+        deleted, inserted = deleted + d, inserted + i
+    if places:
+        s.execute(delete(grp).where(grp.tbl == table.name, grp.grp.in_(sorted(places))))
     digests = [{"tbl": table.name, "grp": k, "digest": new[k]} for k in sorted(changed)]
     for k in range(0, len(digests), BATCH):
         s.execute(insert(grp), digests[k : k + BATCH])
     delta = fingerprint_delta(table.name, gone, {k: new[k] for k in changed})
     return GroupWrite(deleted, inserted, delta)
+
+
+def _update_in_place(
+    s: Session,
+    table: DerivedTable,
+    key: str,
+    stored: Sequence[dict[str, Any]],
+    rows: Sequence[dict[str, Any]],
+) -> tuple[int, int]:
+    """Make group ``key`` of ``table`` (stored as ``stored``) hold ``rows``:
+    delete the stored rows no row of ``rows`` equals (same ``order`` key, same
+    columns) and insert the rows of ``rows`` no stored row equals; returns the
+    rows deleted and inserted. Sound because the ``order`` key is unique in a
+    group and readers order by it, not by row id: the group then reads as
+    ``rows`` whatever ids its rows have."""
+    order = str(table.order)
+    model, col = table.model, getattr(table.model, table.group)
+    kept = {str(r[order]): r for r in stored}
+    wanted = {str(r[order]): r for r in rows}
+    gone = sorted(k for k, r in kept.items() if wanted.get(k) != r)
+    new = [r for k, r in wanted.items() if kept.get(k) != r]
+    deleted = 0
+    ordcol = getattr(model, order)
+    for k in range(0, len(gone), BATCH):
+        q = delete(model).where(col == key, ordcol.in_(gone[k : k + BATCH]))
+        deleted += deleted_rows(s.execute(q))
+    for k in range(0, len(new), BATCH):
+        s.execute(insert(model), new[k : k + BATCH])
+    return deleted, len(new)
 
 
 #: the fingerprint of the derived rows is a sum of its groups' lines modulo this
@@ -217,7 +270,7 @@ def derived_tables(
 ) -> tuple[DerivedTable, ...]:
     """The four derived tables with their row generators and groups."""
     return (
-        DerivedTable(EventRow, events, "work_uri"),
+        DerivedTable(EventRow, events, "work_uri", "seq"),
         DerivedTable(EffectRow, effects, "affected"),
         DerivedTable(CitationRow, citations, "citing"),
         DerivedTable(WarningRow, warnings, "work_uri"),

@@ -142,7 +142,7 @@ _LIFECYCLE = {
     "entry_into_force": 3,
     "application": 4,
 }
-#: the statements of Store.timeline: work + dated events, expressions, citing works
+#: the statements of Store.timeline: work + dated events (in their order, ``seq``), expressions, citing works
 _TIMELINE = (
     select(
         WorkRow.title,
@@ -157,7 +157,8 @@ _TIMELINE = (
     )
     .select_from(WorkRow)
     .outerjoin(EventRow, and_(EventRow.work_uri == WorkRow.frbr_uri, EventRow.type.in_(_KINDS)))
-    .where(WorkRow.frbr_uri == bindparam("uri")),
+    .where(WorkRow.frbr_uri == bindparam("uri"))
+    .order_by(EventRow.seq),
     select(
         ExpressionRow.uri,
         ExpressionRow.lang,
@@ -172,7 +173,7 @@ _TIMELINE = (
     select(CitationRow.citing).where(CitationRow.cited == bindparam("uri")),
 )
 
-#: the statements of Store.history: the work's events; effects it has or undergoes
+#: the statements of Store.history: the work's events (in their order, ``seq``); effects it has or undergoes
 _HISTORY = (
     select(
         EventRow.earliest,
@@ -182,7 +183,9 @@ _HISTORY = (
         EventRow.type,
         EventRow.by_uri,
         EventRow.note,
-    ).where(EventRow.work_uri == bindparam("uri")),
+    )
+    .where(EventRow.work_uri == bindparam("uri"))
+    .order_by(EventRow.seq),
     select(
         EffectRow.if_earliest,
         EffectRow.if_latest,
@@ -549,7 +552,7 @@ MIGRATION_LOCK = 0x6C65786D  # "lexm"
 
 #: the newest Alembic revision of ``migrations/versions`` (a test checks it
 #: against Alembic's script directory): a store at it is opened without importing Alembic
-HEAD = "0013"
+HEAD = "0014"
 
 
 def _at_head(conn: Any) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -88,6 +89,7 @@ class EventRow(Base):
     """An event on a work with its DateFact."""
 
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_work_seq", "work_uri", "seq"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     work_uri: Mapped[str] = mapped_column(String(200), index=True)
     type: Mapped[str] = mapped_column(String(30))
@@ -98,6 +100,8 @@ class EventRow(Base):
     by_uri: Mapped[str | None] = mapped_column(String(200))
     source: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
+    #: the row's place among its work's events (:mod:`lexversion.store.eventseq`)
+    seq: Mapped[str | None] = mapped_column(String(90), nullable=True)
 
 
 class EffectRow(Base):

@@ -26,7 +26,7 @@ leaves the store as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Text, cast, delete, func, insert, select, update
@@ -42,6 +42,7 @@ from lexversion.store.derived import (
     updated_fingerprint,
     write_groups,
 )
+from lexversion.store.eventseq import with_seq
 from lexversion.store.filestats import FileStats
 from lexversion.store.keys import PlanKeys
 from lexversion.store.rows import (
@@ -160,7 +161,13 @@ def warning_rows(g: Graph) -> Iterator[dict[str, Any]]:
     )
 
 
-_TABLES = derived_tables(event_rows, effect_rows, citation_rows, warning_rows)
+def ordered_event_rows(g: Graph) -> Iterator[dict[str, Any]]:
+    """Rows of the ``events`` table for ``g``, each with its ``seq``
+    (:func:`lexversion.store.eventseq.with_seq`)."""
+    return with_seq(event_rows(g))
+
+
+_TABLES = derived_tables(ordered_event_rows, effect_rows, citation_rows, warning_rows)
 
 
 def derived_fingerprint(g: Graph) -> str:
@@ -540,26 +547,31 @@ class GraphWriter:
         g: Graph,
         scope: set[str],
         events: Callable[[], Iterable[dict[str, Any]]] | None = None,
+        in_place: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     ) -> None:
         """Make the groups ``scope`` (works planned again) of events, effects,
         citations and warnings those of ``g`` (selective planning: ``g`` is the
         graph of part of the corpus), keeping every other group as stored;
-        ``events``: the events' rows, when the caller merged some
-        (:func:`lexversion.graph.touch.merge_evidence`)."""
+        ``events``: the events' rows (with their ``seq``), when the caller merged some
+        (:func:`lexversion.graph.touch.merge_evidence`); ``in_place``: the
+        stored event rows (:meth:`stored_events`) of works whose events are
+        updated row by row (:func:`lexversion.store.derived.write_groups`)."""
         kept, delta = self._derived_state(), 0
         for table in _TABLES:
             rows = events if table.name == "events" else None
-            done = write_groups(self.s, table, g, scope, rows)
+            places = in_place if table.name == "events" else None
+            done = write_groups(self.s, table, g, scope, rows, places)
             self._wrote(table.name, done)
             delta += done.delta
         self._set_derived_state(updated_fingerprint(self.s, kept, delta))
 
     def stored_events(self, works: Sequence[str]) -> Iterator[dict[str, Any]]:
-        """The stored event rows of ``works``, each work's in its order (row id)."""
+        """The stored event rows of ``works`` (every column but the id), each
+        work's in its order (``seq``, :mod:`lexversion.store.eventseq`)."""
         cols = [c for c in EventRow.__table__.columns if c.name != "id"]
         for k in range(0, len(works), BATCH):
             q = select(*cols).where(EventRow.work_uri.in_(works[k : k + BATCH]))
-            for row in self.s.execute(q.order_by(EventRow.work_uri, EventRow.id)).mappings():
+            for row in self.s.execute(q.order_by(EventRow.work_uri, EventRow.seq)).mappings():
                 yield dict(row)
 
     def _wrote(self, name: str, done: GroupWrite) -> None:
