@@ -52,7 +52,7 @@ def _head_revision() -> str:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from lexversion.store.repository import MIGRATIONS
+    from lexversion.store.engines import MIGRATIONS
 
     cfg = Config()
     cfg.set_main_option("script_location", MIGRATIONS)

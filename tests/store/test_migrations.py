@@ -10,8 +10,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
-from lexversion.store import open_store, repository
-from lexversion.store.repository import MIGRATIONS, migrate
+from lexversion.store import engines, open_store
+from lexversion.store.engines import MIGRATIONS, migrate
 
 
 def _head() -> str:
@@ -57,8 +57,8 @@ def test_a_store_at_the_head_is_not_migrated_again(tmp_path: Path) -> None:
 
 
 def test_the_head_known_without_alembic_is_alembic_s() -> None:
-    # repository.HEAD lets a current store open without importing Alembic
-    assert repository.HEAD == HEAD
+    # engines.HEAD lets a current store open without importing Alembic
+    assert engines.HEAD == HEAD
 
 
 def test_a_0012_store_is_upgraded_to_keep_file_stats(

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 
 import lexversion
 from lexversion.store import Store, open_store
-from lexversion.store.repository import MIGRATIONS
+from lexversion.store.engines import MIGRATIONS
 from lexversion.store.search import (
     IndexCounts,
     ProvisionRow,

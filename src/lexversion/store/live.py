@@ -40,8 +40,9 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
 
 from lexversion.errors import StoreError
+from lexversion.store.engines import make_engine
 from lexversion.store.memo import MEMO_BYTES, Memo, MemoStore
-from lexversion.store.repository import Store, make_engine
+from lexversion.store.repository import Store
 
 #: seconds a snapshot waits for the readers of a replaced file to finish
 SWITCH_WAIT = 30.0
