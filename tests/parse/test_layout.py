@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexversion.parse.layout import despace
-from lexversion.text.language import detect_language
+from lexversion.text.language import KK_SHARE_PERCENT, detect_language
 
 _SPACED_RUN = re.compile(r"(?<!\S)(\S(?: \S){2,})(?!\S)")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -29,7 +29,7 @@ def _despace_by_definition(text: str) -> str:
 def _language_by_definition(text: str) -> str:
     cyr = len(_CYRILLIC.findall(text))
     kk = sum(text.count(ch) for ch in _KK)
-    return "kk" if cyr and kk / cyr > 0.01 else "ru"
+    return "kk" if cyr and kk / cyr > KK_SHARE_PERCENT / 100 else "ru"
 
 
 @settings(max_examples=500, deadline=None)
@@ -58,12 +58,13 @@ def test_detect_language_is_the_letter_count_definition(text: str) -> None:
     assert detect_language(text) == _language_by_definition(text)
 
 
-def test_detect_language_at_the_one_percent_boundary() -> None:
-    # exactly 1% is not "more than 1%"; the spaces count for the shortcut, not the rule
-    assert detect_language("і" + "а" * 100) == "ru"
-    assert detect_language("і" + "а" * 99) == "ru"
-    assert detect_language("і" + "а" * 98) == "kk"
-    assert detect_language("і" + "а" * 98 + " " * 500) == "kk"
+def test_detect_language_at_the_four_percent_boundary() -> None:
+    # exactly 4% is not "more than 4%"; the spaces count for the shortcut, not the rule
+    assert KK_SHARE_PERCENT == 4
+    assert detect_language("і" + "а" * 25) == "ru"
+    assert detect_language("і" + "а" * 24) == "ru"
+    assert detect_language("і" + "а" * 23) == "kk"
+    assert detect_language("і" + "а" * 23 + " " * 500) == "kk"
     assert detect_language("Ә" + "z" * 500) == "kk"  # the only Cyrillic letter is Kazakh
 
 
