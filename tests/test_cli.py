@@ -262,25 +262,17 @@ def test_the_console_script_leaves_the_store_closed(tmp_path: Path) -> None:
     shutil.copy(RU_004, corpus)
     code = "from lexversion.cli import main; main()"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code, "build", str(corpus), "--db", f"sqlite:///{db}"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "t.db"]
     # a read command's store is held by a cache (app.query.store_for) to the end
-    done = subprocess.run(
-        [sys.executable, "-c", code, "works", "--db", f"sqlite:///{db}"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "t.db"]
+    for args in (["build", str(corpus)], ["works"]):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args, "--db", f"sqlite:///{db}"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "t.db"]
 
 
 def test_build_missing_directory(tmp_path: Path) -> None:
