@@ -194,12 +194,12 @@ def _issuer_goes_on(before: str, line: str, lang: str) -> bool:
     "... акимат" / "Карагандинской области ПОСТАНОВЛЯЕТ и ..."). The body word is
     among the last two words of ``before`` and none stands in ``line`` before its
     formula, which opens within its first 60 characters."""
+    if not any(body_of(w.strip(",;"), lang) for w in before.split()[-2:]):
+        return False  # two words looked at before the formula search of the whole line
     formulas = formulas_in(line, lang)
     if not formulas or formulas[0].start > 60:
         return False
-    if any(body_of(w, lang) for w in line[: formulas[0].start].split()):
-        return False
-    return any(body_of(w.strip(",;"), lang) for w in before.split()[-2:])
+    return not any(body_of(w, lang) for w in line[: formulas[0].start].split())
 
 
 def _text(unit: _Unit) -> str:
