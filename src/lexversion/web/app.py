@@ -50,7 +50,7 @@ from lexversion.app.query import store_for
 from lexversion.store.live import LiveStore
 from lexversion.store.repository import resolve_url
 from lexversion.web import api, site
-from lexversion.web.context import IndexState, WebContext, start_index
+from lexversion.web.context import ANSWER_THREADS, IndexState, WebContext, start_index
 from lexversion.web.errors import add_error_handlers
 from lexversion.web.http import Guard
 from lexversion.web.revalidate import Generation, Revalidate
@@ -58,7 +58,11 @@ from lexversion.web.uilang import UiLanguage
 
 
 def create_app(
-    db_url: str | None = None, *, cache_size: int = 2048, index: str = "background"
+    db_url: str | None = None,
+    *,
+    cache_size: int = 2048,
+    index: str = "background",
+    threads: int = ANSWER_THREADS,
 ) -> FastAPI:
     """The web app over the store at ``db_url`` (default: ``$LEXVERSION_DB`` or
     ``sqlite:///lexversion.db``).
@@ -66,15 +70,17 @@ def create_app(
     ``cache_size`` answers are cached (0: none); ``index`` says when the search
     index is brought up to date (:func:`~lexversion.store.search.sync_search_index`):
     ``background`` (a thread, from start-up), ``now`` (before returning) or
-    ``off``. Raises :class:`StoreError` when the store does not exist or cannot
-    be opened, :class:`ValueError` for another ``index``.
+    ``off``; ``threads`` answers are made at once in each process
+    (:data:`~lexversion.web.context.ANSWER_THREADS`). Raises :class:`StoreError`
+    when the store does not exist or cannot be opened, :class:`ValueError` for
+    another ``index`` or fewer than one thread.
     """
     url = resolve_url(db_url)
     store = store_for(url)  # read-only: a missing store is a StoreError, never created
     state = IndexState()
     start_index(store, index, state)
     live = LiveStore(url, store)
-    ctx = WebContext(live, cache_size, state)
+    ctx = WebContext(live, cache_size, state, threads)
     app = FastAPI(
         title="lexversion",
         version=__version__,
@@ -113,6 +119,7 @@ def routers() -> list[APIRouter]:
 ENV_DB = "LEXVERSION_DB"
 ENV_INDEX = "LEXVERSION_WEB_INDEX"
 ENV_CACHE = "LEXVERSION_WEB_CACHE"
+ENV_THREADS = "LEXVERSION_WEB_THREADS"
 
 
 def app_from_env() -> FastAPI:
@@ -120,15 +127,18 @@ def app_from_env() -> FastAPI:
     store at ``$LEXVERSION_DB``, the search-index mode ``$LEXVERSION_WEB_INDEX``
     (``off`` by default: the serving process brings the index up to date once,
     before starting the workers) and ``$LEXVERSION_WEB_CACHE`` answers cached
-    (default 2048; 0 turns the cache off, as the benchmarks do). An app factory
-    for uvicorn (``factory=True``); raises as :func:`create_app` does, and
-    ``ValueError`` for a cache size that is not a whole number."""
+    (default 2048; 0 turns the cache off, as the benchmarks do), and
+    ``$LEXVERSION_WEB_THREADS`` answers made at once (default
+    :data:`~lexversion.web.context.ANSWER_THREADS`). An app factory for uvicorn
+    (``factory=True``); raises as :func:`create_app` does, and ``ValueError``
+    for a cache size or thread count that is not a whole number."""
     import os
 
     app = create_app(
         os.environ.get(ENV_DB),
         cache_size=int(os.environ.get(ENV_CACHE, "2048")),
         index=os.environ.get(ENV_INDEX, "off"),
+        threads=int(os.environ.get(ENV_THREADS, str(ANSWER_THREADS))),
     )
     settle_heap()
     return app

@@ -16,15 +16,16 @@ the next request.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import logging
 import threading
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, TypeVar
-
 from fastapi import Depends, Request
-from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 
 from lexversion.i18n import current
@@ -42,6 +43,19 @@ PDF_CACHE = 32
 PDF_WAIT = 10.0
 #: the static files (in ``templates/``) and their media types: nothing else is served
 STATIC = {"web.css": "text/css; charset=utf-8"}
+
+#: answers a process makes at once (issue 15): one, in arrival order.
+#: An answer is CPU work under the GIL (point in time, JSON, jinja2; SQLite
+#: reads are in-process), so a second thread adds no throughput: it only makes
+#: the answers in flight share the interpreter in 5 ms slices
+#: (:func:`sys.getswitchinterval`), which stretches every one of them to the
+#: time of all of them. With Starlette's default of 40 threads, 50 connections
+#: of never-repeated URLs on the corpus store (``bench/bench_web.py``, 2 cores,
+#: 2 workers, quiet machine) gave API p99 90 ms at 2,455 req/s and work page
+#: p99 218 ms; one thread gave 32-34 ms at 2,318-2,521 req/s and 78 ms.
+#: Making answers on the event loop itself was as fast but lets one slow answer
+#: (a search, a PDF) hold up every connection of the process.
+ANSWER_THREADS = 1
 
 
 @dataclass
@@ -79,10 +93,21 @@ class WebContext:
     """The shared state of one app over the store ``live`` (at ``live.url``):
     ``cache_size`` answers cached (0: none), the PDFs kept apart
     (:data:`PDF_CACHE`) and made one at a time (``pdf_lock``), the static files
-    read once, and the search index's ``index`` state."""
+    read once, the search index's ``index`` state, and ``threads`` answers made
+    at once (:data:`ANSWER_THREADS`; raise it for a store across a network,
+    whose round trips a second answer could fill)."""
 
-    def __init__(self, live: LiveStore, cache_size: int, index: IndexState) -> None:
+    def __init__(
+        self, live: LiveStore, cache_size: int, index: IndexState, threads: int = ANSWER_THREADS
+    ) -> None:
+        if threads < 1:
+            raise ValueError(f"threads={threads}: at least one answer must be made at a time")
         self.url = live.url
+        self.threads = threads
+        #: the threads answers are made in, first come first served; an executor,
+        #: not an anyio limiter, since a limiter belongs to one event loop and an
+        #: app may be driven from several (a test client per thread)
+        self.answering = ThreadPoolExecutor(threads, thread_name_prefix="lexversion-answer")
         self.live = live
         self.cache = StoreCache(live, cache_size)
         self.pdfs = StoreCache(live, PDF_CACHE if cache_size else 0)
@@ -103,12 +128,17 @@ class WebContext:
         """The answer for ``key`` in the request's interface language: from the
         cache when there (without leaving the event loop), else
         ``make(snapshot)`` (:meth:`read`) run in a worker thread (which sees the
-        language) and kept."""
+        language; at most ``threads`` at once, the rest wait their turn in
+        arrival order) and kept."""
         key = (current(), key)
         hit: T | None = self.cache.peek(key)
         if hit is not None:
             return hit
-        return await run_in_threadpool(self.cache.get, key, lambda: self.read(make))
+        call = contextvars.copy_context().run  # the request's language goes along
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self.answering, call, self.cache.get, key, lambda: self.read(make)
+        )
 
     def works(self, snap: Store) -> Sequence[WorkRecord]:
         """Every work of the snapshot ``snap`` (cached by the state it reads:
