@@ -21,10 +21,11 @@ import contextvars
 import logging
 import threading
 from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
-from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, TypeVar
+
 from fastapi import Depends, Request
 from sqlalchemy.exc import SQLAlchemyError
 
