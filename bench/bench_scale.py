@@ -1,7 +1,7 @@
 """National scale, measured (issue 4): build throughput, peak memory, point-in-time latency.
 
     python bench/bench_scale.py CORPUS_DIR [--db URL] [--lookups N]
-    python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL] [--compare SRC] [--store FILE]
+    python bench/bench_scale.py CORPUS_DIR --incremental K [--db URL] [--compare SRC] [--store FILE | --template DB]
         [--added earliest|latest]
 
 Builds CORPUS_DIR (a synthetic corpus from ``bench/make_corpus.py N DIR``)
@@ -38,7 +38,10 @@ the corpus adds one to (the earliest acts of a large corpus are adopted from
 ``--store FILE`` (SQLite) starts each variant from a copy of FILE, a store a
 ``lexversion build`` of the same K acts made, instead of building fresh (the
 fresh build of 100,000 acts takes 20 minutes and more; the steps' shares of
-it are then not given).
+it are then not given). ``--template DB`` does the same on PostgreSQL: each
+variant's database is made anew as a copy of the database DB on the same
+server (``CREATE DATABASE ... TEMPLATE DB``), which a ``lexversion build`` of
+the same K acts filled.
 """
 
 from __future__ import annotations
@@ -148,6 +151,19 @@ def _second_url(url: str, suffix: str) -> str:
     return other
 
 
+def _from_template(template: str, url: str) -> None:
+    """Make the PostgreSQL database of ``url`` anew as a copy of the database
+    ``template`` on the same server (no connection may be open to ``template``)."""
+    from sqlalchemy import make_url
+
+    u = make_url(url)
+    admin = create_engine(u.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{u.database}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{u.database}" TEMPLATE "{template}"'))
+    admin.dispose()
+
+
 def _copy_store(store: Path, url: str) -> None:
     """Copy the SQLite store file ``store`` to the file of ``url`` (SQLite's
     backup: the store is in WAL mode, a file copy may miss pages)."""
@@ -166,13 +182,15 @@ def incremental(
     compare: Path | None = None,
     store: Path | None = None,
     added: str = "earliest",
+    template: str | None = None,
 ) -> None:
     """The ``--incremental K`` steps (see the module doc); with ``compare``
     (a source tree's ``src``), each step is run with that code first and this
     code next, each on its own store and copy of the corpus (same run, same
     machine load); with ``store`` (a SQLite file), each starts from a copy of
-    it instead of a fresh build; ``added``: which acts are kept back to be
-    added, the ``earliest`` or the ``latest`` 101 (see the module doc)."""
+    it instead of a fresh build (``template``: the same on PostgreSQL, from that
+    database); ``added``: which acts are kept back to be added, the
+    ``earliest`` or the ``latest`` 101 (see the module doc)."""
     acts = _acts(corpus)
     if len(acts) < k + 101:
         raise SystemExit(f"{corpus}: {len(acts)} acts, need at least {k + 101}")
@@ -224,11 +242,14 @@ def incremental(
             (v.work / p.name).unlink()
         return ["build", str(v.work)]
 
-    if store is None:
+    if store is None and template is None:
         each("fresh build", lambda v: ["build", str(v.work)])
     else:
         for v in variants:
-            _copy_store(store, v.url)
+            if template is not None:
+                _from_template(template, v.url)
+            elif store is not None:
+                _copy_store(store, v.url)
             v.fresh = 0.0  # no fresh build: no shares of it
     each("no-change build", lambda v: ["build", str(v.work)])
     each("add one act (lexversion add)", lambda v: ["add", *added(v, later[:1])])
@@ -248,13 +269,22 @@ def main() -> None:
     ap.add_argument("--incremental", type=int, metavar="K")
     ap.add_argument("--compare", type=Path, metavar="SRC")
     ap.add_argument("--store", type=Path, metavar="FILE")
+    ap.add_argument("--template", metavar="DB", help="PostgreSQL: start from a copy of DB")
     ap.add_argument("--added", choices=["earliest", "latest"], default="earliest")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="lexversion-scale-")
     url = args.db or f"sqlite:///{tmp}/scale.db"
     _reset(url)
     if args.incremental:
-        incremental(args.corpus, args.incremental, url, args.compare, args.store, args.added)
+        incremental(
+            args.corpus,
+            args.incremental,
+            url,
+            args.compare,
+            args.store,
+            args.added,
+            args.template,
+        )
         return
     files = [p for p in args.corpus.iterdir() if p.suffix == ".txt"]
     size = sum(p.stat().st_size for p in files)
