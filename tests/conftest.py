@@ -90,3 +90,17 @@ def parsed() -> Callable[[Path], Document]:
 def doc(corpus_path: Path, parsed: Callable[[Path], Document]) -> Document:
     """The parsed document of ``corpus_path`` (from the session cache)."""
     return parsed(corpus_path)
+
+
+@pytest.fixture(scope="session")
+def cli_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store built from the corpus by ``lexversion build`` through the CLI, once
+    a session (read-only for the tests); its SQLAlchemy URL."""
+    from typer.testing import CliRunner
+
+    from lexversion.cli import app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli-store')}/t.db"
+    result = CliRunner().invoke(app, ["build", str(CORPUS_DIR), "--db", url])
+    assert result.exit_code == 0, result.stderr
+    return url

@@ -53,13 +53,10 @@ def assert_one_error_line(result: Result, code: int, *needles: str) -> str:
     return line
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A store built from the corpus by ``lexversion build`` (read-only for the tests)."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('store')}/t.db"
-    result = run("build", str(CORPUS_DIR), "--db", url)
-    assert result.exit_code == 0, result.stderr
-    return url
+@pytest.fixture
+def db(cli_store: str) -> str:
+    """The corpus store the CLI built (``cli_store``, read-only for the tests)."""
+    return cli_store
 
 
 # -- parse --------------------------------------------------------------------------
