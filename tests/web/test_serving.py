@@ -63,6 +63,7 @@ def _overlap(app: object, answers: int) -> tuple[int, list[int]]:
     import time
 
     import anyio
+    import anyio.from_thread
 
     ctx = app.state.web  # type: ignore[attr-defined]
     lock = threading.Lock()
@@ -85,7 +86,10 @@ def _overlap(app: object, answers: int) -> tuple[int, list[int]]:
                 tg.start_soon(ctx.cached, ("overlap", n), lambda _s, n=n: make(n))
                 await anyio.sleep(0.001)  # arrive one after the other
 
-    anyio.run(ask_all)
+    # in a thread of its own: another test's event loop (Playwright's) may be
+    # running in this one
+    with anyio.from_thread.start_blocking_portal() as portal:
+        portal.call(ask_all)
     return most, started
 
 
