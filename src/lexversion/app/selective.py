@@ -6,7 +6,8 @@ The store keeps the keys of every text planned and of every work
 since seed the keys; every text of the corpus sharing a followed key joins,
 and its keys are followed in turn, to a fixpoint. A hub key
 (:func:`lexversion.graph.touch.cuttable`) is cut, not followed: its stub's
-events are merged with the stored ones instead. Title keys are followed only
+events are merged with the stored ones instead, by a patch of the rows that
+change (:func:`lexversion.store.hubpatch.hub_patch`), else whole. Title keys are followed only
 when an akimat's act is named anywhere (joint acts pair works by title,
 :meth:`lexversion.graph.identity.WorkRegistry.join`); without one no join can
 happen and titles connect nothing.

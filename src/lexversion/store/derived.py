@@ -4,15 +4,18 @@ changed rows of an incremental build are written).
 Each derived table is cut into groups, the unit a reader asks for: events by
 work (``events.work_uri``), effects by affected work, citations by citing work,
 warnings by work.
-A group's digest (SHA-256 over its rows in the graph's order) is kept in
-``derived_groups``; a build deletes and re-inserts only the groups whose digest
-changed and deletes the groups no longer derived. Rows of a group are inserted
-in the graph's order, so the reader's order within a group (by row id) is that
-of a fresh build. Events are read by their ``seq`` instead
-(:mod:`lexversion.store.eventseq`, left out of the digests), so a changed
-event group whose stored rows the caller holds (a cut hub's, selective
-planning) is updated row by row: only the rows that differ are deleted and
-inserted. A table holding rows but no digests (a store from before
+A group's digest is kept in ``derived_groups``: SHA-256 over its rows in the
+graph's order; for events, the sum modulo 2**256 of each row's SHA-256, its
+``seq`` included (:mod:`lexversion.store.eventseq`: the order is in the
+rows; migration 0015). A build deletes and re-inserts only the groups whose
+digest changed and deletes the groups no longer derived. Rows of a group are
+inserted in the graph's order, so the reader's order within a group (by row
+id) is that of a fresh build. Events are read by their ``seq`` instead, so a
+changed event group whose stored rows the caller holds is updated row by row
+(only the rows that differ are deleted and inserted), and a cut hub's group
+is patched from the few rows a build changes (:func:`patch_group`,
+:mod:`lexversion.store.hubpatch`), its digest updated from those rows alone.
+A table holding rows but no digests (a store from before
 0007) is replaced whole, once.
 """
 

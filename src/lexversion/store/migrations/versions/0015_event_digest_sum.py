@@ -12,7 +12,9 @@ from the rows it deletes and inserts (:func:`lexversion.store.derived.patch_grou
 The stored event digests are recomputed here, and the derived fingerprint,
 a sum over every group's digest, with them. Two indexes serve the patch
 (:mod:`lexversion.store.hubpatch`): ``ix_events_anchor`` (a partial index of
-the rows that are not keyed evidence) and ``ix_events_work_by``.
+the rows that are not keyed evidence) and ``ix_events_work_by``. A downgrade
+drops the indexes and leaves the digests as sums: a build of 0014's code finds
+them different from its own and writes those groups again (the same rows).
 """
 
 from __future__ import annotations
