@@ -426,7 +426,8 @@ def _hash(w: GraphWriter, asked: BuildInput) -> tuple[list[inc.Text], list[inc.U
     ``LEXVERSION_REHASH=1``); keeps what it saw for the next build (a
     ``prune`` build forgets the paths it was not given)."""
     now = time.time_ns()
-    known = {} if os.environ.get(inc.REHASH_ENV) == "1" else w.stats.known()
+    rehash = os.environ.get(inc.REHASH_ENV) == "1"
+    known = {} if rehash else w.stats.known(None if asked.prune else asked.paths)
     given, bad, seen = inc.hash_files_cached(asked.paths, known, now)
     if asked.prune:
         w.stats.drop(set(known) - set(asked.paths))

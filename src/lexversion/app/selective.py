@@ -6,7 +6,8 @@ The store keeps the keys of every text planned and of every work
 since seed the keys; every text of the corpus sharing a followed key joins,
 and its keys are followed in turn, to a fixpoint. A hub key
 (:func:`lexversion.graph.touch.cuttable`) is cut, not followed: its stub's
-events are merged with the stored ones instead. Title keys are followed only
+events are merged with the stored ones instead, by a patch of the rows that
+change (:func:`lexversion.store.hubpatch.hub_patch`), else whole. Title keys are followed only
 when an akimat's act is named anywhere (joint acts pair works by title,
 :meth:`lexversion.graph.identity.WorkRegistry.join`); without one no join can
 happen and titles connect nothing.
@@ -24,6 +25,7 @@ from lexversion.app.incremental import SummarySpool
 from lexversion.graph.touch import CITED_AS, KeyRow, cuttable, merge_evidence, text_keys, work_key
 from lexversion.model import DocSummary, ExpressionPlan, Graph
 from lexversion.store.eventseq import with_seq
+from lexversion.store.hubpatch import hub_patch
 from lexversion.store.writer import GraphWriter, event_rows
 
 
@@ -135,10 +137,18 @@ def plan_part(
     new_works = {u for u in graph.works if u not in hubs}
     scope = set(c.works) | new_works
     w.put_works(graph.works.values())
+    by_work = _planned(graph)
+    patches = [
+        x
+        for x in (hub_patch(w.s, u, by_work.get(u, []), scope) for u in sorted(hubs))
+        if x is not None
+    ]
+    whole = hubs - {x.key for x in patches}  # the hubs merged whole (rare, see hubpatch)
     stored: dict[str, list[dict[str, Any]]] = {}
-    for r in w.stored_events(sorted(hubs)):
+    for r in w.stored_events(sorted(whole)):
         stored.setdefault(r["work_uri"], []).append(r)
-    w.put_derived_in(graph, scope | hubs, _events(stored, graph, scope, hubs), stored)
+    rows = _events(stored, by_work, scope, whole)
+    w.put_derived_in(graph, scope | hubs, rows, stored, patches)
     unrendered = render(plans)
     w.drop_expressions_of(scope, {p.uri for p in plans} - unrendered)
     w.drop_works_of(set(c.works), new_works)
@@ -149,16 +159,24 @@ def plan_part(
     return True
 
 
-def _events(
-    stored: dict[str, list[dict[str, Any]]], graph: Graph, scope: set[str], hubs: set[str]
-) -> Callable[[], Iterator[dict[str, Any]]]:
-    """The event rows (with their ``seq``, :func:`with_seq`) of a graph
-    planned in part: those of the works planned again, and each hub's merged
-    with its ``stored`` ones (by work, :meth:`GraphWriter.stored_events`;
-    :func:`merge_evidence`)."""
+def _planned(graph: Graph) -> dict[str, list[dict[str, Any]]]:
+    """The event rows of ``graph`` by work."""
     planned: dict[str, list[dict[str, Any]]] = {}
     for r in event_rows(graph):
         planned.setdefault(r["work_uri"], []).append(r)
+    return planned
+
+
+def _events(
+    stored: dict[str, list[dict[str, Any]]],
+    planned: dict[str, list[dict[str, Any]]],
+    scope: set[str],
+    hubs: set[str],
+) -> Callable[[], Iterator[dict[str, Any]]]:
+    """The event rows (with their ``seq``, :func:`with_seq`) of a graph
+    planned in part (``planned``, by work, :func:`_planned`): those of the works
+    planned again, and each hub's of ``hubs`` merged with its ``stored`` ones
+    (by work, :meth:`GraphWriter.stored_events`; :func:`merge_evidence`)."""
 
     def rows() -> Iterator[dict[str, Any]]:
         return with_seq(merged())

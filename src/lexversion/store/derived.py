@@ -4,15 +4,18 @@ changed rows of an incremental build are written).
 Each derived table is cut into groups, the unit a reader asks for: events by
 work (``events.work_uri``), effects by affected work, citations by citing work,
 warnings by work.
-A group's digest (SHA-256 over its rows in the graph's order) is kept in
-``derived_groups``; a build deletes and re-inserts only the groups whose digest
-changed and deletes the groups no longer derived. Rows of a group are inserted
-in the graph's order, so the reader's order within a group (by row id) is that
-of a fresh build. Events are read by their ``seq`` instead
-(:mod:`lexversion.store.eventseq`, left out of the digests), so a changed
-event group whose stored rows the caller holds (a cut hub's, selective
-planning) is updated row by row: only the rows that differ are deleted and
-inserted. A table holding rows but no digests (a store from before
+A group's digest is kept in ``derived_groups``: SHA-256 over its rows in the
+graph's order; for events, the sum modulo 2**256 of each row's SHA-256, its
+``seq`` included (:mod:`lexversion.store.eventseq`: the order is in the
+rows; migration 0015). A build deletes and re-inserts only the groups whose
+digest changed and deletes the groups no longer derived. Rows of a group are
+inserted in the graph's order, so the reader's order within a group (by row
+id) is that of a fresh build. Events are read by their ``seq`` instead, so a
+changed event group whose stored rows the caller holds is updated row by row
+(only the rows that differ are deleted and inserted), and a cut hub's group
+is patched from the few rows a build changes (:func:`patch_group`,
+:mod:`lexversion.store.hubpatch`), its digest updated from those rows alone.
+A table holding rows but no digests (a store from before
 0007) is replaced whole, once.
 """
 
@@ -24,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, delete, func, insert, select
+from sqlalchemy import Connection, CursorResult, Result, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from lexversion.model import Graph
@@ -50,8 +53,8 @@ class DerivedTable:
     """A derived table: its ORM ``model``, the ``rows`` a graph gives it, the
     column that names a row's ``group`` and the column, if any, that orders a
     group's rows (``order``, :mod:`lexversion.store.eventseq`; else row ids
-    do). The ``order`` column is left out of the digests: it is a function of
-    the group's rows in order, which the digest already covers."""
+    do). A group with an ``order`` column has an order-free digest over its
+    rows, ``order`` included (:func:`digests_of`)."""
 
     model: type[Base]
     rows: Callable[[Graph], Iterator[dict[str, Any]]]
@@ -74,16 +77,38 @@ def group_digests(table: DerivedTable, g: Graph) -> dict[str, str]:
     return digests_of(table, table.rows(g))
 
 
+def row_number(row: dict[str, Any]) -> int:
+    """The SHA-256 of ``row``'s bytes (:func:`row_blob`) as a number: its term
+    in the order-free digest of a group with an ``order`` column (:func:`digests_of`)."""
+    return int.from_bytes(hashlib.sha256(row_blob(row)).digest(), "big")
+
+
+def sum_digest(total: int) -> str:
+    """An order-free group digest from the sum of its rows' :func:`row_number`
+    (modulo 2**256, in hex)."""
+    return f"{total % _MODULUS:064x}"
+
+
 def digests_of(table: DerivedTable, rows: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """The digest of each group of ``table``'s ``rows``, by group."""
+    """The digest of each group of ``table``'s ``rows``, by group: SHA-256
+    over its rows in order; for a table with an ``order`` column (events, whose
+    ``seq`` states the order), the sum of its rows' :func:`row_number` (``order``
+    included) modulo 2**256 instead, so that a build inserting or deleting a
+    few rows of a large group updates its digest from those rows alone
+    (:func:`patch_group`, issue 15)."""
+    if table.order is not None:
+        sums: dict[str, int] = {}
+        for r in rows:
+            key = r[table.group]
+            sums[key] = sums.get(key, 0) + row_number(r)
+        return {k: sum_digest(t) for k, t in sums.items()}
     digests: dict[str, Any] = {}
-    order = table.order
     for r in rows:
         key = r[table.group]
         h = digests.get(key)
         if h is None:
             h = digests[key] = hashlib.sha256()
-        h.update(row_blob({k: v for k, v in r.items() if k != order} if order else r))
+        h.update(row_blob(r))
     return {k: h.hexdigest() for k, h in digests.items()}
 
 
@@ -190,18 +215,66 @@ def _update_in_place(
     ``rows`` whatever ids its rows have."""
     order = str(table.order)
     model, col = table.model, getattr(table.model, table.group)
-    kept = {str(r[order]): r for r in stored}
-    wanted = {str(r[order]): r for r in rows}
-    gone = sorted(k for k, r in kept.items() if wanted.get(k) != r)
-    new = [r for k, r in wanted.items() if kept.get(k) != r]
+    gone, new = row_changes(order, stored, rows)
     deleted = 0
     ordcol = getattr(model, order)
-    for k in range(0, len(gone), BATCH):
-        q = delete(model).where(col == key, ordcol.in_(gone[k : k + BATCH]))
+    keys = sorted(str(r[order]) for r in gone)
+    for k in range(0, len(keys), BATCH):
+        q = delete(model).where(col == key, ordcol.in_(keys[k : k + BATCH]))
         deleted += deleted_rows(s.execute(q))
     for k in range(0, len(new), BATCH):
         s.execute(insert(model), new[k : k + BATCH])
     return deleted, len(new)
+
+
+def row_changes(
+    order: str, stored: Sequence[dict[str, Any]], rows: Sequence[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of ``stored`` no row of ``rows`` equals (same ``order`` key,
+    same columns), and the rows of ``rows`` no stored row equals: what a
+    group holding ``stored`` deletes and inserts to hold ``rows``."""
+    kept = {str(r[order]): r for r in stored}
+    wanted = {str(r[order]): r for r in rows}
+    gone = [r for k, r in kept.items() if wanted.get(k) != r]
+    return gone, [r for k, r in wanted.items() if kept.get(k) != r]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupPatch:
+    """Rows of one group of a table with an ``order`` column that a build
+    changes without reading the rest (a cut hub's evidence, issue 15): the
+    ``stored`` rows it looked at (every column but the id) and the ``rows``
+    they become; the group's other rows stay as they are."""
+
+    key: str
+    stored: tuple[dict[str, Any], ...]
+    rows: tuple[dict[str, Any], ...]
+
+
+def patch_group(s: Session, table: DerivedTable, patch: GroupPatch) -> GroupWrite:
+    """Apply ``patch`` to ``table`` (one with an ``order`` column): delete and
+    insert the rows that differ (:func:`row_changes`) and update the group's
+    order-free digest by their :func:`row_number` (a group left empty loses
+    its digest); returns the rows deleted and inserted and the fingerprint's
+    delta. Raises :class:`ValueError` for a table without an ``order`` column."""
+    if table.order is None:
+        raise ValueError(f"{table.name}: no order column, no patch")
+    gone, new = row_changes(table.order, patch.stored, patch.rows)
+    if not gone and not new:
+        return GroupWrite(0, 0)
+    grp = DerivedGroupRow
+    mine = (grp.tbl == table.name, grp.grp == patch.key)
+    old = s.scalar(select(grp.digest).where(*mine))
+    deleted, inserted = _update_in_place(s, table, patch.key, patch.stored, patch.rows)
+    total = int(old or "0", 16) + sum(map(row_number, new)) - sum(map(row_number, gone))
+    col = getattr(table.model, table.group)
+    left = s.scalar(select(col).where(col == patch.key).limit(1)) is not None
+    s.execute(delete(grp).where(*mine))
+    digest = {patch.key: sum_digest(total)} if left else {}
+    if left:
+        s.execute(insert(grp).values(tbl=table.name, grp=patch.key, digest=digest[patch.key]))
+    gone_digest = {patch.key: old} if old is not None else {}
+    return GroupWrite(deleted, inserted, fingerprint_delta(table.name, gone_digest, digest))
 
 
 #: the fingerprint of the derived rows is a sum of its groups' lines modulo this
@@ -220,7 +293,7 @@ def _sum_text(total: int) -> str:
     return f"{SUM}{total % _MODULUS:064x}"
 
 
-def stored_fingerprint(s: Session) -> str:
+def stored_fingerprint(s: Session | Connection) -> str:
     """The derived graph's fingerprint, the same whichever builds made the
     groups: :func:`digests_fingerprint` of every stored group digest. Reads
     them all (a selective build updates the kept value instead,
@@ -279,14 +352,19 @@ def derived_tables(
 
 __all__ = [
     "DerivedTable",
+    "GroupPatch",
     "GroupWrite",
     "derived_tables",
     "digests_fingerprint",
     "digests_of",
     "fingerprint_delta",
     "group_digests",
+    "patch_group",
     "row_blob",
+    "row_changes",
+    "row_number",
     "stored_fingerprint",
+    "sum_digest",
     "updated_fingerprint",
     "write_groups",
 ]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -45,15 +46,40 @@ def cited(r: dict[str, Any]) -> bool:
     return r["type"] == "in_force_evidence" and str(r["basis"]).startswith(CITED_AS)
 
 
+def evidence_order(r: dict[str, Any]) -> tuple[date, str, str]:
+    """The sort key of event row ``r`` among a cut hub's rows, the order
+    :func:`lexversion.graph.touch.merge_evidence` sorts them in: its day, its
+    type, and for citation evidence (:func:`cited`) its source."""
+    return (r["earliest"] or date.max, r["type"], r["source"] if cited(r) else "")
+
+
+def keyed(r: dict[str, Any]) -> bool:
+    """Whether event row ``r`` gets a key of its own (:func:`evidence_seq`):
+    citation evidence (:func:`cited`) whose source is a SHA-256. The other
+    rows of a work are its *anchors*, ranked."""
+    return cited(r) and _SHA.fullmatch(str(r["source"])) is not None
+
+
+def evidence_seq(rank: int, r: dict[str, Any]) -> str:
+    """The ``seq`` of a :func:`keyed` row ``r`` that follows ``rank`` anchors."""
+    day = r["earliest"].strftime("%Y%m%d") if r["earliest"] is not None else "99999999"
+    return f"{rank:0{WIDTH}d}1{day}{r['source']}"
+
+
+def anchored(seq: str) -> bool:
+    """Whether ``seq`` is an anchor's (:func:`keyed`), not a keyed row's nor
+    a position (the fallback): ``WIDTH + 1`` characters."""
+    return len(seq) == WIDTH + 1
+
+
 def seqs(rows: Sequence[dict[str, Any]]) -> list[str]:
     """The ``seq`` of each of one work's event ``rows`` (in the graph's order;
     see the module doc): strictly increasing, so sorting by them gives ``rows``' order."""
     out: list[str] = []
     rank = 0
     for r in rows:
-        if cited(r) and _SHA.fullmatch(str(r["source"])):
-            day = r["earliest"].strftime("%Y%m%d") if r["earliest"] is not None else "99999999"
-            out.append(f"{rank:0{WIDTH}d}1{day}{r['source']}")
+        if keyed(r):
+            out.append(evidence_seq(rank, r))
         else:
             rank += 1
             out.append(f"{rank:0{WIDTH}d}0")
@@ -85,4 +111,13 @@ def with_seq(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     yield from flush()
 
 
-__all__ = ["WIDTH", "cited", "seqs", "with_seq"]
+__all__ = [
+    "WIDTH",
+    "anchored",
+    "cited",
+    "evidence_order",
+    "evidence_seq",
+    "keyed",
+    "seqs",
+    "with_seq",
+]

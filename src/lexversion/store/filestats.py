@@ -9,7 +9,7 @@ nothing a reader sees, :meth:`lexversion.store.writer.GraphWriter.mark_written`)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from lexversion.store.rows import FileStatRow
 
 BATCH = 500
+#: :meth:`FileStats.known` of fewer paths looks them up, of more reads every row
+FEW = 2_000
 #: a file's stat as kept: (size, mtime_ns, ctime_ns, "device:inode" in decimal)
 Stat = tuple[int, int, int, str]
 
@@ -27,8 +29,11 @@ class FileStats:
     def __init__(self, session: Session) -> None:
         self.s = session
 
-    def known(self) -> dict[str, tuple[Stat, str]]:
-        """Every kept row: (stat, SHA-256) by path."""
+    def known(self, paths: Sequence[str] | None = None) -> dict[str, tuple[Stat, str]]:
+        """The kept rows, (stat, SHA-256) by path: every one, or (``paths``)
+        those of ``paths``, looked up by path when they are fewer than
+        :data:`FEW` (``lexversion add`` of a few files: issue 15, reading every
+        row of a store of 100,000 files cost more than the files added)."""
         cols = (
             FileStatRow.path,
             FileStatRow.size,
@@ -37,10 +42,20 @@ class FileStats:
             FileStatRow.inode,
             FileStatRow.sha256,
         )
-        rows = self.s.connection().execute(select(*cols)).all()  # Core: no ORM rows
+        conn = self.s.connection()  # Core: no ORM rows
+        if paths is None or len(paths) >= FEW:
+            rows = conn.execute(select(*cols)).all()
+        else:
+            asked = sorted(set(paths))
+            rows = []
+            for k in range(0, len(asked), BATCH):
+                q = select(*cols).where(FileStatRow.path.in_(asked[k : k + BATCH]))
+                rows += conn.execute(q).all()
+        wanted = None if paths is None else set(paths)
         return {
             path: ((size, mtime, ctime, inode), sha)
             for path, size, mtime, ctime, inode, sha in rows
+            if wanted is None or path in wanted
         }
 
     def put(self, rows: Mapping[str, tuple[Stat, str]]) -> None:
@@ -60,4 +75,4 @@ class FileStats:
             self.s.execute(delete(FileStatRow).where(FileStatRow.path.in_(gone[k : k + BATCH])))
 
 
-__all__ = ["FileStats", "Stat"]
+__all__ = ["FEW", "FileStats", "Stat"]

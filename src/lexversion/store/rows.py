@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -85,11 +86,27 @@ class ExpressionRow(Base):
     timing: Mapped[str | None] = mapped_column(String(64))
 
 
+#: the rows of ``ix_events_anchor`` (migration 0015): events whose ``seq`` is
+#: not a keyed row's (:func:`lexversion.store.eventseq.anchored`, or a
+#: position); a query must state it in these words for the index to serve it
+ANCHOR_WHERE = "length(seq) <= 9"
+
+
 class EventRow(Base):
     """An event on a work with its DateFact."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_work_seq", "work_uri", "seq"),)
+    __table_args__ = (
+        Index("ix_events_work_seq", "work_uri", "seq"),
+        Index("ix_events_work_by", "work_uri", "by_uri"),
+        Index(
+            "ix_events_anchor",
+            "work_uri",
+            "seq",
+            sqlite_where=text(ANCHOR_WHERE),
+            postgresql_where=text(ANCHOR_WHERE),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     work_uri: Mapped[str] = mapped_column(String(200), index=True)
     type: Mapped[str] = mapped_column(String(30))

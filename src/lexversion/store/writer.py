@@ -34,11 +34,13 @@ from sqlalchemy.orm import Session
 
 from lexversion.model import ExpressionPlan, ExpressionRecord, Graph, WarningRecord, WorkRecord
 from lexversion.store.derived import (
+    GroupPatch,
     GroupWrite,
     deleted_rows,
     derived_tables,
     digests_fingerprint,
     group_digests,
+    patch_group,
     updated_fingerprint,
     write_groups,
 )
@@ -548,6 +550,7 @@ class GraphWriter:
         scope: set[str],
         events: Callable[[], Iterable[dict[str, Any]]] | None = None,
         in_place: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+        patches: Sequence[GroupPatch] = (),
     ) -> None:
         """Make the groups ``scope`` (works planned again) of events, effects,
         citations and warnings those of ``g`` (selective planning: ``g`` is the
@@ -555,14 +558,21 @@ class GraphWriter:
         ``events``: the events' rows (with their ``seq``), when the caller merged some
         (:func:`lexversion.graph.touch.merge_evidence`); ``in_place``: the
         stored event rows (:meth:`stored_events`) of works whose events are
-        updated row by row (:func:`lexversion.store.derived.write_groups`)."""
+        updated row by row (:func:`lexversion.store.derived.write_groups`);
+        ``patches``: event groups changed by a few rows instead
+        (:func:`lexversion.store.derived.patch_group`, a cut hub's evidence)."""
         kept, delta = self._derived_state(), 0
+        patched = {p.key for p in patches}
         for table in _TABLES:
-            rows = events if table.name == "events" else None
-            places = in_place if table.name == "events" else None
-            done = write_groups(self.s, table, g, scope, rows, places)
+            ev = table.name == "events"
+            rows, places = (events, in_place) if ev else (None, None)
+            done = write_groups(self.s, table, g, scope - patched if ev else scope, rows, places)
             self._wrote(table.name, done)
             delta += done.delta
+            for patch in patches if table.name == "events" else ():
+                done = patch_group(self.s, table, patch)
+                self._wrote(table.name, done)
+                delta += done.delta
         self._set_derived_state(updated_fingerprint(self.s, kept, delta))
 
     def stored_events(self, works: Sequence[str]) -> Iterator[dict[str, Any]]:
