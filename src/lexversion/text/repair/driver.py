@@ -291,7 +291,8 @@ def repair_lines(
         new, found = _settle(line, Env(lang, ctx, move=True), judged)
         repairs += found
         out.append(new)
-        prev_last = new.text.split()[-1] if new.text.split() else None
+        last = new.text.rsplit(None, 1)
+        prev_last = last[-1] if last else None
         first = False
     return tuple(out), tuple(repairs)
 

@@ -163,7 +163,7 @@ class Vocabulary:
         """How often ``word`` occurs in clean text."""
         k = key(word)
         n = self.words.get(k, 0)
-        return n + self._local.words()[k] if self._local is not None else n
+        return n + self._local.words().get(k, 0) if self._local is not None else n
 
     def pair(self, a: str, b: str) -> int:
         """How often ``a`` is followed by ``b`` in clean text."""
