@@ -14,9 +14,11 @@ applies. The tokens are then rendered back (:mod:`.tokens`), flowing
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lexversion.model import Repair
 from lexversion.text.lines import Line, Paragraph, join_lines
@@ -55,11 +57,14 @@ class LineWork:
     repairs: list[Repair] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Env:
+class Env(NamedTuple):
     """What the passes of a line may look at: the language, the line's
     :class:`~.links.Context`, whether link text may ``move``, and the value column
-    of a passport (0: none)."""
+    of a passport (0: none).
+
+    An immutable ``NamedTuple`` rather than a frozen dataclass, as
+    :class:`~lexversion.text.lines.Line` is: made for every suspect line, and a
+    tuple is made in a third of the time."""
 
     lang: str
     ctx: Context
@@ -195,7 +200,7 @@ def _settle(line: Line, env: Env, judged: dict[str, bool] | None) -> tuple[Line,
     new = line
     for _ in range(4):
         work = run_passes(new, env)
-        toks = work.labels + work.toks
+        toks = work.labels + work.toks if work.labels else work.toks
         done = new
         if work.keep:
             new = line_of(new, new.text, list(new.pieces()))
@@ -207,10 +212,36 @@ def _settle(line: Line, env: Env, judged: dict[str, bool] | None) -> tuple[Line,
             # so the line keeps its map and no move is claimed
             repairs.extend(r for r in work.repairs if not r.applied and done is line)
             return done, repairs
-        repairs.extend(r for r in work.repairs if r.applied or done is line)
+        if done is line:
+            repairs += work.repairs
+        else:
+            repairs.extend(r for r in work.repairs if r.applied)
         if not suspect(new, env.ctx.first, judged):
             break
     return new, repairs
+
+
+def _first_suspect(lines: Sequence[Line], judged: dict[str, bool] | None) -> int:
+    """The index of the first line of a paragraph's ``lines`` a repair looks at
+    (:func:`~.evidence.suspect`, the first non-blank line opening the paragraph),
+    or ``len(lines)`` when there is none; ``judged``: the verdicts kept so far."""
+    first = True
+    for i, line in enumerate(lines):
+        t = line.text
+        if not t:
+            continue
+        # suspect(line, first, judged), inlined: every line of a document passes here
+        if not first and (line.indent == 1 or t[0] in OPENS_GAP):
+            return i
+        got = judged.get(t) if judged is not None else None
+        if got is None:
+            got = marked(t)
+            if judged is not None:
+                judged[t] = got
+        if got:
+            return i
+        first = False
+    return len(lines)
 
 
 def repair_lines(
@@ -226,13 +257,17 @@ def repair_lines(
     """
     words = words or vocabulary(lang)
     judged = words.verdicts
+    start = _first_suspect(lines, judged)
+    if start == len(lines):  # most paragraphs: nothing to repair
+        return tuple(lines), ()
     repairs: list[Repair] = []
-    out: list[Line] = []
+    out: list[Line] = list(lines[:start])
     nxt: list[Line | None] | None = None  # the next non-blank line, when first needed
     prev_last: str | None = None
-    prev_text: str | None = None  # a line as printed before, whose last word is prev_last
-    first = True
-    for i, line in enumerate(lines):
+    # a line as printed before, whose last word is prev_last
+    prev_text = next((ln.text for ln in reversed(out) if ln.text), None)
+    first = prev_text is None
+    for i, line in enumerate(itertools.islice(lines, start, None), start):
         t = line.text
         if not t:
             out.append(line)
@@ -256,7 +291,8 @@ def repair_lines(
         new, found = _settle(line, Env(lang, ctx, move=True), judged)
         repairs += found
         out.append(new)
-        prev_last = new.text.split()[-1] if new.text.split() else None
+        last = new.text.rsplit(None, 1)
+        prev_last = last[-1] if last else None
         first = False
     return tuple(out), tuple(repairs)
 
@@ -274,7 +310,7 @@ def repair(
     included. Idempotent: repairing the result changes nothing.
     """
     lines, repairs = repair_lines(p.lines, lang, words)
-    if not repairs and all(map(operator.is_, lines, p.lines)):
+    if not repairs and (lines is p.lines or all(map(operator.is_, lines, p.lines))):
         return p, ()
     return join_lines(lines), repairs
 
@@ -320,7 +356,17 @@ def repair_layout(
     env = Env(lang, Context(True, None, None, words), move, value_col if move else 0)
     out: list[Line] = []
     for line in lines:
-        if not line.text or not suspect(line, True, judged):
+        t = line.text
+        if not t:
+            out.append(line)
+            continue
+        # suspect(line, True, judged), inlined: every line of a table passes here
+        got = judged.get(t) if judged is not None else None
+        if got is None:
+            got = marked(t)
+            if judged is not None:
+                judged[t] = got
+        if not got:
             out.append(line)
             continue
         if not move and (row := rows.unchanged(line, short)) is not None:
@@ -329,7 +375,7 @@ def repair_layout(
         work = run_passes(line, env)
         repairs += work.repairs
         held = len(work.labels)
-        toks = work.labels + work.toks
+        toks = work.labels + work.toks if held else work.toks
         if work.keep or not toks:
             out.append(line)
         elif move and 0 < held < len(toks):

@@ -19,8 +19,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from lexversion.lang import fold_text, vocab
 from lexversion.model import Repair, RepairKind
@@ -49,9 +49,12 @@ _GLUE_CASE = re.compile(r"[А-ЯӘҒҚҢӨҰҮҺІ](?<=[а-яәғқңөұүһі]
 _QUOTE_WORD = re.compile(r'^"(?=\w)')
 
 
-@dataclass(frozen=True)
-class _Gap:
-    """Where a fragment belongs: before ``toks[pos]``; ``kind`` and its strength."""
+class _Gap(NamedTuple):
+    """Where a fragment belongs: before ``toks[pos]``; ``kind`` and its strength.
+
+    An immutable ``NamedTuple`` rather than a frozen dataclass, as
+    :class:`~lexversion.text.lines.Line` is: a line's gaps are made for every
+    line the passes see, and a tuple is made in a third of the time."""
 
     pos: int
     kind: str  # double | punct | quote | start | start_punct | start_quote
@@ -104,6 +107,19 @@ class _Lex:
         self.year = re.compile(a.YEAR_MARKER, re.IGNORECASE)
         self.num_first: bool = a.NUMBER_BEFORE_PINPOINT
         self.months = tuple(vocab(lang).MONTHS)
+        #: the class patterns a fragment of link text ends with (:func:`_chunk`)
+        self.fragments = ("A", "Q", "SN", "M", *(("NP", "P") if self.num_first else ("PN",)))
+        self._lengths: dict[str, tuple[int, ...]] = {}
+
+    def lengths(self, classes: str) -> tuple[int, ...]:
+        """The lengths of the :attr:`fragments` patterns ``classes`` (those of the
+        last two tokens before a fragment's end) ends with; kept by ``classes``."""
+        got = self._lengths.get(classes)
+        if got is None:
+            got = self._lengths[classes] = tuple(
+                len(p) for p in self.fragments if classes.endswith(p)
+            )
+        return got
 
     def cls(self, tok: Tok) -> str:
         """``A`` act word, ``P`` pinpoint, ``Q`` pinpoint with number, ``N`` number,
@@ -147,10 +163,11 @@ def lex_of(lang: str) -> _Lex:
     return _Lex(lang)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a line's repair may look at beyond the line: the line before (as
-    repaired) and the first word of the line after, in the same paragraph."""
+    repaired) and the first word of the line after, in the same paragraph.
+
+    An immutable ``NamedTuple`` (made for every suspect line; see :class:`_Gap`)."""
 
     first: bool
     prev_last: str | None
@@ -158,8 +175,7 @@ class Context:
     words: Vocabulary
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(NamedTuple):
     """A reading of a line: for each gap, the token range ``(start, end)`` of its
     fragment, last gap first, and the strength of the evidence it explains."""
 
@@ -192,7 +208,9 @@ class _Classes:
 
     def before(self, end: int) -> str:
         """The classes of the (at most) two tokens before ``toks[end]``."""
-        return "".join([self[i] for i in range(max(0, end - 2), end)])
+        if end >= 2:
+            return self[end - 2] + self[end - 1]
+        return self[0] if end == 1 else ""
 
 
 def _chunk(
@@ -202,8 +220,7 @@ def _chunk(
     (an act word, a pinpoint and its number, a signed number), longest first.
     ``every``: the classes of the tokens (no pattern is longer than two)."""
     classes = every.before(end)
-    pats = ["A", "Q", "SN", "M", *(["NP", "P"] if lex.num_first else ["PN"])]
-    starts = {end - len(p) for p in pats if classes.endswith(p)}
+    starts = {end - n for n in lex.lengths(classes)}
     prev = ctx.prev_last or ""
     if (
         gap.kind == "start"
@@ -229,9 +246,12 @@ def _chunk(
     if gap.kind in ("double", "punct"):
         # a title's opening words glued to their quote, whose closing quote waits
         # after the gap ('Республикасының   көші-қоны туралы" Заңының "Халықтың')
-        q = next((k for k in range(end - 1, gap.pos, -1) if _QUOTE_WORD.match(toks[k].text)), None)
-        if q is not None and _closes_after(toks, gap.pos, q, '"'):
-            starts.add(q)
+        for q in range(end - 1, gap.pos, -1):  # the last word opening with a quote
+            t = toks[q].text
+            if t[0] == '"' and _QUOTE_WORD.match(t):
+                if _closes_after(toks, gap.pos, q, '"'):
+                    starts.add(q)
+                break
     return sorted(_extend_cap(toks, s, every, ctx) if s == end - 1 else s for s in starts if s >= 0)
 
 

@@ -139,22 +139,23 @@ def _close_up_printed(line: Line, repairs: list[Repair]) -> tuple[list[Tok], boo
         return tokens(line), False
     start = line.start
     out: list[Tok] = []
+    append = out.append
     end = -1  # where the word before ends (none yet: the first word has the indent)
     for m in _RUN_OR_WORD.finditer(text):
         a, b = m.span()
         space = line.indent if end < 0 else a - end
         end = b
-        w = m.group("run")
+        w, tail = m.groups()  # the run and its glued closer, or neither for a word
         if w is None:  # a word
             w = m.group()
-            out.append(Tok([(w, start + a)], a, space, False, w))
+            append(Tok([(w, start + a)], a, space, False, w))
             continue
-        tail, t = m.group("tail"), m.start("tail")
         if not _ONE_SPACE.search(w):  # one-character words two spaces apart: words
             for k in range(0, len(w), 3):
-                out.append(Tok([(w[k], start + a + k)], a + k, space if not k else 2, False, w[k]))
+                append(Tok([(w[k], start + a + k)], a + k, space if not k else 2, False, w[k]))
             if tail:
-                out.append(Tok([(tail, start + t)], t, 1, False, tail))
+                t = m.start(2)
+                append(Tok([(tail, start + t)], t, 1, False, tail))
             continue
         texts: list[str] = []
         for s in _SPACED_WORD.finditer(w):  # a word: letters one space apart
@@ -162,11 +163,11 @@ def _close_up_printed(line: Line, repairs: list[Repair]) -> tuple[list[Tok], boo
             letters = s.group()[::2]
             r = start + col
             pieces = list(zip(letters, range(r, r + 2 * len(letters), 2), strict=True))
-            out.append(Tok(pieces, col, space if not texts else 1, False, letters, True))
+            append(Tok(pieces, col, 1 if texts else space, False, letters, True))
             texts.append(letters)
         if tail:  # the last letter with its closing punctuation joins the last word
             last = out[-1]
-            last.pieces.append((tail, start + t))
+            last.pieces.append((tail, start + m.start(2)))
             last.text += tail
             texts[-1] += tail
         raw = start + a
@@ -210,6 +211,10 @@ def close_up(line: Line, toks: list[Tok], repairs: list[Repair]) -> tuple[list[T
         i = b
     out.extend(toks[i:])
     return out, True
+
+
+#: how a piece :func:`attaches` opens (closing punctuation, or a hyphen)
+_ATTACH_OPENS = _CLOSER_CHARS + "-"
 
 
 def attaches(prev: Tok, tok: Tok) -> bool:
@@ -370,13 +375,16 @@ def mend_words(
             and not tok.final
             and (
                 (tok.space == 1 and not tok.glue and not group[-1].final)
-                or attaches(group[-1], tok)
+                or (tok.text[0] in _ATTACH_OPENS and attaches(group[-1], tok))
             )
         ):
             group.append(tok)
-        else:
+            continue
+        if len(group) > 1:
             flush()
-            group = [tok]
+        else:  # a word on its own (most of a justified line's): nothing to mend
+            out += group
+        group = [tok]
     flush()
     return out
 

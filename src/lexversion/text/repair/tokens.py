@@ -58,24 +58,26 @@ class Tok:
 _WORD = re.compile(r"\S+")
 
 
-def _printed_words(line: Line) -> tuple[list[str], list[int], list[int]]:
-    """The words of ``line`` (maximal runs of non-space characters), the column
-    of each in its text and the spaces before each (the indent before the first)."""
+def _printed_tokens(line: Line) -> list[Tok]:
+    """The words of ``line`` as printed (no offset map; maximal runs of non-space
+    characters), one piece each, with the column of each in its text and the
+    spaces before each (the indent before the first)."""
     text = line.text
     words = text.split()
     if not words:
-        return words, [], []
+        return []
     find = text.find
-    end = find(words[0])
-    cols = [end]
-    spaces = [line.indent]
-    end += len(words[0])
+    start = line.start
+    w = words[0]
+    end = find(w)
+    out = [Tok([(w, start + end)], end, line.indent, False, w)]
+    append = out.append
+    end += len(w)
     for w in itertools.islice(words, 1, None):
         a = find(w, end)  # the next occurrence of a word is where it stands
-        cols.append(a)
-        spaces.append(a - end)
+        append(Tok([(w, start + a)], a, a - end, False, w))
         end = a + len(w)
-    return words, cols, spaces
+    return out
 
 
 def tokens(line: Line) -> list[Tok]:
@@ -83,12 +85,7 @@ def tokens(line: Line) -> list[Tok]:
     its pieces: one for a line as printed, cut where the line's offset map
     starts a piece for a repaired line."""
     if line.offsets is None:  # a line as printed: one piece per word
-        words, cols, spaces = _printed_words(line)
-        start = line.start
-        return [
-            Tok([(w, start + a)], a, space, False, w)
-            for w, a, space in zip(words, cols, spaces, strict=True)
-        ]
+        return _printed_tokens(line)
     text = line.text
     out: list[Tok] = []
     space = line.indent

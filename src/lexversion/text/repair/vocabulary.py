@@ -28,7 +28,7 @@ from typing import Protocol
 
 from lexversion.lang import fold_text
 from lexversion.text.lines import Line
-from lexversion.text.repair.evidence import clean
+from lexversion.text.repair.evidence import GLUED_INSIDE, OPENS_GAP, clean, marked
 
 
 class _Lookup(Protocol):
@@ -163,7 +163,7 @@ class Vocabulary:
         """How often ``word`` occurs in clean text."""
         k = key(word)
         n = self.words.get(k, 0)
-        return n + self._local.words()[k] if self._local is not None else n
+        return n + self._local.words().get(k, 0) if self._local is not None else n
 
     def pair(self, a: str, b: str) -> int:
         """How often ``a`` is followed by ``b`` in clean text."""
@@ -261,11 +261,20 @@ class CleanLines:
             chains: list[str] = []
             chain: list[str] = []
             judged = self.judged
+            glued = GLUED_INSIDE.search
             for line in self.lines:
                 t = line.text
                 if not t:
                     continue
-                if not clean(line, judged) or not _has_key(t):
+                # clean(line, judged) and _has_key(t), inlined: every line passes here
+                if line.indent == 1 or t[0] in OPENS_GAP:
+                    ok = False
+                else:
+                    got = judged.get(t)
+                    if got is None:
+                        got = judged[t] = marked(t)
+                    ok = not got and not glued(t)
+                if not ok or not (_KEY_CHAR.match(t) or _has_key(t)):
                     if chain:
                         chains.append(" ".join(chain))
                         chain = []
