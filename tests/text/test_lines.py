@@ -82,3 +82,35 @@ def test_every_corpus_paragraph_and_line_pair_agrees() -> None:
                 assert join_lines_screened(block) == join_lines_plain(block)
         for pair in itertools.pairwise([ln for ln in lines if not ln.blank]):
             assert join_lines_screened(pair) == join_lines_plain(pair)
+
+
+def _lines_one_by_one(text: str) -> list[Line]:
+    """What :func:`split_lines` defines, a line at a time: number, offset of the
+    first visible character, indent, text without the spaces around it."""
+    out = []
+    pos = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        body = raw.rstrip()
+        stripped = body.lstrip(" \t\u00a0")
+        indent = len(body) - len(stripped)
+        out.append(Line(no, pos + indent, indent, stripped))
+        pos += len(raw) + 1
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab \t\u00a0\n\r\x0cә", max_size=60))
+@example("")
+@example("\n")
+@example("  а б\n\tб \u00a0\n")
+def test_split_lines_is_the_line_by_line_definition(text: str) -> None:
+    """The lines made all at once (``map`` and comprehensions) are those made one
+    by one, and are :class:`Line` s."""
+    lines = split_lines(text)
+    assert lines == _lines_one_by_one(text)
+    assert all(type(ln) is Line and ln.offsets is None for ln in lines)
+
+
+def test_split_lines_on_the_corpus() -> None:
+    for text in corpus_texts():
+        assert split_lines(text) == _lines_one_by_one(text)

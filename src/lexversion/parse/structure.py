@@ -284,18 +284,17 @@ def _annex_content(lines: Sequence[Line], lang: str) -> list[Part]:
 
     while k < n:
         ln = lines[k]
-        if ln.blank:
+        text, indent = ln.text, ln.indent
+        if not text:  # a blank line
             k += 1
             continue
-        if L.chapter_num(ln.text, lang) and ln.indent < INDENT:
+        if indent < INDENT and L.chapter_num(text, lang):
             flush()
             out.append(Part("heading", join_lines([ln]), level="chapter"))
             k += 1
             continue
-        if INDENT <= ln.indent < 6 and L.NUMBERED.match(ln.text):
+        if INDENT <= indent < 6 and (num := L.NUMBERED.match(text)):
             flush()
-            num = L.NUMBERED.match(ln.text)
-            assert num is not None
             current = [ln]
             current_kind = "heading"
             current_level = "subsection" if num.group("num").count(".") > 1 else "section"
@@ -311,11 +310,11 @@ def _annex_content(lines: Sequence[Line], lang: str) -> list[Part]:
                 k += 1
             flush()
             continue
-        if L.is_rule(ln) or (ln.indent < INDENT and L.is_label_row(ln.text)) or ln.indent >= 8:
+        if indent >= 8 or L.is_rule(ln) or (indent < INDENT and L.is_label_row(text)):
             flush()
             k = _layout(lines, k, out)
             continue
-        if ln.indent >= INDENT:
+        if indent >= INDENT:
             flush()
             current = [ln]
         elif current:

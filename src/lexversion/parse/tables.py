@@ -73,6 +73,11 @@ class _Run(NamedTuple):
     raw: tuple[int, ...]
 
 
+#: makes a :class:`_Run` of a 5-tuple, as ``_Run._make`` does, without the Python
+#: frame of the generated ``__new__`` (a table makes thousands of runs)
+_new = tuple.__new__
+
+
 def _spaced(text: str) -> bool:
     """A letter-spaced line: every run of visible characters is one character long."""
     runs = text.split()
@@ -128,17 +133,22 @@ def runs_of_pieces(line: Line) -> list[_Run]:
     # letter-spaced in the source: every word one character or with no two of its
     # characters side by side there
     spaced = True
+    bisect_right = bisect.bisect_right
     for m in _RUN.finditer(line.text):
         a, b = m.span()
-        i = bisect.bisect_right(cs, a) - 1
+        i = bisect_right(cs, a) - 1
         if i >= 0 and (i == last or cs[i + 1] >= b):  # one verbatim piece of the map
             first = rs[i] + (a - cs[i])
-            out.append(_Run(m.group(), first - base, first - base + b - a, (0,), (first,)))
-            spaced = spaced and b - a == 1
+            col = first - base
+            out.append(_new(_Run, (m.group(), col, col + b - a, (0,), (first,))))
+            if b - a > 1:
+                spaced = False
         else:  # the word spans pieces (letter spacing closed up)
             clean, raw, apart = _across(cs, rs, i, a, b)
-            out.append(_Run(m.group(), raw[0] - base, raw[0] - base + b - a, clean, raw))
-            spaced = spaced and (b - a == 1 or apart)
+            col = raw[0] - base
+            out.append(_new(_Run, (m.group(), col, col + b - a, clean, raw)))
+            if b - a > 1 and not apart:
+                spaced = False
     return _unspaced(out) if spaced else out
 
 
@@ -155,7 +165,7 @@ def _unspaced(out: list[_Run]) -> list[_Run]:
         return out
     seen = 0
     for k, (word, start, end, clean, raw) in enumerate(out):
-        out[k] = _Run(word, start - seen, end - seen, clean, raw)
+        out[k] = _new(_Run, (word, start - seen, end - seen, clean, raw))
         seen += len(word)
     return out
 
@@ -222,15 +232,11 @@ def _printed_runs(line: Line) -> list[_Run]:
     """Runs of a line as printed (letter-spaced lines closed up here)."""
     text = line.text
     if not _spaced(text):
+        indent, start = line.indent, line.start
         return [
-            _Run(
-                m.group(0),
-                line.indent + m.start(),
-                line.indent + m.end(),
-                (0,),
-                (line.start + m.start(),),
-            )
+            _new(_Run, (m.group(), indent + a, indent + b, (0,), (start + a,)))
             for m in _RUN.finditer(text)
+            for a, b in (m.span(),)
         ]
     out: list[_Run] = []
     letters: list[tuple[int, int, str]] = []  # (column, raw offset, char)

@@ -32,6 +32,19 @@ LEVELS = {"body": 0, "chapter": 1, "section": 2, "subsection": 3, "paragraph": 4
 ABBR = {kind: eids.PREFIX[kind] for kind in eids.HIERARCHY}
 
 
+#: the block kinds build and freeze compare every block with, read off the enum
+#: once: a member read off an enum class runs Python code each time (3.11)
+_P, _LIST, _NOTE, _TABLE, _LAYOUT = (
+    BlockKind.P,
+    BlockKind.LIST,
+    BlockKind.NOTE,
+    BlockKind.TABLE,
+    BlockKind.LAYOUT,
+)
+#: the node kinds build makes, read off the enum once (as the block kinds)
+_BODY, _PARAGRAPH, _POINT = NodeKind.BODY, NodeKind.PARAGRAPH, NodeKind.POINT
+
+
 @dataclass
 class _Block:
     kind: BlockKind
@@ -78,7 +91,7 @@ def provisions(parts: Parts, lang: str) -> Provisions:
     eIds (annex ``k`` under ``att_k``; DOMAIN.md 2.6-2.9). Never raises."""
     sources: list[SourceMap] = []
     root = freeze(build(parts.body, lang), "", sources)
-    body = Node(NodeKind.BODY, "body", None, None, root.blocks, root.children)
+    body = Node(_BODY, "body", None, None, root.blocks, root.children)
     attachments: list[Attachment] = []
     for a, annex in enumerate(parts.annexes, start=1):
         eid = eids.part("attachment", a)
@@ -88,7 +101,7 @@ def provisions(parts: Parts, lang: str) -> Provisions:
                 eid,
                 tuple(ln.text for ln in annex.approval),
                 join_lines(annex.title).text,
-                Node(NodeKind.BODY, eid, None, None, root.blocks, root.children),
+                Node(_BODY, eid, None, None, root.blocks, root.children),
             )
         )
     return Provisions(body, tuple(attachments), tuple(sources))
@@ -97,23 +110,23 @@ def provisions(parts: Parts, lang: str) -> Provisions:
 def _add_text(top: _Node, text: str, omap: OffsetMap) -> None:
     last = top.blocks[-1] if top.blocks else None
     intro_colon = (last is None and (top.heading or "").endswith(":")) or (
-        last is not None and last.kind == BlockKind.P and last.text.rstrip().endswith(":")
+        last is not None and last.kind == _P and last.text.rstrip().endswith(":")
     )
-    if last is not None and last.kind == BlockKind.LIST and last.open:
+    if last is not None and last.kind == _LIST and last.open:
         last.items.append(text)
         last.maps.append(omap)
         last.open = text.rstrip().endswith((";", ":", ","))
         return
     if intro_colon and last is not None:
-        top.blocks[-1] = _Block(BlockKind.LIST, last.text, [text], maps=[last.maps[0], omap])
+        top.blocks[-1] = _Block(_LIST, last.text, [text], maps=[last.maps[0], omap])
         top.blocks[-1].open = text.rstrip().endswith((";", ":", ","))
         return
-    top.blocks.append(_Block(BlockKind.P, text, maps=[omap]))
+    top.blocks.append(_Block(_P, text, maps=[omap]))
 
 
 def build(parts: list[Part], lang: str) -> _Node:
     """Assemble parts into a mutable tree rooted at a ``body`` node."""
-    root = _Node(NodeKind.BODY)
+    root = _Node(_BODY)
     stack: list[_Node] = [root]
 
     def open_node(node: _Node) -> None:
@@ -136,7 +149,7 @@ def build(parts: list[Part], lang: str) -> _Node:
             extract = [p.text for p in part.extract]
             stack[-1].blocks.append(
                 _Block(
-                    BlockKind.NOTE,
+                    _NOTE,
                     text,
                     lines=extract,
                     maps=[part.para.offsets],
@@ -147,7 +160,7 @@ def build(parts: list[Part], lang: str) -> _Node:
             table = tables.table(part.lines, part.name)
             stack[-1].blocks.append(
                 _Block(
-                    BlockKind.TABLE if table else BlockKind.LAYOUT,
+                    _TABLE if table else _LAYOUT,
                     lines=list(table.rules) if table else [ln.text for ln in part.lines],
                     name=part.name,
                     maps=[part.para.offsets],
@@ -155,20 +168,20 @@ def build(parts: list[Part], lang: str) -> _Node:
                 )
             )
         elif (m := L.NUMBERED.match(text)) and m.group("num").count(".") == 1:
-            node = _Node(NodeKind.PARAGRAPH, m.group("num"))
+            node = _Node(_PARAGRAPH, m.group("num"))
             open_node(node)
             rest = text[m.end() :]
             if rest.strip():
                 node.blocks.append(
-                    _Block(BlockKind.P, rest.strip(), maps=[part.para.offsets.suffix(text, rest)])
+                    _Block(_P, rest.strip(), maps=[part.para.offsets.suffix(text, rest)])
                 )
         elif m := L.SUBPOINT.match(text):
-            node = _Node(NodeKind.POINT, m.group("num"))
+            node = _Node(_POINT, m.group("num"))
             open_node(node)
             rest = text[m.end() :]
             if rest.strip():
                 node.blocks.append(
-                    _Block(BlockKind.P, rest.strip(), maps=[part.para.offsets.suffix(text, rest)])
+                    _Block(_P, rest.strip(), maps=[part.para.offsets.suffix(text, rest)])
                 )
         else:
             _add_text(stack[-1], text, part.para.offsets)
@@ -191,7 +204,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
     tabs = 0
     notes = 0
     for b in node.blocks:
-        if b.kind == BlockKind.TABLE and b.table is not None:
+        if b.kind == _TABLE and b.table is not None:
             tabs += 1
             table_eid = eids.child(eid, "table", tabs)
             rows = []
@@ -201,7 +214,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 rows.append(tuple(Cell(c.text, c.colspan, c.header) for c in row))
             blocks.append(
                 Block(
-                    BlockKind.TABLE,
+                    _TABLE,
                     lines=tuple(b.lines),
                     name=b.name,
                     eid=table_eid,
@@ -209,13 +222,13 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 )
             )
             continue
-        if b.kind == BlockKind.NOTE:
+        if b.kind == _NOTE:
             notes += 1
             note_eid = eids.child(eid, "note", notes)
             sources.append(SourceMap(eid, b.text, b.maps[0]))
             blocks.append(
                 Block(
-                    BlockKind.NOTE,
+                    _NOTE,
                     b.text,
                     lines=tuple(b.lines),
                     eid=eid,
@@ -223,7 +236,7 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
                 )
             )
             continue
-        if b.kind == BlockKind.LIST:
+        if b.kind == _LIST:
             lists += 1
             list_eid = eids.child(eid, "blockList", lists)
             if b.text:
@@ -233,9 +246,9 @@ def freeze(node: _Node, eid: str, sources: list[SourceMap]) -> Node:
             item_maps = b.maps[1:] if b.text else b.maps
             for j, (item, omap) in enumerate(zip(b.items, item_maps, strict=True), start=1):
                 sources.append(SourceMap(eids.child(list_eid, "item", j), item, omap))
-            blocks.append(Block(BlockKind.LIST, b.text, tuple(b.items), eid=list_eid))
+            blocks.append(Block(_LIST, b.text, tuple(b.items), eid=list_eid))
         else:
-            if b.kind in {BlockKind.P, BlockKind.NOTE}:
+            if b.kind in (_P, _NOTE):
                 sources.append(SourceMap(eid, b.text, b.maps[0]))
             blocks.append(Block(b.kind, b.text, lines=tuple(b.lines), name=b.name, eid=eid))
     return Node(node.kind, eid, node.num, node.heading, tuple(blocks), tuple(children))
@@ -330,5 +343,5 @@ def freeze_extract(
                 base, eids.unique(eids.part("paragraph", eids.clean_num(num)), seen)
             )
         sources.append(SourceMap(block_eid, text, omap))
-        out.append(Block(BlockKind.P, text, name=role, eid=block_eid, num=num))
+        out.append(Block(_P, text, name=role, eid=block_eid, num=num))
     return tuple(out)
