@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from lexversion.model import Repair
 from lexversion.text.lines import Line, Paragraph, join_lines
-from lexversion.text.repair.evidence import OPENS_GAP, marked, suspect
+from lexversion.text.repair.evidence import marked_once, suspect
 from lexversion.text.repair.links import Context, displace, fix_day, lex_of
 from lexversion.text.repair.rows import COLUMN_ROWS, Rows
 from lexversion.text.repair.spacing import CLOSE_UP, justified, mend_hyphens, mend_words
@@ -230,15 +230,7 @@ def _first_suspect(lines: Sequence[Line], judged: dict[str, bool] | None) -> int
         t = line.text
         if not t:
             continue
-        # suspect(line, first, judged), inlined: every line of a document passes here
-        if not first and (line.indent == 1 or t[0] in OPENS_GAP):
-            return i
-        got = judged.get(t) if judged is not None else None
-        if got is None:
-            got = marked(t)
-            if judged is not None:
-                judged[t] = got
-        if got:
+        if suspect(line, first, judged):
             return i
         first = False
     return len(lines)
@@ -272,17 +264,10 @@ def repair_lines(
         if not t:
             out.append(line)
             continue
-        # not suspect(line, first, judged), inlined: every line of a document passes here
-        if first or not (line.indent == 1 or t[0] in OPENS_GAP):
-            got = judged.get(t) if judged is not None else None
-            if got is None:
-                got = marked(t)
-                if judged is not None:
-                    judged[t] = got
-            if not got:
-                out.append(line)
-                prev_text, first = t, False
-                continue
+        if not suspect(line, first, judged):
+            out.append(line)
+            prev_text, first = t, False
+            continue
         if prev_text is not None:
             prev_last, prev_text = prev_text.rsplit(" ", 1)[-1], None
         if nxt is None:
@@ -360,13 +345,7 @@ def repair_layout(
         if not t:
             out.append(line)
             continue
-        # suspect(line, True, judged), inlined: every line of a table passes here
-        got = judged.get(t) if judged is not None else None
-        if got is None:
-            got = marked(t)
-            if judged is not None:
-                judged[t] = got
-        if not got:
+        if not marked_once(t, judged):  # suspect(line, True, judged) of a table's line
             out.append(line)
             continue
         if not move and (row := rows.unchanged(line, short)) is not None:

@@ -98,11 +98,17 @@ def suspect(line: Line, first: bool, judged: dict[str, bool] | None = None) -> b
     t = line.text
     if not first and (line.indent == 1 or t[0] in OPENS_GAP):
         return True
+    return marked_once(t, judged)
+
+
+def marked_once(text: str, judged: dict[str, bool] | None) -> bool:
+    """:func:`marked` of ``text``, kept in ``judged`` by text when given (a line
+    is judged once a document: :attr:`.Vocabulary.verdicts`)."""
     if judged is None:
-        return marked(t)
-    got = judged.get(t)
+        return marked(text)
+    got = judged.get(text)
     if got is None:
-        got = judged[t] = marked(t)
+        got = judged[text] = marked(text)
     return got
 
 
