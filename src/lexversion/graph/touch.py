@@ -110,6 +110,19 @@ def cuttable(rows: Iterable[KeyRow]) -> bool:
     return len(variants) <= 1
 
 
+def cited(r: dict[str, Any]) -> bool:
+    """Whether event row ``r`` is ``in_force_evidence`` from a citation
+    (its basis starts with :data:`CITED_AS`)."""
+    return r["type"] == "in_force_evidence" and str(r["basis"]).startswith(CITED_AS)
+
+
+def evidence_order(r: dict[str, Any]) -> tuple[date, str, str]:
+    """The sort key of event row ``r`` among a cut hub's rows, the order
+    :func:`lexversion.graph.plan.events_of` gives them: its day, its type, and
+    for citation evidence (:func:`cited`) its source (the citing text's SHA-256)."""
+    return (r["earliest"] or date.max, r["type"], r["source"] if cited(r) else "")
+
+
 def merge_evidence(
     planned: Iterable[dict[str, Any]],
     stored: Iterable[dict[str, Any]],
@@ -119,25 +132,19 @@ def merge_evidence(
     the texts of the closure only) and the ``in_force_evidence`` rows of
     ``stored`` that no work in ``replanned`` (the works planned again) gives,
     in the order :func:`lexversion.graph.plan.events_of` gives them: by day and
-    type, evidence of one day by the text first citing it (SHA-256 order)."""
-
-    def cited(r: dict[str, Any]) -> bool:
-        return r["type"] == "in_force_evidence" and str(r["basis"]).startswith(CITED_AS)
-
+    type, evidence of one day by the text first citing it (SHA-256 order,
+    :func:`evidence_order`)."""
     keep = [r for r in stored if cited(r) and r["by_uri"] not in replanned]
-    rows = [*planned, *keep]
-
-    def order(r: dict[str, Any]) -> tuple[date, str, str]:
-        return (r["earliest"] or date.max, r["type"], r["source"] if cited(r) else "")
-
-    return sorted(rows, key=order)
+    return sorted([*planned, *keep], key=evidence_order)
 
 
 __all__ = [
     "CITED_AS",
     "KeyRow",
+    "cited",
     "cuttable",
     "dn_key",
+    "evidence_order",
     "merge_evidence",
     "text_keys",
     "work_key",

@@ -29,28 +29,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from lexversion.graph.touch import CITED_AS
+from lexversion.graph.touch import cited, evidence_order
 
 #: digits of a rank or position
 WIDTH = 8
 _SHA = re.compile(r"[0-9a-f]{64}")
-
-
-def cited(r: dict[str, Any]) -> bool:
-    """Whether event row ``r`` is ``in_force_evidence`` from a citation
-    (its basis starts with :data:`~lexversion.graph.touch.CITED_AS`)."""
-    return r["type"] == "in_force_evidence" and str(r["basis"]).startswith(CITED_AS)
-
-
-def evidence_order(r: dict[str, Any]) -> tuple[date, str, str]:
-    """The sort key of event row ``r`` among a cut hub's rows, the order
-    :func:`lexversion.graph.touch.merge_evidence` sorts them in: its day, its
-    type, and for citation evidence (:func:`cited`) its source."""
-    return (r["earliest"] or date.max, r["type"], r["source"] if cited(r) else "")
 
 
 def keyed(r: dict[str, Any]) -> bool:
