@@ -4,7 +4,7 @@ move the others', and a group updated in place reads as one written whole."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,34 +24,17 @@ from lexversion.store.derived import (
 )
 from lexversion.store.eventseq import seqs, with_seq
 from lexversion.store.rows import EventRow
-
-HUB = "/akn/kz/act/law/2001-01-23/148-ii"
-DAY0 = date(2001, 1, 23)
-
-
-def _row(kind: str, day: int | None, basis: str, source: str) -> dict[str, Any]:
-    when = DAY0 + timedelta(days=day) if day is not None else None
-    return {
-        "work_uri": HUB,
-        "type": kind,
-        "earliest": when,
-        "latest": when,
-        "certainty": "exact",
-        "basis": basis,
-        "by_uri": None,
-        "source": source,
-        "note": "",
-    }
+from tests.store.eventrows import HUB, event_row
 
 
 def _cited(day: int, k: int) -> dict[str, Any]:
-    return _row("in_force_evidence", day, f"{CITED_AS}x{k}", f"{k:064x}")
+    return event_row("in_force_evidence", day, f"{CITED_AS}x{k}", f"{k:064x}")
 
 
 def _hub(own: list[tuple[str, int | None]], cited: set[tuple[int, int]]) -> list[dict[str, Any]]:
     """A stub's events in the graph's order: its own and the citing texts'
     evidence, by day and type, evidence of one day by source (``merge_evidence``)."""
-    rows = [_row(kind, day, "own", "s") for kind, day in own]
+    rows = [event_row(kind, day, "own", "s") for kind, day in own]
     rows += [_cited(day, k) for day, k in sorted(cited)]
     return sorted(rows, key=lambda r: (r["earliest"] or date.max, r["type"]))
 
@@ -74,7 +57,7 @@ def test_sorting_by_seq_gives_the_rows_order(rows: list[dict[str, Any]]) -> None
 
 @settings(max_examples=200)
 @given(own=OWN, cited=CITED, one=st.tuples(st.integers(0, 40), st.integers(31, 40)))
-def test_a_citing_texts_evidence_moves_no_other_row(
+def test_a_citing_texts_evidence_moves_no_otherevent_row(
     own: list[tuple[str, int | None]], cited: set[tuple[int, int]], one: tuple[int, int]
 ) -> None:
     before = list(with_seq(_hub(own, cited)))

@@ -5,7 +5,6 @@ planned again; a group stored in positions is declined."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,33 +27,17 @@ from lexversion.store.derived import (
 from lexversion.store.eventseq import WIDTH, with_seq
 from lexversion.store.hubpatch import hub_patch
 from lexversion.store.rows import ANCHOR_WHERE, DerivedGroupRow, EventRow
+from tests.store.eventrows import HUB, event_row
 
-HUB = "/akn/kz/act/law/2001-01-23/148-ii"
-DAY0 = date(2001, 1, 23)
 TABLE = DerivedTable(EventRow, lambda g: iter(()), "work_uri", "seq")
 
 
-def _row(kind: str, day: int | None, basis: str, source: str, by: str | None) -> dict[str, Any]:
-    when = DAY0 + timedelta(days=day) if day is not None else None
-    return {
-        "work_uri": HUB,
-        "type": kind,
-        "earliest": when,
-        "latest": when,
-        "certainty": "exact",
-        "basis": basis,
-        "by_uri": by,
-        "source": source,
-        "note": "",
-    }
-
-
 def _cited(day: int, k: int, v: int = 0) -> dict[str, Any]:
-    return _row("in_force_evidence", day, f"{CITED_AS}x{k}.{v}", f"{k:064x}", f"w{k}")
+    return event_row("in_force_evidence", day, f"{CITED_AS}x{k}.{v}", f"{k:064x}", f"w{k}")
 
 
 def _own(own: list[tuple[str, int | None]]) -> list[dict[str, Any]]:
-    return [_row(kind, day, "own", "s", None) for kind, day in own]
+    return [event_row(kind, day, "own", "s", None) for kind, day in own]
 
 
 def _read(s: Session) -> list[dict[str, Any]]:
@@ -116,7 +99,7 @@ def test_a_patched_hub_reads_as_the_merge_written_whole(
 
 def test_a_hub_stored_in_positions_is_merged_whole(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'h.db'}")
-    odd = _row("in_force_evidence", 3, f"{CITED_AS}x", "not a sha", "w9")
+    odd = event_row("in_force_evidence", 3, f"{CITED_AS}x", "not a sha", "w9")
     positions = list(with_seq([_cited(1, 5), _cited(1, 2)]))  # one day, not in SHA-256 order
     assert all(len(r["seq"]) == WIDTH for r in positions)
     unkeyed = list(with_seq(merge_evidence([], [_cited(5, 1), odd, _cited(1, 2)], set())))
