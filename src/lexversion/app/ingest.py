@@ -33,8 +33,9 @@ from lexversion.model import DocSummary, ExpressionPlan, ExpressionRecord, Graph
 from lexversion.parse import parse
 from lexversion.parse.provenance import derivation
 from lexversion.render.warnings import warning_text
+from lexversion.store.graphrows import derived_fingerprint
 from lexversion.store.repository import Store, WriteReport
-from lexversion.store.writer import GraphWriter, derived_fingerprint
+from lexversion.store.writer import GraphWriter
 from lexversion.text.decode import decode
 from lexversion.timeline.commencement import OBSERVED_LAGS, PublicationPolicy
 

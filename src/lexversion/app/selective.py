@@ -25,8 +25,9 @@ from lexversion.app.incremental import SummarySpool
 from lexversion.graph.touch import CITED_AS, KeyRow, cuttable, merge_evidence, text_keys, work_key
 from lexversion.model import DocSummary, ExpressionPlan, Graph
 from lexversion.store.eventseq import with_seq
+from lexversion.store.graphrows import event_rows
 from lexversion.store.hubpatch import hub_patch
-from lexversion.store.writer import GraphWriter, event_rows
+from lexversion.store.writer import GraphWriter
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ from lexversion.store.engines import (
     make_engine,
     migrate,
 )
+from lexversion.store.graphrows import warning_record
 from lexversion.store.rows import (
     BuildInputRow,
     BuildStateRow,
@@ -63,7 +64,7 @@ from lexversion.store.rows import (
     WarningRow,
     WorkRow,
 )
-from lexversion.store.writer import GraphWriter, warning_record
+from lexversion.store.writer import GraphWriter
 
 DEFAULT_URL = "sqlite:///lexversion.db"
 

@@ -37,15 +37,17 @@ from lexversion.store.derived import (
     GroupPatch,
     GroupWrite,
     deleted_rows,
-    derived_tables,
-    digests_fingerprint,
-    group_digests,
     patch_group,
     updated_fingerprint,
     write_groups,
 )
-from lexversion.store.eventseq import with_seq
 from lexversion.store.filestats import FileStats
+from lexversion.store.graphrows import (
+    DERIVED_TABLES,
+    derived_fingerprint,
+    warning_record,
+    work_values,
+)
 from lexversion.store.keys import PlanKeys
 from lexversion.store.rows import (
     BuildInputRow,
@@ -63,124 +65,6 @@ from lexversion.store.rows import (
 from lexversion.store.searchrows import drop_indexed
 
 BATCH = 500
-
-
-def _work_values(w: WorkRecord) -> dict[str, Any]:
-    return {
-        "frbr_uri": w.frbr_uri,
-        "act_type": w.act_type,
-        "issuer": w.issuer,
-        "region": w.region,
-        "body": w.body,
-        "date": w.date,
-        "number": w.number,
-        "title": w.title,
-        "stub": w.stub,
-        "languages": ",".join(w.languages),
-        "aliases": ",".join(w.aliases),
-    }
-
-
-def event_rows(g: Graph) -> Iterator[dict[str, Any]]:
-    """Rows of the ``events`` table for ``g``."""
-    return (
-        {
-            "work_uri": e.work,
-            "type": e.type,
-            "earliest": e.date.earliest,
-            "latest": e.date.latest,
-            "certainty": e.date.certainty,
-            "basis": e.date.basis,
-            "by_uri": e.by,
-            "source": e.source,
-            "note": e.note,
-        }
-        for e in g.events
-    )
-
-
-def effect_rows(g: Graph) -> Iterator[dict[str, Any]]:
-    """Rows of the ``effects`` table for ``g``."""
-    return (
-        {
-            "type": r.type,
-            "affecting": r.affecting,
-            "affected": r.affected,
-            "scope": r.scope,
-            "pairs": [list(p) for p in r.pairs],
-            "if_earliest": r.in_force.earliest,
-            "if_latest": r.in_force.latest,
-            "if_certainty": r.in_force.certainty,
-            "if_basis": r.in_force.basis,
-            "source": r.source,
-            "text": r.text,
-            "applied_in": list(r.applied_in),
-            "reversed_in": list(r.reversed_in),
-        }
-        for r in g.effects
-    )
-
-
-def citation_rows(g: Graph) -> Iterator[dict[str, Any]]:
-    """Rows of the ``citations`` table for ``g``."""
-    return (
-        {
-            "source_sha": c.source,
-            "citing": c.citing,
-            "eid": c.eid,
-            "start": c.start,
-            "end": c.end,
-            "raw_start": c.raw_start,
-            "raw_end": c.raw_end,
-            "text": c.text,
-            "cited": c.cited,
-            "method": c.method,
-            "score": c.score,
-        }
-        for c in g.citations
-    )
-
-
-def warning_record(r: WarningRow) -> WarningRecord:
-    """The :class:`WarningRecord` a ``warnings`` row holds (the inverse of
-    :func:`warning_rows`)."""
-    return WarningRecord(
-        r.work_uri, r.code, r.expression, r.source, tuple((str(k), str(v)) for k, v in r.params)
-    )
-
-
-def warning_rows(g: Graph) -> Iterator[dict[str, Any]]:
-    """Rows of the ``warnings`` table for ``g``."""
-    return (
-        {
-            "work_uri": w.work,
-            "code": w.code,
-            "expression": w.expression,
-            "source": w.source,
-            "params": [list(p) for p in w.params],
-        }
-        for w in g.warnings
-    )
-
-
-def ordered_event_rows(g: Graph) -> Iterator[dict[str, Any]]:
-    """Rows of the ``events`` table for ``g``, each with its ``seq``
-    (:func:`lexversion.store.eventseq.with_seq`)."""
-    return with_seq(event_rows(g))
-
-
-_TABLES = derived_tables(ordered_event_rows, effect_rows, citation_rows, warning_rows)
-
-
-def derived_fingerprint(g: Graph) -> str:
-    """The fingerprint of the derived rows of ``g`` (events, effects, citations and
-    warnings): SHA-256 over each group's digest
-    (:func:`lexversion.store.derived.digests_fingerprint`), the value
-    :func:`lexversion.store.derived.stored_fingerprint` gives of a store
-    holding them, however many builds wrote them. Generates the graph's lazy
-    streams once: a planning failure in them surfaces here, before anything is
-    written."""
-    return digests_fingerprint({t.name: group_digests(t, g) for t in _TABLES})
 
 
 class GraphWriter:
@@ -372,7 +256,7 @@ class GraphWriter:
             existing.update((row[0], tuple(row)) for row in self.s.execute(q))
         fresh, changed = [], []
         for w in works:
-            values = _work_values(w)
+            values = work_values(w)
             row = tuple(values[c.name] for c in cols)
             old = existing.get(w.frbr_uri)
             if old is None:
@@ -540,7 +424,7 @@ class GraphWriter:
         fingerprint = fingerprint or derived_fingerprint(g)
         if self._derived_state() == fingerprint:
             return
-        for table in _TABLES:
+        for table in DERIVED_TABLES:
             self._wrote(table.name, write_groups(self.s, table, g))
         self._set_derived_state(fingerprint)
 
@@ -563,7 +447,7 @@ class GraphWriter:
         (:func:`lexversion.store.derived.patch_group`, a cut hub's evidence)."""
         kept, delta = self._derived_state(), 0
         patched = {p.key for p in patches}
-        for table in _TABLES:
+        for table in DERIVED_TABLES:
             ev = table.name == "events"
             rows, places = (events, in_place) if ev else (None, None)
             done = write_groups(self.s, table, g, scope - patched if ev else scope, rows, places)
