@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from lexversion.errors import StoreError
 from lexversion.store import Store, open_store
@@ -95,3 +96,54 @@ def test_a_deleted_file_is_a_store_error_until_built_again(tmp_path: Path) -> No
     _sqlite_store(tmp_path / "store.db", "rebuilt")
     assert live.generation()[1] == "rebuilt"
     assert live.reopened == 1
+
+
+def _dbapi(snap: Store) -> object:
+    with snap.connection() as conn:
+        return conn.connection.dbapi_connection
+
+
+def test_a_thread_holds_one_connection_and_each_snapshot_sees_the_last_build(url: str) -> None:
+    store = open_store(url)
+    mark(store, "one")
+    live = LiveStore(url, store)
+    with live.snapshot() as first:
+        assert first.generation()[0] == "one"
+        held = _dbapi(first)
+    mark(store, "two")
+    with live.snapshot() as second:  # the same connection, a new read transaction
+        assert _dbapi(second) is held
+        assert second.generation()[0] == "two"
+    seen: list[object] = []
+    other = threading.Thread(target=lambda: seen.append(_dbapi(live.snapshot().__enter__())))
+    other.start()
+    other.join(10)
+    assert seen and seen[0] is not held  # each thread its own
+    live.close()
+    assert all(c.closed for c in live._held) and not live._held
+
+
+def test_a_failed_read_gives_the_next_snapshot_another_connection(url: str) -> None:
+    store = open_store(url)
+    live = LiveStore(url, store)
+    with pytest.raises(SQLAlchemyError), live.snapshot() as snap, snap.connection() as conn:
+        held = conn
+        conn.execute(text("SELECT * FROM no_such_table"))
+    assert held.closed  # back to the pool, which resets it
+    with live.snapshot() as snap, snap.connection() as conn:
+        assert conn is not held
+        assert snap.works() == []
+    live.close()
+
+
+def test_a_replaced_file_closes_the_connections_held_to_the_old_one(tmp_path: Path) -> None:
+    url = _sqlite_store(tmp_path / "store.db", "old")
+    _sqlite_store(tmp_path / "new.db", "new")
+    live = LiveStore(url, open_store(url))
+    with live.snapshot() as snap, snap.connection() as conn:
+        old = conn
+    os.replace(tmp_path / "new.db", tmp_path / "store.db")
+    with live.snapshot() as snap:
+        assert snap.generation()[0] == "new"
+    assert old.closed and live.reopened == 1
+    live.close()

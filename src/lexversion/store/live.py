@@ -38,6 +38,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from lexversion.errors import StoreError
 from lexversion.store.engines import make_engine
@@ -135,6 +136,7 @@ class LiveStore:
         self._cond = threading.Condition()
         self._active = 0
         self._local = threading.local()
+        self._held: list[Connection] = []  # the connections threads hold (:meth:`_connection`)
         self._memos: OrderedDict[tuple[Any, ...], Memo] = OrderedDict()
         self.memo_bytes = memo_bytes
         self.reopened = 0
@@ -159,6 +161,7 @@ class LiveStore:
         if not self._cond.wait_for(lambda: self._active == 0, SWITCH_WAIT):
             raise StoreError(f"the store {self.path} was replaced; still reading the old one")
         if not self._closed:
+            self._release()
             self._store.engine.dispose()
             self._closed = True
         if now is None:
@@ -214,11 +217,57 @@ class LiveStore:
         """
         store = self._enter()
         try:
-            with store.snapshot() as snap, snap.connection() as conn:
-                memo = self.memo(self._generation(snap))
-                yield MemoStore(snap.engine, conn, memo)
+            if self._local.depth > 1:  # a snapshot inside this thread's own: one of its own
+                with store.snapshot() as snap, snap.connection() as conn:
+                    yield MemoStore(snap.engine, conn, self.memo(self._generation(snap)))
+                return
+            conn = self._connection(store)
+            try:
+                with store.snapshot_on(conn) as snap:
+                    yield MemoStore(snap.engine, conn, self.memo(self._generation(snap)))
+            except SQLAlchemyError:
+                self._drop(conn)  # whatever state it is left in, the next snapshot opens another
+                raise
         finally:
             self._leave()
+
+    def _connection(self, store: Store) -> Connection:
+        """The connection to ``store`` this thread holds for its outermost
+        snapshot, opened when it has none
+        (or one to a file since replaced). A snapshot checks none out of the pool:
+        on an answer from memo, checking out and back in (a ``Connection``, its
+        pool record and the pool's rollback) was a third of the CPU."""
+        held: tuple[Store, Connection] | None = getattr(self._local, "conn", None)
+        if held is not None and held[0] is store and not held[1].closed and not held[1].invalidated:
+            return held[1]
+        conn = store.engine.connect()
+        self._local.conn = (store, conn)
+        with self._cond:
+            self._held.append(conn)
+        return conn
+
+    def _drop(self, conn: Connection) -> None:
+        """Close ``conn``, a held connection, and forget it."""
+        with self._cond:
+            if conn in self._held:
+                self._held.remove(conn)
+        conn.close()
+
+    def _release(self) -> None:
+        """Close the connections threads hold (lock held, no snapshot active: a
+        file is switched, or the store closed)."""
+        held, self._held = self._held, []
+        for conn in held:
+            conn.close()
+
+    def close(self) -> None:
+        """Close the connections this store's threads hold and its engine's pool
+        (a server shutting down; tests). Waits, as a switch does, for the
+        snapshots still reading."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._active == 0, SWITCH_WAIT)
+            self._release()
+            self._store.engine.dispose()
 
     def generation(self) -> tuple[Any, ...]:
         """The file's (device, inode) and the store's
