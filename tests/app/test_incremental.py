@@ -33,6 +33,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, inspect, make_url, text
 
+from lexversion.app import incremental as inc
 from lexversion.app import ingest, selective
 from lexversion.app.ingest import add, build
 from lexversion.graph import plan_graph
@@ -185,6 +186,51 @@ def test_a_text_the_store_holds_is_not_parsed_again(
     report = build(d, open_store(url), workers=1)
     assert not report.failed
     assert report.write is not None and report.write.deleted.get("sources") == 1
+
+
+def test_a_build_parses_each_new_text_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Planning and rendering share one parse of a text: the build keeps the
+    documents it parsed (:class:`~lexversion.app.incremental.DocumentSpool`)
+    and renders from them; the store is the one each parse used to give."""
+    d = _copy(CORPUS, tmp_path / "c")
+    parsed: list[str] = []
+    real = ingest.parse
+
+    def counting(data: bytes, source: str, *rest: Any) -> Any:
+        parsed.append(Path(source).name)
+        return real(data, source, *rest)
+
+    monkeypatch.setattr(ingest, "parse", counting)
+    url = _urls(tmp_path, "s")
+    report = build(d, open_store(url), workers=1)
+    assert not report.failed and report.expressions > len(CORPUS)
+    assert sorted(parsed) == sorted(p.name for p in CORPUS)
+    monkeypatch.setattr(inc, "DocumentSpool", _NoDocuments)  # every text parsed again to render
+    parsed.clear()
+    assert canonical(url) == _fresh(d, _urls(tmp_path, "twice"))
+    assert len(parsed) == 2 * len(CORPUS)
+
+
+class _NoDocuments(inc.DocumentSpool):
+    """A spool that keeps nothing: the build before documents were kept."""
+
+    def put(self, sha256: str, name: str, blob: bytes) -> None:
+        pass
+
+
+def test_a_packed_document_is_the_document() -> None:
+    """:func:`~lexversion.app.incremental.pack` and ``unpack`` give back an equal
+    document for every corpus text; the spool finds it by text and name only."""
+    spool = inc.DocumentSpool()
+    try:
+        for path in CORPUS:
+            doc = ingest.parse(path.read_bytes(), str(path))
+            spool.put(doc.sha256, str(path), inc.pack(doc))
+            assert inc.unpack(spool.get(doc.sha256, str(path)) or b"") == doc
+            assert spool.get(doc.sha256, "elsewhere.txt") is None
+        assert len(spool) == len(CORPUS)
+    finally:
+        spool.close()
 
 
 def test_with_keep_the_store_keeps_its_texts(tmp_path: Path) -> None:

@@ -158,11 +158,16 @@ def _problem(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {first}" if first else exc.__class__.__name__
 
 
-def _summarize(
-    job: tuple[str, bytes | None],
-) -> tuple[str, DocSummary | None, bytes | None, str | None, tuple[str, ...]]:
+#: what a worker's parse of one text gives: (name, summary, raw bytes, error,
+#: warnings, the document packed for rendering: :func:`~lexversion.app.incremental.pack`)
+Parsed = tuple[str, DocSummary | None, bytes | None, str | None, tuple[str, ...], bytes | None]
+
+
+def _summarize(job: tuple[str, bytes | None]) -> Parsed:
     """Worker: parse one text (path, and its bytes when the store gave them, else
-    read from the path) into (name, summary, raw bytes, error, warnings).
+    read from the path) into (name, summary, raw bytes, error, warnings, packed
+    document: rendering this text's expressions later in the build reads it
+    instead of parsing again).
 
     The file's boundary (issue 16): whatever goes wrong in reading, parsing or
     summarising it becomes the error of this file, never the build's; so does a
@@ -174,26 +179,28 @@ def _summarize(
         doc = parse(data, path)
         summary = summarize(doc)
     except InputError as exc:
-        return path, None, None, exc.message, ()
+        return path, None, None, exc.message, (), None
     except OSError as exc:
-        return path, None, None, f"{path}: cannot read: {exc.strerror}", ()
+        return path, None, None, f"{path}: cannot read: {exc.strerror}", (), None
     except Exception as exc:  # a file's boundary: one bad file never ends the build
-        return path, None, None, f"{path}: cannot be parsed: {_problem(exc)}", ()
+        return path, None, None, f"{path}: cannot be parsed: {_problem(exc)}", (), None
     problem = unidentified(summary)
     if problem is not None:
-        return path, None, None, f"{path}: {problem}", ()
-    return path, summary, data, None, doc.warnings
+        return path, None, None, f"{path}: {problem}", (), None
+    return path, summary, data, None, doc.warnings, inc.pack(doc)
 
 
-def _render(
-    job: tuple[str, bytes | None, tuple[ExpressionPlan, ...]],
-) -> tuple[list[ExpressionRecord], str | None]:
-    """Worker: parse one text again (path, stored bytes or ``None``: read the
-    path) and render its planned expressions; returns the records, or none and
-    the one-line error when that fails (the file's boundary, as in :func:`_summarize`)."""
-    path, given, plans = job
+def _render(job: inc.RenderJob) -> tuple[list[ExpressionRecord], str | None]:
+    """Worker: render one text's planned expressions (:data:`~lexversion.app.incremental.RenderJob`)
+    from the document this build parsed from it, else from a parse of its
+    stored bytes or, when ``None``, of its file; returns the records, or none
+    and the one-line error when that fails (the file's boundary, as in :func:`_summarize`)."""
+    path, given, plans, packed = job
     try:
-        doc = parse(Path(path).read_bytes() if given is None else given, path)
+        if packed is not None:
+            doc = inc.unpack(packed)
+        else:
+            doc = parse(Path(path).read_bytes() if given is None else given, path)
         return [p.record(render_plan(doc, p)) for p in plans], None
     except InputError as exc:
         return [], exc.message
@@ -328,9 +335,11 @@ def build(
     writes nothing, and the result is that of a fresh build of the corpus.
     Streams (issue 4, national scale): files are parsed on ``workers``
     processes (default: every core) into small summaries kept in the store;
-    the graph is planned from the summaries; each text is then parsed again to
-    render those of its expressions the store does not hold as planned, or
-    holds as other tools derived them (:mod:`lexversion.parse.provenance`).
+    the graph is planned from the summaries; then those of a text's expressions
+    the store does not hold as planned, or holds as other tools derived them
+    (:mod:`lexversion.parse.provenance`), are rendered from the document this
+    build parsed (kept packed on disk: :class:`~lexversion.app.incremental.DocumentSpool`),
+    or from a parse of the text when an earlier build parsed it.
     A file that cannot be parsed, planned or rendered is reported in
     ``failed`` with one line naming it and skipped; the rest is built (issue 16).
     ``policy``: how publication dates nothing states are assumed
@@ -407,10 +416,14 @@ def run_build(
         if w.get_input("corpus") == fp:
             _unchanged(w, corpus, report)
             return report
-        _update(w, corpus, given, stored, asked.prune, report, tick, workers)
-        known = len(report.failed)  # unreadable files, failed parses: kept, not tried again
-        renamed = {t.sha256 for t in given if stored.get(t.sha256, t.name) != t.name}
-        _plan_and_write(w, corpus, pubs, policy, report, tick, workers, renamed)
+        docs = inc.DocumentSpool()
+        try:
+            _update(w, corpus, given, stored, asked.prune, report, tick, workers, docs)
+            known = len(report.failed)  # unreadable files, failed parses: kept, not tried again
+            renamed = {t.sha256 for t in given if stored.get(t.sha256, t.name) != t.name}
+            _plan_and_write(w, corpus, pubs, policy, report, tick, workers, renamed, docs)
+        finally:
+            docs.close()
         w.set_input("sidecar", inc.pubs_json(pubs))
         w.set_input("policy", inc.policy_json(policy))
         # a text planning or rendering failed on is tried again by the next build
@@ -459,12 +472,14 @@ def _update(
     report: BuildReport,
     tick: Callable[[str], None] | None,
     workers: int | None,
+    docs: inc.DocumentSpool,
 ) -> None:
     """Bring the store's texts to ``corpus``: file names as given, texts not in
     it removed (``prune``), texts without a summary of this derivation parsed
     (only those: spaCy and the dictionaries load only then) and kept, or their
-    parse's error kept (not parsed again either); every parse error of the
-    corpus goes to ``report.failed``."""
+    parse's error kept (not parsed again either), and the documents parsed put
+    in ``docs`` for rendering; every parse error of the corpus goes to
+    ``report.failed``."""
     for t in given:
         if t.sha256 in stored and stored[t.sha256] != t.name:
             w.rename_source(t.sha256, t.name)
@@ -475,7 +490,7 @@ def _update(
     todo = sorted((t for t in corpus if t.sha256 not in have), key=lambda t: t.path or t.name)
     jobs = [(t.path or t.name, None if t.path else w.source_data(t.sha256)) for t in todo]
     n = workers or os.cpu_count() or 1
-    for t, (name, summary, data, error, warnings) in zip(
+    for t, (name, summary, data, error, warnings, packed) in zip(
         todo, _mapped(_summarize, jobs, n), strict=True
     ):
         if summary is None or data is None:
@@ -483,6 +498,8 @@ def _update(
             w.put_summary(t.sha256, b"", (), inc.portable(error or f"{name}: unreadable", t))
         else:
             inc.keep_parsed(w, t, summary, data, warnings)
+            if packed is not None:
+                docs.put(t.sha256, name, packed)
         if tick:
             tick(name)
     report.failed += inc.parse_failures(w, corpus)
@@ -497,6 +514,7 @@ def _plan_and_write(
     tick: Callable[[str], None] | None,
     workers: int | None,
     renamed: set[str],
+    docs: inc.DocumentSpool,
 ) -> None:
     """Plan the graph of ``corpus`` from the stored summaries and write it:
     works, derived rows by group, expressions not held as planned (rendered),
@@ -512,7 +530,7 @@ def _plan_and_write(
         w,
         corpus,
         lambda spool: _planned(spool, pubs, report, w, policy, path_of)[:2],
-        lambda plans: _render_all(w, plans, corpus, report, tick, workers),
+        lambda plans: _render_all(w, plans, corpus, report, tick, workers, docs),
         renamed,
     ):
         _report_stored(w, corpus, report)
@@ -529,7 +547,7 @@ def _plan_and_write(
     graph, plans, fingerprint = _planned(summaries, pubs, report, w, policy, path_of)
     w.put_works(graph.works.values())
     w.put_derived(graph, fingerprint)
-    unrendered = _render_all(w, plans, corpus, report, tick, workers)
+    unrendered = _render_all(w, plans, corpus, report, tick, workers, docs)
     w.drop_expressions_not_in({p.uri for p in plans} - unrendered)
     w.drop_works_not_in(set(graph.works))
     w.keys.clear()
@@ -550,13 +568,15 @@ def _render_all(
     report: BuildReport,
     tick: Callable[[str], None] | None,
     workers: int | None,
+    docs: inc.DocumentSpool,
 ) -> set[str]:
-    """Render the ``plans`` the store does not hold as planned and write them;
+    """Render the ``plans`` the store does not hold as planned and write them
+    (from the documents ``docs`` keeps, else parsing their texts again);
     returns the URIs of those that failed (their texts go to ``report.failed``)."""
-    jobs = inc.render_jobs(w, plans, corpus)
+    jobs = inc.render_jobs(w, plans, corpus, docs)
     unrendered: set[str] = set()
     n = workers or os.cpu_count() or 1
-    for (name, _, ps), (records, error) in zip(jobs, _mapped(_render, jobs, n), strict=True):
+    for (name, _, ps, _), (records, error) in zip(jobs, _mapped(_render, jobs, n), strict=True):
         if error is not None:
             report.failed.append((name, error))
             unrendered.update(p.uri for p in ps)
