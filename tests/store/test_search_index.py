@@ -109,3 +109,34 @@ def test_a_0004_index_is_emptied_and_rebuilt(tmp_path: Path) -> None:
         assert conn.execute(text("SELECT count(*) FROM search_expressions")).scalar_one() == 0
         assert conn.execute(text("SELECT count(*) FROM provision_search")).scalar_one() == 0
     assert index_counts(migrated) == IndexCounts(0, 0)
+
+
+def _index(url: str) -> list[tuple[object, ...]]:
+    with create_engine(url).connect() as conn:
+        return [
+            tuple(r) for r in conn.execute(text("SELECT * FROM provision_search ORDER BY 4, 7"))
+        ]
+
+
+def test_a_sync_through_a_pool_writes_what_a_plain_one_writes(store: Store, tmp_path: Path) -> None:
+    """The provisions read on worker processes (``mapper``: a pool's ``map``) are
+    the rows a plain sync writes, in batches smaller than a window."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    url = f"sqlite:///{tmp_path / 'copy.db'}"
+    lexversion.build(Path(CORPUS_DIR), url)
+    with create_engine(url).begin() as conn:  # the index emptied: every expression to do
+        conn.execute(text("DELETE FROM provision_search"))
+        conn.execute(text("DELETE FROM search_expressions"))
+    ticks: list[tuple[int, int]] = []
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
+        done = sync_search_index(
+            open_store(url),
+            batch=3,
+            tick=lambda d, n: ticks.append((d, n)),
+            mapper=lambda fn, items: pool.map(fn, items, chunksize=2),
+        )
+    assert done == index_counts(store).stored == ticks[-1][0] == ticks[-1][1]
+    assert [d for d, _ in ticks] == sorted({d for d, _ in ticks})
+    assert _index(url) == _index(str(store.engine.url))

@@ -147,6 +147,8 @@ def corpus_paths(directory: Path) -> list[str]:
 PARALLEL_MIN = 64
 #: files handed to the pool at a time: bounds the results waiting in memory
 WINDOW = 256
+#: expressions to index from which their provisions are read on a process pool
+PARALLEL_INDEX = 1000
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -429,7 +431,7 @@ def run_build(
         # a text planning or rendering failed on is tried again by the next build
         w.set_input("corpus", None if len(report.failed) > known else fp)
     report.write = WriteReport(w.inserted, w.updated, w.deleted, w.kept)
-    _sync_search(store, report)
+    _sync_search(store, report, workers)
     return report
 
 
@@ -597,14 +599,26 @@ def _report_stored(w: GraphWriter, corpus: list[inc.Text], report: BuildReport) 
     report.warnings += text_warnings(w.stored_warnings(), names)
 
 
-def _sync_search(store: Store, report: BuildReport) -> None:
-    """Bring the provision search index (lexversion serve) to the committed store."""
+def _sync_search(store: Store, report: BuildReport, workers: int | None = None) -> None:
+    """Bring the provision search index (lexversion serve) to the committed store:
+    the provisions of at least :data:`PARALLEL_INDEX` expressions not yet indexed
+    are read on ``workers`` processes (default: every core) while this one writes."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from lexversion.store.search import sync_search_index
+    from lexversion.store.search import index_counts, sync_search_index
 
     try:
-        report.indexed = sync_search_index(store)
+        counts = index_counts(store)
+        n = workers or os.cpu_count() or 1
+        if n <= 1 or counts.stored - counts.indexed < PARALLEL_INDEX:
+            report.indexed = sync_search_index(store)
+            return
+        with ProcessPoolExecutor(
+            max_workers=n, mp_context=multiprocessing.get_context("spawn")
+        ) as pool:  # no spaCy: reading provisions needs lxml and the stemmers only
+            report.indexed = sync_search_index(
+                store, mapper=lambda fn, items: pool.map(fn, items, chunksize=16)
+            )
     except SQLAlchemyError as exc:
         raise StoreError(
             f"search index: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"

@@ -35,8 +35,9 @@ ones made by another.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -146,50 +147,75 @@ def index_counts(store: Store) -> IndexCounts:
     return IndexCounts(int(indexed), int(stored))
 
 
-def _index_rows(conn: Connection, uris: Sequence[str]) -> int:
-    """Index expressions ``uris`` on ``conn``; returns the provisions written."""
-    query = text("SELECT uri, work_uri, lang, akn FROM expressions WHERE uri IN :uris")
-    rows = conn.execute(query.bindparams(bindparam("uris", expanding=True)), {"uris": list(uris)})
-    written = 0
-    for uri, work, lang, akn in rows.all():
-        try:
-            provisions = [p for p in read(bytes(akn)).provisions if p.text.strip()]
-        except InputError:
-            provisions = []
-        first, last = insert_provisions(
-            conn,
-            uri,
-            [
-                {
-                    "stems": a.stems,
-                    "words": a.words,
-                    "text": p.text,
-                    "expression": uri,
-                    "work": work,
-                    "lang": lang,
-                    "eid": p.eid,
-                    "label": p.label,
-                }
-                for p, a in ((p, analyze(p.text, lang)) for p in provisions)
-            ],
-        )
-        conn.execute(
-            text(
-                "INSERT INTO search_expressions "
-                "(uri, work_uri, provisions, analysis, rows_from, rows_to) "
-                "VALUES (:uri, :work, :n, :analysis, :a, :b)"
-            ),
+#: one stored expression to index: (uri, work, language, AKN bytes)
+Stored = tuple[str, str, str, bytes]
+#: how the provisions of expressions are read: ``map`` itself, or a process pool's
+#: ``map`` (:func:`lexversion.app.ingest.build` after a large build); results in order
+Mapper = Callable[
+    [Callable[[Stored], list[dict[str, Any]]], Sequence[Stored]], Iterable[list[dict[str, Any]]]
+]
+#: expressions read from the store at a time, handed to the mapper together
+WINDOW = 512
+
+
+def provision_rows(item: Stored) -> list[dict[str, Any]]:
+    """The index rows of one stored expression: each provision with text
+    (:func:`lexversion.akn.provisions.read`), its stems and folded words
+    (:func:`~lexversion.text.analysis.analyze`); none for an AKN that cannot be
+    read. Pure (no store): a pool's worker process can run it."""
+    uri, work, lang, akn = item
+    try:
+        provisions = [p for p in read(bytes(akn)).provisions if p.text.strip()]
+    except InputError:
+        provisions = []
+    rows = []
+    for p in provisions:
+        a = analyze(p.text, lang)
+        rows.append(
             {
-                "uri": uri,
+                "stems": a.stems,
+                "words": a.words,
+                "text": p.text,
+                "expression": uri,
                 "work": work,
-                "n": len(provisions),
-                "analysis": analysis_version(),
-                "a": first,
-                "b": last,
-            },
+                "lang": lang,
+                "eid": p.eid,
+                "label": p.label,
+            }
         )
-        written += len(provisions)
-    return written
+    return rows
+
+
+def _stored(store: Store, uris: Sequence[str]) -> list[Stored]:
+    """The expressions ``uris`` as stored, in the order given."""
+    query = text("SELECT uri, work_uri, lang, akn FROM expressions WHERE uri IN :uris")
+    with store.connection() as conn:
+        found = conn.execute(
+            query.bindparams(bindparam("uris", expanding=True)), {"uris": list(uris)}
+        )
+        by_uri = {r[0]: (r[0], r[1], r[2], bytes(r[3])) for r in found}
+    return [by_uri[u] for u in uris if u in by_uri]
+
+
+def _write_index(conn: Connection, item: Stored, rows: list[dict[str, Any]]) -> None:
+    """Write the index rows of expression ``item`` and its ``search_expressions`` row."""
+    uri, work = item[0], item[1]
+    first, last = insert_provisions(conn, uri, rows)
+    conn.execute(
+        text(
+            "INSERT INTO search_expressions "
+            "(uri, work_uri, provisions, analysis, rows_from, rows_to) "
+            "VALUES (:uri, :work, :n, :analysis, :a, :b)"
+        ),
+        {
+            "uri": uri,
+            "work": work,
+            "n": len(rows),
+            "analysis": analysis_version(),
+            "a": first,
+            "b": last,
+        },
+    )
 
 
 #: the indexed expressions to drop: no longer stored, or indexed by another analysis
@@ -205,12 +231,18 @@ _MISSING = (
 
 
 def sync_search_index(
-    store: Store, *, batch: int = 100, tick: Callable[[int, int], None] | None = None
+    store: Store,
+    *,
+    batch: int = 100,
+    tick: Callable[[int, int], None] | None = None,
+    mapper: Mapper | None = None,
 ) -> int:
     """Bring the search index of ``store`` up to date; returns the number of
     expressions indexed.
 
-    Expressions not in ``search_expressions`` are read, cut into provisions and
+    Expressions not in ``search_expressions`` are read, cut into provisions
+    (:func:`provision_rows`, through ``mapper``: default ``map``; a pool's
+    ``map`` reads them on several cores while this process writes) and
     written, ``batch`` expressions per transaction (a reader never waits long;
     an interrupted sync keeps what it committed and the next one goes on);
     rows of expressions no longer stored, or indexed by another analysis
@@ -225,13 +257,18 @@ def sync_search_index(
         stale = list(conn.execute(text(_STALE), {"v": analysis_version()}).scalars())
         drop_indexed(conn, stale)
         missing = list(conn.execute(text(_MISSING)).scalars())
+    read_rows: Mapper = mapper or map
     done = 0
-    for chunk in _chunks(missing, max(batch, 1)):
-        with store.engine.begin() as conn:
-            _index_rows(conn, chunk)
-        done += len(chunk)
-        if tick:
-            tick(done, len(missing))
+    for window in _chunks(missing, WINDOW):
+        items = _stored(store, window)
+        written = zip(items, read_rows(provision_rows, items), strict=True)
+        for k in range(0, len(items), max(batch, 1)):
+            with store.engine.begin() as conn:
+                for item, rows in itertools.islice(written, max(batch, 1)):
+                    _write_index(conn, item, rows)
+            done += min(max(batch, 1), len(items) - k)
+            if tick:
+                tick(done, len(missing))
     return done
 
 
