@@ -26,6 +26,8 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 BATCH = 500
+#: the columns of ``provision_search`` an index row gives, in the order written
+COLUMNS = ("stems", "words", "text", "expression", "work", "lang", "eid", "label")
 
 
 #: what runs a statement inside a transaction: the sync's connection, a build's session
@@ -46,9 +48,13 @@ def insert_provisions(
     (see the module doc), else ``(None, None)``."""
     if not rows:
         return None, None
-    cols = "stems, words, text, expression, work, lang, eid, label"
-    values = ", ".join(f":{c.strip()}" for c in cols.split(","))
-    if _dialect(conn) != "sqlite":
+    values = ", ".join(f":{c}" for c in COLUMNS)
+    cols = ", ".join(COLUMNS)
+    dialect = _dialect(conn)
+    if dialect == "postgresql":
+        _copy(conn, rows)
+        return None, None
+    if dialect != "sqlite":
         conn.execute(text(f"INSERT INTO provision_search ({cols}) VALUES ({values})"), list(rows))
         return None, None
     last = conn.execute(text("SELECT max(rowid) FROM provision_search")).scalar() or 0
@@ -58,6 +64,22 @@ def insert_provisions(
         [{**r, "rowid": first + k} for k, r in enumerate(rows)],
     )
     return first, first + len(rows) - 1
+
+
+def _copy(conn: Executes, rows: Sequence[dict[str, Any]]) -> None:
+    """PostgreSQL: the ``rows`` by one ``COPY ... FROM STDIN`` on the transaction's
+    own connection (psycopg 3's ``Cursor.copy``; the server computes ``tsv``, a
+    generated column, as for an ``INSERT``). At 100,000 acts the executemany of
+    4.5 million rows was 286 s of a build's process (PostgreSQL docs, "Populating
+    a Database": COPY is the fastest way to load many rows)."""
+    sa = conn.connection() if isinstance(conn, Session) else conn
+    raw: Any = sa.connection.dbapi_connection
+    with (
+        raw.cursor() as cur,
+        cur.copy(f"COPY provision_search ({', '.join(COLUMNS)}) FROM STDIN") as copy,
+    ):
+        for r in rows:
+            copy.write_row([r[c] for c in COLUMNS])
 
 
 def drop_indexed(conn: Executes, uris: Sequence[str]) -> None:
