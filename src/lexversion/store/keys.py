@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -58,6 +59,45 @@ class PlanKeys:
             self.s.scalar(select(PlanKeyRow.owner).where(PlanKeyRow.role == role).limit(1))
             is not None
         )
+
+    def named_as(self, keys: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
+        """For each of ``keys`` the distinct (role, variant) of the rows of the
+        texts naming it (role not ``w``): what
+        :func:`lexversion.graph.touch.cuttable` reads, without reading the rows (a
+        hub key has one for nearly every text of the store)."""
+        out: dict[str, set[tuple[str, str]]] = {}
+        for k in range(0, len(keys), BATCH):
+            q = (
+                select(PlanKeyRow.key, PlanKeyRow.role, PlanKeyRow.variant)
+                .where(PlanKeyRow.key.in_(keys[k : k + BATCH]), PlanKeyRow.role != "w")
+                .distinct()
+            )
+            for key, role, variant in self.s.execute(q):
+                out.setdefault(key, set()).add((role, variant))
+        return out
+
+    def named_by_one_of(
+        self, key: str, texts: AbstractSet[str], but: AbstractSet[str] = frozenset()
+    ) -> bool:
+        """Whether one of ``texts`` (SHA-256) not in ``but`` has a row naming
+        ``key`` (role not ``w``). Reads the key's texts ``BATCH`` at a time and stops at the first
+        found (a hub key's are most of the store's texts)."""
+        q = (
+            select(PlanKeyRow.owner)
+            .where(PlanKeyRow.key == key, PlanKeyRow.role != "w")
+            .distinct()
+            .execution_options(yield_per=BATCH)
+        )
+        result = self.s.execute(q)
+        try:
+            return any(o in texts and o not in but for o in result.scalars())
+        finally:
+            result.close()
+
+    def work_owners(self, key: str) -> list[str]:
+        """The works (URI) whose key is ``key``."""
+        q = select(PlanKeyRow.owner).where(PlanKeyRow.key == key, PlanKeyRow.role == "w")
+        return list(self.s.scalars(q))
 
     def with_keys(self, keys: Sequence[str]) -> list[Row]:
         """Every kept row (owner, key, role, variant) of ``keys``."""
