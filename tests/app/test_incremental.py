@@ -228,6 +228,7 @@ def test_a_packed_document_is_the_document() -> None:
             spool.put(doc.sha256, str(path), inc.pack(doc))
             assert inc.unpack(spool.get(doc.sha256, str(path)) or b"") == doc
             assert spool.get(doc.sha256, "elsewhere.txt") is None
+            assert (doc.sha256, str(path)) in spool and (doc.sha256, "elsewhere.txt") not in spool
         assert len(spool) == len(CORPUS)
     finally:
         spool.close()

@@ -268,9 +268,11 @@ def render_jobs(
     docs: DocumentSpool | None = None,
 ) -> list[RenderJob]:
     """The texts to render again, in file order, with the plans the store does
-    not hold as planned: each with the document this build parsed from it
-    when ``docs`` keeps it (its bytes are then not read), else its stored
-    bytes when no file is given (the worker reads a file's itself)."""
+    not hold as planned: each with its stored bytes when no file is given (the
+    worker reads a file's itself) and ``docs`` does not keep the document this
+    build parsed from it. The document itself is not read here
+    (:func:`with_document` reads it when the job is handed to a worker: the
+    documents of a national corpus are half a gigabyte)."""
     done = w.stored(plans)
     by_sha: dict[str, list[ExpressionPlan]] = {}
     for plan in plans:
@@ -281,10 +283,16 @@ def render_jobs(
     for sha, ps in by_sha.items():
         t = texts[sha]
         name = t.path or t.name
-        doc = docs.get(sha, name) if docs is not None else None
-        data = None if t.path is not None or doc is not None else w.source_data(sha)
-        jobs.append((name, data, tuple(ps), doc))
+        kept = docs is not None and (sha, name) in docs
+        data = None if t.path is not None or kept else w.source_data(sha)
+        jobs.append((name, data, tuple(ps), None))
     return sorted(jobs, key=lambda j: j[0])
+
+
+def with_document(job: RenderJob, docs: DocumentSpool) -> RenderJob:
+    """``job`` with the document ``docs`` keeps of its text (``None`` when it keeps none)."""
+    name, data, plans, _ = job
+    return (name, data, plans, docs.get(plans[0].sha256, name) if plans else None)
 
 
 def pack(doc: Document) -> bytes:
@@ -334,6 +342,10 @@ class DocumentSpool:
 
     def __len__(self) -> int:
         return len(self._index)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether the spool keeps the document of ``key``, a (SHA-256, name) pair."""
+        return key in self._index
 
     def close(self) -> None:
         """Remove the temporary file."""
@@ -404,4 +416,5 @@ __all__ = [
     "stat_of",
     "summaries_of",
     "unpack",
+    "with_document",
 ]

@@ -300,10 +300,18 @@ def start_worker() -> None:
     gc.freeze()
 
 
-def _mapped(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
-    """``fn`` over ``items`` in order, on ``workers`` processes when it pays."""
+def _mapped(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    ready: Callable[[T], T] | None = None,
+) -> Iterator[R]:
+    """``fn`` over ``items`` in order, on ``workers`` processes when it pays;
+    ``ready`` completes each item just before it is handed over (a window of
+    :data:`WINDOW` at a time: what it reads is never held for all items)."""
+    prepare: Callable[[T], T] = ready or _same
     if workers <= 1 or len(items) < PARALLEL_MIN:
-        yield from map(fn, items)
+        yield from (fn(prepare(x)) for x in items)
         return
     # spawned, not forked: a worker started from the planner would inherit its
     # memory (the graph of a national corpus) and count it again
@@ -313,7 +321,12 @@ def _mapped(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[
         initializer=start_worker,
     ) as pool:
         for k in range(0, len(items), WINDOW):
-            yield from pool.map(fn, items[k : k + WINDOW], chunksize=8)
+            yield from pool.map(fn, [prepare(x) for x in items[k : k + WINDOW]], chunksize=8)
+
+
+def _same(x: T) -> T:
+    """``x`` itself (:func:`_mapped` with nothing to complete)."""
+    return x
 
 
 def build(
@@ -578,7 +591,8 @@ def _render_all(
     jobs = inc.render_jobs(w, plans, corpus, docs)
     unrendered: set[str] = set()
     n = workers or os.cpu_count() or 1
-    for (name, _, ps, _), (records, error) in zip(jobs, _mapped(_render, jobs, n), strict=True):
+    results = _mapped(_render, jobs, n, ready=lambda job: inc.with_document(job, docs))
+    for (name, _, ps, _), (records, error) in zip(jobs, results, strict=True):
         if error is not None:
             report.failed.append((name, error))
             unrendered.update(p.uri for p in ps)
