@@ -77,6 +77,7 @@ class GraphWriter:
         self.deleted: dict[str, int] = {}
         self.kept: list[str] = []
         self._sources: list[dict[str, Any]] = []
+        self._summaries: dict[str, dict[str, Any]] = {}  # put, not yet sent: by SHA-256
         self._fresh_sources: set[str] = set()
         self.derivation: str | None = None
         self._exprs: list[ExpressionRecord] = []
@@ -106,6 +107,7 @@ class GraphWriter:
     def drop_sources(self, shas: Iterable[str]) -> None:
         """Delete the sources ``shas`` and their summaries (those stored)."""
         self._flush_sources()
+        self._flush_summaries()
         gone = sorted(shas)
         for k in range(0, len(gone), BATCH):
             part = gone[k : k + BATCH]
@@ -137,6 +139,7 @@ class GraphWriter:
     # -- summaries (issue 15) -------------------------------------------------------------
     def summarized(self) -> set[str]:
         """SHA-256 of the sources whose summary this build's derivation made."""
+        self._flush_summaries()
         q = select(SummaryRow.sha256).where(SummaryRow.derivation == self.derivation)
         return set(self.s.scalars(q))
 
@@ -145,14 +148,35 @@ class GraphWriter:
     ) -> None:
         """Keep the pickled summary ``blob`` of source ``sha256`` and its parse
         ``warnings``, or the ``error`` its parse failed with (``blob`` empty),
-        made by this build's derivation (replacing another's)."""
-        self.s.execute(delete(SummaryRow).where(SummaryRow.sha256 == sha256))
-        row = {"sha256": sha256, "derivation": self.derivation, "data": blob, "error": error}
-        self.s.execute(insert(SummaryRow).values(**row, warnings=list(warnings)))
+        made by this build's derivation (replacing another's). Sent :data:`BATCH`
+        at a time (a statement per summary was 186 s of a 100,000-act build);
+        every read of the summaries sends those put first."""
+        self._summaries.pop(sha256, None)  # a summary put again goes last, as it was written
+        self._summaries[sha256] = {
+            "sha256": sha256,
+            "derivation": self.derivation,
+            "data": blob,
+            "error": error,
+            "warnings": list(warnings),
+        }
+        if len(self._summaries) >= BATCH:
+            self._flush_summaries()
+
+    def _flush_summaries(self) -> None:
+        """Send the summaries put since the last send: those stored of their
+        sources deleted, then inserted in the order put."""
+        batch, self._summaries = list(self._summaries.values()), {}
+        if not batch:
+            return
+        self.s.execute(
+            delete(SummaryRow).where(SummaryRow.sha256.in_([b["sha256"] for b in batch]))
+        )
+        self.s.execute(insert(SummaryRow), batch)
 
     def summaries(self, shas: Sequence[str]) -> Iterator[tuple[str, bytes, list[str]]]:
         """(SHA-256, pickled summary, warnings) of sources ``shas`` that have a
         summary (not those whose parse failed), in batches."""
+        self._flush_summaries()
         for k in range(0, len(shas), BATCH):
             q = select(SummaryRow.sha256, SummaryRow.data, SummaryRow.warnings)
             q = q.where(SummaryRow.sha256.in_(shas[k : k + BATCH]), SummaryRow.error.is_(None))
@@ -163,6 +187,7 @@ class GraphWriter:
         """The texts of ``shas`` that have a summary (their parse did not fail).
         One scan of ``ix_summaries_state`` (migration 0012), not a lookup per
         text: it is asked of the whole corpus (issue 15)."""
+        self._flush_summaries()
         wanted = set(shas)
         q = select(SummaryRow.sha256).where(SummaryRow.error.is_(None))
         return {sha for sha in self.s.scalars(q) if sha in wanted}
@@ -170,12 +195,14 @@ class GraphWriter:
     def parse_errors(self, shas: Sequence[str]) -> dict[str, str]:
         """The errors of the texts ``shas`` whose parse failed, by SHA-256 (from
         ``ix_summaries_state``: the failed texts are read, not every text asked)."""
+        self._flush_summaries()
         wanted = set(shas)
         q = select(SummaryRow.sha256, SummaryRow.error).where(SummaryRow.error.is_not(None))
         return {sha: str(error) for sha, error in self.s.execute(q) if sha in wanted}
 
     def drop_summaries_not_in(self, shas: set[str]) -> None:
         """Delete the summaries (and parse errors) of texts not in ``shas``."""
+        self._flush_summaries()
         gone = sorted(set(self.s.scalars(select(SummaryRow.sha256))) - shas)
         for k in range(0, len(gone), BATCH):
             self.s.execute(delete(SummaryRow).where(SummaryRow.sha256.in_(gone[k : k + BATCH])))
@@ -186,6 +213,7 @@ class GraphWriter:
         the rows that have warnings are read in one query and the rest never
         leaves the database (issue 15: a lookup per text took seconds at
         100,000); else a lookup per text."""
+        self._flush_summaries()
         cols = (SummaryRow.sha256, SummaryRow.warnings)
         if len(shas) > BATCH:
             wanted = set(shas)
@@ -526,6 +554,7 @@ class GraphWriter:
             )
 
     def flush(self) -> None:
-        """Send buffered sources and expressions."""
+        """Send buffered sources, summaries and expressions."""
         self._flush_sources()
+        self._flush_summaries()
         self._flush_expressions()
