@@ -98,29 +98,29 @@ def test_a_deleted_file_is_a_store_error_until_built_again(tmp_path: Path) -> No
     assert live.reopened == 1
 
 
-def _dbapi(snap: Store) -> object:
-    with snap.connection() as conn:
-        return conn.connection.dbapi_connection
-
-
 def test_a_thread_holds_one_connection_and_each_snapshot_sees_the_last_build(url: str) -> None:
     store = open_store(url)
     mark(store, "one")
     live = LiveStore(url, store)
-    with live.snapshot() as first:
+    with live.snapshot() as first, first.connection() as conn:
         assert first.generation()[0] == "one"
-        held = _dbapi(first)
+        held = conn
     mark(store, "two")
-    with live.snapshot() as second:  # the same connection, a new read transaction
-        assert _dbapi(second) is held
+    with live.snapshot() as second, second.connection() as conn:  # the same, a new transaction
+        assert conn is held
         assert second.generation()[0] == "two"
     seen: list[object] = []
-    other = threading.Thread(target=lambda: seen.append(_dbapi(live.snapshot().__enter__())))
+
+    def read_in_another_thread() -> None:
+        with live.snapshot() as snap, snap.connection() as conn:
+            seen.append(conn)
+
+    other = threading.Thread(target=read_in_another_thread)
     other.start()
     other.join(10)
     assert seen and seen[0] is not held  # each thread its own
     live.close()
-    assert all(c.closed for c in live._held) and not live._held
+    assert held.closed and seen[0].closed  # type: ignore[attr-defined]
 
 
 def test_a_failed_read_gives_the_next_snapshot_another_connection(url: str) -> None:

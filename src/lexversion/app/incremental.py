@@ -309,36 +309,56 @@ def unpack(blob: bytes) -> Document:
     return doc
 
 
+class _Blobs:
+    """Byte strings appended to an anonymous temporary file (gone when closed or
+    when the process ends, even killed), read back by (offset, size); the file
+    is made at the first :meth:`append`. What both spools keep their pickles in."""
+
+    def __init__(self) -> None:
+        self._file: Any = None
+
+    def append(self, blob: bytes) -> tuple[int, int]:
+        """Write ``blob`` at the end; returns where it is: (offset, size)."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives until close()
+        self._file.seek(0, os.SEEK_END)
+        at = (self._file.tell(), len(blob))
+        self._file.write(blob)
+        return at
+
+    def read(self, at: tuple[int, int]) -> bytes:
+        """The bytes :meth:`append` put at ``at``."""
+        self._file.seek(at[0])
+        blob: bytes = self._file.read(at[1])
+        return blob
+
+    def close(self) -> None:
+        """Remove the file."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
 class DocumentSpool:
     """The documents a build parsed, packed (:func:`pack`) into a temporary file,
     by SHA-256 and source name: rendering a text this build parsed to plan it
     reads its document back instead of parsing it again (a fresh build parsed
     every text twice, once to plan and once to render). Keyed by name too,
-    since a document records the name it was parsed under. The file is
-    anonymous (gone when closed or when the process ends, even killed); it is
-    made at the first :meth:`put`."""
+    since a document records the name it was parsed under (:class:`_Blobs`)."""
 
     def __init__(self) -> None:
-        self._file: Any = None
+        self._blobs = _Blobs()
         self._index: dict[tuple[str, str], tuple[int, int]] = {}
 
     def put(self, sha256: str, name: str, blob: bytes) -> None:
         """Keep ``blob`` (:func:`pack`) as the document of text ``sha256`` parsed as ``name``."""
-        if self._file is None:
-            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the spool
-        self._file.seek(0, os.SEEK_END)
-        self._index[(sha256, name)] = (self._file.tell(), len(blob))
-        self._file.write(blob)
+        self._index[(sha256, name)] = self._blobs.append(blob)
 
     def get(self, sha256: str, name: str) -> bytes | None:
         """The packed document of text ``sha256`` parsed as ``name``; ``None`` when
         this build did not parse it."""
         at = self._index.get((sha256, name))
-        if at is None or self._file is None:
-            return None
-        self._file.seek(at[0])
-        blob: bytes = self._file.read(at[1])
-        return blob
+        return None if at is None else self._blobs.read(at)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -349,9 +369,7 @@ class DocumentSpool:
 
     def close(self) -> None:
         """Remove the temporary file."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        self._blobs.close()
         self._index.clear()
 
 
@@ -361,16 +379,14 @@ class SummarySpool:
     national corpus holds the graph, not the documents (issue 4: flat memory)."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the spool; close()
-        self._index: list[tuple[str, int, int]] = []
+        self._blobs = _Blobs()
+        self._index: list[tuple[str, tuple[int, int]]] = []
         self._skipped: set[str] = set()
 
     def add(self, summary: DocSummary) -> None:
         """Append ``summary``."""
         blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, os.SEEK_END)
-        self._index.append((summary.sha256, self._file.tell(), len(blob)))
-        self._file.write(blob)
+        self._index.append((summary.sha256, self._blobs.append(blob)))
 
     def __len__(self) -> int:
         return len(self._index)
@@ -380,16 +396,15 @@ class SummarySpool:
         self._skipped.add(sha256)
 
     def __iter__(self) -> Iterator[DocSummary]:
-        for sha, offset, size in sorted(self._index):
+        for sha, at in sorted(self._index):
             if sha in self._skipped:
                 continue
-            self._file.seek(offset)
-            summary: DocSummary = pickle.loads(self._file.read(size))
+            summary: DocSummary = pickle.loads(self._blobs.read(at))
             yield summary
 
     def close(self) -> None:
         """Remove the temporary file."""
-        self._file.close()
+        self._blobs.close()
 
 
 __all__ = [

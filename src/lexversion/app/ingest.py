@@ -313,15 +313,20 @@ def _mapped(
     if workers <= 1 or len(items) < PARALLEL_MIN:
         yield from (fn(prepare(x)) for x in items)
         return
-    # spawned, not forked: a worker started from the planner would inherit its
-    # memory (the graph of a national corpus) and count it again
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=start_worker,
-    ) as pool:
+    with _pool(workers, start_worker) as pool:
         for k in range(0, len(items), WINDOW):
             yield from pool.map(fn, [prepare(x) for x in items[k : k + WINDOW]], chunksize=8)
+
+
+def _pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, spawned, not forked: a worker started from
+    the planner would inherit its memory (the graph of a national corpus) and
+    count it again."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=initializer,
+    )
 
 
 def _same(x: T) -> T:
@@ -627,9 +632,7 @@ def _sync_search(store: Store, report: BuildReport, workers: int | None = None) 
         if n <= 1 or counts.stored - counts.indexed < PARALLEL_INDEX:
             report.indexed = sync_search_index(store)
             return
-        with ProcessPoolExecutor(
-            max_workers=n, mp_context=multiprocessing.get_context("spawn")
-        ) as pool:  # no spaCy: reading provisions needs lxml and the stemmers only
+        with _pool(n) as pool:  # no spaCy: reading provisions needs lxml and the stemmers only
             report.indexed = sync_search_index(
                 store, mapper=lambda fn, items: pool.map(fn, items, chunksize=16)
             )

@@ -85,8 +85,7 @@ class PlanKeys:
         q = (
             select(PlanKeyRow.owner)
             .where(PlanKeyRow.key == key, PlanKeyRow.role != "w")
-            .distinct()
-            .execution_options(yield_per=BATCH)
+            .execution_options(yield_per=BATCH)  # no DISTINCT: it would read every row first
         )
         result = self.s.execute(q)
         try:

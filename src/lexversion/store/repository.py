@@ -29,7 +29,6 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.engine import RootTransaction
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -226,18 +225,6 @@ _WORKS_IN = select(WorkRow.__table__).where(
 )
 
 
-def _begin_read(conn: Connection) -> RootTransaction:
-    """Begin the read transaction of a snapshot on ``conn`` (see
-    :meth:`Store.snapshot`); returns it."""
-    name = conn.dialect.name
-    if name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ")
-    tx = conn.begin()
-    if name == "sqlite" and not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
-        conn.exec_driver_sql("BEGIN")  # an engine without make_engine's recipe
-    return tx
-
-
 class Store:
     """The version graph in a database.
 
@@ -283,9 +270,8 @@ class Store:
         if self._conn is not None:
             yield self
             return
-        with self.engine.connect() as conn:
-            _begin_read(conn)
-            yield Store(self.engine, conn)
+        with self.engine.connect() as conn, self.snapshot_on(conn) as snap:
+            yield snap
 
     @contextmanager
     def snapshot_on(self, conn: Connection) -> Iterator[Store]:
@@ -294,7 +280,12 @@ class Store:
         out of the pool and back in cost a third of an answer from memo); its
         read transaction is rolled back when the block ends, the connection
         stays open. Raises what :meth:`snapshot` raises."""
-        tx = _begin_read(conn)
+        name = conn.dialect.name
+        if name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        tx = conn.begin()
+        if name == "sqlite" and not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            conn.exec_driver_sql("BEGIN")  # an engine without make_engine's recipe
         try:
             yield Store(self.engine, conn)
         finally:

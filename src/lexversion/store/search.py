@@ -258,15 +258,17 @@ def sync_search_index(
         drop_indexed(conn, stale)
         missing = list(conn.execute(text(_MISSING)).scalars())
     read_rows: Mapper = mapper or map
+    size = max(batch, 1)
     done = 0
     for window in _chunks(missing, WINDOW):
         items = _stored(store, window)
-        written = zip(items, read_rows(provision_rows, items), strict=True)
-        for k in range(0, len(items), max(batch, 1)):
+        read = zip(items, read_rows(provision_rows, items), strict=True)
+        # a transaction a batch, written as the mapper gives them
+        for part in iter(lambda: list(itertools.islice(read, size)), []):  # noqa: B023
             with store.engine.begin() as conn:
-                for item, rows in itertools.islice(written, max(batch, 1)):
+                for item, rows in part:
                     _write_index(conn, item, rows)
-            done += min(max(batch, 1), len(items) - k)
+            done += len(part)
             if tick:
                 tick(done, len(missing))
     return done
